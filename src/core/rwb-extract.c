@@ -1,0 +1,1091 @@
+/* rwb-extract.c — entities, light coreference and typed relations from article text.
+ *
+ * Sentence by sentence: ICU words → matching forms and clitic-free candidates → lexicon
+ * mentions (longest match) and name patterns → coreference of "الشركة / the company" →
+ * relation triggers between mentions. Every mention and relation keeps the code-point offsets
+ * of its sentence as evidence.
+ */
+#define G_LOG_DOMAIN "rawabit-extract"
+
+#include "rwb-extract.h"
+#include "rwb-lexicon-private.h"
+#include "rwb-text.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+typedef struct {
+  RwbTextSpan span;
+  char *form;            /* matching form */
+  char **cands;          /* clitic-free forms, least stripped first (form itself first) */
+  guint *stripped;       /* letters stripped, per candidate */
+  char **keys;           /* key form of each candidate */
+  guint n_cands;
+  gboolean word;         /* starts with a letter or digit */
+  gboolean latin;        /* Latin letters only (with digits, '-', '&', '.') */
+  gboolean arabic;
+  gboolean capital;      /* Latin and starts with an upper-case letter or digit */
+  RwbCueFlags cue;       /* cue classes of this single token (any candidate) */
+  gint mention;          /* index into the sentence's mentions covering it, or -1 */
+} Token;
+
+typedef enum {
+  MENTION_NAME,
+  MENTION_ADJECTIVE,     /* nisba / demonym of a place */
+  MENTION_COREF,         /* "the company" standing for an earlier entity */
+} MentionKind;
+
+typedef struct {
+  guint first, last;     /* token range, inclusive */
+  guint entity;          /* index into graph->entities */
+  MentionKind kind;
+} Mention;
+
+typedef struct {
+  guint first, last;
+  const RwbTrigger *trigger;
+} TriggerHit;
+
+typedef struct {
+  RwbLexicon *lex;
+  RwbGraph *graph;
+  guint doc;
+  const char *text;
+  const RwbExtractOptions *options;
+  GHashTable *by_entry;   /* lexicon entry index → graph entity index + 1 */
+  GHashTable *media;      /* graph entity indices of news agencies and outlets */
+  GArray *recent;         /* entity indices of recent company/org mentions, newest last */
+} Ctx;
+
+static void
+say (Ctx *ctx, const char *format, ...) G_GNUC_PRINTF (2, 3);
+
+static void
+say (Ctx *ctx, const char *format, ...)
+{
+  if (ctx->options == NULL || ctx->options->log == NULL)
+    return;
+  va_list args;
+  va_start (args, format);
+  g_autofree char *msg = g_strdup_vprintf (format, args);
+  va_end (args);
+  ctx->options->log (msg, ctx->options->log_data);
+}
+
+static void
+token_clear (Token *t)
+{
+  g_free (t->form);
+  g_strfreev (t->cands);
+  g_strfreev (t->keys);
+  g_free (t->stripped);
+}
+
+static gboolean
+is_arabic_char (gunichar c)
+{
+  return c >= 0x0600 && c <= 0x06FF;
+}
+
+static RwbCueFlags
+cue_of (RwbLexicon *lex, const char *form)
+{
+  return GPOINTER_TO_UINT (g_hash_table_lookup (lex->cues, form));
+}
+
+static GArray *
+tokenize_sentence (Ctx *ctx, const RwbTextSpan *sentence, GError **error)
+{
+  GArray *words = rwb_text_words (ctx->text, sentence->bstart, sentence->bend, sentence->start,
+                                  error);
+  if (words == NULL)
+    return NULL;
+  GArray *tokens = g_array_sized_new (FALSE, TRUE, sizeof (Token), words->len);
+  g_array_set_clear_func (tokens, (GDestroyNotify) token_clear);
+  for (guint i = 0; i < words->len; i++)
+    {
+      RwbTextSpan *w = &g_array_index (words, RwbTextSpan, i);
+      const char *s = ctx->text + w->bstart;
+      gsize len = w->bend - w->bstart;
+      Token t = { 0 };
+      t.span = *w;
+      t.mention = -1;
+      t.form = rwb_text_match_form (s, len);
+      gunichar c0 = g_utf8_get_char (s);
+      t.word = g_unichar_isalnum (c0) || is_arabic_char (c0);
+      t.arabic = is_arabic_char (c0);
+      t.latin = t.word && !t.arabic && c0 < 0x250;
+      t.capital = t.latin && (g_unichar_isupper (c0) || g_unichar_isdigit (c0));
+      if (t.arabic)
+        t.cands = rwb_text_arabic_clitic_splits (t.form, &t.stripped);
+      else
+        {
+          t.cands = g_new0 (char *, 2);
+          t.cands[0] = g_strdup (t.form);
+          t.stripped = g_new0 (guint, 1);
+        }
+      t.n_cands = g_strv_length (t.cands);
+      t.keys = g_new0 (char *, t.n_cands + 1);
+      for (guint k = 0; k < t.n_cands; k++)
+        {
+          t.keys[k] = rwb_text_key_form (t.cands[k]);
+          t.cue |= cue_of (ctx->lex, t.cands[k]);
+        }
+      g_array_append_val (tokens, t);
+    }
+  g_array_unref (words);
+
+  /* Cues of several words ("the company", "في حين") mark their last word. */
+  g_autoptr (GString) phrase = g_string_new (NULL);
+  for (guint i = 0; i < tokens->len; i++)
+    {
+      Token *first = &g_array_index (tokens, Token, i);
+      for (guint len = 2; len <= ctx->lex->max_cue && i + len <= tokens->len; len++)
+        for (guint c = 0; c < first->n_cands; c++)
+          {
+            g_string_assign (phrase, first->cands[c]);
+            for (guint k = 1; k < len; k++)
+              {
+                g_string_append_c (phrase, ' ');
+                g_string_append (phrase, g_array_index (tokens, Token, i + k).cands[0]);
+              }
+            g_array_index (tokens, Token, i + len - 1).cue |= cue_of (ctx->lex, phrase->str);
+          }
+    }
+  return tokens;
+}
+
+#define TOK(i) (&g_array_index (tokens, Token, (i)))
+
+/* --- Entities ------------------------------------------------------------------------------ */
+
+static guint
+entity_for_entry (Ctx *ctx, guint entry_index, const char *surface)
+{
+  RwbLexEntry *entry = g_ptr_array_index (ctx->lex->entries, entry_index);
+  guint idx = GPOINTER_TO_UINT (g_hash_table_lookup (ctx->by_entry,
+                                                     GUINT_TO_POINTER (entry_index + 1)));
+  if (idx == 0)
+    {
+      gint found = rwb_graph_find_entity (ctx->graph, entry->name);
+      if (found < 0)
+        {
+          found = rwb_graph_add_entity (ctx->graph, entry->name, entry->type);
+          RwbEntity *e = g_ptr_array_index (ctx->graph->entities, found);
+          e->source = g_strdup_printf ("lexicon %s", entry->origin);
+          if (entry->arabic)
+            rwb_entity_add_alias (e, entry->arabic);
+        }
+      idx = found + 1;
+      g_hash_table_insert (ctx->by_entry, GUINT_TO_POINTER (entry_index + 1),
+                           GUINT_TO_POINTER (idx));
+    }
+  RwbEntity *e = g_ptr_array_index (ctx->graph->entities, idx - 1);
+  if (surface && !g_str_equal (surface, e->name))
+    rwb_entity_add_alias (e, surface);
+  if (entry->media)
+    g_hash_table_add (ctx->media, GUINT_TO_POINTER (idx - 1));
+  return idx - 1;
+}
+
+/* An entity found by a pattern, not the lexicon: merged by exact alias with what the graph
+ * already has (the same name seen in an earlier sentence or document). */
+static guint
+entity_for_pattern (Ctx *ctx, const char *latin, const char *arabic, RwbEntityType type,
+                    const char *rule)
+{
+  gint found = latin ? rwb_graph_find_entity (ctx->graph, latin) : -1;
+  if (found < 0 && arabic)
+    found = rwb_graph_find_entity (ctx->graph, arabic);
+  if (found < 0)
+    {
+      const char *name = latin ? latin : arabic;
+      found = rwb_graph_add_entity (ctx->graph, name, type);
+      RwbEntity *e = g_ptr_array_index (ctx->graph->entities, found);
+      e->source = g_strdup_printf ("pattern %s", rule);
+    }
+  RwbEntity *e = g_ptr_array_index (ctx->graph->entities, found);
+  if (latin)
+    {
+      /* A Latin form found later replaces a transliteration-less Arabic name. */
+      if (!g_str_equal (e->name, latin) && arabic && g_str_equal (e->name, arabic))
+        {
+          g_free (e->name);
+          e->name = g_strdup (latin);
+        }
+      rwb_entity_add_alias (e, latin);
+    }
+  if (arabic)
+    rwb_entity_add_alias (e, arabic);
+  return found;
+}
+
+static void
+add_mention (Ctx *ctx, GArray *tokens, GArray *mentions, guint first, guint last, guint entity,
+             MentionKind kind)
+{
+  Mention m = { first, last, entity, kind };
+  g_array_append_val (mentions, m);
+  for (guint i = first; i <= last; i++)
+    TOK (i)->mention = mentions->len - 1;
+  RwbEntity *e = g_ptr_array_index (ctx->graph->entities, entity);
+  rwb_entity_add_mention (e, ctx->doc, TOK (first)->span.start, TOK (last)->span.end);
+}
+
+/* Longest lexicon phrase starting at token @i. Only the first word may carry clitics. */
+static gboolean
+lookup_phrase (Ctx *ctx, GArray *tokens, guint i, guint *out_last, const RwbLexHit **out_hit,
+               guint *out_cand)
+{
+  RwbLexicon *lex = ctx->lex;
+  Token *t0 = TOK (i);
+  if (!t0->word)
+    return FALSE;
+  guint max = MIN (lex->max_phrase, tokens->len - i);
+  g_autoptr (GString) rest = g_string_new (NULL);
+  for (guint len = max; len >= 1; len--)
+    {
+      g_string_truncate (rest, 0);
+      gboolean ok = TRUE;
+      for (guint k = 1; k < len; k++)
+        {
+          Token *t = TOK (i + k);
+          if (t->mention >= 0)
+            {
+              ok = FALSE;
+              break;
+            }
+          g_string_append_c (rest, ' ');
+          g_string_append (rest, t->keys[0]);
+        }
+      if (!ok)
+        continue;
+      for (guint c = 0; c < t0->n_cands; c++)
+        {
+          g_autofree char *key = g_strconcat (t0->keys[c], rest->str, NULL);
+          GArray *hits = g_hash_table_lookup (lex->phrases, key);
+          if (hits == NULL)
+            continue;
+          const RwbLexHit *hit = &g_array_index (hits, RwbLexHit, 0);
+          /* English names are capitalized; "apple" and "shell" in running text are not
+           * companies. */
+          if (hit->latin && !t0->capital)
+            continue;
+          *out_last = i + len - 1;
+          *out_hit = hit;
+          *out_cand = c;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* "Great Wall's" names Great Wall: drop an English possessive ending from an alias. */
+static void
+strip_possessive (char *s)
+{
+  static const char *const endings[] = { "'s", "\xe2\x80\x99s" /* ’s */ };
+  for (guint i = 0; i < G_N_ELEMENTS (endings); i++)
+    if (g_str_has_suffix (s, endings[i]))
+      s[strlen (s) - strlen (endings[i])] = '\0';
+}
+
+static gboolean
+is_name_token (Token *t)
+{
+  return t->latin && t->word && t->mention < 0 && !(t->cue & RWB_CUE_STOP);
+}
+
+/* A run of capitalized Latin words (with inner "&", "-", "of", digits) starting at @i. */
+static guint
+latin_run_end (GArray *tokens, guint i)
+{
+  guint last = i;
+  for (guint k = i + 1; k < tokens->len; k++)
+    {
+      Token *t = TOK (k);
+      if (t->mention >= 0)
+        break;
+      if (is_name_token (t) && t->capital)
+        last = k;
+      else if ((g_str_equal (t->form, "&") || g_str_equal (t->form, "-"))
+               && k + 1 < tokens->len && TOK (k + 1)->capital)
+        continue;
+      else
+        break;
+    }
+  return last;
+}
+
+static char *
+span_text (Ctx *ctx, GArray *tokens, guint first, guint last)
+{
+  gsize b0 = TOK (first)->span.bstart, b1 = TOK (last)->span.bend;
+  return g_strndup (ctx->text + b0, b1 - b0);
+}
+
+/* The Arabic written form just before a Latin name, if it looks like the same name: either in
+ * parentheses "(لي جون) Lei Jun", or one plain word whose consonants agree "جيلي Geely". */
+static gboolean
+arabic_before (Ctx *ctx, GArray *tokens, guint latin_first, guint *a_first, guint *a_last)
+{
+  if (latin_first == 0)
+    return FALSE;
+  guint k = latin_first - 1;
+  if (g_str_equal (TOK (k)->form, ")") && k >= 2)
+    {
+      guint end = k - 1, start = end;
+      while (start > 0 && TOK (start)->arabic && TOK (start)->mention < 0
+             && !g_str_equal (TOK (start - 1)->form, "("))
+        start--;
+      if (TOK (start)->arabic && start > 0 && g_str_equal (TOK (start - 1)->form, "(")
+          && end - start < 4)
+        {
+          *a_first = start;
+          *a_last = end;
+          return TRUE;
+        }
+      return FALSE;
+    }
+  Token *t = TOK (k);
+  if (!t->arabic || t->mention >= 0 || t->cue != 0)
+    return FALSE;
+  g_autofree char *latin = span_text (ctx, tokens, latin_first, latin_first);
+  g_autofree char *translit = rwb_text_transliterate (t->cands[0]);
+  /* Compare the first consonant sounds: ICU writes ج as "j", Latin names use g/j. */
+  gunichar a = g_unichar_tolower (g_utf8_get_char (translit));
+  gunichar b = g_unichar_tolower (g_utf8_get_char (latin));
+  static const char *const classes[] = { "gjqkc", "bpv", "fv", "td", "sz", "aeiouy", "lr", "mn",
+                                         "h", "w", "x", NULL };
+  gboolean same = a == b;
+  for (guint c = 0; !same && classes[c]; c++)
+    same = strchr (classes[c], (int) a) && strchr (classes[c], (int) b);
+  if (!same || g_utf8_strlen (t->form, -1) < 3)
+    return FALSE;
+  *a_first = *a_last = k;
+  return TRUE;
+}
+
+static void
+find_entities (Ctx *ctx, GArray *tokens, GArray *mentions, gboolean arabic_doc)
+{
+  for (guint i = 0; i < tokens->len; i++)
+    {
+      Token *t = TOK (i);
+      if (t->mention >= 0 || !t->word)
+        continue;
+      guint last, cand;
+      const RwbLexHit *hit;
+      if (lookup_phrase (ctx, tokens, i, &last, &hit, &cand))
+        {
+          RwbLexEntry *entry = g_ptr_array_index (ctx->lex->entries, hit->entry);
+          gboolean cued = i > 0 && (TOK (i - 1)->cue & (RWB_CUE_COMPANY | RWB_CUE_ORGANIZATION));
+          if (entry->needs_cue && !cued)
+            continue;
+          /* "Great Wall Motor Co Ltd": legal-form words after a known name are part of it. */
+          while (hit->kind == RWB_LEX_NAME && last + 1 < tokens->len && TOK (last + 1)->capital
+                 && TOK (last + 1)->mention < 0
+                 && (TOK (last + 1)->cue & RWB_CUE_COMPANY_SUFFIX))
+            last++;
+          g_autofree char *surf = span_text (ctx, tokens, i, last);
+          /* Keep the alias without the clitic the match stripped ("بالصين" → "الصين"). */
+          const char *alias = surf;
+          if (TOK (i)->stripped[cand] > 0)
+            alias = g_utf8_offset_to_pointer (surf, TOK (i)->stripped[cand]);
+          if (hit->kind == RWB_LEX_ADJECTIVE)
+            alias = NULL;
+          else
+            strip_possessive (surf);
+          guint e = entity_for_entry (ctx, hit->entry, alias);
+          add_mention (ctx, tokens, mentions, i, last, e,
+                       hit->kind == RWB_LEX_ADJECTIVE ? MENTION_ADJECTIVE : MENTION_NAME);
+          say (ctx, "entity “%s” (%s) ← lexicon %s%s at %u–%u «%s»", entry->name,
+               rwb_entity_type_to_string (entry->type), entry->origin,
+               hit->kind == RWB_LEX_ADJECTIVE ? " (adjective)" : "", TOK (i)->span.start,
+               TOK (last)->span.end, surf);
+          /* "جيلي Geely": a Latin form right after an Arabic name is the same entity. */
+          if (last + 1 < tokens->len && TOK (i)->arabic && hit->kind == RWB_LEX_NAME
+              && is_name_token (TOK (last + 1)) && TOK (last + 1)->capital)
+            {
+              guint l2 = latin_run_end (tokens, last + 1);
+              g_autofree char *latin = span_text (ctx, tokens, last + 1, l2);
+              guint l3;
+              const RwbLexHit *h2;
+              guint c2;
+              if (!lookup_phrase (ctx, tokens, last + 1, &l3, &h2, &c2) || h2->entry == hit->entry)
+                {
+                  rwb_entity_add_alias (g_ptr_array_index (ctx->graph->entities, e), latin);
+                  add_mention (ctx, tokens, mentions, last + 1, l2, e, MENTION_NAME);
+                  i = l2;
+                  continue;
+                }
+            }
+          i = last;
+          continue;
+        }
+
+      /* A Latin name that the lexicon does not know. In Arabic text any Latin run is a name;
+       * in English text only with a company cue before it or a company suffix in it. Names
+       * start with a letter: "2023" and "1.11" are not companies. */
+      if (!t->capital || !is_name_token (t)
+          || !g_unichar_isalpha (g_utf8_get_char (ctx->text + t->span.bstart)))
+        continue;
+      last = latin_run_end (tokens, i);
+      gboolean cue_before = i > 0 && (TOK (i - 1)->cue & (RWB_CUE_COMPANY | RWB_CUE_ORGANIZATION
+                                                          | RWB_CUE_PERSON));
+      gboolean suffix = FALSE;
+      for (guint k = i + 1; k <= last; k++)
+        if (TOK (k)->cue & RWB_CUE_COMPANY_SUFFIX)
+          suffix = TRUE;
+      if (!arabic_doc && !cue_before && !suffix)
+        {
+          i = last;
+          continue;
+        }
+      if (!arabic_doc && i == 0 && !cue_before && !suffix)
+        continue;
+      RwbEntityType type = RWB_ENTITY_COMPANY;
+      const char *rule = arabic_doc ? "latin-run-in-arabic" : "english-company-cue";
+      if (cue_before && (TOK (i - 1)->cue & RWB_CUE_PERSON))
+        type = RWB_ENTITY_PERSON, rule = "person-cue";
+      else if (cue_before && (TOK (i - 1)->cue & RWB_CUE_ORGANIZATION))
+        type = RWB_ENTITY_ORGANIZATION, rule = "organization-cue";
+      g_autofree char *latin = span_text (ctx, tokens, i, last);
+      strip_possessive (latin);
+      guint a_first, a_last;
+      g_autofree char *arabic = NULL;
+      gboolean pair = arabic_before (ctx, tokens, i, &a_first, &a_last);
+      if (pair)
+        arabic = span_text (ctx, tokens, a_first, a_last);
+      guint e = entity_for_pattern (ctx, latin, arabic, type, rule);
+      if (pair)
+        add_mention (ctx, tokens, mentions, a_first, a_last, e, MENTION_NAME);
+      add_mention (ctx, tokens, mentions, i, last, e, MENTION_NAME);
+      say (ctx, "entity “%s” (%s) ← pattern %s%s at %u–%u", latin,
+           rwb_entity_type_to_string (type), rule, pair ? " + Arabic form" : "",
+           TOK (i)->span.start, TOK (last)->span.end);
+      i = last;
+    }
+}
+
+static int
+compare_mentions (gconstpointer a, gconstpointer b)
+{
+  const Mention *x = a, *y = b;
+  return (int) x->first - (int) y->first;
+}
+
+static gboolean
+is_party (RwbGraph *graph, guint entity)
+{
+  RwbEntity *e = g_ptr_array_index (graph->entities, entity);
+  return e->type == RWB_ENTITY_COMPANY || e->type == RWB_ENTITY_ORGANIZATION;
+}
+
+static void
+remember (Ctx *ctx, guint entity)
+{
+  if (!is_party (ctx->graph, entity))
+    return;
+  for (guint i = 0; i < ctx->recent->len; i++)
+    if (g_array_index (ctx->recent, guint, i) == entity)
+      {
+        g_array_remove_index (ctx->recent, i);
+        break;
+      }
+  g_array_append_val (ctx->recent, entity);
+}
+
+/* "الشركة" / "the company" stands for the company last named; "الشركتان" / "both companies"
+ * for the last two. Mentions are added in text order afterwards. */
+static void
+resolve_coreference (Ctx *ctx, GArray *tokens, GArray *mentions)
+{
+  guint n_named = mentions->len;
+  g_autoptr (GArray) order = g_array_copy (mentions);
+  g_array_sort (order, compare_mentions);
+  guint next = 0;
+  for (guint i = 0; i < tokens->len; i++)
+    {
+      while (next < order->len && g_array_index (order, Mention, next).first <= i)
+        {
+          Mention *m = &g_array_index (order, Mention, next++);
+          if (m->kind == MENTION_NAME)
+            remember (ctx, m->entity);
+        }
+      Token *t = TOK (i);
+      if (t->mention >= 0 || !(t->cue & (RWB_CUE_COREF_ONE | RWB_CUE_COREF_TWO)))
+        continue;
+      guint want = (t->cue & RWB_CUE_COREF_TWO) ? 2 : 1;
+      if (ctx->recent->len < want)
+        continue;
+      for (guint k = 0; k < want; k++)
+        {
+          guint entity = g_array_index (ctx->recent, guint, ctx->recent->len - 1 - k);
+          Mention m = { i, i, entity, MENTION_COREF };
+          g_array_append_val (mentions, m);
+          RwbEntity *e = g_ptr_array_index (ctx->graph->entities, entity);
+          say (ctx, "coreference «%.*s» at %u → “%s”", (int) (t->span.bend - t->span.bstart),
+               ctx->text + t->span.bstart, t->span.start, e->name);
+        }
+      t->mention = mentions->len - 1;
+    }
+  (void) n_named;
+  g_array_sort (mentions, compare_mentions);
+}
+
+/* --- Relations ----------------------------------------------------------------------------- */
+
+static gboolean
+token_matches (Token *t, const char *pattern)
+{
+  gsize n = strlen (pattern);
+  gboolean star = n > 0 && pattern[n - 1] == '*';
+  for (guint c = 0; c < t->n_cands; c++)
+    {
+      const char *key = t->keys[c];
+      if (star ? strncmp (key, pattern, n - 1) == 0 : strcmp (key, pattern) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+trigger_at (GArray *tokens, guint i, const RwbTrigger *tr)
+{
+  if (i + tr->n_tokens > tokens->len)
+    return FALSE;
+  for (guint k = 0; k < tr->n_tokens; k++)
+    {
+      Token *t = TOK (i + k);
+      if (!t->word || t->mention >= 0 || !token_matches (t, tr->tokens[k]))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+try_triggers (GArray *tokens, guint i, GPtrArray *list, GArray *hits)
+{
+  for (guint j = 0; list && j < list->len; j++)
+    {
+      const RwbTrigger *tr = g_ptr_array_index (list, j);
+      if (!trigger_at (tokens, i, tr))
+        continue;
+      gboolean dup = FALSE;
+      for (guint h = 0; h < hits->len; h++)
+        {
+          TriggerHit *o = &g_array_index (hits, TriggerHit, h);
+          if (o->first == i && o->trigger->type == tr->type)
+            {
+              /* Keep the longest phrase of a type at one place. */
+              if (tr->n_tokens > o->trigger->n_tokens)
+                o->trigger = tr, o->last = i + tr->n_tokens - 1;
+              dup = TRUE;
+            }
+        }
+      if (!dup)
+        {
+          TriggerHit hit = { i, i + tr->n_tokens - 1, tr };
+          g_array_append_val (hits, hit);
+        }
+    }
+}
+
+static GArray *
+find_triggers (Ctx *ctx, GArray *tokens)
+{
+  GArray *hits = g_array_new (FALSE, FALSE, sizeof (TriggerHit));
+  for (guint i = 0; i < tokens->len; i++)
+    {
+      Token *t = TOK (i);
+      if (!t->word || t->mention >= 0)
+        continue;
+      for (guint c = 0; c < t->n_cands; c++)
+        {
+          try_triggers (tokens, i, g_hash_table_lookup (ctx->lex->trigger_first, t->keys[c]),
+                        hits);
+          g_autofree char *bucket = rwb_lexicon_prefix_bucket (t->keys[c]);
+          try_triggers (tokens, i, g_hash_table_lookup (ctx->lex->prefix_triggers, bucket),
+                        hits);
+        }
+    }
+  return hits;
+}
+
+static RwbEntityType
+etype (Ctx *ctx, guint entity)
+{
+  return ((RwbEntity *) g_ptr_array_index (ctx->graph->entities, entity))->type;
+}
+
+static gboolean
+is_media (Ctx *ctx, guint entity)
+{
+  return g_hash_table_contains (ctx->media, GUINT_TO_POINTER (entity));
+}
+
+/* Which entity types a relation type may join, as (source, target) after direction. */
+static gboolean
+types_fit (Ctx *ctx, RwbRelationType type, guint source, guint target)
+{
+  RwbEntityType s = etype (ctx, source), t = etype (ctx, target);
+  gboolean s_org = s == RWB_ENTITY_COMPANY || s == RWB_ENTITY_ORGANIZATION;
+  gboolean t_org = t == RWB_ENTITY_COMPANY || t == RWB_ENTITY_ORGANIZATION;
+  /* A news agency reports on companies; it does not make cars for them. */
+  if (type != RWB_RELATION_REPORTING && type != RWB_RELATION_MENTION
+      && (is_media (ctx, source) || is_media (ctx, target)))
+    return FALSE;
+  switch (type)
+    {
+    case RWB_RELATION_MANUFACTURING:
+    case RWB_RELATION_COMPETITION:
+      return s == RWB_ENTITY_COMPANY && t == RWB_ENTITY_COMPANY;
+    case RWB_RELATION_PARTNERSHIP:
+    case RWB_RELATION_TALKS:
+    case RWB_RELATION_SUPPLY:
+    case RWB_RELATION_INVESTMENT:
+    case RWB_RELATION_ACQUISITION:
+    case RWB_RELATION_OWNERSHIP:
+      return (s_org || s == RWB_ENTITY_PERSON) && t_org;
+    case RWB_RELATION_FOUNDER:
+    case RWB_RELATION_EXECUTIVE:
+      return s == RWB_ENTITY_PERSON && t_org;
+    case RWB_RELATION_REPORTING:
+      return s == RWB_ENTITY_ORGANIZATION || s == RWB_ENTITY_COMPANY;
+    case RWB_RELATION_LOCATION:
+      return s != RWB_ENTITY_PLACE && t == RWB_ENTITY_PLACE;
+    case RWB_RELATION_MENTION:
+    case RWB_RELATION_N_TYPES:
+    default:
+      return TRUE;
+    }
+}
+
+typedef struct {
+  Ctx *ctx;
+  GArray *tokens;
+  GArray *mentions;
+  GArray *triggers;
+  const RwbTextSpan *sentence;
+  char *sentence_text;
+  gboolean *clause_break;   /* per token: a clause boundary sits at this token */
+  guint *head;              /* per mention: first mention of its "A, B and C" list */
+  guint *tail;              /* per mention: last mention of its list */
+} Sent;
+
+static gboolean
+clause_between (Sent *s, guint a, guint b)
+{
+  for (guint i = MIN (a, b); i < MAX (a, b); i++)
+    if (s->clause_break[i])
+      return TRUE;
+  return FALSE;
+}
+
+static void
+relate (Sent *s, guint source, guint target, RwbRelationType type, double confidence,
+        const char *rule)
+{
+  if (source == target)
+    return;
+  Ctx *ctx = s->ctx;
+  guint r = rwb_graph_ensure_relation (ctx->graph, source, target, type, confidence);
+  RwbRelation *rel = g_ptr_array_index (ctx->graph->relations, r);
+  gboolean added = rwb_relation_add_evidence (rel, ctx->doc, s->sentence->start,
+                                              s->sentence->end, s->sentence_text, rule,
+                                              confidence);
+  if (added && type != RWB_RELATION_MENTION)
+    {
+      RwbEntity *a = g_ptr_array_index (ctx->graph->entities, rel->source);
+      RwbEntity *b = g_ptr_array_index (ctx->graph->entities, rel->target);
+      say (ctx, "relation %s “%s” %s “%s” ← %s in sentence at %u–%u",
+           rwb_relation_type_to_string (type), a->name, rel->directed ? "→" : "—", b->name, rule,
+           s->sentence->start, s->sentence->end);
+    }
+}
+
+/* Mentions other than a and b of other entities strictly between two token positions. */
+static gboolean
+other_party_between (Sent *s, guint from, guint to, guint a, guint b)
+{
+  for (guint m = 0; m < s->mentions->len; m++)
+    {
+      Mention *x = &g_array_index (s->mentions, Mention, m);
+      if (x->first > from && x->last < to && x->entity != a && x->entity != b
+          && x->kind != MENTION_ADJECTIVE && etype (s->ctx, x->entity) != RWB_ENTITY_PLACE)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+is_separator (const Token *t)
+{
+  static const char *const seps[] = { ",", "\xd8\x8c" /* ، */, "&", "and", "or",
+                                      "\xd9\x88" /* و */, "\xd8\xa7\xd9\x88" /* او */ };
+  for (guint i = 0; i < G_N_ELEMENTS (seps); i++)
+    if (g_str_equal (t->form, seps[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether only separators stand between two mentions ("A، وB", "A and B", "A, B"). The و of
+ * "وB" is a clitic of B's word, so adjacent mentions count too. */
+static gboolean
+conjoined (Sent *s, const Mention *a, const Mention *b)
+{
+  if (b->first <= a->last)
+    return TRUE;
+  for (guint i = a->last + 1; i < b->first; i++)
+    if (!is_separator (&g_array_index (s->tokens, Token, i)))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+object_marker_between (Sent *s, guint from, guint to)
+{
+  static const char *const markers[] = { "\xd9\x85\xd8\xb9" /* مع */, "with", "to", "for",
+                                         "\xd9\x85\xd9\x86" /* من */,
+                                         "\xd8\xa7\xd9\x84\xd9\x8a" /* الي */ };
+  for (guint i = from + 1; i < to; i++)
+    {
+      const Token *t = &g_array_index (s->tokens, Token, i);
+      for (guint m = 0; m < G_N_ELEMENTS (markers); m++)
+        if (g_str_equal (t->form, markers[m]))
+          return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+find_lists (Sent *s)
+{
+  guint n = s->mentions->len;
+  for (guint m = 0; m < n; m++)
+    {
+      Mention *x = &g_array_index (s->mentions, Mention, m);
+      s->head[m] = m;
+      if (m > 0 && x->kind != MENTION_ADJECTIVE)
+        {
+          guint p = m - 1;
+          /* An adjective between list members ("شركة X الصينية وY") does not end the list. */
+          while (p > 0 && g_array_index (s->mentions, Mention, p).kind == MENTION_ADJECTIVE)
+            p--;
+          Mention *prev = &g_array_index (s->mentions, Mention, p);
+          if (prev->kind != MENTION_ADJECTIVE && conjoined (s, prev, x))
+            s->head[m] = s->head[p];
+        }
+    }
+  for (guint m = n; m-- > 0;)
+    {
+      s->tail[m] = m;
+      for (guint k = m + 1; k < n; k++)
+        if (s->head[k] == s->head[m])
+          s->tail[m] = k;
+    }
+}
+
+/* Typed relations between two parties: triggers between them (or between their lists: "X
+ * will work with A, B and C"), or around them when they are in one list ("Baidu and Geely
+ * formed a venture"). */
+static gboolean
+relate_pair (Sent *s, guint ia, guint ib)
+{
+  Ctx *ctx = s->ctx;
+  const Mention *a = &g_array_index (s->mentions, Mention, ia);
+  const Mention *b = &g_array_index (s->mentions, Mention, ib);
+  const Mention *a_end = &g_array_index (s->mentions, Mention, s->tail[ia]);
+  const Mention *b_start = &g_array_index (s->mentions, Mention, s->head[ib]);
+  const Mention *first = &g_array_index (s->mentions, Mention, s->head[ia]);
+  const Mention *last = &g_array_index (s->mentions, Mention, s->tail[ib]);
+  gboolean same_list = s->head[ia] == s->head[ib];
+  gboolean found = FALSE;
+  for (guint h = 0; h < s->triggers->len; h++)
+    {
+      TriggerHit *hit = &g_array_index (s->triggers, TriggerHit, h);
+      const RwbTrigger *tr = hit->trigger;
+      if (tr->type == RWB_RELATION_REPORTING || tr->type == RWB_RELATION_LOCATION)
+        continue;
+      gboolean between = !same_list && hit->first > a_end->last && hit->last < b_start->first;
+      gboolean around = same_list && ((hit->first > last->last && hit->first - last->last <= 6)
+                                      || (hit->last < first->first
+                                          && first->first - hit->last <= 4));
+      /* A person's role right after the company ("founder of Xiaomi and its CEO"). */
+      gboolean after = (tr->type == RWB_RELATION_FOUNDER || tr->type == RWB_RELATION_EXECUTIVE)
+                       && hit->first > b->last && hit->first - b->last <= 2;
+      /* "X will work with A and B": a list after "with" is the object, not a subject pair. */
+      if (around && hit->last < first->first && object_marker_between (s, hit->last,
+                                                                        first->first))
+        around = FALSE;
+      if (!between && !around && !after)
+        continue;
+      if (between && (other_party_between (s, a_end->last, hit->first, a->entity, b->entity)
+                      || other_party_between (s, hit->last, b_start->first, a->entity,
+                                              b->entity)))
+        continue;
+      if (clause_between (s, MIN (a->last, hit->first), MAX (b->first, hit->last)))
+        continue;
+      guint gap_a = hit->first > a_end->last ? hit->first - a_end->last : 0;
+      guint gap_b = b_start->first > hit->last ? b_start->first - hit->last : 0;
+      guint dist = between ? MIN (gap_a, gap_b)
+                           : (hit->first > b->last ? hit->first - b->last
+                                                    : first->first - hit->last);
+      /* "X مملوك لـ Y", "Lei Jun, founder of Xiaomi": both parties sit close to the words. */
+      if (tr->near > 0 && (between ? MAX (gap_a, gap_b) : dist) > tr->near)
+        continue;
+      guint source = a->entity, target = b->entity;
+      if (tr->dir == RWB_TRIGGER_BACKWARD)
+        source = b->entity, target = a->entity;
+      if (!types_fit (ctx, tr->type, source, target))
+        {
+          if (!types_fit (ctx, tr->type, target, source))
+            continue;
+          guint tmp = source;
+          source = target, target = tmp;
+        }
+      double conf = tr->confidence * (dist <= 4 ? 1.0 : dist <= 10 ? 0.85 : 0.7);
+      if (a->kind == MENTION_COREF || b->kind == MENTION_COREF)
+        conf *= 0.85;
+      g_autofree char *rule = g_strdup_printf ("trigger «%s» (%s)", tr->text, tr->origin);
+      relate (s, source, target, tr->type, conf, rule);
+      found = TRUE;
+    }
+  return found;
+}
+
+static void
+find_reporting (Sent *s)
+{
+  Ctx *ctx = s->ctx;
+  for (guint h = 0; h < s->triggers->len; h++)
+    {
+      TriggerHit *hit = &g_array_index (s->triggers, TriggerHit, h);
+      if (hit->trigger->type != RWB_RELATION_REPORTING)
+        continue;
+      guint near = hit->trigger->near ? hit->trigger->near : 3;
+      /* The reporter: an organization right before or after the verb ("أفادت وكالة رويترز",
+       * "Reuters reported", "according to Bloomberg"). */
+      gint reporter = -1;
+      for (guint m = 0; m < s->mentions->len && reporter < 0; m++)
+        {
+          Mention *x = &g_array_index (s->mentions, Mention, m);
+          /* The reporter is a news outlet, or an organization named with an agency cue. */
+          RwbEntity *xe = g_ptr_array_index (ctx->graph->entities, x->entity);
+          gboolean agency = xe->source && g_str_has_prefix (xe->source, "pattern organization");
+          if (x->kind == MENTION_ADJECTIVE || !(is_media (ctx, x->entity) || agency))
+            continue;
+          if ((x->first > hit->last && x->first - hit->last <= near)
+              || (x->last < hit->first && hit->first - x->last <= near))
+            reporter = m;
+        }
+      if (reporter < 0)
+        continue;
+      Mention *r = &g_array_index (s->mentions, Mention, reporter);
+      for (guint m = 0; m < s->mentions->len; m++)
+        {
+          Mention *x = &g_array_index (s->mentions, Mention, m);
+          if ((guint) m == (guint) reporter || x->kind == MENTION_ADJECTIVE
+              || etype (ctx, x->entity) == RWB_ENTITY_PLACE || x->entity == r->entity)
+            continue;
+          if (clause_between (s, MIN (x->first, hit->first), MAX (x->last, hit->last)))
+            continue;
+          g_autofree char *rule = g_strdup_printf ("trigger «%s» (%s)", hit->trigger->text,
+                                                   hit->trigger->origin);
+          relate (s, r->entity, x->entity, RWB_RELATION_REPORTING, hit->trigger->confidence, rule);
+        }
+    }
+}
+
+/* The sentence's first company or organization (not a news outlet): in news prose the
+ * subject that a plant, an office or a market "in PLACE" belongs to. */
+static gint
+sentence_subject (Sent *s)
+{
+  for (guint m = 0; m < s->mentions->len; m++)
+    {
+      Mention *x = &g_array_index (s->mentions, Mention, m);
+      if (x->kind != MENTION_ADJECTIVE && is_party (s->ctx->graph, x->entity)
+          && !is_media (s->ctx, x->entity))
+        return m;
+    }
+  return -1;
+}
+
+/* Where things are: "مصنع في تايلاند", "a plant in Thailand", "headquartered in", "الصيني
+ * بايدو" / "China's Xiaomi" / "Great Wall's Hong Kong (shares)", and datelines. */
+static void
+find_locations (Sent *s)
+{
+  Ctx *ctx = s->ctx;
+  gint subject = sentence_subject (s);
+  for (guint m = 0; m < s->mentions->len; m++)
+    {
+      Mention *p = &g_array_index (s->mentions, Mention, m);
+      if (etype (ctx, p->entity) != RWB_ENTITY_PLACE)
+        continue;
+      /* A nisba or name right next to a party describes it ("شركة بي إم دبليو الألمانية",
+       * "Chinese smartphone maker Xiaomi", "China's Xiaomi"). */
+      for (guint n = 0; n < s->mentions->len; n++)
+        {
+          Mention *x = &g_array_index (s->mentions, Mention, n);
+          if (x->kind == MENTION_ADJECTIVE || etype (ctx, x->entity) == RWB_ENTITY_PLACE)
+            continue;
+          gboolean adjacent = x->last + 1 == p->first || p->last + 1 == x->first;
+          gboolean near_adj = p->kind == MENTION_ADJECTIVE
+                              && ((p->last < x->first && x->first - p->last <= 3)
+                                  || (x->last < p->first && p->first - x->last <= 1));
+          if (adjacent || near_adj)
+            relate (s, x->entity, p->entity, RWB_RELATION_LOCATION,
+                    p->kind == MENTION_ADJECTIVE ? 0.45 : 0.55, "place next to party");
+        }
+      if (p->kind == MENTION_ADJECTIVE)
+        continue;
+      /* "in Thailand", "بتايلاند", "في تايلاند": a locative right before the place. */
+      Token *pt = &g_array_index (s->tokens, Token, p->first);
+      gboolean locative = p->first > 0
+                          && (g_array_index (s->tokens, Token, p->first - 1).cue
+                              & RWB_CUE_LOCATIVE);
+      gboolean clitic_b = pt->arabic && g_str_has_prefix (pt->form, "\xd8\xa8"); /* ب */
+      if (!locative && !clitic_b)
+        continue;
+      /* A trigger just before ("plant in", "مقرها في") makes it firm. */
+      double conf = 0.5;
+      const char *rule = "locative before place";
+      for (guint h = 0; h < s->triggers->len; h++)
+        {
+          TriggerHit *hit = &g_array_index (s->triggers, TriggerHit, h);
+          if (hit->trigger->type == RWB_RELATION_LOCATION && hit->last < p->first
+              && p->first - hit->last <= 5)
+            conf = hit->trigger->confidence, rule = hit->trigger->text;
+        }
+      /* The located party: one named just before the locative ("مصانع Great Wall في الصين"),
+       * else the sentence's subject. */
+      gint who = -1;
+      for (guint n = 0; n < s->mentions->len; n++)
+        {
+          Mention *x = &g_array_index (s->mentions, Mention, n);
+          if (x->kind != MENTION_ADJECTIVE && etype (ctx, x->entity) != RWB_ENTITY_PLACE
+              && x->last < p->first && p->first - x->last <= 3)
+            who = n;
+        }
+      if (who < 0)
+        who = subject;
+      if (who < 0 || g_array_index (s->mentions, Mention, who).first > p->first)
+        continue;
+      g_autofree char *r = g_strdup_printf ("%s + locative", rule);
+      relate (s, g_array_index (s->mentions, Mention, who).entity, p->entity,
+              RWB_RELATION_LOCATION, conf, r);
+    }
+}
+
+static void
+find_relations (Sent *s)
+{
+  Ctx *ctx = s->ctx;
+  GArray *mentions = s->mentions;
+  find_lists (s);
+  find_reporting (s);
+  find_locations (s);
+  for (guint i = 0; i < mentions->len; i++)
+    for (guint j = i + 1; j < mentions->len; j++)
+      {
+        Mention *a = &g_array_index (mentions, Mention, i);
+        Mention *b = &g_array_index (mentions, Mention, j);
+        if (a->entity == b->entity || a->kind == MENTION_ADJECTIVE
+            || b->kind == MENTION_ADJECTIVE)
+          continue;
+        if (etype (ctx, a->entity) == RWB_ENTITY_PLACE || etype (ctx, b->entity) == RWB_ENTITY_PLACE)
+          continue;
+        if (!relate_pair (s, i, j))
+          relate (s, a->entity, b->entity, RWB_RELATION_MENTION, 0.2, "same sentence");
+      }
+  /* Co-occurrence stays as a weak `mention` only where no typed relation exists. */
+  (void) ctx;
+}
+
+/* --- Driver -------------------------------------------------------------------------------- */
+
+/**
+ * rwb_extract_document:
+ * Extracts document @doc of @graph into @graph.
+ */
+gboolean
+rwb_extract_document (RwbLexicon *lexicon, RwbGraph *graph, guint doc,
+                      const RwbExtractOptions *options, GError **error)
+{
+  g_return_val_if_fail (lexicon != NULL && graph != NULL, FALSE);
+  g_return_val_if_fail (doc < graph->documents->len, FALSE);
+  RwbDocument *d = g_ptr_array_index (graph->documents, doc);
+  g_return_val_if_fail (d->text != NULL, FALSE);
+
+  Ctx ctx = { lexicon, graph, doc, d->text, options, NULL, NULL, NULL };
+  ctx.by_entry = g_hash_table_new (g_direct_hash, g_direct_equal);
+  ctx.media = g_hash_table_new (g_direct_hash, g_direct_equal);
+  ctx.recent = g_array_new (FALSE, FALSE, sizeof (guint));
+  gsize length = strlen (d->text);
+  gboolean arabic_doc = g_str_equal (d->language, "ar");
+  gboolean ok = TRUE;
+
+  g_autoptr (GArray) sentences = rwb_text_sentences (d->text, length, error);
+  if (sentences == NULL)
+    ok = FALSE;
+  for (guint si = 0; ok && si < sentences->len; si++)
+    {
+      RwbTextSpan *sp = &g_array_index (sentences, RwbTextSpan, si);
+      g_autoptr (GArray) tokens = tokenize_sentence (&ctx, sp, error);
+      if (tokens == NULL)
+        {
+          ok = FALSE;
+          break;
+        }
+      g_autoptr (GArray) mentions = g_array_new (FALSE, FALSE, sizeof (Mention));
+      find_entities (&ctx, tokens, mentions, arabic_doc);
+      g_array_sort (mentions, compare_mentions);
+      /* Token → mention indices changed with the sort; recompute them. */
+      for (guint i = 0; i < tokens->len; i++)
+        TOK (i)->mention = -1;
+      for (guint m = 0; m < mentions->len; m++)
+        for (guint i = g_array_index (mentions, Mention, m).first;
+             i <= g_array_index (mentions, Mention, m).last; i++)
+          TOK (i)->mention = m;
+      resolve_coreference (&ctx, tokens, mentions);
+      if (mentions->len == 0)
+        continue;
+      g_autoptr (GArray) triggers = find_triggers (&ctx, tokens);
+      g_autofree gboolean *breaks = g_new0 (gboolean, tokens->len + 1);
+      for (guint i = 0; i < tokens->len; i++)
+        breaks[i] = (TOK (i)->cue & RWB_CUE_CLAUSE) != 0 || g_str_equal (TOK (i)->form, ";");
+      g_autofree guint *heads = g_new0 (guint, mentions->len);
+      g_autofree guint *tails = g_new0 (guint, mentions->len);
+      Sent s = { &ctx, tokens, mentions, triggers, sp,
+                 g_strndup (d->text + sp->bstart, sp->bend - sp->bstart), breaks, heads, tails };
+      find_relations (&s);
+      g_free (s.sentence_text);
+    }
+  g_hash_table_unref (ctx.by_entry);
+  g_hash_table_unref (ctx.media);
+  g_array_unref (ctx.recent);
+  return ok;
+}
+
+/**
+ * rwb_extract_file:
+ * Loads @file (validated UTF-8), adds it as a document of @graph and extracts it.
+ */
+gboolean
+rwb_extract_file (RwbLexicon *lexicon, RwbGraph *graph, GFile *file,
+                  const RwbExtractOptions *options, GCancellable *cancellable, GError **error)
+{
+  g_return_val_if_fail (lexicon != NULL && graph != NULL && G_IS_FILE (file), FALSE);
+  g_autofree char *text = rwb_text_load_file (file, cancellable, error);
+  if (text == NULL)
+    return FALSE;
+  g_autofree char *path = g_file_get_path (file);
+  if (path == NULL)
+    path = g_file_get_uri (file);
+  guint doc = rwb_graph_add_document (graph, path, rwb_text_guess_language (text, strlen (text)),
+                                      text);
+  return rwb_extract_document (lexicon, graph, doc, options, error);
+}

@@ -1,0 +1,342 @@
+/* rwb-graph.c — the knowledge graph model. */
+#define G_LOG_DOMAIN "rawabit-graph"
+
+#include "rwb-graph.h"
+
+#include <string.h>
+
+static const char *const entity_type_names[RWB_ENTITY_N_TYPES] = {
+  "company", "organization", "person", "place",
+};
+
+static const char *const relation_type_names[RWB_RELATION_N_TYPES] = {
+  "manufacturing", "partnership", "talks", "supply", "investment", "acquisition", "ownership",
+  "founder", "executive", "reporting", "location", "competition", "mention",
+};
+
+/**
+ * rwb_entity_type_to_string:
+ * Returns the JSON name of an entity type ("company", …).
+ */
+const char *
+rwb_entity_type_to_string (RwbEntityType type)
+{
+  g_return_val_if_fail (type < RWB_ENTITY_N_TYPES, "company");
+  return entity_type_names[type];
+}
+
+/**
+ * rwb_entity_type_from_string:
+ * Parses an entity type name; returns FALSE if @str is not one.
+ */
+gboolean
+rwb_entity_type_from_string (const char *str, RwbEntityType *out)
+{
+  for (guint i = 0; str && i < RWB_ENTITY_N_TYPES; i++)
+    if (g_str_equal (str, entity_type_names[i]))
+      {
+        *out = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/**
+ * rwb_relation_type_to_string:
+ * Returns the JSON name of a relation type ("manufacturing", …).
+ */
+const char *
+rwb_relation_type_to_string (RwbRelationType type)
+{
+  g_return_val_if_fail (type < RWB_RELATION_N_TYPES, "mention");
+  return relation_type_names[type];
+}
+
+/**
+ * rwb_relation_type_from_string:
+ * Parses a relation type name; returns FALSE if @str is not one.
+ */
+gboolean
+rwb_relation_type_from_string (const char *str, RwbRelationType *out)
+{
+  for (guint i = 0; str && i < RWB_RELATION_N_TYPES; i++)
+    if (g_str_equal (str, relation_type_names[i]))
+      {
+        *out = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/**
+ * rwb_relation_type_is_directed:
+ * Whether the type reads one way (Lei Jun founded Xiaomi) rather than both (partners).
+ */
+gboolean
+rwb_relation_type_is_directed (RwbRelationType type)
+{
+  switch (type)
+    {
+    case RWB_RELATION_MANUFACTURING:
+    case RWB_RELATION_SUPPLY:
+    case RWB_RELATION_INVESTMENT:
+    case RWB_RELATION_ACQUISITION:
+    case RWB_RELATION_OWNERSHIP:
+    case RWB_RELATION_FOUNDER:
+    case RWB_RELATION_EXECUTIVE:
+    case RWB_RELATION_REPORTING:
+    case RWB_RELATION_LOCATION:
+      return TRUE;
+    case RWB_RELATION_PARTNERSHIP:
+    case RWB_RELATION_TALKS:
+    case RWB_RELATION_COMPETITION:
+    case RWB_RELATION_MENTION:
+    case RWB_RELATION_N_TYPES:
+    default:
+      return FALSE;
+    }
+}
+
+static void
+document_free (gpointer data)
+{
+  RwbDocument *doc = data;
+  g_free (doc->id);
+  g_free (doc->path);
+  g_free (doc->language);
+  g_free (doc->text);
+  g_free (doc);
+}
+
+static void
+entity_free (gpointer data)
+{
+  RwbEntity *entity = data;
+  g_free (entity->id);
+  g_free (entity->name);
+  g_free (entity->source);
+  g_ptr_array_unref (entity->aliases);
+  g_array_unref (entity->mentions);
+  g_free (entity);
+}
+
+static void
+evidence_clear (gpointer data)
+{
+  RwbEvidence *ev = data;
+  g_free (ev->text);
+  g_free (ev->rule);
+}
+
+static void
+relation_free (gpointer data)
+{
+  RwbRelation *relation = data;
+  g_array_unref (relation->evidence);
+  g_free (relation);
+}
+
+/**
+ * rwb_graph_new:
+ * Creates an empty graph.
+ */
+RwbGraph *
+rwb_graph_new (void)
+{
+  RwbGraph *graph = g_new0 (RwbGraph, 1);
+  graph->documents = g_ptr_array_new_with_free_func (document_free);
+  graph->entities = g_ptr_array_new_with_free_func (entity_free);
+  graph->relations = g_ptr_array_new_with_free_func (relation_free);
+  return graph;
+}
+
+/**
+ * rwb_graph_free:
+ * Frees the graph and everything it holds.
+ */
+void
+rwb_graph_free (RwbGraph *graph)
+{
+  if (graph == NULL)
+    return;
+  g_ptr_array_unref (graph->relations);
+  g_ptr_array_unref (graph->entities);
+  g_ptr_array_unref (graph->documents);
+  g_free (graph);
+}
+
+/**
+ * rwb_graph_add_document:
+ * Adds a document (strings copied) and returns its index.
+ */
+guint
+rwb_graph_add_document (RwbGraph *graph, const char *path, const char *language,
+                        const char *text)
+{
+  g_return_val_if_fail (graph != NULL, 0);
+  RwbDocument *doc = g_new0 (RwbDocument, 1);
+  doc->id = g_strdup_printf ("d%u", graph->documents->len);
+  doc->path = g_strdup (path);
+  doc->language = g_strdup (language ? language : "und");
+  doc->text = g_strdup (text);
+  doc->length = text ? g_utf8_strlen (text, -1) : 0;
+  g_ptr_array_add (graph->documents, doc);
+  return graph->documents->len - 1;
+}
+
+/**
+ * rwb_graph_add_entity:
+ * Adds an entity named @name (also its first alias) and returns its index.
+ */
+guint
+rwb_graph_add_entity (RwbGraph *graph, const char *name, RwbEntityType type)
+{
+  g_return_val_if_fail (graph != NULL && name != NULL, 0);
+  RwbEntity *entity = g_new0 (RwbEntity, 1);
+  entity->id = g_strdup_printf ("e%u", graph->entities->len + 1);
+  entity->name = g_strdup (name);
+  entity->type = type;
+  entity->aliases = g_ptr_array_new_with_free_func (g_free);
+  entity->mentions = g_array_new (FALSE, FALSE, sizeof (RwbSpan));
+  g_ptr_array_add (graph->entities, entity);
+  return graph->entities->len - 1;
+}
+
+/**
+ * rwb_graph_find_entity:
+ * Returns the index of the entity named or aliased exactly @name, or -1.
+ */
+gint
+rwb_graph_find_entity (RwbGraph *graph, const char *name)
+{
+  g_return_val_if_fail (graph != NULL && name != NULL, -1);
+  for (guint i = 0; i < graph->entities->len; i++)
+    {
+      RwbEntity *entity = g_ptr_array_index (graph->entities, i);
+      if (g_str_equal (entity->name, name))
+        return i;
+      for (guint j = 0; j < entity->aliases->len; j++)
+        if (g_str_equal (g_ptr_array_index (entity->aliases, j), name))
+          return i;
+    }
+  return -1;
+}
+
+/**
+ * rwb_entity_add_alias:
+ * Adds @alias unless the entity already has it.
+ */
+void
+rwb_entity_add_alias (RwbEntity *entity, const char *alias)
+{
+  g_return_if_fail (entity != NULL);
+  if (alias == NULL || *alias == '\0')
+    return;
+  for (guint j = 0; j < entity->aliases->len; j++)
+    if (g_str_equal (g_ptr_array_index (entity->aliases, j), alias))
+      return;
+  g_ptr_array_add (entity->aliases, g_strdup (alias));
+}
+
+/**
+ * rwb_entity_add_mention:
+ * Records a mention; a span already recorded is not added twice.
+ */
+void
+rwb_entity_add_mention (RwbEntity *entity, guint document, guint start, guint end)
+{
+  g_return_if_fail (entity != NULL);
+  for (guint i = 0; i < entity->mentions->len; i++)
+    {
+      RwbSpan *s = &g_array_index (entity->mentions, RwbSpan, i);
+      if (s->document == document && s->start == start && s->end == end)
+        return;
+    }
+  RwbSpan span = { document, start, end };
+  g_array_append_val (entity->mentions, span);
+}
+
+/**
+ * rwb_graph_ensure_relation:
+ * Finds or adds the relation (source, target, type); undirected types ignore order.
+ */
+guint
+rwb_graph_ensure_relation (RwbGraph *graph, guint source, guint target, RwbRelationType type,
+                           double confidence)
+{
+  g_return_val_if_fail (graph != NULL, 0);
+  gboolean directed = rwb_relation_type_is_directed (type);
+  for (guint i = 0; i < graph->relations->len; i++)
+    {
+      RwbRelation *r = g_ptr_array_index (graph->relations, i);
+      if (r->type != type)
+        continue;
+      if (r->source == source && r->target == target)
+        {
+          r->confidence = MAX (r->confidence, confidence);
+          return i;
+        }
+      if (r->source == target && r->target == source)
+        {
+          /* One relation per pair and type: the direction is the one its strongest evidence
+           * reads. */
+          if (directed && confidence > r->confidence)
+            {
+              r->source = source;
+              r->target = target;
+            }
+          r->confidence = MAX (r->confidence, confidence);
+          return i;
+        }
+    }
+  RwbRelation *r = g_new0 (RwbRelation, 1);
+  r->source = source;
+  r->target = target;
+  r->type = type;
+  r->directed = directed;
+  r->confidence = confidence;
+  r->evidence = g_array_new (FALSE, TRUE, sizeof (RwbEvidence));
+  g_array_set_clear_func (r->evidence, evidence_clear);
+  g_ptr_array_add (graph->relations, r);
+  return graph->relations->len - 1;
+}
+
+/**
+ * rwb_relation_add_evidence:
+ * Adds a supporting sentence unless it is already there.
+ */
+gboolean
+rwb_relation_add_evidence (RwbRelation *relation, guint document, guint start, guint end,
+                           const char *text, const char *rule, double confidence)
+{
+  g_return_val_if_fail (relation != NULL, FALSE);
+  relation->confidence = MAX (relation->confidence, confidence);
+  for (guint i = 0; i < relation->evidence->len; i++)
+    {
+      RwbEvidence *ev = &g_array_index (relation->evidence, RwbEvidence, i);
+      if (ev->document == document && ev->start == start && ev->end == end)
+        return FALSE;
+    }
+  RwbEvidence ev = { document, start, end, g_strdup (text), g_strdup (rule) };
+  g_array_append_val (relation->evidence, ev);
+  return TRUE;
+}
+
+/**
+ * rwb_graph_entity_degree:
+ * Counts the relations that touch entity @index.
+ */
+guint
+rwb_graph_entity_degree (RwbGraph *graph, guint index, gboolean with_mentions)
+{
+  guint n = 0;
+  for (guint i = 0; i < graph->relations->len; i++)
+    {
+      RwbRelation *r = g_ptr_array_index (graph->relations, i);
+      if (!with_mentions && r->type == RWB_RELATION_MENTION)
+        continue;
+      if (r->source == index || r->target == index)
+        n++;
+    }
+  return n;
+}

@@ -1,0 +1,120 @@
+/* rwb-graph.h — the knowledge graph: documents, entities, mentions, relations, evidence.
+ *
+ * Plain data owned by RwbGraph. Offsets everywhere count Unicode code points from the start of
+ * the document text, end exclusive, so the UI can highlight the exact source sentence.
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum {
+  RWB_ENTITY_COMPANY,
+  RWB_ENTITY_ORGANIZATION,
+  RWB_ENTITY_PERSON,
+  RWB_ENTITY_PLACE,
+  RWB_ENTITY_N_TYPES
+} RwbEntityType;
+
+typedef enum {
+  RWB_RELATION_MANUFACTURING,
+  RWB_RELATION_PARTNERSHIP,
+  RWB_RELATION_TALKS,
+  RWB_RELATION_SUPPLY,
+  RWB_RELATION_INVESTMENT,
+  RWB_RELATION_ACQUISITION,
+  RWB_RELATION_OWNERSHIP,
+  RWB_RELATION_FOUNDER,
+  RWB_RELATION_EXECUTIVE,
+  RWB_RELATION_REPORTING,
+  RWB_RELATION_LOCATION,
+  RWB_RELATION_COMPETITION,
+  RWB_RELATION_MENTION,
+  RWB_RELATION_N_TYPES
+} RwbRelationType;
+
+/* A span of one document, in code points, end exclusive. */
+typedef struct {
+  guint document;
+  guint start;
+  guint end;
+} RwbSpan;
+
+typedef struct {
+  guint document;
+  guint start;      /* sentence start, code points */
+  guint end;        /* sentence end, code points, exclusive */
+  char *text;       /* the sentence */
+  char *rule;       /* which trigger or rule produced it (for `extract -v`), may be NULL */
+} RwbEvidence;
+
+typedef struct {
+  char *id;         /* "d0", "d1", … */
+  char *path;       /* as given by the user; may be NULL for in-memory text */
+  char *language;   /* "ar", "en", … */
+  char *text;       /* full UTF-8 text; may be NULL when loaded from a graph file */
+  guint length;     /* length of the text in code points (kept when the text is not) */
+} RwbDocument;
+
+typedef struct {
+  char *id;             /* "e1", "e2", … */
+  char *name;           /* Latin name where known, else the surface form */
+  RwbEntityType type;
+  GPtrArray *aliases;   /* char*, unique, includes the surface forms seen */
+  GArray *mentions;     /* RwbSpan */
+  char *source;         /* why it exists: lexicon entry or pattern name, may be NULL */
+} RwbEntity;
+
+typedef struct {
+  guint source;         /* index into graph->entities */
+  guint target;         /* index into graph->entities */
+  RwbRelationType type;
+  gboolean directed;
+  double confidence;    /* 0..1 */
+  GArray *evidence;     /* RwbEvidence */
+} RwbRelation;
+
+typedef struct {
+  GPtrArray *documents; /* RwbDocument* */
+  GPtrArray *entities;  /* RwbEntity* */
+  GPtrArray *relations; /* RwbRelation* */
+} RwbGraph;
+
+const char   *rwb_entity_type_to_string   (RwbEntityType type);
+gboolean      rwb_entity_type_from_string (const char *str, RwbEntityType *out);
+const char   *rwb_relation_type_to_string (RwbRelationType type);
+gboolean      rwb_relation_type_from_string (const char *str, RwbRelationType *out);
+/* Whether a relation type has a meaningful direction (source → target). */
+gboolean      rwb_relation_type_is_directed (RwbRelationType type);
+
+RwbGraph     *rwb_graph_new               (void);
+void          rwb_graph_free              (RwbGraph *graph);
+
+/* Adds a document and returns its index. Takes copies of the strings. */
+guint         rwb_graph_add_document      (RwbGraph *graph, const char *path,
+                                           const char *language, const char *text);
+/* Adds an entity (name copied) and returns its index. */
+guint         rwb_graph_add_entity        (RwbGraph *graph, const char *name, RwbEntityType type);
+/* Returns the index of the entity whose name or alias equals @name exactly, or -1. */
+gint          rwb_graph_find_entity       (RwbGraph *graph, const char *name);
+void          rwb_entity_add_alias        (RwbEntity *entity, const char *alias);
+void          rwb_entity_add_mention      (RwbEntity *entity, guint document, guint start, guint end);
+
+/* Finds the relation of @type between @source and @target, in either direction, or adds it.
+ * A pair has one relation per type; for directed types the direction follows the evidence with
+ * the highest confidence. Returns its index. */
+guint         rwb_graph_ensure_relation   (RwbGraph *graph, guint source, guint target,
+                                           RwbRelationType type, double confidence);
+/* Adds evidence to a relation unless the same sentence is already there; raises confidence to
+ * @confidence if higher. Returns whether the evidence was new. */
+gboolean      rwb_relation_add_evidence   (RwbRelation *relation, guint document, guint start,
+                                           guint end, const char *text, const char *rule,
+                                           double confidence);
+
+/* Number of relations of entity @index, not counting `mention`. */
+guint         rwb_graph_entity_degree     (RwbGraph *graph, guint index, gboolean with_mentions);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RwbGraph, rwb_graph_free)
+
+G_END_DECLS

@@ -1,0 +1,76 @@
+/* rwb-lexicon-private.h — the compiled lexicon, shared by rwb-lexicon.c and rwb-extract.c. */
+#pragma once
+
+#include "rwb-extract.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  char *name;            /* canonical (Latin) name */
+  RwbEntityType type;
+  char *arabic;          /* first Arabic alias, for labels; may be NULL */
+  gboolean needs_cue;    /* only accept next to a cue (شركة, company, its other-script form) */
+  gboolean media;        /* a news agency or outlet: reports, is no business party */
+  char *origin;          /* "companies.tsv:12" */
+} RwbLexEntry;
+
+typedef enum {
+  RWB_LEX_NAME,          /* the entity's name or alias */
+  RWB_LEX_ADJECTIVE,     /* a nisba/demonym of a place (الألمانية → Germany) */
+} RwbLexKind;
+
+typedef struct {
+  guint entry;           /* index into lexicon->entries */
+  RwbLexKind kind;
+  gboolean latin;        /* the alias is in Latin script: match only capitalized text */
+} RwbLexHit;
+
+/* Where the trigger's entities stand relative to it. */
+typedef enum {
+  RWB_TRIGGER_FORWARD,   /* entity before the trigger is the source */
+  RWB_TRIGGER_BACKWARD,  /* entity after the trigger is the source */
+} RwbTriggerDir;
+
+typedef struct {
+  RwbRelationType type;
+  RwbTriggerDir dir;
+  double confidence;
+  guint near;            /* if > 0, an entity must stand within this many tokens of it */
+  guint n_tokens;
+  char **tokens;         /* keys; a token ending in '*' matches any key it prefixes */
+  char *text;            /* as written in the file, for `-v` */
+  char *origin;
+} RwbTrigger;
+
+/* Closed word classes the extractor needs, from data/patterns/cues.tsv. */
+typedef enum {
+  RWB_CUE_COMPANY = 1 << 0,      /* شركة, company: the next name is a company */
+  RWB_CUE_ORGANIZATION = 1 << 1, /* وكالة, agency */
+  RWB_CUE_PERSON = 1 << 2,       /* السيد, CEO: the next name is a person */
+  RWB_CUE_COREF_ONE = 1 << 3,    /* الشركة, the company: refers back to one company */
+  RWB_CUE_COREF_TWO = 1 << 4,    /* الشركتان, both companies: refers back to two */
+  RWB_CUE_CLAUSE = 1 << 5,       /* كما, while: a clause boundary */
+  RWB_CUE_STOP = 1 << 6,         /* function words that never start or continue a name */
+  RWB_CUE_COMPANY_SUFFIX = 1 << 7, /* Inc., Corp, Group, Motors: ends an English company name */
+  RWB_CUE_LOCATIVE = 1 << 8,     /* في, in: before a place, marks where something is */
+} RwbCueFlags;
+
+struct _RwbLexicon {
+  GPtrArray *entries;     /* RwbLexEntry* */
+  GHashTable *phrases;    /* key phrase (keys joined by ' ') → GArray of RwbLexHit */
+  guint max_phrase;       /* longest phrase, in tokens */
+  GPtrArray *triggers;    /* RwbTrigger* */
+  GHashTable *trigger_first; /* first token key (without '*') → GPtrArray of RwbTrigger* */
+  GHashTable *prefix_triggers; /* first two characters of a '*' first token → GPtrArray */
+  GHashTable *cues;       /* phrase in matching form (article kept) → RwbCueFlags */
+  guint max_cue;          /* longest cue, in tokens */
+};
+
+/* Splits @text into token keys (match form + key form), as the extractor does. */
+GPtrArray *rwb_lexicon_tokenize_keys (const char *text);
+/* Splits @text into tokens in matching form, and key form too when @keys_form. */
+GPtrArray *rwb_lexicon_tokenize      (const char *text, gboolean keys_form);
+/* Bucket of prefix triggers a word falls in (its first two characters). */
+char      *rwb_lexicon_prefix_bucket (const char *word);
+
+G_END_DECLS

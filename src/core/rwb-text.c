@@ -1,0 +1,586 @@
+/* rwb-text.c — article loading, ICU segmentation, the Arabic matching form. */
+#define G_LOG_DOMAIN "rawabit-text"
+
+#include "rwb-text.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+#include <unicode/ubrk.h>
+#include <unicode/uchar.h>
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
+#include <unicode/utext.h>
+#include <unicode/utrans.h>
+
+G_DEFINE_QUARK (rwb-text-error-quark, rwb_text_error)
+
+/**
+ * rwb_text_validate:
+ * Accepts only non-empty, NUL-free, valid UTF-8; the error names the first bad byte.
+ */
+gboolean
+rwb_text_validate (const char *data, gsize length, GError **error)
+{
+  const char *end = NULL;
+
+  if (!g_utf8_validate_len (data, length, &end))
+    {
+      gsize offset = end - data;
+      /* A NUL byte stops g_utf8_validate_len too: it means binary data, not a bad encoding. */
+      if (offset < length && data[offset] == '\0')
+        {
+          g_set_error (error, RWB_TEXT_ERROR, RWB_TEXT_ERROR_BINARY,
+                       _("This is a binary file, not text (byte %" G_GSIZE_FORMAT
+                         " is a NUL byte)"), offset);
+          return FALSE;
+        }
+      g_set_error (error, RWB_TEXT_ERROR, RWB_TEXT_ERROR_INVALID_UTF8,
+                   _("The text is not valid UTF-8: byte %" G_GSIZE_FORMAT " (0x%02X) is not "
+                     "part of a UTF-8 character"), offset, (guint) (guchar) data[offset]);
+      return FALSE;
+    }
+  for (gsize i = 0; i < length; i++)
+    if (!g_ascii_isspace (data[i]))
+      return TRUE;
+  g_set_error_literal (error, RWB_TEXT_ERROR, RWB_TEXT_ERROR_EMPTY,
+                       _("The file is empty: there is no text to read"));
+  return FALSE;
+}
+
+/**
+ * rwb_text_load_file:
+ * Loads and validates an article, refusing files larger than RWB_TEXT_MAX_BYTES up front.
+ */
+char *
+rwb_text_load_file (GFile *file, GCancellable *cancellable, GError **error)
+{
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_autoptr (GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE ","
+                                                  G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                                  G_FILE_QUERY_INFO_NONE, cancellable, error);
+  if (info == NULL)
+    return NULL;
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                           _("This is a folder, not an article"));
+      return NULL;
+    }
+  goffset size = g_file_info_get_size (info);
+  if (size > RWB_TEXT_MAX_BYTES)
+    {
+      g_set_error (error, RWB_TEXT_ERROR, RWB_TEXT_ERROR_TOO_LARGE,
+                   _("The file is too large (%" G_GOFFSET_FORMAT " MB); the limit for one "
+                     "article is %d MB"), size / (1024 * 1024), RWB_TEXT_MAX_BYTES / (1024 * 1024));
+      return NULL;
+    }
+  char *contents = NULL;
+  gsize length = 0;
+  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, error))
+    return NULL;
+  if (length > RWB_TEXT_MAX_BYTES)
+    {
+      g_free (contents);
+      g_set_error (error, RWB_TEXT_ERROR, RWB_TEXT_ERROR_TOO_LARGE,
+                   _("The file is too large; the limit for one article is %d MB"),
+                   RWB_TEXT_MAX_BYTES / (1024 * 1024));
+      return NULL;
+    }
+  if (!rwb_text_validate (contents, length, error))
+    {
+      g_free (contents);
+      return NULL;
+    }
+  return contents;
+}
+
+/**
+ * rwb_text_cp_count:
+ * Counts the code points in the first @bytes bytes of valid UTF-8 @text.
+ */
+guint
+rwb_text_cp_count (const char *text, gsize bytes)
+{
+  guint n = 0;
+  for (gsize i = 0; i < bytes; i++)
+    if (((guchar) text[i] & 0xC0) != 0x80)
+      n++;
+  return n;
+}
+
+static gboolean
+is_arabic_letter (gunichar c)
+{
+  return (c >= 0x0620 && c <= 0x064A) || (c >= 0x066E && c <= 0x06D3) || c == 0x06D5
+         || (c >= 0x06FA && c <= 0x06FC) || (c >= 0xFB50 && c <= 0xFDFF)
+         || (c >= 0xFE70 && c <= 0xFEFC);
+}
+
+static gboolean
+is_sentence_terminator (gunichar c)
+{
+  return c == '.' || c == '!' || c == '?' || c == 0x061F /* ؟ */ || c == 0x06D4 /* ۔ */;
+}
+
+static void
+push_trimmed (GArray *spans, const char *text, gsize bstart, gsize bend, guint cp_start)
+{
+  /* Trim white space (and bidi marks) on both ends; code points are counted as we go. */
+  while (bstart < bend)
+    {
+      gunichar c = g_utf8_get_char (text + bstart);
+      if (!g_unichar_isspace (c) && c != 0x200E && c != 0x200F && c != 0xFEFF)
+        break;
+      bstart = g_utf8_next_char (text + bstart) - text;
+      cp_start++;
+    }
+  while (bend > bstart)
+    {
+      const char *prev = g_utf8_find_prev_char (text + bstart, text + bend);
+      gunichar c = g_utf8_get_char (prev);
+      if (!g_unichar_isspace (c) && c != 0x200E && c != 0x200F && c != 0xFEFF)
+        break;
+      bend = prev - text;
+    }
+  if (bend <= bstart)
+    return;
+  RwbTextSpan span = { cp_start, cp_start + rwb_text_cp_count (text + bstart, bend - bstart),
+                       bstart, bend };
+  g_array_append_val (spans, span);
+}
+
+/* ICU does not break "الذكي.وتجري" (no space after the stop). Split a sentence wherever a
+ * terminator sits between two letters and the next is Arabic, or a lower-case Latin letter
+ * precedes and an upper-case one follows ("plan.The"); digits ("1.11"), abbreviations
+ * ("U.S.") and domain names ("JD.com") stay whole. */
+static void
+split_glued (GArray *spans, const char *text, gsize bstart, gsize bend, guint cp_start)
+{
+  gsize seg = bstart;
+  guint seg_cp = cp_start, cp = cp_start;
+  gunichar prev = 0;
+  for (gsize i = bstart; i < bend; i = g_utf8_next_char (text + i) - text, cp++)
+    {
+      gunichar c = g_utf8_get_char (text + i);
+      if (is_sentence_terminator (c) && i + 1 < bend)
+        {
+          const char *nx = g_utf8_next_char (text + i);
+          gunichar next = g_utf8_get_char (nx);
+          gboolean arabic = is_arabic_letter (next) && (is_arabic_letter (prev)
+                                                        || g_unichar_isalpha (prev));
+          gboolean latin = g_unichar_islower (prev) && g_unichar_isupper (next);
+          if (arabic || latin)
+            {
+              gsize cut = nx - text;
+              push_trimmed (spans, text, seg, cut, seg_cp);
+              seg = cut;
+              seg_cp = cp + 1;
+            }
+        }
+      prev = c;
+    }
+  push_trimmed (spans, text, seg, bend, seg_cp);
+}
+
+static gboolean
+icu_failed (UErrorCode status, const char *what, GError **error)
+{
+  if (U_SUCCESS (status))
+    return FALSE;
+  g_set_error (error, RWB_TEXT_ERROR, RWB_TEXT_ERROR_ICU, _("ICU %s failed: %s"), what,
+               u_errorName (status));
+  return TRUE;
+}
+
+/**
+ * rwb_text_sentences:
+ * Splits @text into sentences with ICU, then splits sentences glued by a full stop.
+ */
+GArray *
+rwb_text_sentences (const char *text, gsize length, GError **error)
+{
+  g_return_val_if_fail (text != NULL, NULL);
+  UErrorCode status = U_ZERO_ERROR;
+  /* UText over UTF-8 makes the iterator report byte offsets: no UTF-16 copy of the text. */
+  UText *ut = utext_openUTF8 (NULL, text, length, &status);
+  UBreakIterator *bi = ubrk_open (UBRK_SENTENCE, "ar", NULL, 0, &status);
+  if (U_SUCCESS (status))
+    ubrk_setUText (bi, ut, &status);
+  if (icu_failed (status, "sentence segmentation", error))
+    {
+      ubrk_close (bi);
+      utext_close (ut);
+      return NULL;
+    }
+  GArray *spans = g_array_new (FALSE, FALSE, sizeof (RwbTextSpan));
+  gint32 start = ubrk_first (bi);
+  guint cp = 0;
+  for (gint32 end = ubrk_next (bi); end != UBRK_DONE; start = end, end = ubrk_next (bi))
+    {
+      split_glued (spans, text, start, end, cp);
+      cp += rwb_text_cp_count (text + start, end - start);
+    }
+  ubrk_close (bi);
+  utext_close (ut);
+  return spans;
+}
+
+/* ICU keeps "وAnhui" (Arabic و glued to a Latin name) as one word; split such words where
+ * the script changes, so the Latin name stands alone. */
+static void
+split_scripts (GArray *words, const char *text, gsize bstart, gsize bend, guint cp)
+{
+  gsize seg = bstart;
+  guint seg_cp = cp;
+  int prev_script = 0; /* 0 none, 1 Arabic, 2 Latin */
+  for (gsize i = bstart; i < bend; i = g_utf8_next_char (text + i) - text, cp++)
+    {
+      gunichar c = g_utf8_get_char (text + i);
+      int script = is_arabic_letter (c) ? 1 : (c < 0x250 && g_unichar_isalpha (c)) ? 2 : 0;
+      if (script && prev_script && script != prev_script)
+        {
+          RwbTextSpan span = { seg_cp, cp, seg, i };
+          g_array_append_val (words, span);
+          seg = i;
+          seg_cp = cp;
+        }
+      if (script)
+        prev_script = script;
+    }
+  RwbTextSpan span = { seg_cp, cp, seg, bend };
+  g_array_append_val (words, span);
+}
+
+/**
+ * rwb_text_words:
+ * Splits a byte range into words, numbers and punctuation marks (no spaces) with ICU.
+ */
+GArray *
+rwb_text_words (const char *text, gsize bstart, gsize bend, guint cp_start, GError **error)
+{
+  g_return_val_if_fail (text != NULL && bstart <= bend, NULL);
+  UErrorCode status = U_ZERO_ERROR;
+  UText *ut = utext_openUTF8 (NULL, text + bstart, bend - bstart, &status);
+  UBreakIterator *bi = ubrk_open (UBRK_WORD, "ar", NULL, 0, &status);
+  if (U_SUCCESS (status))
+    ubrk_setUText (bi, ut, &status);
+  if (icu_failed (status, "word segmentation", error))
+    {
+      ubrk_close (bi);
+      utext_close (ut);
+      return NULL;
+    }
+  GArray *words = g_array_new (FALSE, FALSE, sizeof (RwbTextSpan));
+  gint32 start = ubrk_first (bi);
+  guint cp = cp_start;
+  for (gint32 end = ubrk_next (bi); end != UBRK_DONE; start = end, end = ubrk_next (bi))
+    {
+      const char *s = text + bstart + start;
+      guint n = rwb_text_cp_count (s, end - start);
+      gunichar c = g_utf8_get_char (s);
+      if (!g_unichar_isspace (c) && c != 0x200E && c != 0x200F && c != 0x200B && c != 0xFEFF
+          && c != 0x200C && c != 0x200D && c != 0x061C)
+        split_scripts (words, text, bstart + start, bstart + end, cp);
+      cp += n;
+    }
+  ubrk_close (bi);
+  utext_close (ut);
+  return words;
+}
+
+static gboolean
+is_arabic_mark (gunichar c)
+{
+  return (c >= 0x0610 && c <= 0x061A) || (c >= 0x064B && c <= 0x065F) || c == 0x0670
+         || (c >= 0x06D6 && c <= 0x06ED) || c == 0x0640 /* tatweel */;
+}
+
+static gboolean
+needs_nfc (const char *word, gssize length)
+{
+  const char *end = word + length;
+  for (const char *p = word; p < end; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      /* Plain ASCII and Arabic letters are already NFC; marks that compose with them
+       * (U+0653–0655 maddah/hamza above/below, Latin combining marks) are not. */
+      if ((c >= 0x0300 && c < 0x0370) || (c >= 0x0653 && c <= 0x0655) || c >= 0x1E00)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static char *
+icu_nfc (const char *word, gssize length)
+{
+  UErrorCode status = U_ZERO_ERROR;
+  const UNormalizer2 *nfc = unorm2_getNFCInstance (&status);
+  gint32 n16 = 0;
+  u_strFromUTF8 (NULL, 0, &n16, word, length, &status);
+  status = U_ZERO_ERROR;
+  g_autofree UChar *in = g_new (UChar, n16 + 1);
+  u_strFromUTF8 (in, n16 + 1, NULL, word, length, &status);
+  g_autofree UChar *out = g_new (UChar, 2 * n16 + 4);
+  gint32 nout = unorm2_normalize (nfc, in, n16, out, 2 * n16 + 4, &status);
+  if (U_FAILURE (status))
+    return g_strndup (word, length);
+  gint32 n8 = 0;
+  u_strToUTF8 (NULL, 0, &n8, out, nout, &status);
+  status = U_ZERO_ERROR;
+  char *result = g_malloc (n8 + 1);
+  u_strToUTF8 (result, n8 + 1, NULL, out, nout, &status);
+  return result;
+}
+
+/* Folds one Latin letter with a diacritic to its base letter (é → e) through its canonical
+ * decomposition, so "Nestlé" and "Nestle" match. */
+static gunichar
+latin_base (gunichar c)
+{
+  if (c < 0xC0 || c > 0x24F)
+    return c;
+  UErrorCode status = U_ZERO_ERROR;
+  const UNormalizer2 *nfd = unorm2_getNFDInstance (&status);
+  UChar buf[8];
+  gint32 n = unorm2_getRawDecomposition (nfd, c, buf, G_N_ELEMENTS (buf), &status);
+  if (U_SUCCESS (status) && n > 0 && buf[0] < 0x80)
+    return buf[0];
+  return c;
+}
+
+/**
+ * rwb_text_match_form:
+ * The form words are compared in: NFC, Latin casefolded without accents or a possessive 's,
+ * Arabic without diacritics, tatweel or bidi marks and with unified alef/yaa/taa marbuta.
+ */
+char *
+rwb_text_match_form (const char *word, gssize length)
+{
+  g_return_val_if_fail (word != NULL, NULL);
+  if (length < 0)
+    length = strlen (word);
+  g_autofree char *nfc = needs_nfc (word, length) ? icu_nfc (word, length) : NULL;
+  const char *src = nfc ? nfc : word;
+  const char *end = nfc ? nfc + strlen (nfc) : word + length;
+  GString *out = g_string_sized_new (length);
+  for (const char *p = src; p < end; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (is_arabic_mark (c) || c == 0x200E || c == 0x200F || c == 0x200B || c == 0x200C
+          || c == 0x200D || c == 0x061C || c == 0xFEFF || c == 0x00AD)
+        continue;
+      switch (c)
+        {
+        case 0x0622: case 0x0623: case 0x0625: case 0x0671:
+          c = 0x0627;
+          break;
+        case 0x0649: case 0x06CC:
+          c = 0x064A;
+          break;
+        case 0x0629:
+          c = 0x0647;
+          break;
+        case 0x06A9:
+          c = 0x0643;
+          break;
+        case 0x2019: case 0x2018:
+          c = '\'';
+          break;
+        default:
+          if (c < 0x0600)
+            c = latin_base (u_foldCase (c, U_FOLD_CASE_DEFAULT));
+          break;
+        }
+      g_string_append_unichar (out, c);
+    }
+  /* English possessive: "Wall's" matches "Wall". */
+  if (out->len > 2 && g_str_has_suffix (out->str, "'s"))
+    g_string_truncate (out, out->len - 2);
+  else if (out->len > 1 && out->str[out->len - 1] == '\'')
+    g_string_truncate (out, out->len - 1);
+  return g_string_free (out, FALSE);
+}
+
+#define AR_ALEF_LAM "\xd8\xa7\xd9\x84" /* ال */
+
+/**
+ * rwb_text_key_form:
+ * Drops a leading ال when at least two letters remain.
+ */
+char *
+rwb_text_key_form (const char *match_form)
+{
+  g_return_val_if_fail (match_form != NULL, NULL);
+  if (g_str_has_prefix (match_form, AR_ALEF_LAM)
+      && g_utf8_strlen (match_form + strlen (AR_ALEF_LAM), -1) >= 2)
+    return g_strdup (match_form + strlen (AR_ALEF_LAM));
+  return g_strdup (match_form);
+}
+
+static void
+add_candidate (GPtrArray *out, GArray *lengths, const char *form, guint stripped)
+{
+  if (g_utf8_strlen (form, -1) < 2)
+    return;
+  for (guint i = 0; i < out->len; i++)
+    if (g_str_equal (g_ptr_array_index (out, i), form))
+      return;
+  g_ptr_array_add (out, g_strdup (form));
+  g_array_append_val (lengths, stripped);
+}
+
+/**
+ * rwb_text_arabic_clitic_splits:
+ * Keys the word may stand for without its proclitics, least stripped first.
+ */
+char **
+rwb_text_arabic_clitic_splits (const char *match_form, guint **prefix_lengths)
+{
+  g_return_val_if_fail (match_form != NULL, NULL);
+  GArray *lengths = g_array_new (FALSE, FALSE, sizeof (guint));
+  static const char *const conj[] = { "", "\xd9\x88" /* و */, "\xd9\x81" /* ف */ };
+  /* The future prefix س before an imperfect verb: "ستتعاون" is س + "تتعاون". */
+  static const char *const imperfect[] = { "\xd9\x8a" /* ي */, "\xd8\xaa" /* ت */,
+                                           "\xd9\x86" /* ن */, "\xd8\xa7" /* ا */ };
+  static const char *const prep[] = { "", "\xd8\xa8" /* ب */, "\xd9\x84" /* ل */,
+                                      "\xd9\x83" /* ك */ };
+  GPtrArray *out = g_ptr_array_new ();
+  add_candidate (out, lengths, match_form, 0);
+  for (guint c = 0; c < G_N_ELEMENTS (conj); c++)
+    for (guint p = 0; p < G_N_ELEMENTS (prep); p++)
+      {
+        g_autofree char *prefix = g_strconcat (conj[c], prep[p], NULL);
+        if (*prefix == '\0' || !g_str_has_prefix (match_form, prefix))
+          continue;
+        const char *rest = match_form + strlen (prefix);
+        guint stripped = g_utf8_strlen (prefix, -1);
+        add_candidate (out, lengths, rest, stripped);
+        /* ل before the article loses the article's alef: "للصين" is ل + الصين. */
+        if (p == 2 && g_str_has_prefix (rest, "\xd9\x84" /* ل */))
+          {
+            g_autofree char *with_article = g_strconcat (AR_ALEF_LAM, rest + 2, NULL);
+            add_candidate (out, lengths, with_article, stripped);
+          }
+      }
+  for (guint c = 0; c < G_N_ELEMENTS (conj); c++)
+    {
+      g_autofree char *prefix = g_strconcat (conj[c], "\xd8\xb3" /* س */, NULL);
+      if (!g_str_has_prefix (match_form, prefix))
+        continue;
+      const char *rest = match_form + strlen (prefix);
+      for (guint v = 0; v < G_N_ELEMENTS (imperfect); v++)
+        if (g_str_has_prefix (rest, imperfect[v]) && g_utf8_strlen (rest, -1) >= 4)
+          add_candidate (out, lengths, rest, g_utf8_strlen (prefix, -1));
+    }
+  if (out->len == 0)
+    {
+      guint zero = 0;
+      g_ptr_array_add (out, g_strdup (match_form));
+      g_array_append_val (lengths, zero);
+    }
+  g_ptr_array_add (out, NULL);
+  if (prefix_lengths)
+    *prefix_lengths = (guint *) g_array_free (lengths, FALSE);
+  else
+    g_array_free (lengths, TRUE);
+  return (char **) g_ptr_array_free (out, FALSE);
+}
+
+/**
+ * rwb_text_guess_language:
+ * "ar" when Arabic letters outnumber Latin ones, else "en".
+ */
+const char *
+rwb_text_guess_language (const char *text, gsize length)
+{
+  gsize arabic = 0, latin = 0;
+  const char *end = text + length;
+  for (const char *p = text; p < end; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (is_arabic_letter (c))
+        arabic++;
+      else if (g_ascii_isalpha (c))
+        latin++;
+    }
+  return arabic > latin ? "ar" : "en";
+}
+
+static UTransliterator *
+open_transliterator (void)
+{
+  UErrorCode status = U_ZERO_ERROR;
+  UChar id[64];
+  u_uastrcpy (id, "Arabic-Latin; Latin-ASCII");
+  UTransliterator *t = utrans_openU (id, -1, UTRANS_FORWARD, NULL, 0, NULL, &status);
+  if (U_FAILURE (status))
+    {
+      g_warning ("ICU transliterator unavailable: %s", u_errorName (status));
+      return NULL;
+    }
+  return t;
+}
+
+/**
+ * rwb_text_transliterate:
+ * Latin label for an Arabic name (ICU Arabic-Latin; Latin-ASCII), title-cased.
+ */
+char *
+rwb_text_transliterate (const char *arabic)
+{
+  g_return_val_if_fail (arabic != NULL, NULL);
+  static GMutex lock;
+  static UTransliterator *trans;
+  static gboolean tried;
+
+  g_autofree char *clean = rwb_text_match_form (arabic, -1);
+  UErrorCode status = U_ZERO_ERROR;
+  gint32 len = 0;
+  u_strFromUTF8 (NULL, 0, &len, clean, -1, &status);
+  status = U_ZERO_ERROR;
+  gint32 cap = len * 4 + 16;
+  g_autofree UChar *buf = g_new0 (UChar, cap);
+  u_strFromUTF8 (buf, cap, NULL, clean, -1, &status);
+  gint32 limit = len;
+
+  /* utrans objects are not thread-safe; one shared instance behind a lock is enough for the
+   * few unknown names an article has. */
+  g_mutex_lock (&lock);
+  if (!tried)
+    {
+      trans = open_transliterator ();
+      tried = TRUE;
+    }
+  if (trans)
+    utrans_transUChars (trans, buf, &len, cap, 0, &limit, &status);
+  g_mutex_unlock (&lock);
+  if (trans == NULL || U_FAILURE (status))
+    return g_strdup (arabic);
+
+  gint32 n8 = 0;
+  status = U_ZERO_ERROR;
+  u_strToUTF8 (NULL, 0, &n8, buf, len, &status);
+  status = U_ZERO_ERROR;
+  g_autofree char *latin = g_malloc (n8 + 1);
+  u_strToUTF8 (latin, n8 + 1, NULL, buf, len, &status);
+
+  GString *out = g_string_new (NULL);
+  gboolean word_start = TRUE;
+  for (const char *p = latin; *p; p++)
+    {
+      char ch = *p;
+      if (ch == '\'' || ch == '`')
+        continue;
+      if (g_ascii_isalpha (ch))
+        {
+          g_string_append_c (out, word_start ? g_ascii_toupper (ch) : ch);
+          word_start = FALSE;
+        }
+      else
+        {
+          g_string_append_c (out, ch);
+          word_start = g_ascii_isspace (ch) || ch == '-';
+        }
+    }
+  return g_string_free (out, FALSE);
+}

@@ -1,0 +1,79 @@
+/* rwb-text.h — loading articles, ICU segmentation and the Arabic matching form.
+ *
+ * Every derived form keeps a map back to code-point offsets of the original text, so mentions
+ * and evidence always point at what the user loaded.
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+#define RWB_TEXT_ERROR (rwb_text_error_quark ())
+typedef enum {
+  RWB_TEXT_ERROR_INVALID_UTF8,
+  RWB_TEXT_ERROR_BINARY,
+  RWB_TEXT_ERROR_EMPTY,
+  RWB_TEXT_ERROR_TOO_LARGE,
+  RWB_TEXT_ERROR_ICU,
+} RwbTextError;
+
+/* Largest article accepted, in bytes. */
+#define RWB_TEXT_MAX_BYTES (64 * 1024 * 1024)
+
+/* A segment of text: code-point offsets and the matching byte offsets. */
+typedef struct {
+  guint start, end;      /* code points, end exclusive */
+  gsize bstart, bend;    /* bytes, end exclusive */
+} RwbTextSpan;
+
+GQuark    rwb_text_error_quark        (void);
+
+/* Checks that @data is text we can read: valid UTF-8 (the error names the byte offset of the
+ * first bad byte), no NUL bytes, not empty. */
+gboolean  rwb_text_validate           (const char *data, gsize length, GError **error);
+/* Reads and validates an article. The text is kept exactly as in the file (a byte order mark
+ * included), so offsets count the file's own characters. Files over RWB_TEXT_MAX_BYTES are
+ * refused before they are read. */
+char     *rwb_text_load_file          (GFile *file, GCancellable *cancellable, GError **error);
+
+/* Sentences of @text (ICU sentence break iterator, plus a split wherever a full stop or other
+ * terminator is glued to the next sentence's first letter, as in "الذكي.وتجري"). Leading and
+ * trailing white space is trimmed from each span. Returns RwbTextSpan array. */
+GArray   *rwb_text_sentences          (const char *text, gsize length, GError **error);
+
+/* Words of @text between @bstart and @bend (ICU word break iterator), each punctuation mark a
+ * word of its own, spaces dropped, and words split where Arabic and Latin letters meet
+ * ("وAnhui"). Returns RwbTextSpan array; @cp_start is the code-point offset of @bstart. */
+GArray   *rwb_text_words              (const char *text, gsize bstart, gsize bend,
+                                       guint cp_start, GError **error);
+
+/* NFC and the matching form of one word: Latin casefolded; Arabic without diacritics, tatweel
+ * and bidi marks, alef variants → ا, ى → ي, ة → ه. Clitics are NOT removed (see
+ * rwb_text_arabic_clitic_splits). */
+char     *rwb_text_match_form         (const char *word, gssize length);
+
+/* The lookup key of a word in matching form: a leading Arabic article ال is dropped when at
+ * least two letters remain, so "الصين" and "صين" share the key. Returns a new string. */
+char     *rwb_text_key_form           (const char *match_form);
+
+/* Forms an Arabic word in matching form may stand for once clitics are removed, least stripped
+ * first, as a NULL-terminated string array: the word itself, then the word without the
+ * conjunctions و ف, the prepositions ب ل ك and their combinations (وب، فل، ولل = و + ل + ال …)
+ * and the future prefix س before an imperfect verb (ستتعاون), never leaving fewer than two
+ * letters; the article ال stays (see rwb_text_key_form). Trying
+ * them in order keeps names that start with those letters (بايدو, لي) whole. If @prefix_lengths
+ * is not NULL it receives, per form, how many letters were stripped (freed with g_free). */
+char    **rwb_text_arabic_clitic_splits (const char *match_form, guint **prefix_lengths);
+
+/* Whether the text is mostly Arabic script; returns "ar" or "en". */
+const char *rwb_text_guess_language   (const char *text, gsize length);
+
+/* Latin transliteration of an Arabic name (ICU Arabic-Latin, then simplified to ASCII-ish
+ * letters and title case), for entities with no known Latin name. */
+char     *rwb_text_transliterate      (const char *arabic);
+
+/* Number of code points in @text up to byte @bytes. */
+guint     rwb_text_cp_count           (const char *text, gsize bytes);
+
+G_END_DECLS

@@ -1,0 +1,175 @@
+/* Tests for rawabit-cli, run as a user would: the sample article end to end. */
+#include <cairo.h>
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+static int
+run_cli (const char *const *args, char **out, char **err)
+{
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_ptr_array_add (argv, (gpointer) g_getenv ("RAWABIT_CLI"));
+  for (guint i = 0; args[i]; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GSubprocess) proc = g_subprocess_newv ((const char *const *) argv->pdata,
+                                                    G_SUBPROCESS_FLAGS_STDOUT_PIPE
+                                                    | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (proc, NULL, NULL, out, err, &error));
+  g_assert_no_error (error);
+  return g_subprocess_get_exit_status (proc);
+}
+
+static const char *
+entity_id (JsonArray *entities, const char *name)
+{
+  for (guint i = 0; i < json_array_get_length (entities); i++)
+    {
+      JsonObject *e = json_array_get_object_element (entities, i);
+      if (g_str_equal (json_object_get_string_member (e, "name"), name))
+        return json_object_get_string_member (e, "id");
+    }
+  return NULL;
+}
+
+static gboolean
+typed_edge (JsonArray *relations, const char *a, const char *b)
+{
+  for (guint i = 0; a && b && i < json_array_get_length (relations); i++)
+    {
+      JsonObject *r = json_array_get_object_element (relations, i);
+      const char *s = json_object_get_string_member (r, "source");
+      const char *t = json_object_get_string_member (r, "target");
+      const char *type = json_object_get_string_member (r, "type");
+      if (g_str_equal (type, "mention"))
+        continue;
+      if ((g_str_equal (s, a) && g_str_equal (t, b)) || (g_str_equal (s, b) && g_str_equal (t, a)))
+        {
+          /* Every typed edge carries its evidence sentence with offsets. */
+          JsonArray *ev = json_object_get_array_member (r, "evidence");
+          g_assert_cmpuint (json_array_get_length (ev), >=, 1);
+          JsonObject *e0 = json_array_get_object_element (ev, 0);
+          g_assert_cmpint (json_object_get_int_member (e0, "end"), >,
+                           json_object_get_int_member (e0, "start"));
+          g_assert_true (strlen (json_object_get_string_member (e0, "text")) > 10);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static void
+test_extract_sample (void)
+{
+  const char *args[] = { "extract", "--format", "json", g_getenv ("RAWABIT_SAMPLE"), NULL };
+  g_autofree char *out = NULL, *err = NULL;
+  g_assert_cmpint (run_cli (args, &out, &err), ==, 0);
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+  g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
+  g_assert_no_error (error);
+  JsonObject *root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (root, "format"), ==, "rawabit-graph");
+  JsonArray *docs = json_object_get_array_member (root, "documents");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (docs, 0),
+                                                  "language"), ==, "ar");
+  JsonArray *ents = json_object_get_array_member (root, "entities");
+  JsonArray *rels = json_object_get_array_member (root, "relations");
+  const char *xiaomi = entity_id (ents, "Xiaomi");
+  const char *gw = entity_id (ents, "Great Wall");
+  if (gw == NULL)
+    gw = entity_id (ents, "Great Wall Motor");
+  const char *bmw = entity_id (ents, "BMW");
+  const char *baidu = entity_id (ents, "Baidu");
+  const char *geely = entity_id (ents, "Geely");
+  g_assert_nonnull (xiaomi);
+  g_assert_nonnull (gw);
+  g_assert_true (typed_edge (rels, xiaomi, gw));
+  g_assert_true (typed_edge (rels, gw, bmw));
+  g_assert_true (typed_edge (rels, baidu, geely));
+}
+
+static void
+test_render_sample (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("rawabit-cli-XXXXXX", &error);
+  g_autofree char *png = g_build_filename (dir, "sample.png", NULL);
+  const char *args[] = { "render", "-o", png, g_getenv ("RAWABIT_SAMPLE"), NULL };
+  g_autofree char *out = NULL, *err = NULL;
+  g_assert_cmpint (run_cli (args, &out, &err), ==, 0);
+  cairo_surface_t *s = cairo_image_surface_create_from_png (png);
+  g_assert_cmpint (cairo_surface_status (s), ==, CAIRO_STATUS_SUCCESS);
+  int w = cairo_image_surface_get_width (s), h = cairo_image_surface_get_height (s);
+  g_assert_cmpint (w, >, 100);
+  g_assert_cmpint (h, >, 100);
+  const guchar *data = cairo_image_surface_get_data (s);
+  int stride = cairo_image_surface_get_stride (s);
+  guint32 bg = *(const guint32 *) data;
+  guint drawn = 0;
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      drawn += *(const guint32 *) (data + y * stride + 4 * x) != bg;
+  g_assert_cmpfloat ((double) drawn / (w * h), >, 0.02);
+  cairo_surface_destroy (s);
+  g_remove (png);
+  g_rmdir (dir);
+}
+
+static void
+test_errors (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("rawabit-cli-XXXXXX", &error);
+  g_autofree char *bad = g_build_filename (dir, "bad.txt", NULL);
+  g_assert_true (g_file_set_contents (bad, "Xiaomi \xc3\x28 plans", -1, NULL));
+  struct { const char *args[8]; int status; const char *needle; } cases[] = {
+    { { "extract", bad, NULL }, 1, "byte 7" },
+    { { "extract", "/nonexistent/article.txt", NULL }, 1, "/nonexistent/article.txt" },
+    { { "extract", NULL }, 2, "FILE" },
+    { { "extract", "--format", "xml", bad, NULL }, 2, "--format" },
+    { { "render", bad, NULL }, 2, "-o" },
+    { { "render", "--engine", "nope", "-o", "x.png", bad, NULL }, 2, "--engine" },
+    { { "frobnicate", NULL }, 2, "unknown command" },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *out = NULL, *err = NULL;
+      g_assert_cmpint (run_cli (cases[i].args, &out, &err), ==, cases[i].status);
+      g_assert_cmpstr (out, ==, "");
+      /* One line on stderr that says what went wrong. */
+      g_assert_nonnull (strstr (err, cases[i].needle));
+      g_assert_true (g_str_has_prefix (err, "rawabit-cli"));
+      g_assert_true (strchr (err, '\n') == err + strlen (err) - 1);
+    }
+  g_remove (bad);
+  g_rmdir (dir);
+}
+
+static void
+test_help_version (void)
+{
+  const char *help[] = { "--help", NULL };
+  g_autofree char *out = NULL, *err = NULL;
+  g_assert_cmpint (run_cli (help, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "rawabit-cli extract"));
+  g_assert_nonnull (strstr (out, "rawabit-cli render"));
+  const char *version[] = { "--version", NULL };
+  g_autofree char *out2 = NULL, *err2 = NULL;
+  g_assert_cmpint (run_cli (version, &out2, &err2), ==, 0);
+  g_assert_true (g_str_has_prefix (out2, "rawabit-cli "));
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/cli/extract-sample", test_extract_sample);
+  g_test_add_func ("/cli/render-sample", test_render_sample);
+  g_test_add_func ("/cli/errors", test_errors);
+  g_test_add_func ("/cli/help-version", test_help_version);
+  return g_test_run ();
+}

@@ -1,0 +1,175 @@
+/* Tests for rwb-extract: entities, coreference, relations and evidence offsets. */
+#include "rwb-extract.h"
+#include "rwb-json.h"
+
+#include <string.h>
+
+static RwbLexicon *
+default_lexicon (void)
+{
+  static RwbLexicon *lex;
+  if (lex == NULL)
+    {
+      g_autoptr (GError) error = NULL;
+      lex = rwb_lexicon_new_default (NULL, &error);
+      g_assert_no_error (error);
+    }
+  return lex;
+}
+
+static RwbGraph *
+extract_text (const char *text, const char *language)
+{
+  RwbGraph *graph = rwb_graph_new ();
+  guint doc = rwb_graph_add_document (graph, NULL, language, text);
+  g_autoptr (GError) error = NULL;
+  g_assert_true (rwb_extract_document (default_lexicon (), graph, doc, NULL, &error));
+  g_assert_no_error (error);
+  return graph;
+}
+
+static gint
+find (RwbGraph *graph, const char *name)
+{
+  return rwb_graph_find_entity (graph, name);
+}
+
+/* The relation types between two entities (any direction), as a bit set. */
+static guint
+types_between (RwbGraph *graph, const char *a, const char *b)
+{
+  gint ia = find (graph, a), ib = find (graph, b);
+  if (ia < 0 || ib < 0)
+    return 0;
+  guint bits = 0;
+  for (guint i = 0; i < graph->relations->len; i++)
+    {
+      RwbRelation *r = g_ptr_array_index (graph->relations, i);
+      if ((r->source == (guint) ia && r->target == (guint) ib)
+          || (r->source == (guint) ib && r->target == (guint) ia))
+        bits |= 1u << r->type;
+    }
+  return bits;
+}
+
+#define TYPED(bits) ((bits) & ~(1u << RWB_RELATION_MENTION))
+#define HAS(bits, t) (((bits) & (1u << (t))) != 0)
+
+static void
+test_offsets (void)
+{
+  const char *text = "أعلنت شركة هواوي، ومقرها في الصين، عن شراكة مع شركة فولكس فاجن.";
+  g_autoptr (RwbGraph) g = extract_text (text, "ar");
+  gint h = find (g, "Huawei");
+  g_assert_cmpint (h, >=, 0);
+  RwbEntity *e = g_ptr_array_index (g->entities, h);
+  g_assert_cmpuint (e->mentions->len, ==, 1);
+  RwbSpan *m = &g_array_index (e->mentions, RwbSpan, 0);
+  g_autofree char *surface = g_utf8_substring (text, m->start, m->end);
+  g_assert_cmpstr (surface, ==, "هواوي");
+  g_assert_cmpuint (e->type, ==, RWB_ENTITY_COMPANY);
+  /* Every evidence span is the sentence, in code points. */
+  g_assert_cmpuint (g->relations->len, >, 0);
+  for (guint i = 0; i < g->relations->len; i++)
+    {
+      RwbRelation *r = g_ptr_array_index (g->relations, i);
+      RwbEvidence *ev = &g_array_index (r->evidence, RwbEvidence, 0);
+      g_autofree char *sentence = g_utf8_substring (text, ev->start, ev->end);
+      g_assert_cmpstr (sentence, ==, ev->text);
+    }
+  g_assert_true (HAS (types_between (g, "Huawei", "Volkswagen"), RWB_RELATION_PARTNERSHIP));
+  g_assert_true (HAS (types_between (g, "Huawei", "China"), RWB_RELATION_LOCATION));
+}
+
+static void
+test_clitic_names (void)
+{
+  /* "وبايدو" is و + بايدو; "بايدو" itself starts with ب and must not lose it. */
+  g_autoptr (RwbGraph) g = extract_text ("تتنافس بايدو وعلي بابا في الحوسبة السحابية.", "ar");
+  g_assert_cmpint (find (g, "Baidu"), >=, 0);
+  g_autoptr (RwbGraph) g2 = extract_text ("وتعمل وبايدو على الخرائط.", "ar");
+  g_assert_cmpint (find (g2, "Baidu"), >=, 0);
+}
+
+static void
+test_arabic_latin_pair (void)
+{
+  /* An unknown Arabic name followed by its Latin form is one entity with both aliases. */
+  g_autoptr (RwbGraph) g = extract_text ("وقعت شركة زيمبرا Zimbra اتفاقية توريد مع شركة "
+                                         "سامسونج.", "ar");
+  gint z = find (g, "Zimbra");
+  g_assert_cmpint (z, >=, 0);
+  RwbEntity *e = g_ptr_array_index (g->entities, z);
+  g_assert_cmpint (find (g, "زيمبرا"), ==, z);
+  g_assert_cmpuint (e->type, ==, RWB_ENTITY_COMPANY);
+  g_assert_true (HAS (types_between (g, "Zimbra", "Samsung Electronics"), RWB_RELATION_SUPPLY));
+}
+
+static void
+test_cooccurrence_is_mention (void)
+{
+  g_autoptr (RwbGraph) g = extract_text ("Apple and Huawei both sell phones.", "en");
+  guint bits = types_between (g, "Apple", "Huawei");
+  g_assert_true (HAS (bits, RWB_RELATION_MENTION));
+  g_assert_cmpuint (TYPED (bits), ==, 0);
+}
+
+static void
+test_coreference (void)
+{
+  g_autoptr (RwbGraph) g = extract_text ("Toyota met Panasonic on Monday. The two companies "
+                                         "signed a battery partnership.", "en");
+  g_assert_true (HAS (types_between (g, "Toyota", "Panasonic"), RWB_RELATION_PARTNERSHIP));
+}
+
+static void
+test_own_articles (void)
+{
+  /* Articles written for this project (tests/data), checked relation by relation. */
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "article-ar-toyota.txt",
+                                                 NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (RwbGraph) g = rwb_graph_new ();
+  g_autoptr (GError) error = NULL;
+  g_assert_true (rwb_extract_file (default_lexicon (), g, file, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (HAS (types_between (g, "Toyota", "Panasonic"), RWB_RELATION_PARTNERSHIP));
+  g_assert_true (HAS (types_between (g, "Toyota", "Japan"), RWB_RELATION_LOCATION));
+  g_assert_true (HAS (types_between (g, "Bloomberg", "Honda"), RWB_RELATION_REPORTING));
+  g_assert_true (TYPED (types_between (g, "Honda", "LG Electronics")) != 0);
+  /* The Toyota–Bloomberg pair only shares an article, not a sentence. */
+  g_assert_cmpuint (types_between (g, "Toyota", "Bloomberg"), ==, 0);
+  g_assert_cmpuint (TYPED (types_between (g, "Toyota", "Honda")), ==, 0);
+}
+
+static void
+test_english_article (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "article-en-acme.txt",
+                                                 NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (RwbGraph) g = rwb_graph_new ();
+  g_autoptr (GError) error = NULL;
+  g_assert_true (rwb_extract_file (default_lexicon (), g, file, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (HAS (types_between (g, "Volvo", "Daimler"), RWB_RELATION_PARTNERSHIP));
+  /* A company the lexicon does not know, found by its suffix. */
+  g_assert_cmpint (find (g, "Nordlicht Motors Inc"), >=, 0);
+  g_assert_true (HAS (types_between (g, "Nordlicht Motors Inc", "Volvo"), RWB_RELATION_SUPPLY));
+  g_assert_true (HAS (types_between (g, "Bloomberg", "Volvo"), RWB_RELATION_REPORTING));
+  g_assert_cmpuint (TYPED (types_between (g, "Tesla", "BYD")), ==, 0);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/extract/offsets", test_offsets);
+  g_test_add_func ("/extract/clitic-names", test_clitic_names);
+  g_test_add_func ("/extract/arabic-latin-pair", test_arabic_latin_pair);
+  g_test_add_func ("/extract/cooccurrence-is-mention", test_cooccurrence_is_mention);
+  g_test_add_func ("/extract/coreference", test_coreference);
+  g_test_add_func ("/extract/own-article-ar", test_own_articles);
+  g_test_add_func ("/extract/own-article-en", test_english_article);
+  return g_test_run ();
+}

@@ -1,0 +1,79 @@
+/* Tests for rwb-json: round trip and clear errors on bad input. */
+#include "rwb-json.h"
+
+#include <string.h>
+
+static RwbGraph *
+sample_graph (void)
+{
+  RwbGraph *g = rwb_graph_new ();
+  guint d = rwb_graph_add_document (g, "/tmp/a.txt", "ar", "نص");
+  guint a = rwb_graph_add_entity (g, "Xiaomi", RWB_ENTITY_COMPANY);
+  guint b = rwb_graph_add_entity (g, "Lei Jun", RWB_ENTITY_PERSON);
+  rwb_entity_add_alias (g_ptr_array_index (g->entities, a), "شاومي");
+  rwb_entity_add_mention (g_ptr_array_index (g->entities, a), d, 3, 8);
+  guint r = rwb_graph_ensure_relation (g, b, a, RWB_RELATION_FOUNDER, 0.9);
+  rwb_relation_add_evidence (g_ptr_array_index (g->relations, r), d, 0, 20, "جملة \"مقتبسة\"",
+                             "trigger", 0.9);
+  return g;
+}
+
+static void
+test_round_trip (void)
+{
+  g_autoptr (RwbGraph) g = sample_graph ();
+  g_autofree char *json = rwb_json_write (g, TRUE);
+  g_assert_nonnull (strstr (json, "\"format\" : \"rawabit-graph\""));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RwbGraph) back = rwb_json_read (json, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (back->entities->len, ==, 2);
+  g_assert_cmpuint (back->relations->len, ==, 1);
+  RwbEntity *x = g_ptr_array_index (back->entities, 0);
+  g_assert_cmpstr (x->name, ==, "Xiaomi");
+  g_assert_cmpstr (g_ptr_array_index (x->aliases, 0), ==, "شاومي");
+  g_assert_cmpuint (g_array_index (x->mentions, RwbSpan, 0).end, ==, 8);
+  RwbRelation *r = g_ptr_array_index (back->relations, 0);
+  g_assert_cmpuint (r->type, ==, RWB_RELATION_FOUNDER);
+  g_assert_cmpuint (r->source, ==, 1);
+  g_assert_cmpfloat_with_epsilon (r->confidence, 0.9, 1e-9);
+  g_assert_cmpstr (g_array_index (r->evidence, RwbEvidence, 0).text, ==, "جملة \"مقتبسة\"");
+  /* Writing what was read gives the same text. */
+  g_autofree char *again = rwb_json_write (back, TRUE);
+  g_assert_cmpstr (again, ==, json);
+}
+
+static void
+test_errors (void)
+{
+  struct { const char *json; const char *needle; } cases[] = {
+    { "{ \"format\": \"rawabit-graph\", \"version\": 1, \"entities\": [", "line 1" },
+    { "[1, 2]", "top level" },
+    { "{ \"format\": \"other\" }", "format" },
+    { "{ \"format\": \"rawabit-graph\", \"version\": 99, \"entities\": [] }", "version" },
+    { "{ \"format\": \"rawabit-graph\", \"version\": 1, \"entities\": [ { \"id\": 5, "
+      "\"name\": \"X\", \"type\": \"company\" } ] }", "entity 0" },
+    { "{ \"format\": \"rawabit-graph\", \"version\": 1, \"entities\": [ { \"id\": \"e1\", "
+      "\"name\": \"X\", \"type\": \"spaceship\" } ] }", "type" },
+    { "{ \"format\": \"rawabit-graph\", \"version\": 1, \"entities\": [], \"relations\": [ "
+      "{ \"source\": \"e1\", \"target\": \"e2\", \"type\": \"supply\" } ] }", "relation 0" },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (RwbGraph) g = rwb_json_read (cases[i].json, -1, &error);
+      g_assert_null (g);
+      g_assert_nonnull (error);
+      if (strstr (error->message, cases[i].needle) == NULL)
+        g_error ("case %u: “%s” does not mention “%s”", i, error->message, cases[i].needle);
+    }
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/json/round-trip", test_round_trip);
+  g_test_add_func ("/json/errors", test_errors);
+  return g_test_run ();
+}
