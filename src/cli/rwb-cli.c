@@ -77,7 +77,7 @@ load_inputs (char **files, const char *lexicon_dir, gboolean verbose, char **fai
             return NULL;
           if (graph != NULL || files[i + 1] != NULL)
             {
-              rwb_graph_free (loaded);
+              rwb_graph_unref (loaded);
               g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
                                    _("a JSON graph cannot be combined with other inputs yet"));
               return NULL;
@@ -159,7 +159,7 @@ cmd_render (int argc, char **argv)
   g_autofree char *rankdir = NULL;
   g_auto (GStrv) files = NULL;
   gboolean dark = FALSE, mentions = FALSE, transparent = FALSE;
-  double scale = 1.0;
+  double scale = 2.0;
   int timeout = 0;
   const GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write the image to OUT", "OUT" },
@@ -169,7 +169,7 @@ cmd_render (int argc, char **argv)
       "Graphviz engine: dot (default), neato, fdp, sfdp, circo, twopi", "E" },
     { "rankdir", 0, 0, G_OPTION_ARG_STRING, &rankdir, "dot only: LR (default), TB, RL, BT",
       "DIR" },
-    { "scale", 's', 0, G_OPTION_ARG_DOUBLE, &scale, "Scale (PNG: 1 = 72 dpi; default 1)", "S" },
+    { "scale", 's', 0, G_OPTION_ARG_DOUBLE, &scale, "Scale (PNG: 1 = 72 dpi; default 2)", "S" },
     { "dark", 0, 0, G_OPTION_ARG_NONE, &dark, "Dark style", NULL },
     { "transparent", 0, 0, G_OPTION_ARG_NONE, &transparent, "No background", NULL },
     { "mentions", 0, 0, G_OPTION_ARG_NONE, &mentions, "Also draw co-occurrence (mention) edges",

@@ -11,6 +11,8 @@
 
 G_BEGIN_DECLS
 
+/* A lexicon is read-only once loaded: one instance may serve extractions in several threads
+ * at once. */
 typedef struct _RwbLexicon RwbLexicon;
 
 /* The lexicon shipped inside the program (data/lexicon, data/patterns), plus every *.tsv in

@@ -147,17 +147,30 @@ rwb_graph_new (void)
   graph->documents = g_ptr_array_new_with_free_func (document_free);
   graph->entities = g_ptr_array_new_with_free_func (entity_free);
   graph->relations = g_ptr_array_new_with_free_func (relation_free);
+  graph->ref_count = 1;
   return graph;
 }
 
 /**
- * rwb_graph_free:
- * Frees the graph and everything it holds.
+ * rwb_graph_ref:
+ * Adds a reference to @graph and returns it.
+ */
+RwbGraph *
+rwb_graph_ref (RwbGraph *graph)
+{
+  g_return_val_if_fail (graph != NULL, NULL);
+  g_atomic_int_inc (&graph->ref_count);
+  return graph;
+}
+
+/**
+ * rwb_graph_unref:
+ * Drops a reference; the last one frees the graph and everything it holds.
  */
 void
-rwb_graph_free (RwbGraph *graph)
+rwb_graph_unref (RwbGraph *graph)
 {
-  if (graph == NULL)
+  if (graph == NULL || !g_atomic_int_dec_and_test (&graph->ref_count))
     return;
   g_ptr_array_unref (graph->relations);
   g_ptr_array_unref (graph->entities);

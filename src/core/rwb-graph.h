@@ -79,6 +79,7 @@ typedef struct {
   GPtrArray *documents; /* RwbDocument* */
   GPtrArray *entities;  /* RwbEntity* */
   GPtrArray *relations; /* RwbRelation* */
+  gint ref_count;
 } RwbGraph;
 
 const char   *rwb_entity_type_to_string   (RwbEntityType type);
@@ -88,8 +89,11 @@ gboolean      rwb_relation_type_from_string (const char *str, RwbRelationType *o
 /* Whether a relation type has a meaningful direction (source → target). */
 gboolean      rwb_relation_type_is_directed (RwbRelationType type);
 
+/* Graphs are reference counted: a scene and a running layout hold the graph they use, so it
+ * lives as long as its last user. Not thread-safe to modify while shared across threads. */
 RwbGraph     *rwb_graph_new               (void);
-void          rwb_graph_free              (RwbGraph *graph);
+RwbGraph     *rwb_graph_ref               (RwbGraph *graph);
+void          rwb_graph_unref             (RwbGraph *graph);
 
 /* Adds a document and returns its index. Takes copies of the strings. */
 guint         rwb_graph_add_document      (RwbGraph *graph, const char *path,
@@ -115,6 +119,6 @@ gboolean      rwb_relation_add_evidence   (RwbRelation *relation, guint document
 /* Number of relations of entity @index, not counting `mention`. */
 guint         rwb_graph_entity_degree     (RwbGraph *graph, guint index, gboolean with_mentions);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (RwbGraph, rwb_graph_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RwbGraph, rwb_graph_unref)
 
 G_END_DECLS

@@ -155,6 +155,11 @@ rwb_layout_graph_to_dot (RwbGraph *graph, const RwbLayoutOptions *options, gbool
         }
       if (r->type == RWB_RELATION_MENTION)
         g_string_append (s, ", weight=0");
+      else if (with_sizes)
+        /* A label of the size the renderer draws, so Graphviz leaves room for it (dot makes
+         * it a virtual node) and reports where it goes. */
+        g_string_append_printf (s, ", label=\"%s\", fontsize=8.5, fontname=\"DejaVu Sans\"",
+                                rwb_relation_type_to_string (r->type));
       g_string_append (s, "];\n");
     }
   g_string_append (s, "}\n");
@@ -423,6 +428,7 @@ async_data_free (AsyncData *data)
       g_object_unref (data->cancellable);
     }
   g_clear_object (&data->proc);
+  rwb_graph_unref (data->graph);
   g_free (data);
 }
 
@@ -469,7 +475,7 @@ rwb_layout_run_async (RwbGraph *graph, const RwbLayoutOptions *options,
   g_task_set_source_tag (task, rwb_layout_run_async);
   GError *error = NULL;
   AsyncData *data = g_new0 (AsyncData, 1);
-  data->graph = graph;
+  data->graph = rwb_graph_ref (graph);
   data->engine = options->engine;
   data->timeout = options->timeout_seconds ? options->timeout_seconds : DEFAULT_TIMEOUT;
   g_task_set_task_data (task, data, (GDestroyNotify) async_data_free);

@@ -51,7 +51,8 @@ char            *rwb_layout_graph_to_dot        (RwbGraph *graph, const RwbLayou
 /* Lays out @graph synchronously (blocks until the helper is done). */
 RwbScene        *rwb_layout_run                 (RwbGraph *graph, const RwbLayoutOptions *options,
                                                  GCancellable *cancellable, GError **error);
-/* Asynchronous variant for the GUI; the graph must stay alive until the callback runs. */
+/* Asynchronous variant for the GUI; it holds a reference to @graph until it is done. The graph
+ * must not be modified meanwhile. */
 void             rwb_layout_run_async           (RwbGraph *graph, const RwbLayoutOptions *options,
                                                  GCancellable *cancellable,
                                                  GAsyncReadyCallback callback, gpointer user_data);

@@ -20,13 +20,13 @@ edge_clear (gpointer data)
 
 /**
  * rwb_scene_new:
- * Creates an empty scene for @graph (borrowed).
+ * Creates an empty scene for @graph, holding a reference to it.
  */
 RwbScene *
 rwb_scene_new (RwbGraph *graph)
 {
   RwbScene *scene = g_new0 (RwbScene, 1);
-  scene->graph = graph;
+  scene->graph = rwb_graph_ref (graph);
   scene->nodes = g_array_new (FALSE, TRUE, sizeof (RwbSceneNode));
   g_array_set_clear_func (scene->nodes, node_clear);
   scene->edges = g_array_new (FALSE, TRUE, sizeof (RwbSceneEdge));
@@ -36,7 +36,7 @@ rwb_scene_new (RwbGraph *graph)
 
 /**
  * rwb_scene_free:
- * Frees the scene (not the graph).
+ * Frees the scene and drops its reference to the graph.
  */
 void
 rwb_scene_free (RwbScene *scene)
@@ -45,6 +45,7 @@ rwb_scene_free (RwbScene *scene)
     return;
   g_array_unref (scene->nodes);
   g_array_unref (scene->edges);
+  rwb_graph_unref (scene->graph);
   g_free (scene->engine);
   g_free (scene);
 }

@@ -37,14 +37,14 @@ typedef struct {
 } RwbSceneEdge;
 
 typedef struct {
-  RwbGraph *graph;      /* borrowed; must outlive the scene */
+  RwbGraph *graph;      /* a reference, held while the scene lives */
   GArray *nodes;        /* RwbSceneNode */
   GArray *edges;        /* RwbSceneEdge */
   RwbRect bounds;
   char *engine;         /* Graphviz engine that produced it */
 } RwbScene;
 
-RwbScene *rwb_scene_new        (RwbGraph *graph);
+RwbScene *rwb_scene_new        (RwbGraph *graph);  /* takes a reference on @graph */
 void      rwb_scene_free       (RwbScene *scene);
 /* Index of the scene node for entity @entity, or -1 if it is not in the scene. */
 gint      rwb_scene_find_node  (const RwbScene *scene, guint entity);

@@ -30,13 +30,13 @@ rwb_text_validate (const char *data, gsize length, GError **error)
       if (offset < length && data[offset] == '\0')
         {
           g_set_error (error, RWB_TEXT_ERROR, RWB_TEXT_ERROR_BINARY,
-                       _("This is a binary file, not text (byte %" G_GSIZE_FORMAT
-                         " is a NUL byte)"), offset);
+                       _("This is a binary file, not text (byte %lu is a NUL byte)"),
+                       (gulong) offset);
           return FALSE;
         }
       g_set_error (error, RWB_TEXT_ERROR, RWB_TEXT_ERROR_INVALID_UTF8,
-                   _("The text is not valid UTF-8: byte %" G_GSIZE_FORMAT " (0x%02X) is not "
-                     "part of a UTF-8 character"), offset, (guint) (guchar) data[offset]);
+                   _("The text is not valid UTF-8: byte %lu (0x%02X) is not part of a UTF-8 "
+                     "character"), (gulong) offset, (guint) (guchar) data[offset]);
       return FALSE;
     }
   for (gsize i = 0; i < length; i++)
@@ -70,8 +70,8 @@ rwb_text_load_file (GFile *file, GCancellable *cancellable, GError **error)
   if (size > RWB_TEXT_MAX_BYTES)
     {
       g_set_error (error, RWB_TEXT_ERROR, RWB_TEXT_ERROR_TOO_LARGE,
-                   _("The file is too large (%" G_GOFFSET_FORMAT " MB); the limit for one "
-                     "article is %d MB"), size / (1024 * 1024), RWB_TEXT_MAX_BYTES / (1024 * 1024));
+                   _("The file is too large (%lld MB); the limit for one article is %d MB"),
+                   (long long) (size / (1024 * 1024)), RWB_TEXT_MAX_BYTES / (1024 * 1024));
       return NULL;
     }
   char *contents = NULL;

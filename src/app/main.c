@@ -1,0 +1,26 @@
+/* main.c — entry point of the `rawabit` GTK application. */
+#define G_LOG_DOMAIN "rawabit-app"
+
+#include "rwb-config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "rwb-application.h"
+
+int
+main (int argc, char *argv[])
+{
+  g_autoptr (RwbApplication) app = NULL;
+
+  /* Before any _(): GTK's own init only calls setlocale(), it does not bind our domain. */
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, RWB_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  g_set_application_name (_("Rawabit"));
+
+  app = rwb_application_new ();
+  return g_application_run (G_APPLICATION (app), argc, argv);
+}

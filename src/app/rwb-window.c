@@ -1,0 +1,661 @@
+/* rwb-window.c — the main window: opening articles, layout, status and errors.
+ *
+ * Work never runs on the UI thread: articles are read and extracted in a GTask thread, and the
+ * layout runs in the `rawabit-layout` child process through rwb_layout_run_async(). At most one
+ * such job runs per window; starting another cancels it. A job's result replaces what the window
+ * shows only when every step succeeded, so an error leaves the previous graph on screen.
+ */
+#define G_LOG_DOMAIN "rawabit-window"
+
+#include "rwb-config.h"
+
+#include <glib/gi18n.h>
+
+#include "rwb-graph-view.h"
+#include "rwb-layout.h"
+#include "rwb-window.h"
+
+struct _RwbWindow
+{
+  GtkApplicationWindow parent_instance;
+
+  /* Template children */
+  GtkDropDown *engine_dropdown;
+  GtkSpinner *spinner;
+  GtkRevealer *banner_revealer;
+  GtkLabel *banner_label;
+  GtkStack *main_stack;
+  RwbGraphView *graph_view;
+  GtkLabel *status_label;
+  GtkLabel *busy_label;
+
+  GSettings *settings;          /* may be NULL: see rwb_application_get_settings() */
+  RwbGraph *graph;              /* the graph shown (a reference) */
+  RwbLayoutEngine engine;
+  gboolean show_mentions;
+
+  struct _Job *job;             /* the running job, or NULL */
+  GtkNativeDialog *open_dialog; /* while the file chooser is up */
+};
+
+G_DEFINE_FINAL_TYPE (RwbWindow, rwb_window, GTK_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_BUSY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* One load or re-layout. The window points to its current job; a cancelled job is forgotten by
+ * the window at once but frees itself only when its callback runs. */
+typedef struct _Job
+{
+  RwbWindow *window;            /* strong reference */
+  GCancellable *cancellable;
+  RwbGraph *graph;              /* the graph to lay out; NULL while extracting */
+  gboolean replace;             /* a newly opened graph, to replace the current one */
+  char *what;                   /* for error messages: the file name(s) */
+} Job;
+
+static void
+job_free (Job *job)
+{
+  g_clear_object (&job->window);
+  g_clear_object (&job->cancellable);
+  g_clear_pointer (&job->graph, rwb_graph_unref);
+  g_free (job->what);
+  g_free (job);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Job, job_free)
+
+/* Files to read, handed to the extraction thread. */
+typedef struct
+{
+  RwbApplication *application;  /* keeps the shared lexicon alive */
+  GPtrArray *files;             /* GFile */
+} ExtractData;
+
+static void
+extract_data_free (ExtractData *data)
+{
+  g_clear_object (&data->application);
+  g_clear_pointer (&data->files, g_ptr_array_unref);
+  g_free (data);
+}
+
+static void start_layout (RwbWindow *self, Job *job);
+
+/* The graph once there is one; before that, a spinner while the first load runs (rather than
+ * "No Articles Open" when articles are being opened), else the invitation to open some. */
+static void
+update_page (RwbWindow *self)
+{
+  const char *page;
+
+  if (rwb_graph_view_get_scene (self->graph_view) != NULL)
+    page = "graph";
+  else if (self->job != NULL)
+    page = "loading";
+  else
+    page = "empty";
+
+  gtk_stack_set_visible_child_name (self->main_stack, page);
+}
+
+static void
+set_job (RwbWindow *self, Job *job)
+{
+  gboolean was_busy = self->job != NULL;
+
+  if (self->job != NULL)
+    g_cancellable_cancel (self->job->cancellable);
+  self->job = job;
+
+  if (was_busy != (job != NULL))
+    {
+      gtk_spinner_set_spinning (self->spinner, job != NULL);
+      gtk_widget_set_visible (GTK_WIDGET (self->spinner), job != NULL);
+      gtk_widget_set_visible (GTK_WIDGET (self->busy_label), job != NULL);
+      update_page (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+    }
+}
+
+/* Whether the job's result is still wanted; the callbacks of cancelled jobs only clean up. */
+static gboolean
+job_is_current (Job *job)
+{
+  return !g_cancellable_is_cancelled (job->cancellable) && job->window->job == job;
+}
+
+static void
+hide_error (RwbWindow *self)
+{
+  gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
+}
+
+void
+rwb_window_show_error (RwbWindow *self, const char *message)
+{
+  g_return_if_fail (RWB_IS_WINDOW (self));
+  g_return_if_fail (message != NULL);
+
+  /* A debug line, not a warning: the banner is the report, and tests run with fatal warnings. */
+  g_debug ("%s", message);
+  gtk_label_set_text (self->banner_label, message);
+  gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
+}
+
+static void
+update_status (RwbWindow *self)
+{
+  const RwbGraph *graph = self->graph;
+  g_autofree char *entities = NULL;
+  g_autofree char *relations = NULL;
+  g_autofree char *documents = NULL;
+  g_autofree char *text = NULL;
+  guint n_relations = 0;
+
+  if (graph == NULL)
+    {
+      gtk_label_set_text (self->status_label, _("No articles open"));
+      return;
+    }
+
+  /* Co-occurrences are not relations a reader would count; the status counts what the
+   * extractor claims. */
+  for (guint i = 0; i < graph->relations->len; i++)
+    {
+      const RwbRelation *relation = g_ptr_array_index (graph->relations, i);
+
+      if (relation->type != RWB_RELATION_MENTION)
+        n_relations++;
+    }
+
+  entities = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u entity", "%u entities",
+                                           graph->entities->len),
+                              graph->entities->len);
+  relations = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u relation", "%u relations",
+                                            n_relations),
+                               n_relations);
+  documents = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u document", "%u documents",
+                                            graph->documents->len),
+                               graph->documents->len);
+  /* Translators: the status line: "12 entities · 20 relations · 1 document". */
+  text = g_strdup_printf (_("%s · %s · %s"), entities, relations, documents);
+  gtk_label_set_text (self->status_label, text);
+}
+
+static void
+fill_layout_options (RwbWindow *self, RwbLayoutOptions *options)
+{
+  rwb_layout_options_init (options);
+  options->engine = self->engine;
+  options->include_mentions = self->show_mentions;
+}
+
+static void
+layout_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (Job) job = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RwbScene) scene = NULL;
+  RwbWindow *self = job->window;
+
+  scene = rwb_layout_run_finish (result, &error);
+  if (!job_is_current (job))
+    return;
+
+  if (scene == NULL)
+    {
+      g_autofree char *message = NULL;
+
+      /* Translators: %s is the error from Graphviz or the layout helper. */
+      message = g_strdup_printf (_("Could not lay out the graph: %s"), error->message);
+      rwb_window_show_error (self, message);
+      set_job (self, NULL);
+      return;
+    }
+
+  /* The view frees the old scene first; only then may the old graph it borrows go. */
+  rwb_graph_view_set_scene (self->graph_view, g_steal_pointer (&scene));
+  if (job->replace)
+    {
+      g_clear_pointer (&self->graph, rwb_graph_unref);
+      self->graph = rwb_graph_ref (job->graph);
+    }
+  hide_error (self);
+  update_status (self);
+  set_job (self, NULL);
+}
+
+static void
+start_layout (RwbWindow *self, Job *job)
+{
+  RwbLayoutOptions options;
+
+  g_assert (job->graph != NULL);
+
+  fill_layout_options (self, &options);
+  gtk_label_set_text (self->busy_label, _("Laying out…"));
+  rwb_layout_run_async (job->graph, &options, job->cancellable, layout_done, job);
+}
+
+static void
+extract_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  ExtractData *data = task_data;
+  g_autoptr (RwbGraph) graph = NULL;
+  g_autoptr (GError) error = NULL;
+  RwbLexicon *lexicon;
+
+  lexicon = rwb_application_get_lexicon (data->application, &error);
+  if (lexicon == NULL)
+    {
+      g_prefix_error (&error, "%s", _("Could not load the lexicon: "));
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  graph = rwb_graph_new ();
+  for (guint i = 0; i < data->files->len; i++)
+    {
+      GFile *file = g_ptr_array_index (data->files, i);
+
+      if (!rwb_extract_file (lexicon, graph, file, NULL, cancellable, &error))
+        {
+          g_autofree char *name = g_file_get_parse_name (file);
+
+          /* Translators: %s is a file name; an error message follows. */
+          g_prefix_error (&error, _("Could not read “%s”: "), name);
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+    }
+
+  g_task_return_pointer (task, g_steal_pointer (&graph), (GDestroyNotify) rwb_graph_unref);
+}
+
+static void
+extract_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (Job) job = user_data;
+  g_autoptr (GError) error = NULL;
+  RwbGraph *graph;
+  RwbWindow *self = job->window;
+
+  graph = g_task_propagate_pointer (G_TASK (result), &error);
+  if (!job_is_current (job))
+    {
+      g_clear_pointer (&graph, rwb_graph_unref);
+      return;
+    }
+
+  if (graph == NULL)
+    {
+      rwb_window_show_error (self, error->message);
+      set_job (self, NULL);
+      return;
+    }
+
+  job->graph = graph;
+  start_layout (self, g_steal_pointer (&job));
+}
+
+void
+rwb_window_open_files (RwbWindow *self, GFile **files, guint n_files)
+{
+  g_autoptr (GTask) task = NULL;
+  ExtractData *data;
+  Job *job;
+
+  g_return_if_fail (RWB_IS_WINDOW (self));
+  g_return_if_fail (files != NULL && n_files > 0);
+
+  job = g_new0 (Job, 1);
+  job->window = g_object_ref (self);
+  job->cancellable = g_cancellable_new ();
+  job->replace = TRUE;
+  set_job (self, job);
+
+  data = g_new0 (ExtractData, 1);
+  data->application = RWB_APPLICATION (g_object_ref (gtk_window_get_application (GTK_WINDOW (self))));
+  data->files = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < n_files; i++)
+    g_ptr_array_add (data->files, g_object_ref (files[i]));
+
+  gtk_label_set_text (self->busy_label,
+                      g_dngettext (GETTEXT_PACKAGE, "Reading the article…",
+                                   "Reading the articles…", n_files));
+
+  task = g_task_new (self, job->cancellable, extract_done, job);
+  g_task_set_source_tag (task, rwb_window_open_files);
+  g_task_set_task_data (task, data, (GDestroyNotify) extract_data_free);
+  g_task_run_in_thread (task, extract_thread);
+}
+
+/* Lays out again with the current options: the graph being loaded if a load is past
+ * extraction, else the graph shown. A load still extracting picks the options up by itself. */
+static void
+relayout (RwbWindow *self)
+{
+  RwbGraph *graph = NULL;
+  gboolean replace = FALSE;
+  Job *job;
+
+  if (self->job != NULL)
+    {
+      if (self->job->graph == NULL)
+        return;
+      graph = self->job->graph;
+      replace = self->job->replace;
+    }
+  else if (self->graph != NULL)
+    graph = self->graph;
+  else
+    return;
+
+  job = g_new0 (Job, 1);
+  job->window = g_object_ref (self);
+  job->cancellable = g_cancellable_new ();
+  job->graph = rwb_graph_ref (graph);
+  job->replace = replace;
+  set_job (self, job);
+  start_layout (self, job);
+}
+
+static void
+layout_engine_change_state (GSimpleAction *action, GVariant *value, gpointer user_data)
+{
+  RwbWindow *self = RWB_WINDOW (user_data);
+  const char *name = g_variant_get_string (value, NULL);
+  RwbLayoutEngine engine;
+
+  if (!rwb_layout_engine_from_string (name, &engine))
+    return;
+
+  g_simple_action_set_state (action, value);
+  if (gtk_drop_down_get_selected (self->engine_dropdown) != (guint) engine)
+    gtk_drop_down_set_selected (self->engine_dropdown, engine);
+
+  if (engine == self->engine)
+    return;
+
+  self->engine = engine;
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "layout-engine", name);
+  relayout (self);
+}
+
+static void
+show_mentions_change_state (GSimpleAction *action, GVariant *value, gpointer user_data)
+{
+  RwbWindow *self = RWB_WINDOW (user_data);
+  gboolean show = g_variant_get_boolean (value);
+
+  g_simple_action_set_state (action, value);
+  if (show == self->show_mentions)
+    return;
+
+  self->show_mentions = show;
+  rwb_graph_view_set_show_mentions (self->graph_view, show);
+  if (self->settings != NULL)
+    g_settings_set_boolean (self->settings, "show-mentions", show);
+  /* The co-occurrence edges are only in the scene if the layout had them. */
+  relayout (self);
+}
+
+static void
+dismiss_error_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  hide_error (RWB_WINDOW (user_data));
+}
+
+static void
+on_engine_selected (GtkDropDown *dropdown, GParamSpec *pspec, RwbWindow *self)
+{
+  guint selected = gtk_drop_down_get_selected (dropdown);
+
+  if (selected >= RWB_LAYOUT_N_ENGINES)
+    return;
+
+  /* The drop-down is one more way to change the action's state, like a menu or a test. */
+  g_action_group_change_action_state (G_ACTION_GROUP (self), "layout-engine",
+                                      g_variant_new_string (rwb_layout_engine_to_string (selected)));
+}
+
+static void
+on_open_response (GtkNativeDialog *dialog, int response, RwbWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
+      guint n = g_list_model_get_n_items (files);
+      g_autoptr (GPtrArray) array = g_ptr_array_new_with_free_func (g_object_unref);
+
+      for (guint i = 0; i < n; i++)
+        g_ptr_array_add (array, g_list_model_get_item (files, i));
+      if (array->len > 0)
+        rwb_window_open_files (self, (GFile **) array->pdata, array->len);
+    }
+
+  g_clear_object (&self->open_dialog);
+}
+
+void
+rwb_window_show_open_dialog (RwbWindow *self)
+{
+  g_autoptr (GtkFileFilter) text_filter = NULL;
+  g_autoptr (GtkFileFilter) all_filter = NULL;
+  GtkFileChooserNative *native;
+
+  g_return_if_fail (RWB_IS_WINDOW (self));
+
+  if (self->open_dialog != NULL)
+    {
+      gtk_native_dialog_show (self->open_dialog);
+      return;
+    }
+
+  native = gtk_file_chooser_native_new (_("Open Articles"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (native), TRUE);
+
+  text_filter = gtk_file_filter_new ();
+  gtk_file_filter_set_name (text_filter, _("Plain Text Articles"));
+  gtk_file_filter_add_mime_type (text_filter, "text/plain");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), text_filter);
+
+  all_filter = gtk_file_filter_new ();
+  gtk_file_filter_set_name (all_filter, _("All Files"));
+  gtk_file_filter_add_pattern (all_filter, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), all_filter);
+
+  self->open_dialog = GTK_NATIVE_DIALOG (native);
+  g_signal_connect (native, "response", G_CALLBACK (on_open_response), self);
+  gtk_native_dialog_show (self->open_dialog);
+}
+
+gboolean
+rwb_window_get_busy (RwbWindow *self)
+{
+  g_return_val_if_fail (RWB_IS_WINDOW (self), FALSE);
+
+  return self->job != NULL;
+}
+
+static const GActionEntry win_actions[] = {
+  { .name = "layout-engine", .parameter_type = "s", .state = "'dot'",
+    .change_state = layout_engine_change_state },
+  { .name = "show-mentions", .state = "false", .change_state = show_mentions_change_state },
+  { .name = "dismiss-error", .activate = dismiss_error_action },
+};
+
+static gboolean
+rwb_window_close_request (GtkWindow *window)
+{
+  RwbWindow *self = RWB_WINDOW (window);
+
+  if (self->settings != NULL)
+    {
+      int width, height;
+
+      /* The default size is the unmaximized size, which is what to restore. (No
+       * g_settings_delay(): the settings object is shared, and delay mode would stay on.) */
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+      g_settings_set_boolean (self->settings, "window-maximized",
+                              gtk_window_is_maximized (window));
+    }
+
+  if (GTK_WINDOW_CLASS (rwb_window_parent_class)->close_request != NULL)
+    return GTK_WINDOW_CLASS (rwb_window_parent_class)->close_request (window);
+  return FALSE;
+}
+
+static void
+rwb_window_constructed (GObject *object)
+{
+  RwbWindow *self = RWB_WINDOW (object);
+  /* Not gtk_window_get_application(): GObject sets that plain property only after
+   * constructed() returns. The settings are per application anyway. */
+  GApplication *application = g_application_get_default ();
+  g_autofree char *engine_name = NULL;
+  gboolean show_mentions = FALSE;
+  RwbLayoutEngine engine = RWB_LAYOUT_DOT;
+
+  G_OBJECT_CLASS (rwb_window_parent_class)->constructed (object);
+
+  if (RWB_IS_APPLICATION (application))
+    g_set_object (&self->settings, rwb_application_get_settings (RWB_APPLICATION (application)));
+
+  if (self->settings != NULL)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   g_settings_get_int (self->settings, "window-width"),
+                                   g_settings_get_int (self->settings, "window-height"));
+      if (g_settings_get_boolean (self->settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+
+      engine_name = g_settings_get_string (self->settings, "layout-engine");
+      if (!rwb_layout_engine_from_string (engine_name, &engine))
+        engine = RWB_LAYOUT_DOT;
+      show_mentions = g_settings_get_boolean (self->settings, "show-mentions");
+    }
+
+  /* Through the actions, so the drop-down, the menu and the view all agree from the start. */
+  g_action_group_change_action_state (G_ACTION_GROUP (self), "layout-engine",
+                                      g_variant_new_string (rwb_layout_engine_to_string (engine)));
+  g_action_group_change_action_state (G_ACTION_GROUP (self), "show-mentions",
+                                      g_variant_new_boolean (show_mentions));
+}
+
+static void
+rwb_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  RwbWindow *self = RWB_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_BUSY:
+      g_value_set_boolean (value, rwb_window_get_busy (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rwb_window_dispose (GObject *object)
+{
+  RwbWindow *self = RWB_WINDOW (object);
+
+  if (self->job != NULL)
+    {
+      g_cancellable_cancel (self->job->cancellable);
+      self->job = NULL;
+    }
+  if (self->open_dialog != NULL)
+    {
+      gtk_native_dialog_destroy (self->open_dialog);
+      g_clear_object (&self->open_dialog);
+    }
+
+  /* Someone may still hold the view; its scene must not outlive the graph it borrows. */
+  if (self->graph_view != NULL)
+    rwb_graph_view_set_scene (self->graph_view, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), RWB_TYPE_WINDOW);
+  g_clear_pointer (&self->graph, rwb_graph_unref);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (rwb_window_parent_class)->dispose (object);
+}
+
+static void
+rwb_window_class_init (RwbWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = rwb_window_constructed;
+  object_class->dispose = rwb_window_dispose;
+  object_class->get_property = rwb_window_get_property;
+  window_class->close_request = rwb_window_close_request;
+
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (RWB_TYPE_GRAPH_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/rawabit/Rawabit/rwb-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, RwbWindow, engine_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RwbWindow, spinner);
+  gtk_widget_class_bind_template_child (widget_class, RwbWindow, banner_revealer);
+  gtk_widget_class_bind_template_child (widget_class, RwbWindow, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, RwbWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, RwbWindow, graph_view);
+  gtk_widget_class_bind_template_child (widget_class, RwbWindow, status_label);
+  gtk_widget_class_bind_template_child (widget_class, RwbWindow, busy_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_engine_selected);
+}
+
+static void
+rwb_window_init (RwbWindow *self)
+{
+  g_autoptr (GtkStringList) engines = gtk_string_list_new (NULL);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions),
+                                   self);
+
+  /* Filled from the core so the list and rwb_layout_engine_from_string() cannot disagree;
+   * item i is engine i. */
+  for (guint i = 0; i < RWB_LAYOUT_N_ENGINES; i++)
+    gtk_string_list_append (engines, rwb_layout_engine_to_string (i));
+  gtk_drop_down_set_model (self->engine_dropdown, G_LIST_MODEL (engines));
+  gtk_drop_down_set_selected (self->engine_dropdown, RWB_LAYOUT_DOT);
+  self->engine = RWB_LAYOUT_DOT;
+
+  update_status (self);
+}
+
+RwbWindow *
+rwb_window_new (RwbApplication *application)
+{
+  g_return_val_if_fail (RWB_IS_APPLICATION (application), NULL);
+
+  return g_object_new (RWB_TYPE_WINDOW, "application", application, NULL);
+}

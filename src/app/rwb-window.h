@@ -1,0 +1,66 @@
+/* rwb-window.h — the main window: header bar, graph view, status line and error banner. */
+#pragma once
+
+#include <gtk/gtk.h>
+#include "rwb-application.h"
+
+G_BEGIN_DECLS
+
+#define RWB_TYPE_WINDOW (rwb_window_get_type ())
+G_DECLARE_FINAL_TYPE (RwbWindow, rwb_window, RWB, WINDOW, GtkApplicationWindow)
+
+/**
+ * rwb_window_new:
+ * @application: the application
+ *
+ * Creates an empty window, sized and with the layout engine as saved in the settings.
+ *
+ * Returns: (transfer floating): the new window
+ */
+RwbWindow *rwb_window_new              (RwbApplication *application);
+
+/**
+ * rwb_window_open_files:
+ * @self: a window
+ * @files: (array length=n_files): the articles to read
+ * @n_files: number of files, at least one
+ *
+ * Reads the articles, extracts one graph from all of them in a worker thread and lays it out in
+ * the helper process. The result replaces the graph shown only if every step succeeds; on error
+ * the banner says what went wrong and the previous graph stays. Opening again while a load is
+ * running cancels that load.
+ */
+void       rwb_window_open_files       (RwbWindow  *self,
+                                        GFile     **files,
+                                        guint       n_files);
+
+/**
+ * rwb_window_show_open_dialog:
+ * @self: a window
+ *
+ * Asks the user for articles with a (portal-aware) native file chooser and opens them with
+ * rwb_window_open_files().
+ */
+void       rwb_window_show_open_dialog (RwbWindow *self);
+
+/**
+ * rwb_window_show_error:
+ * @self: a window
+ * @message: the message, already translated
+ *
+ * Shows @message in the in-window error banner (and logs it), replacing any message there.
+ */
+void       rwb_window_show_error       (RwbWindow  *self,
+                                        const char *message);
+
+/**
+ * rwb_window_get_busy:
+ * @self: a window
+ *
+ * Returns whether articles are being read or a graph is being laid out.
+ *
+ * Returns: the value of #RwbWindow:busy
+ */
+gboolean   rwb_window_get_busy         (RwbWindow *self);
+
+G_END_DECLS
