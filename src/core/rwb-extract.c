@@ -20,7 +20,9 @@ typedef struct {
   char **cands;          /* clitic-free forms, least stripped first (form itself first) */
   guint *stripped;       /* letters stripped, per candidate */
   char **keys;           /* key form of each candidate */
+  const RwbWordInfo **info; /* what the lexicon knows of each key, or NULL */
   guint n_cands;
+  guint cue_max;         /* longest cue of several words starting here */
   gboolean word;         /* starts with a letter or digit */
   gboolean latin;        /* Latin letters only (with digits, '-', '&', '.') */
   gboolean arabic;
@@ -78,6 +80,7 @@ token_clear (Token *t)
   g_free (t->form);
   g_strfreev (t->cands);
   g_strfreev (t->keys);
+  g_free (t->info);
   g_free (t->stripped);
 }
 
@@ -126,10 +129,21 @@ tokenize_sentence (Ctx *ctx, const RwbTextSpan *sentence, GError **error)
         }
       t.n_cands = g_strv_length (t.cands);
       t.keys = g_new0 (char *, t.n_cands + 1);
+      t.info = g_new0 (const RwbWordInfo *, t.n_cands);
       for (guint k = 0; k < t.n_cands; k++)
         {
           t.keys[k] = rwb_text_key_form (t.cands[k]);
-          t.cue |= cue_of (ctx->lex, t.cands[k]);
+          t.info[k] = rwb_lexicon_word (ctx->lex, t.keys[k]);
+          /* Cues keep the article ("الشركة" is not "شركة"): look the form up too when the key
+           * dropped it. */
+          const RwbWordInfo *form_info = strlen (t.keys[k]) == strlen (t.cands[k])
+                                           ? t.info[k]
+                                           : rwb_lexicon_word (ctx->lex, t.cands[k]);
+          if (form_info)
+            {
+              t.cue |= form_info->cue;
+              t.cue_max = MAX (t.cue_max, form_info->cue_max);
+            }
         }
       g_array_append_val (tokens, t);
     }
@@ -140,7 +154,7 @@ tokenize_sentence (Ctx *ctx, const RwbTextSpan *sentence, GError **error)
   for (guint i = 0; i < tokens->len; i++)
     {
       Token *first = &g_array_index (tokens, Token, i);
-      for (guint len = 2; len <= ctx->lex->max_cue && i + len <= tokens->len; len++)
+      for (guint len = 2; len <= first->cue_max && i + len <= tokens->len; len++)
         for (guint c = 0; c < first->n_cands; c++)
           {
             g_string_assign (phrase, first->cands[c]);
@@ -241,7 +255,13 @@ lookup_phrase (Ctx *ctx, GArray *tokens, guint i, guint *out_last, const RwbLexH
   Token *t0 = TOK (i);
   if (!t0->word)
     return FALSE;
-  guint max = MIN (lex->max_phrase, tokens->len - i);
+  guint max = 0;
+  for (guint c = 0; c < t0->n_cands; c++)
+    if (t0->info[c])
+      max = MAX (max, t0->info[c]->phrase_max);
+  max = MIN (max, tokens->len - i);
+  if (max == 0)
+    return FALSE;
   g_autoptr (GString) rest = g_string_new (NULL);
   for (guint len = max; len >= 1; len--)
     {
@@ -262,6 +282,8 @@ lookup_phrase (Ctx *ctx, GArray *tokens, guint i, guint *out_last, const RwbLexH
         continue;
       for (guint c = 0; c < t0->n_cands; c++)
         {
+          if (t0->info[c] == NULL || t0->info[c]->phrase_max < len)
+            continue;
           g_autofree char *key = g_strconcat (t0->keys[c], rest->str, NULL);
           GArray *hits = g_hash_table_lookup (lex->phrases, key);
           if (hits == NULL)
@@ -603,10 +625,12 @@ find_triggers (Ctx *ctx, GArray *tokens)
         continue;
       for (guint c = 0; c < t->n_cands; c++)
         {
-          try_triggers (tokens, i, g_hash_table_lookup (ctx->lex->trigger_first, t->keys[c]),
-                        hits);
-          g_autofree char *bucket = rwb_lexicon_prefix_bucket (t->keys[c]);
-          try_triggers (tokens, i, g_hash_table_lookup (ctx->lex->prefix_triggers, bucket),
+          if (t->info[c])
+            try_triggers (tokens, i, t->info[c]->triggers, hits);
+          char buf[16];
+          try_triggers (tokens, i, g_hash_table_lookup (ctx->lex->prefix_triggers,
+                                                        rwb_lexicon_prefix_bucket (t->keys[c],
+                                                                                   buf)),
                         hits);
         }
     }

@@ -253,13 +253,15 @@ rwb_entity_add_alias (RwbEntity *entity, const char *alias)
 
 /**
  * rwb_entity_add_mention:
- * Records a mention; a span already recorded is not added twice.
+ * Records a mention; a span just recorded is not added twice.
  */
 void
 rwb_entity_add_mention (RwbEntity *entity, guint document, guint start, guint end)
 {
   g_return_if_fail (entity != NULL);
-  for (guint i = 0; i < entity->mentions->len; i++)
+  /* Text is read front to back, so a repeat can only be one of the last mentions; looking
+   * further back would make big articles quadratic. */
+  for (guint i = entity->mentions->len; i-- > 0 && i + 4 >= entity->mentions->len;)
     {
       RwbSpan *s = &g_array_index (entity->mentions, RwbSpan, i);
       if (s->document == document && s->start == start && s->end == end)
@@ -316,7 +318,7 @@ rwb_graph_ensure_relation (RwbGraph *graph, guint source, guint target, RwbRelat
 
 /**
  * rwb_relation_add_evidence:
- * Adds a supporting sentence unless it is already there.
+ * Adds a supporting sentence unless it was just added.
  */
 gboolean
 rwb_relation_add_evidence (RwbRelation *relation, guint document, guint start, guint end,
@@ -324,7 +326,8 @@ rwb_relation_add_evidence (RwbRelation *relation, guint document, guint start, g
 {
   g_return_val_if_fail (relation != NULL, FALSE);
   relation->confidence = MAX (relation->confidence, confidence);
-  for (guint i = 0; i < relation->evidence->len; i++)
+  /* Sentences arrive in text order: only the latest evidence can be the same sentence. */
+  for (guint i = relation->evidence->len; i-- > 0 && i + 4 >= relation->evidence->len;)
     {
       RwbEvidence *ev = &g_array_index (relation->evidence, RwbEvidence, i);
       if (ev->document == document && ev->start == start && ev->end == end)

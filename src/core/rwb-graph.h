@@ -110,8 +110,8 @@ void          rwb_entity_add_mention      (RwbEntity *entity, guint document, gu
  * the highest confidence. Returns its index. */
 guint         rwb_graph_ensure_relation   (RwbGraph *graph, guint source, guint target,
                                            RwbRelationType type, double confidence);
-/* Adds evidence to a relation unless the same sentence is already there; raises confidence to
- * @confidence if higher. Returns whether the evidence was new. */
+/* Adds evidence to a relation unless the same sentence was among the last added (text is read
+ * in order); raises confidence to @confidence if higher. Returns whether it was new. */
 gboolean      rwb_relation_add_evidence   (RwbRelation *relation, guint document, guint start,
                                            guint end, const char *text, const char *rule,
                                            double confidence);

@@ -55,14 +55,22 @@ typedef enum {
   RWB_CUE_LOCATIVE = 1 << 8,     /* في, in: before a place, marks where something is */
 } RwbCueFlags;
 
+/* What the lexicon knows of one word, so a token needs one hash probe per reading. */
+typedef struct {
+  guint phrase_max;       /* longest lexicon phrase starting with this key, 0 if none */
+  guint cue_max;          /* longest cue of several words starting with this form, 0 if none */
+  RwbCueFlags cue;        /* cue classes of this word alone (matching form, article kept) */
+  GPtrArray *triggers;    /* triggers whose first word is exactly this key, or NULL */
+} RwbWordInfo;
+
 struct _RwbLexicon {
   GPtrArray *entries;     /* RwbLexEntry* */
   GHashTable *phrases;    /* key phrase (keys joined by ' ') → GArray of RwbLexHit */
   guint max_phrase;       /* longest phrase, in tokens */
   GPtrArray *triggers;    /* RwbTrigger* */
-  GHashTable *trigger_first; /* first token key (without '*') → GPtrArray of RwbTrigger* */
   GHashTable *prefix_triggers; /* first two characters of a '*' first token → GPtrArray */
   GHashTable *cues;       /* phrase in matching form (article kept) → RwbCueFlags */
+  GHashTable *words;      /* word (key or matching form) → RwbWordInfo */
   guint max_cue;          /* longest cue, in tokens */
 };
 
@@ -70,7 +78,9 @@ struct _RwbLexicon {
 GPtrArray *rwb_lexicon_tokenize_keys (const char *text);
 /* Splits @text into tokens in matching form, and key form too when @keys_form. */
 GPtrArray *rwb_lexicon_tokenize      (const char *text, gboolean keys_form);
-/* Bucket of prefix triggers a word falls in (its first two characters). */
-char      *rwb_lexicon_prefix_bucket (const char *word);
+/* Bucket of prefix triggers a word falls in: its first two characters, written to @buf. */
+const char *rwb_lexicon_prefix_bucket (const char *word, char buf[16]);
+/* What the lexicon knows of @word, or NULL. */
+const RwbWordInfo *rwb_lexicon_word (RwbLexicon *lexicon, const char *word);
 
 G_END_DECLS

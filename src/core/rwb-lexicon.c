@@ -34,6 +34,36 @@ trigger_free (gpointer data)
   g_free (t);
 }
 
+static void
+word_info_free (gpointer data)
+{
+  RwbWordInfo *info = data;
+  g_clear_pointer (&info->triggers, g_ptr_array_unref);
+  g_free (info);
+}
+
+static RwbWordInfo *
+word_info (RwbLexicon *lex, const char *word)
+{
+  RwbWordInfo *info = g_hash_table_lookup (lex->words, word);
+  if (info == NULL)
+    {
+      info = g_new0 (RwbWordInfo, 1);
+      g_hash_table_insert (lex->words, g_strdup (word), info);
+    }
+  return info;
+}
+
+/**
+ * rwb_lexicon_word:
+ * What the lexicon knows of one word (phrases, cues and triggers starting with it), or NULL.
+ */
+const RwbWordInfo *
+rwb_lexicon_word (RwbLexicon *lexicon, const char *word)
+{
+  return g_hash_table_lookup (lexicon->words, word);
+}
+
 /**
  * rwb_lexicon_new_empty:
  * An empty lexicon, for tests and for building one file by file.
@@ -46,11 +76,10 @@ rwb_lexicon_new_empty (void)
   lex->phrases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                         (GDestroyNotify) g_array_unref);
   lex->triggers = g_ptr_array_new_with_free_func (trigger_free);
-  lex->trigger_first = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                              (GDestroyNotify) g_ptr_array_unref);
   lex->prefix_triggers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                 (GDestroyNotify) g_ptr_array_unref);
   lex->cues = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  lex->words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, word_info_free);
   return lex;
 }
 
@@ -64,10 +93,10 @@ rwb_lexicon_free (RwbLexicon *lexicon)
   if (lexicon == NULL)
     return;
   g_hash_table_unref (lexicon->prefix_triggers);
-  g_hash_table_unref (lexicon->trigger_first);
   g_ptr_array_unref (lexicon->triggers);
   g_hash_table_unref (lexicon->phrases);
   g_hash_table_unref (lexicon->cues);
+  g_hash_table_unref (lexicon->words);
   g_ptr_array_unref (lexicon->entries);
   g_free (lexicon);
 }
@@ -177,6 +206,10 @@ add_phrase (RwbLexicon *lex, const char *alias, guint entry, RwbLexKind kind)
   RwbLexHit hit = { entry, kind, has_latin (alias) && !has_arabic (alias) };
   g_array_append_val (hits, hit);
   lex->max_phrase = MAX (lex->max_phrase, keys->len);
+  /* The longest phrase starting with this word: lookup then tries only the lengths that can
+   * match, and skips at once the many words that start no phrase. */
+  RwbWordInfo *info = word_info (lex, g_ptr_array_index (keys, 0));
+  info->phrase_max = MAX (info->phrase_max, keys->len);
 }
 
 static gboolean
@@ -232,37 +265,44 @@ load_entities (RwbLexicon *lex, const char *origin, char **lines, GError **error
 
 /**
  * rwb_lexicon_prefix_bucket:
- * The bucket key of prefix triggers: the first two characters of a word.
+ * The bucket key of prefix triggers: the first two characters of a word, in @buf.
  */
-char *
-rwb_lexicon_prefix_bucket (const char *word)
+const char *
+rwb_lexicon_prefix_bucket (const char *word, char buf[16])
 {
   const char *p = word;
   for (guint i = 0; i < 2 && *p; i++)
     p = g_utf8_next_char (p);
-  return g_strndup (word, p - word);
+  gsize n = MIN ((gsize) (p - word), 15);
+  memcpy (buf, word, n);
+  buf[n] = '\0';
+  return buf;
 }
 
 static void
 add_trigger_index (RwbLexicon *lex, RwbTrigger *t)
 {
   const char *first = t->tokens[0];
-  GHashTable *table = lex->trigger_first;
-  g_autofree char *key = NULL;
+  GPtrArray *list;
   /* Prefix triggers ("manufactur*") are bucketed by their first two characters, so a token
    * probes one bucket instead of testing every prefix. Prefixes are at least two long. */
   if (g_str_has_suffix (first, "*"))
     {
-      table = lex->prefix_triggers;
-      key = rwb_lexicon_prefix_bucket (first);
+      char buf[16];
+      rwb_lexicon_prefix_bucket (first, buf);
+      list = g_hash_table_lookup (lex->prefix_triggers, buf);
+      if (list == NULL)
+        {
+          list = g_ptr_array_new ();
+          g_hash_table_insert (lex->prefix_triggers, g_strdup (buf), list);
+        }
     }
   else
-    key = g_strdup (first);
-  GPtrArray *list = g_hash_table_lookup (table, key);
-  if (list == NULL)
     {
-      list = g_ptr_array_new ();
-      g_hash_table_insert (table, g_strdup (key), list);
+      RwbWordInfo *info = word_info (lex, first);
+      if (info->triggers == NULL)
+        info->triggers = g_ptr_array_new ();
+      list = info->triggers;
     }
   g_ptr_array_add (list, t);
 }
@@ -390,6 +430,11 @@ load_cues (RwbLexicon *lex, const char *origin, char **lines, GError **error)
       RwbCueFlags old = GPOINTER_TO_UINT (g_hash_table_lookup (lex->cues, key));
       g_hash_table_insert (lex->cues, key, GUINT_TO_POINTER (old | flag));
       lex->max_cue = MAX (lex->max_cue, keys->len);
+      RwbWordInfo *info = word_info (lex, g_ptr_array_index (keys, 0));
+      if (keys->len == 1)
+        info->cue |= flag;
+      else
+        info->cue_max = MAX (info->cue_max, keys->len);
     }
   return TRUE;
 }

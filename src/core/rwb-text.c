@@ -192,6 +192,30 @@ icu_failed (UErrorCode status, const char *what, GError **error)
   return TRUE;
 }
 
+/* Opening an ICU break iterator loads and builds its rules: far more work than breaking one
+ * sentence. Each thread keeps one word iterator and points it at new text. */
+static void
+close_break_iterator (gpointer bi)
+{
+  ubrk_close (bi);
+}
+
+static GPrivate word_iterator = G_PRIVATE_INIT (close_break_iterator);
+
+static UBreakIterator *
+thread_word_iterator (UErrorCode *status)
+{
+  UBreakIterator *bi = g_private_get (&word_iterator);
+  if (bi == NULL)
+    {
+      bi = ubrk_open (UBRK_WORD, "ar", NULL, 0, status);
+      if (U_FAILURE (*status))
+        return NULL;
+      g_private_set (&word_iterator, bi);
+    }
+  return bi;
+}
+
 /**
  * rwb_text_sentences:
  * Splits @text into sentences with ICU, then splits sentences glued by a full stop.
@@ -261,12 +285,11 @@ rwb_text_words (const char *text, gsize bstart, gsize bend, guint cp_start, GErr
   g_return_val_if_fail (text != NULL && bstart <= bend, NULL);
   UErrorCode status = U_ZERO_ERROR;
   UText *ut = utext_openUTF8 (NULL, text + bstart, bend - bstart, &status);
-  UBreakIterator *bi = ubrk_open (UBRK_WORD, "ar", NULL, 0, &status);
+  UBreakIterator *bi = thread_word_iterator (&status);
   if (U_SUCCESS (status))
     ubrk_setUText (bi, ut, &status);
   if (icu_failed (status, "word segmentation", error))
     {
-      ubrk_close (bi);
       utext_close (ut);
       return NULL;
     }
@@ -283,7 +306,10 @@ rwb_text_words (const char *text, gsize bstart, gsize bend, guint cp_start, GErr
         split_scripts (words, text, bstart + start, bstart + end, cp);
       cp += n;
     }
-  ubrk_close (bi);
+  /* Detach the text before it is closed; the iterator stays for the next call. */
+  UText *empty = utext_openUTF8 (NULL, "", 0, &status);
+  ubrk_setUText (bi, empty, &status);
+  utext_close (empty);
   utext_close (ut);
   return words;
 }
@@ -418,66 +444,93 @@ rwb_text_key_form (const char *match_form)
 }
 
 static void
-add_candidate (GPtrArray *out, GArray *lengths, const char *form, guint stripped)
+add_candidate (GPtrArray *out, GArray *lengths, const char *prefix_article, const char *rest,
+               guint stripped)
 {
-  if (g_utf8_strlen (form, -1) < 2)
+  /* Arabic letters are two bytes in UTF-8: fewer than two letters left is no word. */
+  if (strlen (rest) < 4)
     return;
+  char *form = prefix_article ? g_strconcat (prefix_article, rest, NULL) : g_strdup (rest);
   for (guint i = 0; i < out->len; i++)
     if (g_str_equal (g_ptr_array_index (out, i), form))
-      return;
-  g_ptr_array_add (out, g_strdup (form));
+      {
+        g_free (form);
+        return;
+      }
+  g_ptr_array_add (out, form);
   g_array_append_val (lengths, stripped);
+}
+
+#define AR_WAW "\xd9\x88"
+#define AR_FA "\xd9\x81"
+#define AR_BA "\xd8\xa8"
+#define AR_LAM "\xd9\x84"
+#define AR_KAF "\xd9\x83"
+#define AR_SIN "\xd8\xb3"
+
+static gboolean
+starts_with_letter (const char *s, const char *letter)
+{
+  return s[0] == letter[0] && s[1] == letter[1];
 }
 
 /**
  * rwb_text_arabic_clitic_splits:
- * Keys the word may stand for without its proclitics, least stripped first.
+ * Forms the word may stand for without its proclitics, least stripped first.
  */
 char **
 rwb_text_arabic_clitic_splits (const char *match_form, guint **prefix_lengths)
 {
   g_return_val_if_fail (match_form != NULL, NULL);
-  GArray *lengths = g_array_new (FALSE, FALSE, sizeof (guint));
-  static const char *const conj[] = { "", "\xd9\x88" /* و */, "\xd9\x81" /* ف */ };
+  static const char *const conj[] = { "", AR_WAW, AR_FA };
+  static const char *const prep[] = { "", AR_BA, AR_LAM, AR_KAF };
   /* The future prefix س before an imperfect verb: "ستتعاون" is س + "تتعاون". */
   static const char *const imperfect[] = { "\xd9\x8a" /* ي */, "\xd8\xaa" /* ت */,
                                            "\xd9\x86" /* ن */, "\xd8\xa7" /* ا */ };
-  static const char *const prep[] = { "", "\xd8\xa8" /* ب */, "\xd9\x84" /* ل */,
-                                      "\xd9\x83" /* ك */ };
   GPtrArray *out = g_ptr_array_new ();
-  add_candidate (out, lengths, match_form, 0);
-  for (guint c = 0; c < G_N_ELEMENTS (conj); c++)
-    for (guint p = 0; p < G_N_ELEMENTS (prep); p++)
+  GArray *lengths = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_ptr_array_add (out, g_strdup (match_form));
+  guint zero = 0;
+  g_array_append_val (lengths, zero);
+
+  /* Only words starting with a clitic letter have other readings; most words stop here. */
+  const char *p = match_form;
+  if (starts_with_letter (p, AR_WAW) || starts_with_letter (p, AR_FA)
+      || starts_with_letter (p, AR_BA) || starts_with_letter (p, AR_LAM)
+      || starts_with_letter (p, AR_KAF) || starts_with_letter (p, AR_SIN))
+    for (guint c = 0; c < G_N_ELEMENTS (conj); c++)
       {
-        g_autofree char *prefix = g_strconcat (conj[c], prep[p], NULL);
-        if (*prefix == '\0' || !g_str_has_prefix (match_form, prefix))
-          continue;
-        const char *rest = match_form + strlen (prefix);
-        guint stripped = g_utf8_strlen (prefix, -1);
-        add_candidate (out, lengths, rest, stripped);
-        /* ل before the article loses the article's alef: "للصين" is ل + الصين. */
-        if (p == 2 && g_str_has_prefix (rest, "\xd9\x84" /* ل */))
+        const char *after_conj = match_form;
+        if (*conj[c])
           {
-            g_autofree char *with_article = g_strconcat (AR_ALEF_LAM, rest + 2, NULL);
-            add_candidate (out, lengths, with_article, stripped);
+            if (!starts_with_letter (after_conj, conj[c]))
+              continue;
+            after_conj += 2;
           }
+        for (guint v = 0; v < G_N_ELEMENTS (prep); v++)
+          {
+            const char *rest = after_conj;
+            if (*prep[v])
+              {
+                if (!starts_with_letter (rest, prep[v]))
+                  continue;
+                rest += 2;
+              }
+            guint stripped = (guint) (rest - match_form) / 2;
+            if (stripped == 0)
+              continue;
+            add_candidate (out, lengths, NULL, rest, stripped);
+            /* ل before the article loses the article's alef: "للصين" is ل + الصين. */
+            if (v == 2 && starts_with_letter (rest, AR_LAM))
+              add_candidate (out, lengths, AR_ALEF_LAM, rest + 2, stripped);
+          }
+        if (starts_with_letter (after_conj, AR_SIN))
+          for (guint v = 0; v < G_N_ELEMENTS (imperfect); v++)
+            if (starts_with_letter (after_conj + 2, imperfect[v])
+                && g_utf8_strlen (after_conj + 2, -1) >= 4)
+              add_candidate (out, lengths, NULL, after_conj + 2,
+                             (guint) (after_conj + 2 - match_form) / 2);
       }
-  for (guint c = 0; c < G_N_ELEMENTS (conj); c++)
-    {
-      g_autofree char *prefix = g_strconcat (conj[c], "\xd8\xb3" /* س */, NULL);
-      if (!g_str_has_prefix (match_form, prefix))
-        continue;
-      const char *rest = match_form + strlen (prefix);
-      for (guint v = 0; v < G_N_ELEMENTS (imperfect); v++)
-        if (g_str_has_prefix (rest, imperfect[v]) && g_utf8_strlen (rest, -1) >= 4)
-          add_candidate (out, lengths, rest, g_utf8_strlen (prefix, -1));
-    }
-  if (out->len == 0)
-    {
-      guint zero = 0;
-      g_ptr_array_add (out, g_strdup (match_form));
-      g_array_append_val (lengths, zero);
-    }
   g_ptr_array_add (out, NULL);
   if (prefix_lengths)
     *prefix_lengths = (guint *) g_array_free (lengths, FALSE);
