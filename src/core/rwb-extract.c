@@ -14,14 +14,18 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#define MAX_READINGS 12
+
+/* A word of a sentence. Its strings live in the sentence's string chunk: a token costs no
+ * allocation of its own, which matters at tens of megabytes of text. */
 typedef struct {
   RwbTextSpan span;
-  char *form;            /* matching form */
-  char **cands;          /* clitic-free forms, least stripped first (form itself first) */
-  guint *stripped;       /* letters stripped, per candidate */
-  char **keys;           /* key form of each candidate */
-  const RwbWordInfo **info; /* what the lexicon knows of each key, or NULL */
+  const char *form;      /* matching form */
   guint n_cands;
+  const char *cands[MAX_READINGS];  /* clitic-free forms, least stripped first (form first) */
+  const char *keys[MAX_READINGS];   /* key form of each (no leading article) */
+  guint stripped[MAX_READINGS];     /* letters stripped, per candidate */
+  const RwbWordInfo *info[MAX_READINGS]; /* what the lexicon knows of each key, or NULL */
   guint cue_max;         /* longest cue of several words starting here */
   gboolean word;         /* starts with a letter or digit */
   gboolean latin;        /* Latin letters only (with digits, '-', '&', '.') */
@@ -57,6 +61,9 @@ typedef struct {
   GHashTable *by_entry;   /* lexicon entry index → graph entity index + 1 */
   GHashTable *media;      /* graph entity indices of news agencies and outlets */
   GArray *recent;         /* entity indices of recent company/org mentions, newest last */
+  GStringChunk *chunk;    /* the current sentence's token strings */
+  GString *scratch;
+  GArray *tokens;         /* the current sentence's tokens, reused */
 } Ctx;
 
 static void
@@ -74,20 +81,19 @@ say (Ctx *ctx, const char *format, ...)
   ctx->options->log (msg, ctx->options->log_data);
 }
 
-static void
-token_clear (Token *t)
-{
-  g_free (t->form);
-  g_strfreev (t->cands);
-  g_strfreev (t->keys);
-  g_free (t->info);
-  g_free (t->stripped);
-}
-
 static gboolean
 is_arabic_char (gunichar c)
 {
   return c >= 0x0600 && c <= 0x06FF;
+}
+
+/* @a followed by @b, built in @scratch (overwritten). */
+static const char *
+g_strconcat_static (const char *a, const char *b, GString *scratch)
+{
+  g_string_assign (scratch, a);
+  g_string_append (scratch, b);
+  return scratch->str;
 }
 
 static RwbCueFlags
@@ -99,58 +105,71 @@ cue_of (RwbLexicon *lex, const char *form)
 static GArray *
 tokenize_sentence (Ctx *ctx, const RwbTextSpan *sentence, GError **error)
 {
-  GArray *words = rwb_text_words (ctx->text, sentence->bstart, sentence->bend, sentence->start,
-                                  error);
+  g_autoptr (GArray) words = rwb_text_words (ctx->text, sentence->bstart, sentence->bend,
+                                             sentence->start, error);
   if (words == NULL)
     return NULL;
-  GArray *tokens = g_array_sized_new (FALSE, TRUE, sizeof (Token), words->len);
-  g_array_set_clear_func (tokens, (GDestroyNotify) token_clear);
+  GArray *tokens = ctx->tokens;
+  g_array_set_size (tokens, 0);
+  g_string_chunk_clear (ctx->chunk);
   for (guint i = 0; i < words->len; i++)
     {
       RwbTextSpan *w = &g_array_index (words, RwbTextSpan, i);
       const char *s = ctx->text + w->bstart;
       gsize len = w->bend - w->bstart;
-      Token t = { 0 };
-      t.span = *w;
-      t.mention = -1;
-      t.form = rwb_text_match_form (s, len);
+      g_array_set_size (tokens, tokens->len + 1);
+      Token *t = &g_array_index (tokens, Token, tokens->len - 1);
+      memset (t, 0, sizeof *t);
+      t->span = *w;
+      t->mention = -1;
+      g_string_truncate (ctx->scratch, 0);
+      rwb_text_match_form_append (s, len, ctx->scratch);
+      t->form = g_string_chunk_insert_len (ctx->chunk, ctx->scratch->str, ctx->scratch->len);
       gunichar c0 = g_utf8_get_char (s);
-      t.word = g_unichar_isalnum (c0) || is_arabic_char (c0);
-      t.arabic = is_arabic_char (c0);
-      t.latin = t.word && !t.arabic && c0 < 0x250;
-      t.capital = t.latin && (g_unichar_isupper (c0) || g_unichar_isdigit (c0));
-      if (t.arabic)
-        t.cands = rwb_text_arabic_clitic_splits (t.form, &t.stripped);
-      else
+      t->word = g_unichar_isalnum (c0) || is_arabic_char (c0);
+      t->arabic = is_arabic_char (c0);
+      t->latin = t->word && !t->arabic && c0 < 0x250;
+      t->capital = t->latin && (g_unichar_isupper (c0) || g_unichar_isdigit (c0));
+      if (t->arabic)
         {
-          t.cands = g_new0 (char *, 2);
-          t.cands[0] = g_strdup (t.form);
-          t.stripped = g_new0 (guint, 1);
-        }
-      t.n_cands = g_strv_length (t.cands);
-      t.keys = g_new0 (char *, t.n_cands + 1);
-      t.info = g_new0 (const RwbWordInfo *, t.n_cands);
-      for (guint k = 0; k < t.n_cands; k++)
-        {
-          t.keys[k] = rwb_text_key_form (t.cands[k]);
-          t.info[k] = rwb_lexicon_word (ctx->lex, t.keys[k]);
-          /* Cues keep the article ("الشركة" is not "شركة"): look the form up too when the key
-           * dropped it. */
-          const RwbWordInfo *form_info = strlen (t.keys[k]) == strlen (t.cands[k])
-                                           ? t.info[k]
-                                           : rwb_lexicon_word (ctx->lex, t.cands[k]);
-          if (form_info)
+          RwbReading readings[MAX_READINGS];
+          t->n_cands = rwb_text_arabic_readings (t->form, readings, MAX_READINGS);
+          for (guint k = 0; k < t->n_cands; k++)
             {
-              t.cue |= form_info->cue;
-              t.cue_max = MAX (t.cue_max, form_info->cue_max);
+              /* Readings point into the form; only "ال" restored after ل needs a new string. */
+              t->cands[k] = readings[k].article == NULL
+                              ? readings[k].rest
+                              : g_string_chunk_insert (ctx->chunk,
+                                                       g_strconcat_static (readings[k].article,
+                                                                           readings[k].rest,
+                                                                           ctx->scratch));
+              t->stripped[k] = readings[k].stripped;
             }
         }
-      g_array_append_val (tokens, t);
+      else
+        {
+          t->n_cands = 1;
+          t->cands[0] = t->form;
+        }
+      for (guint k = 0; k < t->n_cands; k++)
+        {
+          t->keys[k] = rwb_text_key_start (t->cands[k]);
+          t->info[k] = rwb_lexicon_word (ctx->lex, t->keys[k]);
+          /* Cues keep the article ("الشركة" is not "شركة"): look the form up too when the key
+           * dropped it. */
+          const RwbWordInfo *form_info = t->keys[k] == t->cands[k]
+                                           ? t->info[k]
+                                           : rwb_lexicon_word (ctx->lex, t->cands[k]);
+          if (form_info)
+            {
+              t->cue |= form_info->cue;
+              t->cue_max = MAX (t->cue_max, form_info->cue_max);
+            }
+        }
     }
-  g_array_unref (words);
 
   /* Cues of several words ("the company", "في حين") mark their last word. */
-  g_autoptr (GString) phrase = g_string_new (NULL);
+  GString *phrase = ctx->scratch;
   for (guint i = 0; i < tokens->len; i++)
     {
       Token *first = &g_array_index (tokens, Token, i);
@@ -1044,10 +1063,13 @@ rwb_extract_document (RwbLexicon *lexicon, RwbGraph *graph, guint doc,
   RwbDocument *d = g_ptr_array_index (graph->documents, doc);
   g_return_val_if_fail (d->text != NULL, FALSE);
 
-  Ctx ctx = { lexicon, graph, doc, d->text, options, NULL, NULL, NULL };
+  Ctx ctx = { lexicon, graph, doc, d->text, options, NULL, NULL, NULL, NULL, NULL, NULL };
   ctx.by_entry = g_hash_table_new (g_direct_hash, g_direct_equal);
   ctx.media = g_hash_table_new (g_direct_hash, g_direct_equal);
   ctx.recent = g_array_new (FALSE, FALSE, sizeof (guint));
+  ctx.chunk = g_string_chunk_new (4096);
+  ctx.scratch = g_string_sized_new (256);
+  ctx.tokens = g_array_new (FALSE, FALSE, sizeof (Token));
   gsize length = strlen (d->text);
   gboolean arabic_doc = g_str_equal (d->language, "ar");
   gboolean ok = TRUE;
@@ -1058,7 +1080,7 @@ rwb_extract_document (RwbLexicon *lexicon, RwbGraph *graph, guint doc,
   for (guint si = 0; ok && si < sentences->len; si++)
     {
       RwbTextSpan *sp = &g_array_index (sentences, RwbTextSpan, si);
-      g_autoptr (GArray) tokens = tokenize_sentence (&ctx, sp, error);
+      GArray *tokens = tokenize_sentence (&ctx, sp, error);
       if (tokens == NULL)
         {
           ok = FALSE;
@@ -1091,6 +1113,9 @@ rwb_extract_document (RwbLexicon *lexicon, RwbGraph *graph, guint doc,
   g_hash_table_unref (ctx.by_entry);
   g_hash_table_unref (ctx.media);
   g_array_unref (ctx.recent);
+  g_string_chunk_free (ctx.chunk);
+  g_string_free (ctx.scratch, TRUE);
+  g_array_unref (ctx.tokens);
   return ok;
 }
 

@@ -375,23 +375,30 @@ latin_base (gunichar c)
 }
 
 /**
- * rwb_text_match_form:
- * The form words are compared in: NFC, Latin casefolded without accents or a possessive 's,
- * Arabic without diacritics, tatweel or bidi marks and with unified alef/yaa/taa marbuta.
+ * rwb_text_match_form_append:
+ * Appends the matching form of @word to @out.
  */
-char *
-rwb_text_match_form (const char *word, gssize length)
+void
+rwb_text_match_form_append (const char *word, gssize length, GString *out)
 {
-  g_return_val_if_fail (word != NULL, NULL);
+  g_return_if_fail (word != NULL && out != NULL);
   if (length < 0)
     length = strlen (word);
   g_autofree char *nfc = needs_nfc (word, length) ? icu_nfc (word, length) : NULL;
   const char *src = nfc ? nfc : word;
   const char *end = nfc ? nfc + strlen (nfc) : word + length;
-  GString *out = g_string_sized_new (length);
-  for (const char *p = src; p < end; p = g_utf8_next_char (p))
+  gsize start = out->len;
+  for (const char *p = src; p < end;)
     {
+      /* ASCII, the bulk of Latin text: fold case in place. */
+      if ((guchar) *p < 0x80)
+        {
+          g_string_append_c (out, g_ascii_tolower (*p));
+          p++;
+          continue;
+        }
       gunichar c = g_utf8_get_char (p);
+      p = g_utf8_next_char (p);
       if (is_arabic_mark (c) || c == 0x200E || c == 0x200F || c == 0x200B || c == 0x200C
           || c == 0x200D || c == 0x061C || c == 0xFEFF || c == 0x00AD)
         continue;
@@ -420,14 +427,44 @@ rwb_text_match_form (const char *word, gssize length)
       g_string_append_unichar (out, c);
     }
   /* English possessive: "Wall's" matches "Wall". */
-  if (out->len > 2 && g_str_has_suffix (out->str, "'s"))
+  gsize n = out->len - start;
+  if (n > 2 && out->str[out->len - 2] == '\'' && out->str[out->len - 1] == 's')
     g_string_truncate (out, out->len - 2);
-  else if (out->len > 1 && out->str[out->len - 1] == '\'')
+  else if (n > 1 && out->str[out->len - 1] == '\'')
     g_string_truncate (out, out->len - 1);
+}
+
+/**
+ * rwb_text_match_form:
+ * The form words are compared in: NFC, Latin casefolded without accents or a possessive 's,
+ * Arabic without diacritics, tatweel or bidi marks and with unified alef/yaa/taa marbuta.
+ */
+char *
+rwb_text_match_form (const char *word, gssize length)
+{
+  g_return_val_if_fail (word != NULL, NULL);
+  GString *out = g_string_sized_new (length > 0 ? length : 16);
+  rwb_text_match_form_append (word, length, out);
   return g_string_free (out, FALSE);
 }
 
 #define AR_ALEF_LAM "\xd8\xa7\xd9\x84" /* ال */
+
+/**
+ * rwb_text_key_start:
+ * Where the key form of @match_form starts, without copying.
+ */
+const char *
+rwb_text_key_start (const char *match_form)
+{
+  g_return_val_if_fail (match_form != NULL, NULL);
+  const char *rest = match_form + strlen (AR_ALEF_LAM);
+  /* Two Arabic letters are four bytes. */
+  if (g_str_has_prefix (match_form, AR_ALEF_LAM) && strlen (rest) >= 4
+      && g_utf8_strlen (rest, -1) >= 2)
+    return rest;
+  return match_form;
+}
 
 /**
  * rwb_text_key_form:
@@ -443,24 +480,6 @@ rwb_text_key_form (const char *match_form)
   return g_strdup (match_form);
 }
 
-static void
-add_candidate (GPtrArray *out, GArray *lengths, const char *prefix_article, const char *rest,
-               guint stripped)
-{
-  /* Arabic letters are two bytes in UTF-8: fewer than two letters left is no word. */
-  if (strlen (rest) < 4)
-    return;
-  char *form = prefix_article ? g_strconcat (prefix_article, rest, NULL) : g_strdup (rest);
-  for (guint i = 0; i < out->len; i++)
-    if (g_str_equal (g_ptr_array_index (out, i), form))
-      {
-        g_free (form);
-        return;
-      }
-  g_ptr_array_add (out, form);
-  g_array_append_val (lengths, stripped);
-}
-
 #define AR_WAW "\xd9\x88"
 #define AR_FA "\xd9\x81"
 #define AR_BA "\xd8\xa8"
@@ -474,6 +493,77 @@ starts_with_letter (const char *s, const char *letter)
   return s[0] == letter[0] && s[1] == letter[1];
 }
 
+static void
+add_reading (RwbReading *out, guint *n, guint max, const char *article, const char *rest,
+             guint stripped)
+{
+  /* Arabic letters are two bytes in UTF-8: fewer than two letters left is no word. */
+  if (*n >= max || strlen (rest) < 4)
+    return;
+  for (guint i = 0; i < *n; i++)
+    if (out[i].rest == rest && out[i].article == article)
+      return;
+  out[(*n)++] = (RwbReading) { article, rest, stripped };
+}
+
+/**
+ * rwb_text_arabic_readings:
+ * Clitic-free readings of a word as pointers into it, least stripped first.
+ */
+guint
+rwb_text_arabic_readings (const char *match_form, RwbReading *out, guint max)
+{
+  g_return_val_if_fail (match_form != NULL && out != NULL && max > 0, 0);
+  static const char *const conj[] = { "", AR_WAW, AR_FA };
+  static const char *const prep[] = { "", AR_BA, AR_LAM, AR_KAF };
+  /* The future prefix س before an imperfect verb: "ستتعاون" is س + "تتعاون". */
+  static const char *const imperfect[] = { "\xd9\x8a" /* ي */, "\xd8\xaa" /* ت */,
+                                           "\xd9\x86" /* ن */, "\xd8\xa7" /* ا */ };
+  guint n = 0;
+  out[n++] = (RwbReading) { NULL, match_form, 0 };
+
+  /* Only words starting with a clitic letter have other readings; most words stop here. */
+  const char *p = match_form;
+  if (!(starts_with_letter (p, AR_WAW) || starts_with_letter (p, AR_FA)
+        || starts_with_letter (p, AR_BA) || starts_with_letter (p, AR_LAM)
+        || starts_with_letter (p, AR_KAF) || starts_with_letter (p, AR_SIN)))
+    return n;
+  for (guint c = 0; c < G_N_ELEMENTS (conj); c++)
+    {
+      const char *after_conj = match_form;
+      if (*conj[c])
+        {
+          if (!starts_with_letter (after_conj, conj[c]))
+            continue;
+          after_conj += 2;
+        }
+      for (guint v = 0; v < G_N_ELEMENTS (prep); v++)
+        {
+          const char *rest = after_conj;
+          if (*prep[v])
+            {
+              if (!starts_with_letter (rest, prep[v]))
+                continue;
+              rest += 2;
+            }
+          guint stripped = (guint) (rest - match_form) / 2;
+          if (stripped == 0)
+            continue;
+          add_reading (out, &n, max, NULL, rest, stripped);
+          /* ل before the article loses the article's alef: "للصين" is ل + الصين. */
+          if (v == 2 && starts_with_letter (rest, AR_LAM))
+            add_reading (out, &n, max, AR_ALEF_LAM, rest + 2, stripped);
+        }
+      if (starts_with_letter (after_conj, AR_SIN))
+        for (guint v = 0; v < G_N_ELEMENTS (imperfect); v++)
+          if (starts_with_letter (after_conj + 2, imperfect[v])
+              && g_utf8_strlen (after_conj + 2, -1) >= 4)
+            add_reading (out, &n, max, NULL, after_conj + 2,
+                         (guint) (after_conj + 2 - match_form) / 2);
+    }
+  return n;
+}
+
 /**
  * rwb_text_arabic_clitic_splits:
  * Forms the word may stand for without its proclitics, least stripped first.
@@ -482,61 +572,19 @@ char **
 rwb_text_arabic_clitic_splits (const char *match_form, guint **prefix_lengths)
 {
   g_return_val_if_fail (match_form != NULL, NULL);
-  static const char *const conj[] = { "", AR_WAW, AR_FA };
-  static const char *const prep[] = { "", AR_BA, AR_LAM, AR_KAF };
-  /* The future prefix س before an imperfect verb: "ستتعاون" is س + "تتعاون". */
-  static const char *const imperfect[] = { "\xd9\x8a" /* ي */, "\xd8\xaa" /* ت */,
-                                           "\xd9\x86" /* ن */, "\xd8\xa7" /* ا */ };
-  GPtrArray *out = g_ptr_array_new ();
-  GArray *lengths = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_ptr_array_add (out, g_strdup (match_form));
-  guint zero = 0;
-  g_array_append_val (lengths, zero);
-
-  /* Only words starting with a clitic letter have other readings; most words stop here. */
-  const char *p = match_form;
-  if (starts_with_letter (p, AR_WAW) || starts_with_letter (p, AR_FA)
-      || starts_with_letter (p, AR_BA) || starts_with_letter (p, AR_LAM)
-      || starts_with_letter (p, AR_KAF) || starts_with_letter (p, AR_SIN))
-    for (guint c = 0; c < G_N_ELEMENTS (conj); c++)
-      {
-        const char *after_conj = match_form;
-        if (*conj[c])
-          {
-            if (!starts_with_letter (after_conj, conj[c]))
-              continue;
-            after_conj += 2;
-          }
-        for (guint v = 0; v < G_N_ELEMENTS (prep); v++)
-          {
-            const char *rest = after_conj;
-            if (*prep[v])
-              {
-                if (!starts_with_letter (rest, prep[v]))
-                  continue;
-                rest += 2;
-              }
-            guint stripped = (guint) (rest - match_form) / 2;
-            if (stripped == 0)
-              continue;
-            add_candidate (out, lengths, NULL, rest, stripped);
-            /* ل before the article loses the article's alef: "للصين" is ل + الصين. */
-            if (v == 2 && starts_with_letter (rest, AR_LAM))
-              add_candidate (out, lengths, AR_ALEF_LAM, rest + 2, stripped);
-          }
-        if (starts_with_letter (after_conj, AR_SIN))
-          for (guint v = 0; v < G_N_ELEMENTS (imperfect); v++)
-            if (starts_with_letter (after_conj + 2, imperfect[v])
-                && g_utf8_strlen (after_conj + 2, -1) >= 4)
-              add_candidate (out, lengths, NULL, after_conj + 2,
-                             (guint) (after_conj + 2 - match_form) / 2);
-      }
-  g_ptr_array_add (out, NULL);
+  RwbReading readings[16];
+  guint n = rwb_text_arabic_readings (match_form, readings, G_N_ELEMENTS (readings));
+  char **out = g_new0 (char *, n + 1);
   if (prefix_lengths)
-    *prefix_lengths = (guint *) g_array_free (lengths, FALSE);
-  else
-    g_array_free (lengths, TRUE);
-  return (char **) g_ptr_array_free (out, FALSE);
+    *prefix_lengths = g_new0 (guint, n);
+  for (guint i = 0; i < n; i++)
+    {
+      out[i] = g_strconcat (readings[i].article ? readings[i].article : "", readings[i].rest,
+                            NULL);
+      if (prefix_lengths)
+        (*prefix_lengths)[i] = readings[i].stripped;
+    }
+  return out;
 }
 
 /**

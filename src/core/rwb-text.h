@@ -66,6 +66,25 @@ char     *rwb_text_key_form           (const char *match_form);
  * is not NULL it receives, per form, how many letters were stripped (freed with g_free). */
 char    **rwb_text_arabic_clitic_splits (const char *match_form, guint **prefix_lengths);
 
+/* One reading of an Arabic word without its clitics, as pointers into the word: the form is
+ * @article (NULL, or "ال" restored after ل, as in للصين) followed by @rest. */
+typedef struct {
+  const char *article;
+  const char *rest;
+  guint stripped;        /* letters of clitics removed */
+} RwbReading;
+
+/* The same readings as rwb_text_arabic_clitic_splits without allocating: fills up to @max
+ * entries of @out and returns how many. The extractor calls it for every word. */
+guint     rwb_text_arabic_readings    (const char *match_form, RwbReading *out, guint max);
+
+/* Appends the matching form of @word (see rwb_text_match_form) to @out. */
+void      rwb_text_match_form_append  (const char *word, gssize length, GString *out);
+
+/* Pointer into @match_form where its key form starts (past a leading ال when at least two
+ * letters remain): the key form of rwb_text_key_form without a copy. */
+const char *rwb_text_key_start        (const char *match_form);
+
 /* Whether the text is mostly Arabic script; returns "ar" or "en". */
 const char *rwb_text_guess_language   (const char *text, gsize length);
 
