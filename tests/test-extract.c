@@ -106,6 +106,25 @@ test_arabic_latin_pair (void)
 }
 
 static void
+test_arabic_name_after_cue (void)
+{
+  /* An Arabic name the lexicon does not know, read after شركة; sector nouns and adjectives
+   * after شركة are not names. */
+  g_autoptr (RwbGraph) g = extract_text ("أعلنت شركة تريفانو عن شراكة مع شركة سامسونج. وتعمل "
+                                         "شركة ناشئة مع شركة سيارات صينية للدخول إلى السوق.",
+                                         "ar");
+  gint t = find (g, "تريفانو");
+  g_assert_cmpint (t, >=, 0);
+  g_assert_cmpuint (((RwbEntity *) g_ptr_array_index (g->entities, t))->type, ==,
+                    RWB_ENTITY_COMPANY);
+  g_assert_true (HAS (types_between (g, "تريفانو", "Samsung Electronics"),
+                      RWB_RELATION_PARTNERSHIP));
+  g_assert_cmpint (find (g, "ناشئة"), <, 0);
+  g_assert_cmpint (find (g, "سيارات"), <, 0);
+  g_assert_cmpuint (g->entities->len, ==, 3); /* Trevano, Samsung, China (from صينية) */
+}
+
+static void
 test_cooccurrence_is_mention (void)
 {
   g_autoptr (RwbGraph) g = extract_text ("Apple and Huawei both sell phones.", "en");
@@ -167,6 +186,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extract/offsets", test_offsets);
   g_test_add_func ("/extract/clitic-names", test_clitic_names);
   g_test_add_func ("/extract/arabic-latin-pair", test_arabic_latin_pair);
+  g_test_add_func ("/extract/arabic-name-after-cue", test_arabic_name_after_cue);
   g_test_add_func ("/extract/cooccurrence-is-mention", test_cooccurrence_is_mention);
   g_test_add_func ("/extract/coreference", test_coreference);
   g_test_add_func ("/extract/own-article-ar", test_own_articles);

@@ -119,9 +119,11 @@ tokenize_sentence (Ctx *ctx, const RwbTextSpan *sentence, GError **error)
       gsize len = w->bend - w->bstart;
       g_array_set_size (tokens, tokens->len + 1);
       Token *t = &g_array_index (tokens, Token, tokens->len - 1);
-      memset (t, 0, sizeof *t);
+      /* Only the fixed fields: the per-reading arrays are read up to n_cands. */
       t->span = *w;
       t->mention = -1;
+      t->cue = 0;
+      t->cue_max = 0;
       g_string_truncate (ctx->scratch, 0);
       rwb_text_match_form_append (s, len, ctx->scratch);
       t->form = g_string_chunk_insert_len (ctx->chunk, ctx->scratch->str, ctx->scratch->len);
@@ -150,6 +152,7 @@ tokenize_sentence (Ctx *ctx, const RwbTextSpan *sentence, GError **error)
         {
           t->n_cands = 1;
           t->cands[0] = t->form;
+          t->stripped[0] = 0;
         }
       for (guint k = 0; k < t->n_cands; k++)
         {
@@ -407,6 +410,76 @@ arabic_before (Ctx *ctx, GArray *tokens, guint latin_first, guint *a_first, guin
   return TRUE;
 }
 
+static gboolean token_matches (Token *t, const char *pattern);
+
+/* Whether a relation trigger starts with this word ("تصنيع" in "شركة تصنيع"). */
+static gboolean
+starts_trigger (Ctx *ctx, Token *t)
+{
+  for (guint c = 0; c < t->n_cands; c++)
+    {
+      if (t->info[c] && t->info[c]->triggers && t->info[c]->triggers->len > 0)
+        return TRUE;
+      char buf[16];
+      GPtrArray *list = g_hash_table_lookup (ctx->lex->prefix_triggers,
+                                             rwb_lexicon_prefix_bucket (t->keys[c], buf));
+      for (guint k = 0; list && k < list->len; k++)
+        if (token_matches (t, ((RwbTrigger *) g_ptr_array_index (list, k))->tokens[0]))
+          return TRUE;
+    }
+  return FALSE;
+}
+
+/* Could this Arabic word be (the start of) a name? Not a function word, sector noun or other
+ * cue, not a relation word, not definite (names with ال are in the lexicon; "شركة السيارات"
+ * is generic), not a nisba adjective in ـية, and at least three letters. */
+static gboolean
+name_like_arabic (Ctx *ctx, Token *t)
+{
+  if (!t->arabic || t->mention >= 0 || t->cue != 0 || t->keys[0] != t->cands[0])
+    return FALSE;
+  if (g_utf8_strlen (t->form, -1) < 3 || g_str_has_suffix (t->form, "\xd9\x8a\xd9\x87"))
+    return FALSE;
+  /* "للدخول" is ل + الدخول: a preposition before a definite noun, not a name. */
+  for (guint c = 1; c < t->n_cands; c++)
+    if (t->keys[c] != t->cands[c])
+      return FALSE;
+  return !starts_trigger (ctx, t);
+}
+
+static gboolean
+arabic_name_after_cue (Ctx *ctx, GArray *tokens, guint i, GArray *mentions)
+{
+  if (i == 0)
+    return FALSE;
+  RwbCueFlags cue = TOK (i - 1)->cue;
+  if (!(cue & (RWB_CUE_COMPANY | RWB_CUE_ORGANIZATION | RWB_CUE_PERSON))
+      || !name_like_arabic (ctx, TOK (i)))
+    return FALSE;
+  /* "جيلي Geely": the Latin form that follows is handled with it by the Latin-name rule. */
+  if (i + 1 < tokens->len && TOK (i + 1)->capital && is_name_token (TOK (i + 1)))
+    return FALSE;
+  RwbEntityType type = RWB_ENTITY_COMPANY;
+  const char *rule = "arabic-after-company-cue";
+  guint last = i;
+  if (cue & RWB_CUE_PERSON)
+    {
+      type = RWB_ENTITY_PERSON, rule = "arabic-after-person-cue";
+      /* Given name and family name: "السيد محمد العبار". */
+      if (i + 1 < tokens->len && TOK (i + 1)->arabic && TOK (i + 1)->mention < 0
+          && TOK (i + 1)->cue == 0 && !starts_trigger (ctx, TOK (i + 1)))
+        last = i + 1;
+    }
+  else if (cue & RWB_CUE_ORGANIZATION)
+    type = RWB_ENTITY_ORGANIZATION, rule = "arabic-after-organization-cue";
+  g_autofree char *arabic = span_text (ctx, tokens, i, last);
+  guint e = entity_for_pattern (ctx, NULL, arabic, type, rule);
+  add_mention (ctx, tokens, mentions, i, last, e, MENTION_NAME);
+  say (ctx, "entity “%s” (%s) ← pattern %s at %u–%u", arabic, rwb_entity_type_to_string (type),
+       rule, TOK (i)->span.start, TOK (last)->span.end);
+  return TRUE;
+}
+
 static void
 find_entities (Ctx *ctx, GArray *tokens, GArray *mentions, gboolean arabic_doc)
 {
@@ -464,6 +537,10 @@ find_entities (Ctx *ctx, GArray *tokens, GArray *mentions, gboolean arabic_doc)
           i = last;
           continue;
         }
+
+      /* "شركة زيمبرا", "وكالة ستاربرس": an unknown Arabic name right after a cue. */
+      if (arabic_name_after_cue (ctx, tokens, i, mentions))
+        continue;
 
       /* A Latin name that the lexicon does not know. In Arabic text any Latin run is a name;
        * in English text only with a company cue before it or a company suffix in it. Names

@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "rawabit-json"
 
 #include "rwb-json.h"
+#include "rwb-render.h"
 
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
@@ -12,6 +13,15 @@ G_DEFINE_QUARK (rwb-json-error-quark, rwb_json_error)
 
 #define FORMAT_NAME "rawabit-graph"
 #define FORMAT_VERSION 1
+
+static gboolean
+has_no_latin (const char *s)
+{
+  for (; *s; s++)
+    if (g_ascii_isalpha (*s))
+      return FALSE;
+  return TRUE;
+}
 
 /**
  * rwb_json_write:
@@ -62,6 +72,15 @@ rwb_json_write (RwbGraph *graph, gboolean pretty)
       json_builder_add_string_value (b, e->name);
       json_builder_set_member_name (b, "type");
       json_builder_add_string_value (b, rwb_entity_type_to_string (e->type));
+      /* A name known only in Arabic gets a Latin label (ICU transliteration), for readers
+       * who do not read Arabic; it is derived, so it is not read back. */
+      g_autofree char *label = NULL, *latin = NULL;
+      rwb_render_entity_labels (e, &label, &latin);
+      if (latin && has_no_latin (e->name))
+        {
+          json_builder_set_member_name (b, "latin");
+          json_builder_add_string_value (b, latin);
+        }
       json_builder_set_member_name (b, "aliases");
       json_builder_begin_array (b);
       for (guint j = 0; j < e->aliases->len; j++)

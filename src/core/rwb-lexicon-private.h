@@ -53,6 +53,7 @@ typedef enum {
   RWB_CUE_STOP = 1 << 6,         /* function words that never start or continue a name */
   RWB_CUE_COMPANY_SUFFIX = 1 << 7, /* Inc., Corp, Group, Motors: ends an English company name */
   RWB_CUE_LOCATIVE = 1 << 8,     /* في, in: before a place, marks where something is */
+  RWB_CUE_GENERIC = 1 << 9,      /* سيارات, ناشئة: a common word after شركة, not a name */
 } RwbCueFlags;
 
 /* What the lexicon knows of one word, so a token needs one hash probe per reading. */

@@ -403,6 +403,7 @@ static const struct {
   { "stop", RWB_CUE_STOP },
   { "company-suffix", RWB_CUE_COMPANY_SUFFIX },
   { "locative", RWB_CUE_LOCATIVE },
+  { "generic", RWB_CUE_GENERIC },
 };
 
 static gboolean

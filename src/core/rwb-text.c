@@ -116,6 +116,19 @@ is_arabic_letter (gunichar c)
          || (c >= 0xFE70 && c <= 0xFEFC);
 }
 
+/* g_utf8_get_char for the one- and two-byte characters that make up nearly all news text,
+ * inline; longer sequences go to GLib. */
+static inline gunichar
+get_char (const char *p)
+{
+  guchar b = (guchar) p[0];
+  if (b < 0x80)
+    return b;
+  if ((b & 0xE0) == 0xC0)
+    return ((gunichar) (b & 0x1F) << 6) | ((guchar) p[1] & 0x3F);
+  return g_utf8_get_char (p);
+}
+
 static gboolean
 is_sentence_terminator (gunichar c)
 {
@@ -161,11 +174,11 @@ split_glued (GArray *spans, const char *text, gsize bstart, gsize bend, guint cp
   gunichar prev = 0;
   for (gsize i = bstart; i < bend; i = g_utf8_next_char (text + i) - text, cp++)
     {
-      gunichar c = g_utf8_get_char (text + i);
+      gunichar c = get_char (text + i);
       if (is_sentence_terminator (c) && i + 1 < bend)
         {
           const char *nx = g_utf8_next_char (text + i);
-          gunichar next = g_utf8_get_char (nx);
+          gunichar next = get_char (nx);
           gboolean arabic = is_arabic_letter (next) && (is_arabic_letter (prev)
                                                         || g_unichar_isalpha (prev));
           gboolean latin = g_unichar_islower (prev) && g_unichar_isupper (next);
@@ -259,7 +272,7 @@ split_scripts (GArray *words, const char *text, gsize bstart, gsize bend, guint 
   int prev_script = 0; /* 0 none, 1 Arabic, 2 Latin */
   for (gsize i = bstart; i < bend; i = g_utf8_next_char (text + i) - text, cp++)
     {
-      gunichar c = g_utf8_get_char (text + i);
+      gunichar c = get_char (text + i);
       int script = is_arabic_letter (c) ? 1 : (c < 0x250 && g_unichar_isalpha (c)) ? 2 : 0;
       if (script && prev_script && script != prev_script)
         {
@@ -424,7 +437,16 @@ rwb_text_match_form_append (const char *word, gssize length, GString *out)
             c = latin_base (u_foldCase (c, U_FOLD_CASE_DEFAULT));
           break;
         }
-      g_string_append_unichar (out, c);
+      if (c < 0x80)
+        g_string_append_c (out, (char) c);
+      else if (c < 0x800)
+        {
+          /* Two-byte UTF-8 (Arabic, accented Latin): written directly, it is the hot path. */
+          char two[2] = { (char) (0xC0 | (c >> 6)), (char) (0x80 | (c & 0x3F)) };
+          g_string_append_len (out, two, 2);
+        }
+      else
+        g_string_append_unichar (out, c);
     }
   /* English possessive: "Wall's" matches "Wall". */
   gsize n = out->len - start;
@@ -665,6 +687,19 @@ rwb_text_transliterate (const char *arabic)
   g_autofree char *latin = g_malloc (n8 + 1);
   u_strToUTF8 (latin, n8 + 1, NULL, buf, len, &status);
 
+  /* Arabic writes long vowels with و and ي, which ICU renders as w and y: read them as u and
+   * i where they stand after a consonant and before a consonant or the end ("hwawy" →
+   * "Huawi"), which is closer to how such names are spelled in Latin. */
+  for (char *p = latin; *p; p++)
+    {
+      if (*p != 'w' && *p != 'y')
+        continue;
+      gboolean after_consonant = p > latin && g_ascii_isalpha (p[-1])
+                                 && !strchr ("aeiouwy", p[-1]);
+      gboolean before_consonant = !g_ascii_isalpha (p[1]) || !strchr ("aeiouwy", p[1]);
+      if (after_consonant && before_consonant)
+        *p = *p == 'w' ? 'u' : 'i';
+    }
   GString *out = g_string_new (NULL);
   gboolean word_start = TRUE;
   for (const char *p = latin; *p; p++)
