@@ -64,6 +64,7 @@ typedef struct {
   GStringChunk *chunk;    /* the current sentence's token strings */
   GString *scratch;
   GArray *tokens;         /* the current sentence's tokens, reused */
+  GArray *words;          /* the current sentence's words, reused */
 } Ctx;
 
 static void
@@ -103,11 +104,10 @@ cue_of (RwbLexicon *lex, const char *form)
 }
 
 static GArray *
-tokenize_sentence (Ctx *ctx, const RwbTextSpan *sentence, GError **error)
+tokenize_sentence (Ctx *ctx, RwbSegmenter *segmenter, GError **error)
 {
-  g_autoptr (GArray) words = rwb_text_words (ctx->text, sentence->bstart, sentence->bend,
-                                             sentence->start, error);
-  if (words == NULL)
+  GArray *words = ctx->words;
+  if (!rwb_segmenter_words (segmenter, words, error))
     return NULL;
   GArray *tokens = ctx->tokens;
   g_array_set_size (tokens, 0);
@@ -1140,24 +1140,25 @@ rwb_extract_document (RwbLexicon *lexicon, RwbGraph *graph, guint doc,
   RwbDocument *d = g_ptr_array_index (graph->documents, doc);
   g_return_val_if_fail (d->text != NULL, FALSE);
 
-  Ctx ctx = { lexicon, graph, doc, d->text, options, NULL, NULL, NULL, NULL, NULL, NULL };
+  Ctx ctx = { lexicon, graph, doc, d->text, options, NULL, NULL, NULL, NULL, NULL, NULL, NULL };
   ctx.by_entry = g_hash_table_new (g_direct_hash, g_direct_equal);
   ctx.media = g_hash_table_new (g_direct_hash, g_direct_equal);
   ctx.recent = g_array_new (FALSE, FALSE, sizeof (guint));
   ctx.chunk = g_string_chunk_new (4096);
   ctx.scratch = g_string_sized_new (256);
   ctx.tokens = g_array_new (FALSE, FALSE, sizeof (Token));
+  ctx.words = g_array_new (FALSE, FALSE, sizeof (RwbTextSpan));
   gsize length = strlen (d->text);
   gboolean arabic_doc = g_str_equal (d->language, "ar");
   gboolean ok = TRUE;
 
-  g_autoptr (GArray) sentences = rwb_text_sentences (d->text, length, error);
-  if (sentences == NULL)
-    ok = FALSE;
-  for (guint si = 0; ok && si < sentences->len; si++)
+  g_autoptr (RwbSegmenter) segmenter = rwb_segmenter_new (d->text, length);
+  RwbTextSpan sentence;
+  const RwbTextSpan *sp = &sentence;
+  GError *seg_error = NULL;
+  while (rwb_segmenter_next (segmenter, &sentence, &seg_error))
     {
-      RwbTextSpan *sp = &g_array_index (sentences, RwbTextSpan, si);
-      GArray *tokens = tokenize_sentence (&ctx, sp, error);
+      GArray *tokens = tokenize_sentence (&ctx, segmenter, error);
       if (tokens == NULL)
         {
           ok = FALSE;
@@ -1187,12 +1188,18 @@ rwb_extract_document (RwbLexicon *lexicon, RwbGraph *graph, guint doc,
       find_relations (&s);
       g_free (s.sentence_text);
     }
+  if (seg_error)
+    {
+      g_propagate_error (error, seg_error);
+      ok = FALSE;
+    }
   g_hash_table_unref (ctx.by_entry);
   g_hash_table_unref (ctx.media);
   g_array_unref (ctx.recent);
   g_string_chunk_free (ctx.chunk);
   g_string_free (ctx.scratch, TRUE);
   g_array_unref (ctx.tokens);
+  g_array_unref (ctx.words);
   return ok;
 }
 

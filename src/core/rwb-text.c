@@ -205,61 +205,58 @@ icu_failed (UErrorCode status, const char *what, GError **error)
   return TRUE;
 }
 
-/* Opening an ICU break iterator loads and builds its rules: far more work than breaking one
- * sentence. Each thread keeps one word iterator and points it at new text. */
+/* A stretch of text in UTF-16 for ICU, with the byte and code-point offset of every UTF-16
+ * unit, so ICU's boundaries map straight back to the UTF-8 text. */
+typedef struct {
+  UChar *u16;
+  gsize *byte_at;       /* n16 + 1 entries */
+  guint *cp_at;         /* n16 + 1 entries */
+  gint32 n16;
+  gsize cap;
+} Para;
+
 static void
-close_break_iterator (gpointer bi)
+para_clear (Para *p)
 {
-  ubrk_close (bi);
+  g_free (p->u16);
+  g_free (p->byte_at);
+  g_free (p->cp_at);
 }
 
-static GPrivate word_iterator = G_PRIVATE_INIT (close_break_iterator);
-
-static UBreakIterator *
-thread_word_iterator (UErrorCode *status)
+static void
+para_load (Para *p, const char *text, gsize bstart, gsize bend, guint cp)
 {
-  UBreakIterator *bi = g_private_get (&word_iterator);
-  if (bi == NULL)
+  /* At most one UTF-16 unit per byte of UTF-8. */
+  gsize need = bend - bstart + 1;
+  if (need > p->cap)
     {
-      bi = ubrk_open (UBRK_WORD, "ar", NULL, 0, status);
-      if (U_FAILURE (*status))
-        return NULL;
-      g_private_set (&word_iterator, bi);
+      p->cap = MAX (need, 2 * p->cap);
+      p->u16 = g_renew (UChar, p->u16, p->cap);
+      p->byte_at = g_renew (gsize, p->byte_at, p->cap);
+      p->cp_at = g_renew (guint, p->cp_at, p->cap);
     }
-  return bi;
-}
-
-/**
- * rwb_text_sentences:
- * Splits @text into sentences with ICU, then splits sentences glued by a full stop.
- */
-GArray *
-rwb_text_sentences (const char *text, gsize length, GError **error)
-{
-  g_return_val_if_fail (text != NULL, NULL);
-  UErrorCode status = U_ZERO_ERROR;
-  /* UText over UTF-8 makes the iterator report byte offsets: no UTF-16 copy of the text. */
-  UText *ut = utext_openUTF8 (NULL, text, length, &status);
-  UBreakIterator *bi = ubrk_open (UBRK_SENTENCE, "ar", NULL, 0, &status);
-  if (U_SUCCESS (status))
-    ubrk_setUText (bi, ut, &status);
-  if (icu_failed (status, "sentence segmentation", error))
+  gint32 n = 0;
+  for (gsize i = bstart; i < bend; cp++)
     {
-      ubrk_close (bi);
-      utext_close (ut);
-      return NULL;
+      gsize at = i;
+      gunichar c = get_char (text + i);
+      i = g_utf8_next_char (text + i) - text;
+      if (c < 0x10000)
+        {
+          p->u16[n] = (UChar) c;
+          p->byte_at[n] = at, p->cp_at[n] = cp, n++;
+        }
+      else
+        {
+          p->u16[n] = (UChar) (0xD7C0 + (c >> 10));
+          p->byte_at[n] = at, p->cp_at[n] = cp, n++;
+          p->u16[n] = (UChar) (0xDC00 | (c & 0x3FF));
+          p->byte_at[n] = at, p->cp_at[n] = cp, n++;
+        }
     }
-  GArray *spans = g_array_new (FALSE, FALSE, sizeof (RwbTextSpan));
-  gint32 start = ubrk_first (bi);
-  guint cp = 0;
-  for (gint32 end = ubrk_next (bi); end != UBRK_DONE; start = end, end = ubrk_next (bi))
-    {
-      split_glued (spans, text, start, end, cp);
-      cp += rwb_text_cp_count (text + start, end - start);
-    }
-  ubrk_close (bi);
-  utext_close (ut);
-  return spans;
+  p->byte_at[n] = bend;
+  p->cp_at[n] = cp;
+  p->n16 = n;
 }
 
 /* ICU keeps "وAnhui" (Arabic و glued to a Latin name) as one word; split such words where
@@ -288,6 +285,200 @@ split_scripts (GArray *words, const char *text, gsize bstart, gsize bend, guint 
   g_array_append_val (words, span);
 }
 
+static gboolean
+para_words (Para *p, gint32 s16, gint32 e16, UBreakIterator *bi, const char *text,
+            GArray *words, GError **error)
+{
+  UErrorCode status = U_ZERO_ERROR;
+  ubrk_setText (bi, p->u16 + s16, e16 - s16, &status);
+  if (icu_failed (status, "word segmentation", error))
+    return FALSE;
+  gint32 start = ubrk_first (bi);
+  for (gint32 end = ubrk_next (bi); end != UBRK_DONE; start = end, end = ubrk_next (bi))
+    {
+      UChar c = p->u16[s16 + start];
+      if (g_unichar_isspace (c) || c == 0x200E || c == 0x200F || c == 0x200B || c == 0xFEFF
+          || c == 0x200C || c == 0x200D || c == 0x061C)
+        continue;
+      split_scripts (words, text, p->byte_at[s16 + start], p->byte_at[s16 + end],
+                     p->cp_at[s16 + start]);
+    }
+  return TRUE;
+}
+
+/* Opening an ICU break iterator loads and builds its rules: far more work than breaking one
+ * sentence. Each thread keeps one word iterator and points it at new text. */
+static void
+close_break_iterator (gpointer bi)
+{
+  ubrk_close (bi);
+}
+
+static GPrivate word_iterator = G_PRIVATE_INIT (close_break_iterator);
+
+static UBreakIterator *
+thread_word_iterator (UErrorCode *status)
+{
+  UBreakIterator *bi = g_private_get (&word_iterator);
+  if (bi == NULL)
+    {
+      bi = ubrk_open (UBRK_WORD, "ar", NULL, 0, status);
+      if (U_FAILURE (*status))
+        return NULL;
+      g_private_set (&word_iterator, bi);
+    }
+  return bi;
+}
+
+struct _RwbSegmenter {
+  const char *text;
+  gsize length;
+  gsize next;            /* byte offset of the next paragraph */
+  guint next_cp;
+  Para para;             /* the current paragraph */
+  UBreakIterator *sentences;
+  GArray *pending;       /* sentences of the current paragraph not yet returned */
+  guint pending_pos;
+  RwbTextSpan current;
+};
+
+/**
+ * rwb_segmenter_new:
+ * A segmenter over @text (borrowed; must outlive it).
+ */
+RwbSegmenter *
+rwb_segmenter_new (const char *text, gsize length)
+{
+  g_return_val_if_fail (text != NULL, NULL);
+  RwbSegmenter *seg = g_new0 (RwbSegmenter, 1);
+  seg->text = text;
+  seg->length = length;
+  seg->pending = g_array_new (FALSE, FALSE, sizeof (RwbTextSpan));
+  return seg;
+}
+
+/**
+ * rwb_segmenter_free:
+ * Frees the segmenter.
+ */
+void
+rwb_segmenter_free (RwbSegmenter *seg)
+{
+  if (seg == NULL)
+    return;
+  if (seg->sentences)
+    ubrk_close (seg->sentences);
+  para_clear (&seg->para);
+  g_array_unref (seg->pending);
+  g_free (seg);
+}
+
+/* Loads the next paragraph and queues its sentences. ICU always ends a sentence at a line
+ * break, so paragraphs can be segmented one at a time: memory follows the longest paragraph,
+ * not the text. */
+static gboolean
+next_paragraph (RwbSegmenter *seg, GError **error)
+{
+  const char *nl = memchr (seg->text + seg->next, '\n', seg->length - seg->next);
+  gsize end = nl ? (gsize) (nl - seg->text) + 1 : seg->length;
+  para_load (&seg->para, seg->text, seg->next, end, seg->next_cp);
+  seg->next_cp = seg->para.cp_at[seg->para.n16];
+  seg->next = end;
+  g_array_set_size (seg->pending, 0);
+  seg->pending_pos = 0;
+
+  UErrorCode status = U_ZERO_ERROR;
+  if (seg->sentences == NULL)
+    seg->sentences = ubrk_open (UBRK_SENTENCE, "ar", NULL, 0, &status);
+  if (U_SUCCESS (status))
+    ubrk_setText (seg->sentences, seg->para.u16, seg->para.n16, &status);
+  if (icu_failed (status, "sentence segmentation", error))
+    return FALSE;
+  gint32 start = ubrk_first (seg->sentences);
+  for (gint32 e = ubrk_next (seg->sentences); e != UBRK_DONE;
+       start = e, e = ubrk_next (seg->sentences))
+    split_glued (seg->pending, seg->text, seg->para.byte_at[start], seg->para.byte_at[e],
+                 seg->para.cp_at[start]);
+  return TRUE;
+}
+
+/**
+ * rwb_segmenter_next:
+ * The next sentence of the text; FALSE at the end or on error.
+ */
+gboolean
+rwb_segmenter_next (RwbSegmenter *seg, RwbTextSpan *sentence, GError **error)
+{
+  g_return_val_if_fail (seg != NULL && sentence != NULL, FALSE);
+  while (seg->pending_pos >= seg->pending->len)
+    {
+      if (seg->next >= seg->length)
+        return FALSE;
+      if (!next_paragraph (seg, error))
+        return FALSE;
+    }
+  seg->current = g_array_index (seg->pending, RwbTextSpan, seg->pending_pos++);
+  *sentence = seg->current;
+  return TRUE;
+}
+
+/* UTF-16 index in the current paragraph of a byte offset in it. */
+static gint32
+para_index (const Para *p, gsize byte)
+{
+  gint32 lo = 0, hi = p->n16;
+  while (lo < hi)
+    {
+      gint32 mid = (lo + hi) / 2;
+      if (p->byte_at[mid] < byte)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/**
+ * rwb_segmenter_words:
+ * Words of the sentence last returned, appended to @words after clearing it.
+ */
+gboolean
+rwb_segmenter_words (RwbSegmenter *seg, GArray *words, GError **error)
+{
+  g_return_val_if_fail (seg != NULL && words != NULL, FALSE);
+  g_array_set_size (words, 0);
+  UErrorCode status = U_ZERO_ERROR;
+  UBreakIterator *bi = thread_word_iterator (&status);
+  if (icu_failed (status, "word segmentation", error))
+    return FALSE;
+  return para_words (&seg->para, para_index (&seg->para, seg->current.bstart),
+                     para_index (&seg->para, seg->current.bend), bi, seg->text, words, error);
+}
+
+/**
+ * rwb_text_sentences:
+ * Splits @text into sentences with ICU, then splits sentences glued by a full stop.
+ */
+GArray *
+rwb_text_sentences (const char *text, gsize length, GError **error)
+{
+  g_return_val_if_fail (text != NULL, NULL);
+  RwbSegmenter *seg = rwb_segmenter_new (text, length);
+  GArray *spans = g_array_new (FALSE, FALSE, sizeof (RwbTextSpan));
+  RwbTextSpan span;
+  GError *local = NULL;
+  while (rwb_segmenter_next (seg, &span, &local))
+    g_array_append_val (spans, span);
+  rwb_segmenter_free (seg);
+  if (local)
+    {
+      g_propagate_error (error, local);
+      g_array_unref (spans);
+      return NULL;
+    }
+  return spans;
+}
+
 /**
  * rwb_text_words:
  * Splits a byte range into words, numbers and punctuation marks (no spaces) with ICU.
@@ -297,33 +488,16 @@ rwb_text_words (const char *text, gsize bstart, gsize bend, guint cp_start, GErr
 {
   g_return_val_if_fail (text != NULL && bstart <= bend, NULL);
   UErrorCode status = U_ZERO_ERROR;
-  UText *ut = utext_openUTF8 (NULL, text + bstart, bend - bstart, &status);
   UBreakIterator *bi = thread_word_iterator (&status);
-  if (U_SUCCESS (status))
-    ubrk_setUText (bi, ut, &status);
   if (icu_failed (status, "word segmentation", error))
-    {
-      utext_close (ut);
-      return NULL;
-    }
+    return NULL;
+  Para p = { 0 };
+  para_load (&p, text, bstart, bend, cp_start);
   GArray *words = g_array_new (FALSE, FALSE, sizeof (RwbTextSpan));
-  gint32 start = ubrk_first (bi);
-  guint cp = cp_start;
-  for (gint32 end = ubrk_next (bi); end != UBRK_DONE; start = end, end = ubrk_next (bi))
-    {
-      const char *s = text + bstart + start;
-      guint n = rwb_text_cp_count (s, end - start);
-      gunichar c = g_utf8_get_char (s);
-      if (!g_unichar_isspace (c) && c != 0x200E && c != 0x200F && c != 0x200B && c != 0xFEFF
-          && c != 0x200C && c != 0x200D && c != 0x061C)
-        split_scripts (words, text, bstart + start, bstart + end, cp);
-      cp += n;
-    }
-  /* Detach the text before it is closed; the iterator stays for the next call. */
-  UText *empty = utext_openUTF8 (NULL, "", 0, &status);
-  ubrk_setUText (bi, empty, &status);
-  utext_close (empty);
-  utext_close (ut);
+  gboolean ok = para_words (&p, 0, p.n16, bi, text, words, error);
+  para_clear (&p);
+  if (!ok)
+    g_clear_pointer (&words, g_array_unref);
   return words;
 }
 

@@ -42,6 +42,20 @@ char     *rwb_text_load_file          (GFile *file, GCancellable *cancellable, G
  * trailing white space is trimmed from each span. Returns RwbTextSpan array. */
 GArray   *rwb_text_sentences          (const char *text, gsize length, GError **error);
 
+/* Walks a text sentence by sentence, paragraph by paragraph: each paragraph is converted
+ * once to UTF-16 and shared by ICU's sentence and word iterators, so memory follows the
+ * longest paragraph, not the text. */
+typedef struct _RwbSegmenter RwbSegmenter;
+
+RwbSegmenter *rwb_segmenter_new       (const char *text, gsize length);
+void          rwb_segmenter_free      (RwbSegmenter *seg);
+/* The next sentence (as rwb_text_sentences gives them); FALSE at the end or on an ICU error. */
+gboolean      rwb_segmenter_next      (RwbSegmenter *seg, RwbTextSpan *sentence, GError **error);
+/* Words of the sentence last returned (as rwb_text_words gives them), into @words. */
+gboolean      rwb_segmenter_words     (RwbSegmenter *seg, GArray *words, GError **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RwbSegmenter, rwb_segmenter_free)
+
 /* Words of @text between @bstart and @bend (ICU word break iterator), each punctuation mark a
  * word of its own, spaces dropped, and words split where Arabic and Latin letters meet
  * ("وAnhui"). Returns RwbTextSpan array; @cp_start is the code-point offset of @bstart. */
