@@ -312,8 +312,10 @@ lookup_phrase (Ctx *ctx, GArray *tokens, guint i, guint *out_last, const RwbLexH
             continue;
           const RwbLexHit *hit = &g_array_index (hits, RwbLexHit, 0);
           /* English names are capitalized; "apple" and "shell" in running text are not
-           * companies. */
-          if (hit->latin && !t0->capital)
+           * companies. Brands written in lower case (stc, e&) match as written. */
+          if (hit->latin && !t0->capital && !hit->lower)
+            continue;
+          if (hit->lower && g_ascii_isupper (ctx->text[t0->span.bstart]))
             continue;
           *out_last = i + len - 1;
           *out_hit = hit;
@@ -448,6 +450,59 @@ name_like_arabic (Ctx *ctx, Token *t)
 }
 
 static gboolean
+is_open_quote (const Token *t)
+{
+  return g_str_equal (t->form, "\xc2\xab") /* « */ || g_str_equal (t->form, "\xe2\x80\x9c")
+         || g_str_equal (t->form, "\"");
+}
+
+static gboolean
+is_close_quote (const Token *t)
+{
+  return g_str_equal (t->form, "\xc2\xbb") /* » */ || g_str_equal (t->form, "\xe2\x80\x9d")
+         || g_str_equal (t->form, "\"");
+}
+
+/* Whether tokens first..last are exactly what stands between quotation marks. */
+static gboolean
+quoted (GArray *tokens, guint first, guint last)
+{
+  return first > 0 && last + 1 < tokens->len && is_open_quote (TOK (first - 1))
+         && is_close_quote (TOK (last + 1));
+}
+
+/* «بقالتي», «ومضة كابيتال»: one to three name-like Arabic words alone between quotation
+ * marks. Quotations of speech are longer or hold verbs, adjectives and function words. */
+static gboolean
+quoted_arabic_name (Ctx *ctx, GArray *tokens, guint i, GArray *mentions, guint *out_last)
+{
+  if (i == 0 || !is_open_quote (TOK (i - 1)))
+    return FALSE;
+  guint last = i;
+  while (last + 1 < tokens->len && last - i < 3 && !is_close_quote (TOK (last + 1)))
+    last++;
+  if (!quoted (tokens, i, last))
+    return FALSE;
+  for (guint k = i; k <= last; k++)
+    if (!name_like_arabic (ctx, TOK (k)))
+      return FALSE;
+  RwbEntityType type = RWB_ENTITY_COMPANY;
+  const char *rule = "quoted-arabic-name";
+  RwbCueFlags cue = i > 1 ? TOK (i - 2)->cue : 0;
+  if (cue & RWB_CUE_PERSON)
+    type = RWB_ENTITY_PERSON;
+  else if (cue & RWB_CUE_ORGANIZATION)
+    type = RWB_ENTITY_ORGANIZATION;
+  g_autofree char *arabic = span_text (ctx, tokens, i, last);
+  guint e = entity_for_pattern (ctx, NULL, arabic, type, rule);
+  add_mention (ctx, tokens, mentions, i, last, e, MENTION_NAME);
+  say (ctx, "entity “%s” (%s) ← pattern %s at %u–%u", arabic, rwb_entity_type_to_string (type),
+       rule, TOK (i)->span.start, TOK (last)->span.end);
+  *out_last = last;
+  return TRUE;
+}
+
+static gboolean
 arabic_name_after_cue (Ctx *ctx, GArray *tokens, guint i, GArray *mentions)
 {
   if (i == 0)
@@ -480,6 +535,80 @@ arabic_name_after_cue (Ctx *ctx, GArray *tokens, guint i, GArray *mentions)
   return TRUE;
 }
 
+static gboolean is_open_quote (const Token *t);
+
+static gboolean
+form_is (const Token *t, const char *form)
+{
+  return g_str_equal (t->form, form);
+}
+
+static gboolean
+is_said (const Token *t)
+{
+  static const char *const verbs[] = { "said", "says", "told", "added", "noted", "wrote" };
+  for (guint i = 0; i < G_N_ELEMENTS (verbs); i++)
+    if (form_is (t, verbs[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* The type of an unknown capitalized English name from the words around it, or FALSE when
+ * it is probably not a name at all:
+ *   "in Leeds", "near Atacama", "Istanbul-based" → place;
+ *   "Farid Rahman, chief executive of …", "said Farid Rahman", "Farid Rahman said" → person
+ *   (two or three words);
+ *   anything else in the middle of a sentence → company, the commonest unknown name in
+ *   business news. A single capitalized word opening the sentence is left alone. */
+static gboolean
+english_name_context (Ctx *ctx, GArray *tokens, guint first, guint last, RwbEntityType *type,
+                      const char **rule)
+{
+  guint len = last - first + 1;
+  const Token *prev = first > 0 ? TOK (first - 1) : NULL;
+  const Token *next = last + 1 < tokens->len ? TOK (last + 1) : NULL;
+  const Token *next2 = last + 2 < tokens->len ? TOK (last + 2) : NULL;
+  if (prev && (prev->cue & RWB_CUE_LOCATIVE || form_is (prev, "near") || form_is (prev, "from")))
+    {
+      *type = RWB_ENTITY_PLACE, *rule = "english-place-after-in";
+      return TRUE;
+    }
+  if (next && next2 && form_is (next, "-") && form_is (next2, "based"))
+    {
+      *type = RWB_ENTITY_PLACE, *rule = "english-place-based";
+      return TRUE;
+    }
+  gboolean role_after = next && next2 && form_is (next, ",") && (next2->cue & RWB_CUE_PERSON);
+  if (len >= 2 && len <= 4
+      && (role_after || (prev && is_said (prev)) || (next && is_said (next))))
+    {
+      *type = RWB_ENTITY_PERSON, *rule = "english-person-context";
+      return TRUE;
+    }
+  if (first == 0 || (prev && !prev->word && !form_is (prev, ",") && !is_open_quote (prev)))
+    {
+      /* Sentence (or clause) start: only a name of several words. */
+      if (len < 2)
+        return FALSE;
+    }
+  *type = RWB_ENTITY_COMPANY, *rule = "english-capitalized-name";
+  return TRUE;
+}
+
+/* "Saudi Telecom Co (stc)": an acronym in parentheses right after a name is another alias of
+ * it, and a known acronym names the entity. */
+static void
+paren_alias (Ctx *ctx, GArray *tokens, GArray *mentions, guint last, guint entity)
+{
+  if (last + 3 >= tokens->len || !form_is (TOK (last + 1), "(") || !form_is (TOK (last + 3), ")")
+      || !TOK (last + 2)->latin || TOK (last + 2)->mention >= 0
+      || TOK (last + 2)->span.bend - TOK (last + 2)->span.bstart > 8)
+    return;
+  g_autofree char *acronym = span_text (ctx, tokens, last + 2, last + 2);
+  rwb_entity_add_alias (g_ptr_array_index (ctx->graph->entities, entity), acronym);
+  add_mention (ctx, tokens, mentions, last + 2, last + 2, entity, MENTION_NAME);
+}
+
 static void
 find_entities (Ctx *ctx, GArray *tokens, GArray *mentions, gboolean arabic_doc)
 {
@@ -493,7 +622,19 @@ find_entities (Ctx *ctx, GArray *tokens, GArray *mentions, gboolean arabic_doc)
       if (lookup_phrase (ctx, tokens, i, &last, &hit, &cand))
         {
           RwbLexEntry *entry = g_ptr_array_index (ctx->lex->entries, hit->entry);
-          gboolean cued = i > 0 && (TOK (i - 1)->cue & (RWB_CUE_COMPANY | RWB_CUE_ORGANIZATION));
+          /* "Saudi Telecom Co": a demonym opening a company name is part of the name. */
+          if (hit->kind == RWB_LEX_ADJECTIVE && hit->latin && last + 1 < tokens->len
+              && TOK (last + 1)->capital && is_name_token (TOK (last + 1)))
+            {
+              guint run = latin_run_end (tokens, last + 1);
+              gboolean suffix = FALSE;
+              for (guint k = last + 1; k <= run; k++)
+                suffix |= (TOK (k)->cue & RWB_CUE_COMPANY_SUFFIX) != 0;
+              if (suffix)
+                goto latin_name;
+            }
+          gboolean cued = (i > 0 && (TOK (i - 1)->cue & (RWB_CUE_COMPANY | RWB_CUE_ORGANIZATION)))
+                          || quoted (tokens, i, last);
           if (entry->needs_cue && !cued)
             continue;
           /* "Great Wall Motor Co Ltd": legal-form words after a known name are part of it. */
@@ -541,7 +682,14 @@ find_entities (Ctx *ctx, GArray *tokens, GArray *mentions, gboolean arabic_doc)
       /* "شركة زيمبرا", "وكالة ستاربرس": an unknown Arabic name right after a cue. */
       if (arabic_name_after_cue (ctx, tokens, i, mentions))
         continue;
+      /* «بقالتي»: Arabic news quotes names of companies, brands and outlets. */
+      if (quoted_arabic_name (ctx, tokens, i, mentions, &last))
+        {
+          i = last;
+          continue;
+        }
 
+    latin_name:
       /* A Latin name that the lexicon does not know. In Arabic text any Latin run is a name;
        * in English text only with a company cue before it or a company suffix in it. Names
        * start with a letter: "2023" and "1.11" are not companies. */
@@ -549,24 +697,37 @@ find_entities (Ctx *ctx, GArray *tokens, GArray *mentions, gboolean arabic_doc)
           || !g_unichar_isalpha (g_utf8_get_char (ctx->text + t->span.bstart)))
         continue;
       last = latin_run_end (tokens, i);
-      gboolean cue_before = i > 0 && (TOK (i - 1)->cue & (RWB_CUE_COMPANY | RWB_CUE_ORGANIZATION
-                                                          | RWB_CUE_PERSON));
+      /* "Chief Executive Olayan Alwetaid": a title inside the run is not part of the name. */
+      gboolean titled = FALSE;
+      for (guint k = last; k > i; k--)
+        if (TOK (k - 1)->cue & RWB_CUE_PERSON)
+          {
+            i = k;
+            titled = TRUE;
+            break;
+          }
+      RwbCueFlags before = i > 0 ? TOK (i - 1)->cue : 0;
+      gboolean cue_before = (before & (RWB_CUE_COMPANY | RWB_CUE_ORGANIZATION
+                                       | RWB_CUE_PERSON)) != 0;
       gboolean suffix = FALSE;
       for (guint k = i + 1; k <= last; k++)
         if (TOK (k)->cue & RWB_CUE_COMPANY_SUFFIX)
           suffix = TRUE;
-      if (!arabic_doc && !cue_before && !suffix)
-        {
-          i = last;
-          continue;
-        }
-      if (!arabic_doc && i == 0 && !cue_before && !suffix)
-        continue;
       RwbEntityType type = RWB_ENTITY_COMPANY;
       const char *rule = arabic_doc ? "latin-run-in-arabic" : "english-company-cue";
-      if (cue_before && (TOK (i - 1)->cue & RWB_CUE_PERSON))
+      if (!arabic_doc && !titled && !cue_before && !suffix)
+        {
+          /* English: an unknown capitalized name. Typed by its context; a lone capitalized
+           * word starting the sentence is usually just the first word. */
+          if (!english_name_context (ctx, tokens, i, last, &type, &rule))
+            {
+              i = last;
+              continue;
+            }
+        }
+      else if (titled || (before & RWB_CUE_PERSON))
         type = RWB_ENTITY_PERSON, rule = "person-cue";
-      else if (cue_before && (TOK (i - 1)->cue & RWB_CUE_ORGANIZATION))
+      else if (before & RWB_CUE_ORGANIZATION)
         type = RWB_ENTITY_ORGANIZATION, rule = "organization-cue";
       g_autofree char *latin = span_text (ctx, tokens, i, last);
       strip_possessive (latin);
@@ -575,10 +736,24 @@ find_entities (Ctx *ctx, GArray *tokens, GArray *mentions, gboolean arabic_doc)
       gboolean pair = arabic_before (ctx, tokens, i, &a_first, &a_last);
       if (pair)
         arabic = span_text (ctx, tokens, a_first, a_last);
-      guint e = entity_for_pattern (ctx, latin, arabic, type, rule);
+      guint e;
+      guint acr_last, acr_cand;
+      const RwbLexHit *acr;
+      /* "Saudi Telecom Co (stc)": a known acronym after the name says who it is. */
+      if (last + 3 < tokens->len && form_is (TOK (last + 1), "(")
+          && lookup_phrase (ctx, tokens, last + 2, &acr_last, &acr, &acr_cand)
+          && acr->kind == RWB_LEX_NAME && acr_last + 1 < tokens->len
+          && form_is (TOK (acr_last + 1), ")"))
+        {
+          e = entity_for_entry (ctx, acr->entry, latin);
+          rule = "name + known acronym";
+        }
+      else
+        e = entity_for_pattern (ctx, latin, arabic, type, rule);
       if (pair)
         add_mention (ctx, tokens, mentions, a_first, a_last, e, MENTION_NAME);
       add_mention (ctx, tokens, mentions, i, last, e, MENTION_NAME);
+      paren_alias (ctx, tokens, mentions, last, e);
       say (ctx, "entity “%s” (%s) ← pattern %s%s at %u–%u", latin,
            rwb_entity_type_to_string (type), rule, pair ? " + Arabic form" : "",
            TOK (i)->span.start, TOK (last)->span.end);

@@ -23,6 +23,7 @@ typedef struct {
   guint entry;           /* index into lexicon->entries */
   RwbLexKind kind;
   gboolean latin;        /* the alias is in Latin script: match only capitalized text */
+  gboolean lower;        /* a brand written in lower case (stc, e&): match it as written */
 } RwbLexHit;
 
 /* Where the trigger's entities stand relative to it. */

@@ -202,8 +202,13 @@ add_phrase (RwbLexicon *lex, const char *alias, guint entry, RwbLexKind kind)
     g_free (key);
   for (guint i = 0; i < hits->len; i++)
     if (g_array_index (hits, RwbLexHit, i).entry == entry)
-      return;
-  RwbLexHit hit = { entry, kind, has_latin (alias) && !has_arabic (alias) };
+      {
+        /* "STC" and "stc": the same key, and the lower-case spelling is accepted too. */
+        g_array_index (hits, RwbLexHit, i).lower |= g_ascii_islower (alias[0]);
+        return;
+      }
+  RwbLexHit hit = { entry, kind, has_latin (alias) && !has_arabic (alias),
+                    g_ascii_islower (alias[0]) };
   g_array_append_val (hits, hit);
   lex->max_phrase = MAX (lex->max_phrase, keys->len);
   /* The longest phrase starting with this word: lookup then tries only the lengths that can
