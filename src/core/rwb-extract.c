@@ -233,6 +233,14 @@ entity_for_pattern (Ctx *ctx, const char *latin, const char *arabic, RwbEntityTy
   gint found = latin ? rwb_graph_find_entity (ctx->graph, latin) : -1;
   if (found < 0 && arabic)
     found = rwb_graph_find_entity (ctx->graph, arabic);
+  /* "Hemsworth" after "Hemsworth Living": news shortens a name it has given in full. */
+  if (found < 0 && latin && strchr (latin, ' ') == NULL)
+    for (guint i = 0; i < ctx->graph->entities->len && found < 0; i++)
+      {
+        RwbEntity *e = g_ptr_array_index (ctx->graph->entities, i);
+        if (e->type == type && g_str_has_prefix (e->name, latin) && e->name[strlen (latin)] == ' ')
+          found = i;
+      }
   if (found < 0)
     {
       const char *name = latin ? latin : arabic;
@@ -1054,6 +1062,43 @@ object_marker_between (Sent *s, guint from, guint to)
   return FALSE;
 }
 
+static gboolean
+tok_arabic (Sent *s, guint i)
+{
+  return g_array_index (s->tokens, Token, i).arabic;
+}
+
+static gboolean
+person_between (Sent *s, guint from, guint to)
+{
+  for (guint m = 0; m < s->mentions->len; m++)
+    {
+      Mention *x = &g_array_index (s->mentions, Mention, m);
+      if (x->first > from && x->last < to && etype (s->ctx, x->entity) == RWB_ENTITY_PERSON)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* ", which …", "التي …" right after token @i. */
+static gboolean
+relative_clause_after (Sent *s, guint i)
+{
+  static const char *const words[] = { "which", "who", "whose", "that",
+                                        "\xd8\xa7\xd9\x84\xd8\xaa\xd9\x8a" /* التي */,
+                                        "\xd8\xa7\xd9\x84\xd8\xb0\xd9\x8a" /* الذي */ };
+  for (guint k = i + 1; k <= i + 2 && k < s->tokens->len; k++)
+    {
+      const Token *t = &g_array_index (s->tokens, Token, k);
+      for (guint w = 0; w < G_N_ELEMENTS (words); w++)
+        if (g_str_equal (t->form, words[w]))
+          return TRUE;
+      if (!is_separator (t))
+        return FALSE;
+    }
+  return FALSE;
+}
+
 static void
 find_lists (Sent *s)
 {
@@ -1114,16 +1159,38 @@ relate_pair (Sent *s, guint ia, guint ib)
       if (around && hit->last < first->first && object_marker_between (s, hit->last,
                                                                         first->first))
         around = FALSE;
-      if (!between && !around && !after)
+      /* Arabic verb-first clauses: "وتتنافس نون مع أمازون", "تستحوذ X على Y" — the verb
+       * stands right before the first party and the second follows in the same clause. */
+      gboolean verb_first = !same_list && tok_arabic (s, hit->first) && hit->last < first->first
+                            && first->first - hit->last <= 2 && b_start->first > a_end->last
+                            && b_start->first - a_end->last <= 8
+                            && !other_party_between (s, a_end->last, b_start->first, a->entity,
+                                                     b->entity);
+      if (!between && !around && !after && !verb_first)
         continue;
-      if (between && (other_party_between (s, a_end->last, hit->first, a->entity, b->entity)
-                      || other_party_between (s, hit->last, b_start->first, a->entity,
-                                              b->entity)))
-        continue;
+      gboolean role = tr->type == RWB_RELATION_FOUNDER || tr->type == RWB_RELATION_EXECUTIVE;
+      if (between)
+        {
+          gboolean left = other_party_between (s, a_end->last, hit->first, a->entity, b->entity);
+          gboolean right = other_party_between (s, hit->last, b_start->first, a->entity,
+                                                b->entity);
+          /* "العبار، مؤسس نون ورئيس مجلس إدارة إعمار": a person's roles are listed one after
+           * another, each right before its company. */
+          if (left && role && etype (ctx, a->entity) == RWB_ENTITY_PERSON
+              && b_start->first - hit->last <= 2
+              && !person_between (s, a_end->last, hit->first))
+            left = FALSE;
+          if (left || right)
+            continue;
+        }
       if (clause_between (s, MIN (a->last, hit->first), MAX (b->first, hit->last)))
         continue;
       guint gap_a = hit->first > a_end->last ? hit->first - a_end->last : 0;
       guint gap_b = b_start->first > hit->last ? b_start->first - hit->last : 0;
+      /* "Hemsworth, which owns …, was founded by …": a relative clause after the first party
+       * does not count as distance. */
+      if (between && relative_clause_after (s, a_end->last))
+        gap_a = MIN (gap_a, gap_b);
       guint dist = between ? MIN (gap_a, gap_b)
                            : (hit->first > b->last ? hit->first - b->last
                                                     : first->first - hit->last);
@@ -1208,6 +1275,39 @@ sentence_subject (Sent *s)
   return -1;
 }
 
+/* "X-based", "X-listed", "X-headquartered": the place describes the party named right after
+ * it, or, in "Y, an X-based firm", the party before. Returns whether it related one. */
+static gboolean
+based_on (Sent *s, const Mention *p)
+{
+  Ctx *ctx = s->ctx;
+  GArray *tokens = s->tokens;
+  if (p->last + 2 >= tokens->len || !form_is (TOK (p->last + 1), "-"))
+    return FALSE;
+  const Token *w = TOK (p->last + 2);
+  if (!form_is (w, "based") && !form_is (w, "listed") && !form_is (w, "headquartered"))
+    return FALSE;
+  gint who = -1;
+  gboolean apposition = p->first > 0 && (form_is (TOK (p->first - 1), "a")
+                                         || form_is (TOK (p->first - 1), "an"));
+  for (guint n = 0; n < s->mentions->len; n++)
+    {
+      Mention *x = &g_array_index (s->mentions, Mention, n);
+      if (x->kind == MENTION_ADJECTIVE || !is_party (ctx->graph, x->entity))
+        continue;
+      if (apposition && x->last < p->first && p->first - x->last <= 4)
+        who = n;
+      if (!apposition && who < 0 && x->first > p->last && x->first - p->last <= 7)
+        who = n;
+    }
+  if (who < 0)
+    return FALSE;
+  g_autofree char *rule = g_strdup_printf ("place-%s", w->form);
+  relate (s, g_array_index (s->mentions, Mention, who).entity, p->entity, RWB_RELATION_LOCATION,
+          0.8, rule);
+  return TRUE;
+}
+
 /* Where things are: "مصنع في تايلاند", "a plant in Thailand", "headquartered in", "الصيني
  * بايدو" / "China's Xiaomi" / "Great Wall's Hong Kong (shares)", and datelines. */
 static void
@@ -1237,10 +1337,15 @@ find_locations (Sent *s)
         }
       if (p->kind == MENTION_ADJECTIVE)
         continue;
-      /* "in Thailand", "بتايلاند", "في تايلاند": a locative right before the place. */
-      Token *pt = &g_array_index (s->tokens, Token, p->first);
-      gboolean locative = p->first > 0
-                          && (g_array_index (s->tokens, Token, p->first - 1).cue
+      /* "Istanbul-based Kule", "London-listed Landsec", "an Istanbul-based operator". */
+      if (based_on (s, p))
+        continue;
+      /* "in Thailand", "بتايلاند", "في تايلاند": a locative right before the place, or
+       * before the first of a list of places ("in Manchester, Leeds and Birmingham"). */
+      const Mention *head = &g_array_index (s->mentions, Mention, s->head[m]);
+      Token *pt = &g_array_index (s->tokens, Token, head->first);
+      gboolean locative = head->first > 0
+                          && (g_array_index (s->tokens, Token, head->first - 1).cue
                               & RWB_CUE_LOCATIVE);
       gboolean clitic_b = pt->arabic && g_str_has_prefix (pt->form, "\xd8\xa8"); /* ب */
       if (!locative && !clitic_b)
