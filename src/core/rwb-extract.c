@@ -61,6 +61,7 @@ typedef struct {
   GHashTable *by_entry;   /* lexicon entry index → graph entity index + 1 */
   GHashTable *media;      /* graph entity indices of news agencies and outlets */
   GArray *recent;         /* entity indices of recent company/org mentions, newest last */
+  gint subject;           /* first company of the last sentence that named one, or -1 */
   GStringChunk *chunk;    /* the current sentence's token strings */
   GString *scratch;
   GArray *tokens;         /* the current sentence's tokens, reused */
@@ -351,6 +352,21 @@ is_name_token (Token *t)
 }
 
 /* A run of capitalized Latin words (with inner "&", "-", "of", digits) starting at @i. */
+/* Lower-case particles inside names: "Gulf of Suez", "Sao Jose dos Campos", "Mansoor bin
+ * Ebrahim". */
+static gboolean
+name_particle (const Token *t)
+{
+  static const char *const particles[] = { "of", "bin", "bint", "ibn", "al", "el", "dos", "das",
+                                           "de", "del", "da", "du", "van", "von", "la", "le" };
+  if (!t->latin || t->capital)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (particles); i++)
+    if (g_str_equal (t->form, particles[i]))
+      return TRUE;
+  return FALSE;
+}
+
 static guint
 latin_run_end (GArray *tokens, guint i)
 {
@@ -362,13 +378,30 @@ latin_run_end (GArray *tokens, guint i)
         break;
       if (is_name_token (t) && t->capital)
         last = k;
-      else if ((g_str_equal (t->form, "&") || g_str_equal (t->form, "-"))
-               && k + 1 < tokens->len && TOK (k + 1)->capital)
+      else if ((g_str_equal (t->form, "&") || g_str_equal (t->form, "-") || name_particle (t))
+               && k + 1 < tokens->len && TOK (k + 1)->capital && TOK (k + 1)->mention < 0
+               && !(TOK (k + 1)->cue & RWB_CUE_STOP))
         continue;
       else
         break;
     }
   return last;
+}
+
+/* Model names mix letters and digits (E2, A320neo, SU7); company names rarely do. */
+static gboolean
+has_model_number (Ctx *ctx, GArray *tokens, guint first, guint last)
+{
+  for (guint k = first; k <= last; k++)
+    {
+      const char *p = ctx->text + TOK (k)->span.bstart, *end = ctx->text + TOK (k)->span.bend;
+      gboolean digit = FALSE, alpha = FALSE;
+      for (; p < end; p++)
+        digit |= g_ascii_isdigit (*p), alpha |= g_ascii_isalpha (*p);
+      if (digit && alpha)
+        return TRUE;
+    }
+  return FALSE;
 }
 
 static char *
@@ -479,15 +512,15 @@ quoted (GArray *tokens, guint first, guint last)
          && is_close_quote (TOK (last + 1));
 }
 
-/* «بقالتي», «ومضة كابيتال»: one to three name-like Arabic words alone between quotation
- * marks. Quotations of speech are longer or hold verbs, adjectives and function words. */
+/* «بقالتي», «ومضة كابيتال»: one or two name-like Arabic words alone between quotation marks.
+ * Quotations of speech are longer or hold verbs, adjectives and function words. */
 static gboolean
 quoted_arabic_name (Ctx *ctx, GArray *tokens, guint i, GArray *mentions, guint *out_last)
 {
   if (i == 0 || !is_open_quote (TOK (i - 1)))
     return FALSE;
   guint last = i;
-  while (last + 1 < tokens->len && last - i < 3 && !is_close_quote (TOK (last + 1)))
+  while (last + 1 < tokens->len && last - i < 2 && !is_close_quote (TOK (last + 1)))
     last++;
   if (!quoted (tokens, i, last))
     return FALSE;
@@ -576,7 +609,13 @@ english_name_context (Ctx *ctx, GArray *tokens, guint first, guint last, RwbEnti
   const Token *prev = first > 0 ? TOK (first - 1) : NULL;
   const Token *next = last + 1 < tokens->len ? TOK (last + 1) : NULL;
   const Token *next2 = last + 2 < tokens->len ? TOK (last + 2) : NULL;
-  if (prev && (prev->cue & RWB_CUE_LOCATIVE || form_is (prev, "near") || form_is (prev, "from")))
+  /* "a stake in X", "shares in X", "invest in X": X is the company invested in. */
+  const Token *prev2 = first > 1 ? TOK (first - 2) : NULL;
+  gboolean invested = prev2 && (form_is (prev2, "stake") || form_is (prev2, "stakes")
+                                || form_is (prev2, "shares") || form_is (prev2, "interest")
+                                || g_str_has_prefix (prev2->form, "invest"));
+  if (prev && !invested
+      && (prev->cue & RWB_CUE_LOCATIVE || form_is (prev, "near") || form_is (prev, "from")))
     {
       *type = RWB_ENTITY_PLACE, *rule = "english-place-after-in";
       return TRUE;
@@ -721,6 +760,11 @@ find_entities (Ctx *ctx, GArray *tokens, GArray *mentions, gboolean arabic_doc)
       for (guint k = i + 1; k <= last; k++)
         if (TOK (k)->cue & RWB_CUE_COMPANY_SUFFIX)
           suffix = TRUE;
+      if (has_model_number (ctx, tokens, i, last))
+        {
+          i = last;
+          continue;
+        }
       RwbEntityType type = RWB_ENTITY_COMPANY;
       const char *rule = arabic_doc ? "latin-run-in-arabic" : "english-company-cue";
       if (!arabic_doc && !titled && !cue_before && !suffix)
@@ -797,41 +841,57 @@ remember (Ctx *ctx, guint entity)
   g_array_append_val (ctx->recent, entity);
 }
 
-/* "الشركة" / "the company" stands for the company last named; "الشركتان" / "both companies"
- * for the last two. Mentions are added in text order afterwards. */
+/* "الشركة" / "the company" stands for the subject of the discourse: the first company named
+ * earlier in this sentence, else the first company of the last sentence that named one (news
+ * keeps its subject; the company named last is often only an object). "الشركتان" / "both
+ * companies" stand for the last two companies named. Mentions are added in text order. */
 static void
 resolve_coreference (Ctx *ctx, GArray *tokens, GArray *mentions)
 {
-  guint n_named = mentions->len;
   g_autoptr (GArray) order = g_array_copy (mentions);
   g_array_sort (order, compare_mentions);
   guint next = 0;
+  gint sentence_subject = -1;
   for (guint i = 0; i < tokens->len; i++)
     {
       while (next < order->len && g_array_index (order, Mention, next).first <= i)
         {
           Mention *m = &g_array_index (order, Mention, next++);
           if (m->kind == MENTION_NAME)
-            remember (ctx, m->entity);
+            {
+              remember (ctx, m->entity);
+              if (sentence_subject < 0 && is_party (ctx->graph, m->entity)
+                  && !g_hash_table_contains (ctx->media, GUINT_TO_POINTER (m->entity)))
+                sentence_subject = m->entity;
+            }
         }
       Token *t = TOK (i);
       if (t->mention >= 0 || !(t->cue & (RWB_CUE_COREF_ONE | RWB_CUE_COREF_TWO)))
         continue;
+      /* "the company Baidu": an apposition, not a reference. */
+      if (i + 1 < tokens->len && TOK (i + 1)->mention >= 0)
+        continue;
       guint want = (t->cue & RWB_CUE_COREF_TWO) ? 2 : 1;
-      if (ctx->recent->len < want)
+      guint referents[2];
+      if (want == 1 && (sentence_subject >= 0 || ctx->subject >= 0))
+        referents[0] = sentence_subject >= 0 ? (guint) sentence_subject : (guint) ctx->subject;
+      else if (ctx->recent->len >= want)
+        for (guint k = 0; k < want; k++)
+          referents[k] = g_array_index (ctx->recent, guint, ctx->recent->len - 1 - k);
+      else
         continue;
       for (guint k = 0; k < want; k++)
         {
-          guint entity = g_array_index (ctx->recent, guint, ctx->recent->len - 1 - k);
-          Mention m = { i, i, entity, MENTION_COREF };
+          Mention m = { i, i, referents[k], MENTION_COREF };
           g_array_append_val (mentions, m);
-          RwbEntity *e = g_ptr_array_index (ctx->graph->entities, entity);
+          RwbEntity *e = g_ptr_array_index (ctx->graph->entities, referents[k]);
           say (ctx, "coreference «%.*s» at %u → “%s”", (int) (t->span.bend - t->span.bstart),
                ctx->text + t->span.bstart, t->span.start, e->name);
         }
       t->mention = mentions->len - 1;
     }
-  (void) n_named;
+  if (sentence_subject >= 0)
+    ctx->subject = sentence_subject;
   g_array_sort (mentions, compare_mentions);
 }
 
@@ -1420,7 +1480,8 @@ rwb_extract_document (RwbLexicon *lexicon, RwbGraph *graph, guint doc,
   RwbDocument *d = g_ptr_array_index (graph->documents, doc);
   g_return_val_if_fail (d->text != NULL, FALSE);
 
-  Ctx ctx = { lexicon, graph, doc, d->text, options, NULL, NULL, NULL, NULL, NULL, NULL, NULL };
+  Ctx ctx = { .lex = lexicon, .graph = graph, .doc = doc, .text = d->text, .options = options,
+              .subject = -1 };
   ctx.by_entry = g_hash_table_new (g_direct_hash, g_direct_equal);
   ctx.media = g_hash_table_new (g_direct_hash, g_direct_equal);
   ctx.recent = g_array_new (FALSE, FALSE, sizeof (guint));
