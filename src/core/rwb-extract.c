@@ -60,6 +60,7 @@ typedef struct {
   const RwbExtractOptions *options;
   GHashTable *by_entry;   /* lexicon entry index → graph entity index + 1 */
   GHashTable *media;      /* graph entity indices of news agencies and outlets */
+  GHashTable *by_name;    /* pattern names seen in this document → graph entity index + 1 */
   GArray *recent;         /* entity indices of recent company/org mentions, newest last */
   gint subject;           /* first company of the last sentence that named one, or -1 */
   GStringChunk *chunk;    /* the current sentence's token strings */
@@ -227,9 +228,28 @@ entity_for_entry (Ctx *ctx, guint entry_index, const char *surface)
 
 /* An entity found by a pattern, not the lexicon: merged by exact alias with what the graph
  * already has (the same name seen in an earlier sentence or document). */
+static guint entity_for_pattern_uncached (Ctx *ctx, const char *latin, const char *arabic,
+                                          RwbEntityType type, const char *rule);
+
+/* The same unknown name recurs through an article: look it up once per document. */
 static guint
 entity_for_pattern (Ctx *ctx, const char *latin, const char *arabic, RwbEntityType type,
                     const char *rule)
+{
+  g_autofree char *key = g_strdup_printf ("%d\x1f%s\x1f%s", type, latin ? latin : "",
+                                          arabic ? arabic : "");
+  guint idx = GPOINTER_TO_UINT (g_hash_table_lookup (ctx->by_name, key));
+  if (idx == 0)
+    {
+      idx = entity_for_pattern_uncached (ctx, latin, arabic, type, rule) + 1;
+      g_hash_table_insert (ctx->by_name, g_steal_pointer (&key), GUINT_TO_POINTER (idx));
+    }
+  return idx - 1;
+}
+
+static guint
+entity_for_pattern_uncached (Ctx *ctx, const char *latin, const char *arabic,
+                             RwbEntityType type, const char *rule)
 {
   gint found = latin ? rwb_graph_find_entity (ctx->graph, latin) : -1;
   if (found < 0 && arabic)
@@ -1031,7 +1051,6 @@ typedef struct {
   GArray *mentions;
   GArray *triggers;
   const RwbTextSpan *sentence;
-  char *sentence_text;
   gboolean *clause_break;   /* per token: a clause boundary sits at this token */
   guint *head;              /* per mention: first mention of its "A, B and C" list */
   guint *tail;              /* per mention: last mention of its list */
@@ -1055,9 +1074,9 @@ relate (Sent *s, guint source, guint target, RwbRelationType type, double confid
   Ctx *ctx = s->ctx;
   guint r = rwb_graph_ensure_relation (ctx->graph, source, target, type, confidence);
   RwbRelation *rel = g_ptr_array_index (ctx->graph->relations, r);
-  gboolean added = rwb_relation_add_evidence (rel, ctx->doc, s->sentence->start,
-                                              s->sentence->end, s->sentence_text, rule,
-                                              confidence);
+  gboolean added = rwb_relation_add_evidence_span (rel, ctx->doc, s->sentence->start,
+                                                   s->sentence->end, s->sentence->bstart,
+                                                   s->sentence->bend, rule, confidence);
   if (added && type != RWB_RELATION_MENTION)
     {
       RwbEntity *a = g_ptr_array_index (ctx->graph->entities, rel->source);
@@ -1484,6 +1503,7 @@ rwb_extract_document (RwbLexicon *lexicon, RwbGraph *graph, guint doc,
               .subject = -1 };
   ctx.by_entry = g_hash_table_new (g_direct_hash, g_direct_equal);
   ctx.media = g_hash_table_new (g_direct_hash, g_direct_equal);
+  ctx.by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   ctx.recent = g_array_new (FALSE, FALSE, sizeof (guint));
   ctx.chunk = g_string_chunk_new (4096);
   ctx.scratch = g_string_sized_new (256);
@@ -1524,10 +1544,8 @@ rwb_extract_document (RwbLexicon *lexicon, RwbGraph *graph, guint doc,
         breaks[i] = (TOK (i)->cue & RWB_CUE_CLAUSE) != 0 || g_str_equal (TOK (i)->form, ";");
       g_autofree guint *heads = g_new0 (guint, mentions->len);
       g_autofree guint *tails = g_new0 (guint, mentions->len);
-      Sent s = { &ctx, tokens, mentions, triggers, sp,
-                 g_strndup (d->text + sp->bstart, sp->bend - sp->bstart), breaks, heads, tails };
+      Sent s = { &ctx, tokens, mentions, triggers, sp, breaks, heads, tails };
       find_relations (&s);
-      g_free (s.sentence_text);
     }
   if (seg_error)
     {
@@ -1536,6 +1554,7 @@ rwb_extract_document (RwbLexicon *lexicon, RwbGraph *graph, guint doc,
     }
   g_hash_table_unref (ctx.by_entry);
   g_hash_table_unref (ctx.media);
+  g_hash_table_unref (ctx.by_name);
   g_array_unref (ctx.recent);
   g_string_chunk_free (ctx.chunk);
   g_string_free (ctx.scratch, TRUE);

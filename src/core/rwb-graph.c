@@ -125,7 +125,6 @@ evidence_clear (gpointer data)
 {
   RwbEvidence *ev = data;
   g_free (ev->text);
-  g_free (ev->rule);
 }
 
 static void
@@ -333,9 +332,44 @@ rwb_relation_add_evidence (RwbRelation *relation, guint document, guint start, g
       if (ev->document == document && ev->start == start && ev->end == end)
         return FALSE;
     }
-  RwbEvidence ev = { document, start, end, g_strdup (text), g_strdup (rule) };
+  /* Rules repeat across a corpus: one interned copy each instead of one per sentence. */
+  RwbEvidence ev = { document, start, end, g_strdup (text), g_intern_string (rule), 0, 0 };
   g_array_append_val (relation->evidence, ev);
   return TRUE;
+}
+
+/**
+ * rwb_relation_add_evidence_span:
+ * Like rwb_relation_add_evidence, with the sentence given as bytes of the document's text.
+ */
+gboolean
+rwb_relation_add_evidence_span (RwbRelation *relation, guint document, guint start, guint end,
+                                gsize byte_start, gsize byte_end, const char *rule,
+                                double confidence)
+{
+  if (!rwb_relation_add_evidence (relation, document, start, end, NULL, rule, confidence))
+    return FALSE;
+  RwbEvidence *ev = &g_array_index (relation->evidence, RwbEvidence, relation->evidence->len - 1);
+  ev->byte_start = byte_start;
+  ev->byte_end = byte_end;
+  return TRUE;
+}
+
+/**
+ * rwb_graph_evidence_text:
+ * The evidence sentence as a new string ("" if neither it nor its document has text).
+ */
+char *
+rwb_graph_evidence_text (RwbGraph *graph, const RwbEvidence *evidence)
+{
+  g_return_val_if_fail (graph != NULL && evidence != NULL, NULL);
+  if (evidence->text)
+    return g_strdup (evidence->text);
+  RwbDocument *doc = evidence->document < graph->documents->len
+                       ? g_ptr_array_index (graph->documents, evidence->document) : NULL;
+  if (doc == NULL || doc->text == NULL || evidence->byte_end <= evidence->byte_start)
+    return g_strdup ("");
+  return g_strndup (doc->text + evidence->byte_start, evidence->byte_end - evidence->byte_start);
 }
 
 /**

@@ -45,8 +45,11 @@ typedef struct {
   guint document;
   guint start;      /* sentence start, code points */
   guint end;        /* sentence end, code points, exclusive */
-  char *text;       /* the sentence */
-  char *rule;       /* which trigger or rule produced it (for `extract -v`), may be NULL */
+  char *text;       /* the sentence, or NULL when it is read from the document's text (see
+                     * rwb_graph_evidence_text): extraction does not copy every sentence */
+  const char *rule; /* which trigger or rule produced it, interned (few distinct), may be NULL */
+  gsize byte_start; /* with text == NULL: the sentence in bytes of the document's text */
+  gsize byte_end;
 } RwbEvidence;
 
 typedef struct {
@@ -115,6 +118,13 @@ guint         rwb_graph_ensure_relation   (RwbGraph *graph, guint source, guint 
 gboolean      rwb_relation_add_evidence   (RwbRelation *relation, guint document, guint start,
                                            guint end, const char *text, const char *rule,
                                            double confidence);
+
+/* The sentence of @evidence (newly allocated), from its own text or its document's. */
+char         *rwb_graph_evidence_text     (RwbGraph *graph, const RwbEvidence *evidence);
+/* Adds evidence that points into its document's text instead of copying the sentence. */
+gboolean      rwb_relation_add_evidence_span (RwbRelation *relation, guint document, guint start,
+                                              guint end, gsize byte_start, gsize byte_end,
+                                              const char *rule, double confidence);
 
 /* Number of relations of entity @index, not counting `mention`. */
 guint         rwb_graph_entity_degree     (RwbGraph *graph, guint index, gboolean with_mentions);

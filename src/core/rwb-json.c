@@ -142,10 +142,11 @@ rwb_json_write (RwbGraph *graph, gboolean pretty)
           json_builder_add_int_value (b, ev->start);
           json_builder_set_member_name (b, "end");
           json_builder_add_int_value (b, ev->end);
-          if (ev->text)
+          g_autofree char *text = rwb_graph_evidence_text (graph, ev);
+          if (*text)
             {
               json_builder_set_member_name (b, "text");
-              json_builder_add_string_value (b, ev->text);
+              json_builder_add_string_value (b, text);
             }
           if (ev->rule)
             {
