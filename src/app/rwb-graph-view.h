@@ -84,4 +84,63 @@ gboolean        rwb_graph_view_get_dark          (RwbGraphView *self);
 void            rwb_graph_view_get_viewport      (RwbGraphView *self,
                                                   RwbViewport  *viewport);
 
+/* --- Interaction API (issue "interactive viewer") ------------------------------------------
+ * Entities and relations are named by their index in the graph (scene->graph->entities /
+ * ->relations), not by scene node index, so panels need not know the scene. */
+
+/**
+ * rwb_graph_view_get_selected_entities:
+ * Returns: (transfer full): a new GArray of guint entity indices, in selection order
+ */
+GArray         *rwb_graph_view_get_selected_entities (RwbGraphView *self);
+/**
+ * rwb_graph_view_get_selected_relation:
+ * Returns: the relation index of the selected edge, or -1
+ */
+gint            rwb_graph_view_get_selected_relation (RwbGraphView *self);
+/**
+ * rwb_graph_view_select_entity:
+ * Selects entity @entity (replacing the selection unless @add), emits ::selection-changed.
+ * @entity -1 clears the selection.
+ */
+void            rwb_graph_view_select_entity     (RwbGraphView *self,
+                                                  gint          entity,
+                                                  gboolean      add);
+/**
+ * rwb_graph_view_select_relation:
+ * Selects one relation (edge), emits ::selection-changed.
+ */
+void            rwb_graph_view_select_relation   (RwbGraphView *self,
+                                                  guint         relation);
+/**
+ * rwb_graph_view_center_on_entity:
+ * Scrolls (animated or not) so the entity's node is at the centre, keeping the zoom.
+ */
+void            rwb_graph_view_center_on_entity  (RwbGraphView *self,
+                                                  guint         entity);
+/**
+ * rwb_graph_view_set_hidden:
+ * Hides entities and relations (filters). @hidden_entities / @hidden_relations are arrays of
+ * graph->entities->len / graph->relations->len booleans (copied), or NULL for none hidden. A
+ * hidden entity hides its edges too.
+ */
+void            rwb_graph_view_set_hidden        (RwbGraphView   *self,
+                                                  const gboolean *hidden_entities,
+                                                  const gboolean *hidden_relations);
+/**
+ * rwb_graph_view_get_positions:
+ * Returns: (transfer full): entity index → (RwbPoint *) moved by the user (scene points), for
+ * the window to keep across a new layout; may be empty.
+ */
+GHashTable     *rwb_graph_view_get_moved_positions (RwbGraphView *self);
+/**
+ * rwb_graph_view_reset_positions:
+ * Forgets positions the user dragged nodes to (action view.reset-positions).
+ */
+void            rwb_graph_view_reset_positions   (RwbGraphView *self);
+
+/* Signals: "selection-changed" (no arguments), emitted on every selection change, from the
+ * user or from the API. Actions installed on the widget: view.zoom-in, view.zoom-out,
+ * view.zoom-reset (1:1), view.fit, view.reset-positions, view.clear-selection (Esc). */
+
 G_END_DECLS
