@@ -372,21 +372,6 @@ is_name_token (Token *t)
 }
 
 /* A run of capitalized Latin words (with inner "&", "-", "of", digits) starting at @i. */
-/* Lower-case particles inside names: "Gulf of Suez", "Sao Jose dos Campos", "Mansoor bin
- * Ebrahim". */
-static gboolean
-name_particle (const Token *t)
-{
-  static const char *const particles[] = { "of", "bin", "bint", "ibn", "al", "el", "dos", "das",
-                                           "de", "del", "da", "du", "van", "von", "la", "le" };
-  if (!t->latin || t->capital)
-    return FALSE;
-  for (guint i = 0; i < G_N_ELEMENTS (particles); i++)
-    if (g_str_equal (t->form, particles[i]))
-      return TRUE;
-  return FALSE;
-}
-
 static guint
 latin_run_end (GArray *tokens, guint i)
 {
@@ -398,7 +383,8 @@ latin_run_end (GArray *tokens, guint i)
         break;
       if (is_name_token (t) && t->capital)
         last = k;
-      else if ((g_str_equal (t->form, "&") || g_str_equal (t->form, "-") || name_particle (t))
+      else if ((g_str_equal (t->form, "&") || g_str_equal (t->form, "-")
+                || (!t->capital && (t->cue & RWB_CUE_PARTICLE)))
                && k + 1 < tokens->len && TOK (k + 1)->capital && TOK (k + 1)->mention < 0
                && !(TOK (k + 1)->cue & RWB_CUE_STOP))
         continue;
@@ -604,16 +590,6 @@ form_is (const Token *t, const char *form)
   return g_str_equal (t->form, form);
 }
 
-static gboolean
-is_said (const Token *t)
-{
-  static const char *const verbs[] = { "said", "says", "told", "added", "noted", "wrote" };
-  for (guint i = 0; i < G_N_ELEMENTS (verbs); i++)
-    if (form_is (t, verbs[i]))
-      return TRUE;
-  return FALSE;
-}
-
 /* The type of an unknown capitalized English name from the words around it, or FALSE when
  * it is probably not a name at all:
  *   "in Leeds", "near Atacama", "Istanbul-based" → place;
@@ -631,23 +607,21 @@ english_name_context (Ctx *ctx, GArray *tokens, guint first, guint last, RwbEnti
   const Token *next2 = last + 2 < tokens->len ? TOK (last + 2) : NULL;
   /* "a stake in X", "shares in X", "invest in X": X is the company invested in. */
   const Token *prev2 = first > 1 ? TOK (first - 2) : NULL;
-  gboolean invested = prev2 && (form_is (prev2, "stake") || form_is (prev2, "stakes")
-                                || form_is (prev2, "shares") || form_is (prev2, "interest")
-                                || g_str_has_prefix (prev2->form, "invest"));
-  if (prev && !invested
-      && (prev->cue & RWB_CUE_LOCATIVE || form_is (prev, "near") || form_is (prev, "from")))
+  gboolean invested = prev2 && (prev2->cue & RWB_CUE_STAKE);
+  if (prev && !invested && (prev->cue & RWB_CUE_LOCATIVE))
     {
       *type = RWB_ENTITY_PLACE, *rule = "english-place-after-in";
       return TRUE;
     }
-  if (next && next2 && form_is (next, "-") && form_is (next2, "based"))
+  if (next && next2 && form_is (next, "-") && (next2->cue & RWB_CUE_BASED))
     {
       *type = RWB_ENTITY_PLACE, *rule = "english-place-based";
       return TRUE;
     }
   gboolean role_after = next && next2 && form_is (next, ",") && (next2->cue & RWB_CUE_PERSON);
   if (len >= 2 && len <= 4
-      && (role_after || (prev && is_said (prev)) || (next && is_said (next))))
+      && (role_after || (prev && (prev->cue & RWB_CUE_SPEECH))
+          || (next && (next->cue & RWB_CUE_SPEECH))))
     {
       *type = RWB_ENTITY_PERSON, *rule = "english-person-context";
       return TRUE;
@@ -1104,12 +1078,8 @@ other_party_between (Sent *s, guint from, guint to, guint a, guint b)
 static gboolean
 is_separator (const Token *t)
 {
-  static const char *const seps[] = { ",", "\xd8\x8c" /* ، */, "&", "and", "or",
-                                      "\xd9\x88" /* و */, "\xd8\xa7\xd9\x88" /* او */ };
-  for (guint i = 0; i < G_N_ELEMENTS (seps); i++)
-    if (g_str_equal (t->form, seps[i]))
-      return TRUE;
-  return FALSE;
+  return g_str_equal (t->form, ",") || g_str_equal (t->form, "\xd8\x8c" /* ، */)
+         || (t->cue & RWB_CUE_CONJUNCTION);
 }
 
 /* Whether only separators stand between two mentions ("A، وB", "A and B", "A, B"). The و of
@@ -1128,16 +1098,9 @@ conjoined (Sent *s, const Mention *a, const Mention *b)
 static gboolean
 object_marker_between (Sent *s, guint from, guint to)
 {
-  static const char *const markers[] = { "\xd9\x85\xd8\xb9" /* مع */, "with", "to", "for",
-                                         "\xd9\x85\xd9\x86" /* من */,
-                                         "\xd8\xa7\xd9\x84\xd9\x8a" /* الي */ };
   for (guint i = from + 1; i < to; i++)
-    {
-      const Token *t = &g_array_index (s->tokens, Token, i);
-      for (guint m = 0; m < G_N_ELEMENTS (markers); m++)
-        if (g_str_equal (t->form, markers[m]))
-          return TRUE;
-    }
+    if (g_array_index (s->tokens, Token, i).cue & RWB_CUE_OBJECT)
+      return TRUE;
   return FALSE;
 }
 
@@ -1163,15 +1126,11 @@ person_between (Sent *s, guint from, guint to)
 static gboolean
 relative_clause_after (Sent *s, guint i)
 {
-  static const char *const words[] = { "which", "who", "whose", "that",
-                                        "\xd8\xa7\xd9\x84\xd8\xaa\xd9\x8a" /* التي */,
-                                        "\xd8\xa7\xd9\x84\xd8\xb0\xd9\x8a" /* الذي */ };
   for (guint k = i + 1; k <= i + 2 && k < s->tokens->len; k++)
     {
       const Token *t = &g_array_index (s->tokens, Token, k);
-      for (guint w = 0; w < G_N_ELEMENTS (words); w++)
-        if (g_str_equal (t->form, words[w]))
-          return TRUE;
+      if (t->cue & RWB_CUE_RELATIVE)
+        return TRUE;
       if (!is_separator (t))
         return FALSE;
     }
@@ -1364,11 +1323,10 @@ based_on (Sent *s, const Mention *p)
   if (p->last + 2 >= tokens->len || !form_is (TOK (p->last + 1), "-"))
     return FALSE;
   const Token *w = TOK (p->last + 2);
-  if (!form_is (w, "based") && !form_is (w, "listed") && !form_is (w, "headquartered"))
+  if (!(w->cue & RWB_CUE_BASED))
     return FALSE;
   gint who = -1;
-  gboolean apposition = p->first > 0 && (form_is (TOK (p->first - 1), "a")
-                                         || form_is (TOK (p->first - 1), "an"));
+  gboolean apposition = p->first > 0 && (TOK (p->first - 1)->cue & RWB_CUE_ARTICLE);
   for (guint n = 0; n < s->mentions->len; n++)
     {
       Mention *x = &g_array_index (s->mentions, Mention, n);

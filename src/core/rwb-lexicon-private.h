@@ -55,6 +55,14 @@ typedef enum {
   RWB_CUE_COMPANY_SUFFIX = 1 << 7, /* Inc., Corp, Group, Motors: ends an English company name */
   RWB_CUE_LOCATIVE = 1 << 8,     /* في, in: before a place, marks where something is */
   RWB_CUE_GENERIC = 1 << 9,      /* سيارات, ناشئة: a common word after شركة, not a name */
+  RWB_CUE_PARTICLE = 1 << 10,    /* of, bin, dos: lower-case words inside names */
+  RWB_CUE_OBJECT = 1 << 11,      /* مع, with, to: what follows is an object, not a subject */
+  RWB_CUE_SPEECH = 1 << 12,      /* said, told: a person's name stands next to it */
+  RWB_CUE_RELATIVE = 1 << 13,    /* which, التي: a relative clause starts */
+  RWB_CUE_CONJUNCTION = 1 << 14, /* and, و, &: joins the members of a list */
+  RWB_CUE_STAKE = 1 << 15,       /* stake, shares: "a stake in X" names a company, not a place */
+  RWB_CUE_BASED = 1 << 16,       /* based, listed: "X-based" places what follows */
+  RWB_CUE_ARTICLE = 1 << 17,     /* a, an: "Y, an X-based firm" describes Y */
 } RwbCueFlags;
 
 /* What the lexicon knows of one word, so a token needs one hash probe per reading. */

@@ -409,6 +409,14 @@ static const struct {
   { "company-suffix", RWB_CUE_COMPANY_SUFFIX },
   { "locative", RWB_CUE_LOCATIVE },
   { "generic", RWB_CUE_GENERIC },
+  { "particle", RWB_CUE_PARTICLE },
+  { "object", RWB_CUE_OBJECT },
+  { "speech", RWB_CUE_SPEECH },
+  { "relative", RWB_CUE_RELATIVE },
+  { "conjunction", RWB_CUE_CONJUNCTION },
+  { "stake", RWB_CUE_STAKE },
+  { "based", RWB_CUE_BASED },
+  { "article", RWB_CUE_ARTICLE },
 };
 
 static gboolean
