@@ -23,6 +23,19 @@ has_no_latin (const char *s)
   return TRUE;
 }
 
+/* "document", "start", "end" of a mention or an evidence sentence. */
+static void
+add_span (JsonBuilder *b, RwbGraph *graph, guint document, guint start, guint end)
+{
+  RwbDocument *doc = g_ptr_array_index (graph->documents, document);
+  json_builder_set_member_name (b, "document");
+  json_builder_add_string_value (b, doc->id);
+  json_builder_set_member_name (b, "start");
+  json_builder_add_int_value (b, start);
+  json_builder_set_member_name (b, "end");
+  json_builder_add_int_value (b, end);
+}
+
 /**
  * rwb_json_write:
  * Serializes @graph in the rawabit-graph format.
@@ -91,14 +104,8 @@ rwb_json_write (RwbGraph *graph, gboolean pretty)
       for (guint j = 0; j < e->mentions->len; j++)
         {
           RwbSpan *s = &g_array_index (e->mentions, RwbSpan, j);
-          RwbDocument *doc = g_ptr_array_index (graph->documents, s->document);
           json_builder_begin_object (b);
-          json_builder_set_member_name (b, "document");
-          json_builder_add_string_value (b, doc->id);
-          json_builder_set_member_name (b, "start");
-          json_builder_add_int_value (b, s->start);
-          json_builder_set_member_name (b, "end");
-          json_builder_add_int_value (b, s->end);
+          add_span (b, graph, s->document, s->start, s->end);
           json_builder_end_object (b);
         }
       json_builder_end_array (b);
@@ -134,14 +141,8 @@ rwb_json_write (RwbGraph *graph, gboolean pretty)
       for (guint j = 0; j < r->evidence->len; j++)
         {
           RwbEvidence *ev = &g_array_index (r->evidence, RwbEvidence, j);
-          RwbDocument *doc = g_ptr_array_index (graph->documents, ev->document);
           json_builder_begin_object (b);
-          json_builder_set_member_name (b, "document");
-          json_builder_add_string_value (b, doc->id);
-          json_builder_set_member_name (b, "start");
-          json_builder_add_int_value (b, ev->start);
-          json_builder_set_member_name (b, "end");
-          json_builder_add_int_value (b, ev->end);
+          add_span (b, graph, ev->document, ev->start, ev->end);
           g_autofree char *text = rwb_graph_evidence_text (graph, ev);
           if (*text)
             {
