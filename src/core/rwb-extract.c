@@ -254,12 +254,18 @@ entity_for_pattern_uncached (Ctx *ctx, const char *latin, const char *arabic,
   gint found = latin ? rwb_graph_find_entity (ctx->graph, latin) : -1;
   if (found < 0 && arabic)
     found = rwb_graph_find_entity (ctx->graph, arabic);
-  /* "Hemsworth" after "Hemsworth Living": news shortens a name it has given in full. */
+  /* "Hemsworth" after "Hemsworth Living": news shortens a name it has given in full; people
+   * are called by their family name ("Fuentes" after "Mariela Fuentes"). */
   if (found < 0 && latin && strchr (latin, ' ') == NULL)
     for (guint i = 0; i < ctx->graph->entities->len && found < 0; i++)
       {
         RwbEntity *e = g_ptr_array_index (ctx->graph->entities, i);
-        if (e->type == type && g_str_has_prefix (e->name, latin) && e->name[strlen (latin)] == ' ')
+        gsize n = strlen (latin), len = strlen (e->name);
+        if (e->type != RWB_ENTITY_PERSON && g_str_has_prefix (e->name, latin)
+            && e->name[n] == ' ')
+          found = i;
+        else if (e->type == RWB_ENTITY_PERSON && len > n + 1 && g_str_has_suffix (e->name, latin)
+                 && e->name[len - n - 1] == ' ')
           found = i;
       }
   if (found < 0)
@@ -608,7 +614,9 @@ english_name_context (Ctx *ctx, GArray *tokens, guint first, guint last, RwbEnti
   /* "a stake in X", "shares in X", "invest in X": X is the company invested in. */
   const Token *prev2 = first > 1 ? TOK (first - 2) : NULL;
   gboolean invested = prev2 && (prev2->cue & RWB_CUE_STAKE);
-  if (prev && !invested && (prev->cue & RWB_CUE_LOCATIVE))
+  /* "in the Atacama": an article between the locative and the name. */
+  const Token *loc = prev && form_is (prev, "the") ? prev2 : prev;
+  if (loc && !invested && (loc->cue & RWB_CUE_LOCATIVE))
     {
       *type = RWB_ENTITY_PLACE, *rule = "english-place-after-in";
       return TRUE;
@@ -618,7 +626,8 @@ english_name_context (Ctx *ctx, GArray *tokens, guint first, guint last, RwbEnti
       *type = RWB_ENTITY_PLACE, *rule = "english-place-based";
       return TRUE;
     }
-  gboolean role_after = next && next2 && form_is (next, ",") && (next2->cue & RWB_CUE_PERSON);
+  gboolean role_after = next && next2 && form_is (next, ",")
+                        && ((next2->cue & RWB_CUE_PERSON) || form_is (next2, "who"));
   if (len >= 2 && len <= 4
       && (role_after || (prev && (prev->cue & RWB_CUE_SPEECH))
           || (next && (next->cue & RWB_CUE_SPEECH))))
@@ -641,6 +650,21 @@ english_name_context (Ctx *ctx, GArray *tokens, guint first, guint last, RwbEnti
 static void
 paren_alias (Ctx *ctx, GArray *tokens, GArray *mentions, guint last, guint entity)
 {
+  /* "PT Aneka Tambang, known as Antam" / ", also known as". */
+  guint k = last + 1;
+  if (k < tokens->len && form_is (TOK (k), ","))
+    k++;
+  if (k < tokens->len && form_is (TOK (k), "also"))
+    k++;
+  if (k + 2 < tokens->len && form_is (TOK (k), "known") && form_is (TOK (k + 1), "as")
+      && TOK (k + 2)->capital && is_name_token (TOK (k + 2)))
+    {
+      guint end = latin_run_end (tokens, k + 2);
+      g_autofree char *alias = span_text (ctx, tokens, k + 2, end);
+      rwb_entity_add_alias (g_ptr_array_index (ctx->graph->entities, entity), alias);
+      add_mention (ctx, tokens, mentions, k + 2, end, entity, MENTION_NAME);
+      return;
+    }
   if (last + 3 >= tokens->len || !form_is (TOK (last + 1), "(") || !form_is (TOK (last + 3), ")")
       || !TOK (last + 2)->latin || TOK (last + 2)->mention >= 0
       || TOK (last + 2)->span.bend - TOK (last + 2)->span.bstart > 8)
@@ -1028,6 +1052,8 @@ typedef struct {
   gboolean *clause_break;   /* per token: a clause boundary sits at this token */
   guint *head;              /* per mention: first mention of its "A, B and C" list */
   guint *tail;              /* per mention: last mention of its list */
+  guint *region;            /* per token: 0 main clause, k the k-th ", which …," clause */
+  GArray *antecedents;      /* per clause k (index k - 1): the mention it describes, or -1 */
 } Sent;
 
 static gboolean
@@ -1137,6 +1163,51 @@ relative_clause_after (Sent *s, guint i)
   return FALSE;
 }
 
+/* ", whose customers include Tesla and BMW," is a clause of its own: a trigger inside it
+ * relates the parties inside it and the party it describes (the antecedent before the
+ * comma), and a trigger outside it does not reach inside. */
+static void
+find_relative_clauses (Sent *s)
+{
+  guint k = 0;
+  gboolean open = FALSE;
+  for (guint i = 0; i < s->tokens->len; i++)
+    {
+      const Token *t = &g_array_index (s->tokens, Token, i);
+      gboolean comma = g_str_equal (t->form, ",") || g_str_equal (t->form, "\xd8\x8c");
+      if (!open && comma && i + 1 < s->tokens->len
+          && (g_array_index (s->tokens, Token, i + 1).cue & RWB_CUE_RELATIVE))
+        {
+          open = TRUE;
+          k++;
+          gint antecedent = i > 0 ? g_array_index (s->tokens, Token, i - 1).mention : -1;
+          g_array_append_val (s->antecedents, antecedent);
+          s->region[i] = 0;
+          continue;
+        }
+      if (open && comma)
+        open = FALSE;
+      s->region[i] = open ? k : 0;
+    }
+}
+
+static gboolean
+in_region (Sent *s, const Mention *m, guint mention_index, guint region)
+{
+  if (s->region[m->first] == region)
+    return TRUE;
+  return region > 0 && g_array_index (s->antecedents, gint, region - 1) == (gint) mention_index;
+}
+
+/* Whether the two parties and the trigger can be read together (see find_relative_clauses). */
+static gboolean
+same_region (Sent *s, guint ia, guint ib, guint trigger_token)
+{
+  guint r = s->region[trigger_token];
+  return in_region (s, &g_array_index (s->mentions, Mention, ia), ia, r)
+         && in_region (s, &g_array_index (s->mentions, Mention, ib), ib, r);
+}
+
 static void
 find_lists (Sent *s)
 {
@@ -1205,6 +1276,8 @@ relate_pair (Sent *s, guint ia, guint ib)
                             && !other_party_between (s, a_end->last, b_start->first, a->entity,
                                                      b->entity);
       if (!between && !around && !after && !verb_first)
+        continue;
+      if (!same_region (s, ia, ib, hit->first))
         continue;
       gboolean role = tr->type == RWB_RELATION_FOUNDER || tr->type == RWB_RELATION_EXECUTIVE;
       if (between)
@@ -1444,6 +1517,18 @@ find_relations (Sent *s)
 
 /* --- Driver -------------------------------------------------------------------------------- */
 
+/* Token → mention indices, after mentions were sorted or added. */
+static void
+index_mentions (GArray *tokens, GArray *mentions)
+{
+  for (guint i = 0; i < tokens->len; i++)
+    TOK (i)->mention = -1;
+  for (guint m = 0; m < mentions->len; m++)
+    for (guint i = g_array_index (mentions, Mention, m).first;
+         i <= g_array_index (mentions, Mention, m).last; i++)
+      TOK (i)->mention = m;
+}
+
 /**
  * rwb_extract_document:
  * Extracts document @doc of @graph into @graph.
@@ -1486,14 +1571,9 @@ rwb_extract_document (RwbLexicon *lexicon, RwbGraph *graph, guint doc,
       g_autoptr (GArray) mentions = g_array_new (FALSE, FALSE, sizeof (Mention));
       find_entities (&ctx, tokens, mentions, arabic_doc);
       g_array_sort (mentions, compare_mentions);
-      /* Token → mention indices changed with the sort; recompute them. */
-      for (guint i = 0; i < tokens->len; i++)
-        TOK (i)->mention = -1;
-      for (guint m = 0; m < mentions->len; m++)
-        for (guint i = g_array_index (mentions, Mention, m).first;
-             i <= g_array_index (mentions, Mention, m).last; i++)
-          TOK (i)->mention = m;
+      index_mentions (tokens, mentions);
       resolve_coreference (&ctx, tokens, mentions);
+      index_mentions (tokens, mentions);
       if (mentions->len == 0)
         continue;
       g_autoptr (GArray) triggers = find_triggers (&ctx, tokens);
@@ -1502,7 +1582,11 @@ rwb_extract_document (RwbLexicon *lexicon, RwbGraph *graph, guint doc,
         breaks[i] = (TOK (i)->cue & RWB_CUE_CLAUSE) != 0 || g_str_equal (TOK (i)->form, ";");
       g_autofree guint *heads = g_new0 (guint, mentions->len);
       g_autofree guint *tails = g_new0 (guint, mentions->len);
-      Sent s = { &ctx, tokens, mentions, triggers, sp, breaks, heads, tails };
+      g_autofree guint *regions = g_new0 (guint, tokens->len + 1);
+      g_autoptr (GArray) antecedents = g_array_new (FALSE, FALSE, sizeof (gint));
+      Sent s = { &ctx, tokens, mentions, triggers, sp, breaks, heads, tails, regions,
+                 antecedents };
+      find_relative_clauses (&s);
       find_relations (&s);
     }
   if (seg_error)
