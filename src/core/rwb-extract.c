@@ -63,6 +63,7 @@ typedef struct {
   GHashTable *by_name;    /* pattern names seen in this document → graph entity index + 1 */
   GArray *recent;         /* entity indices of recent company/org mentions, newest last */
   gint subject;           /* first company of the last sentence that named one, or -1 */
+  GHashTable *salience;   /* entity → times named in this document */
   GStringChunk *chunk;    /* the current sentence's token strings */
   GString *scratch;
   GArray *tokens;         /* the current sentence's tokens, reused */
@@ -84,10 +85,12 @@ say (Ctx *ctx, const char *format, ...)
   ctx->options->log (msg, ctx->options->log_data);
 }
 
+/* Arabic letters and digits; not Arabic punctuation (، ؛ ؟), which is no word. */
 static gboolean
 is_arabic_char (gunichar c)
 {
-  return c >= 0x0600 && c <= 0x06FF;
+  return (c >= 0x0620 && c <= 0x064A) || (c >= 0x0660 && c <= 0x0669)
+         || (c >= 0x066E && c <= 0x06D3) || (c >= 0x06FA && c <= 0x06FF);
 }
 
 /* @a followed by @b, built in @scratch (overwritten). */
@@ -555,6 +558,41 @@ quoted_arabic_name (Ctx *ctx, GArray *tokens, guint i, GArray *mentions, guint *
   return TRUE;
 }
 
+/* "وقال محمد أبونيان، مؤسس …", "وأضاف سامر حداد أن …": two or three name words right after
+ * a verb of saying, closed by a comma, a colon or إن/أن, are a person. Family names may carry
+ * the article (الشناوي); the given name does not. */
+static gboolean
+arabic_person_after_speech (Ctx *ctx, GArray *tokens, guint i, GArray *mentions,
+                            guint *out_last)
+{
+  if (i == 0 || !(TOK (i - 1)->cue & RWB_CUE_SPEECH) || !TOK (i - 1)->arabic
+      || !name_like_arabic (ctx, TOK (i)))
+    return FALSE;
+  guint last = i;
+  while (last + 1 < tokens->len && last - i < 2)
+    {
+      Token *t = TOK (last + 1);
+      if (!t->arabic || t->mention >= 0 || t->cue != 0 || starts_trigger (ctx, t))
+        break;
+      last++;
+    }
+  if (last == i || last + 1 >= tokens->len)
+    return FALSE;
+  Token *after = TOK (last + 1);
+  gboolean closed = g_str_equal (after->form, "\xd8\x8c") /* ، */ || g_str_equal (after->form, ",")
+                    || g_str_equal (after->form, ":")
+                    || g_str_equal (after->form, "\xd8\xa7\xd9\x86") /* ان (إن/أن) */;
+  if (!closed)
+    return FALSE;
+  g_autofree char *arabic = span_text (ctx, tokens, i, last);
+  guint e = entity_for_pattern (ctx, NULL, arabic, RWB_ENTITY_PERSON, "arabic-person-after-speech");
+  add_mention (ctx, tokens, mentions, i, last, e, MENTION_NAME);
+  say (ctx, "entity “%s” (person) ← pattern arabic-person-after-speech at %u–%u", arabic,
+       TOK (i)->span.start, TOK (last)->span.end);
+  *out_last = last;
+  return TRUE;
+}
+
 static gboolean
 arabic_name_after_cue (Ctx *ctx, GArray *tokens, guint i, GArray *mentions)
 {
@@ -747,6 +785,12 @@ find_entities (Ctx *ctx, GArray *tokens, GArray *mentions, gboolean arabic_doc)
       /* "شركة زيمبرا", "وكالة ستاربرس": an unknown Arabic name right after a cue. */
       if (arabic_name_after_cue (ctx, tokens, i, mentions))
         continue;
+      /* "وقال محمد أبونيان، …": the name after a verb of saying, before a comma or إن. */
+      if (arabic_person_after_speech (ctx, tokens, i, mentions, &last))
+        {
+          i = last;
+          continue;
+        }
       /* «بقالتي»: Arabic news quotes names of companies, brands and outlets. */
       if (quoted_arabic_name (ctx, tokens, i, mentions, &last))
         {
@@ -850,6 +894,10 @@ remember (Ctx *ctx, guint entity)
 {
   if (!is_party (ctx->graph, entity))
     return;
+  gpointer key = GUINT_TO_POINTER (entity);
+  g_hash_table_insert (ctx->salience, key,
+                       GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (ctx->salience,
+                                                                                key)) + 1));
   for (guint i = 0; i < ctx->recent->len; i++)
     if (g_array_index (ctx->recent, guint, i) == entity)
       {
@@ -894,8 +942,28 @@ resolve_coreference (Ctx *ctx, GArray *tokens, GArray *mentions)
       if (want == 1 && (sentence_subject >= 0 || ctx->subject >= 0))
         referents[0] = sentence_subject >= 0 ? (guint) sentence_subject : (guint) ctx->subject;
       else if (ctx->recent->len >= want)
-        for (guint k = 0; k < want; k++)
-          referents[k] = g_array_index (ctx->recent, guint, ctx->recent->len - 1 - k);
+        {
+          /* "both companies": the two the article is about — named most often so far, the
+           * latest first among equals. */
+          guint best[2] = { G_MAXUINT, G_MAXUINT }, score[2] = { 0, 0 };
+          for (guint r = ctx->recent->len; r-- > 0;)
+            {
+              guint e = g_array_index (ctx->recent, guint, r);
+              if (g_hash_table_contains (ctx->media, GUINT_TO_POINTER (e)))
+                continue;
+              guint n = GPOINTER_TO_UINT (g_hash_table_lookup (ctx->salience,
+                                                               GUINT_TO_POINTER (e)));
+              if (n > score[0])
+                best[1] = best[0], score[1] = score[0], best[0] = e, score[0] = n;
+              else if (n > score[1])
+                best[1] = e, score[1] = n;
+            }
+          if (want == 1 || best[1] == G_MAXUINT)
+            for (guint k = 0; k < want; k++)
+              referents[k] = g_array_index (ctx->recent, guint, ctx->recent->len - 1 - k);
+          else
+            referents[0] = best[0], referents[1] = best[1];
+        }
       else
         continue;
       for (guint k = 0; k < want; k++)
@@ -1547,6 +1615,7 @@ rwb_extract_document (RwbLexicon *lexicon, RwbGraph *graph, guint doc,
   ctx.by_entry = g_hash_table_new (g_direct_hash, g_direct_equal);
   ctx.media = g_hash_table_new (g_direct_hash, g_direct_equal);
   ctx.by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  ctx.salience = g_hash_table_new (g_direct_hash, g_direct_equal);
   ctx.recent = g_array_new (FALSE, FALSE, sizeof (guint));
   ctx.chunk = g_string_chunk_new (4096);
   ctx.scratch = g_string_sized_new (256);
@@ -1597,6 +1666,7 @@ rwb_extract_document (RwbLexicon *lexicon, RwbGraph *graph, guint doc,
   g_hash_table_unref (ctx.by_entry);
   g_hash_table_unref (ctx.media);
   g_hash_table_unref (ctx.by_name);
+  g_hash_table_unref (ctx.salience);
   g_array_unref (ctx.recent);
   g_string_chunk_free (ctx.chunk);
   g_string_free (ctx.scratch, TRUE);
