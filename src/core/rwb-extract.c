@@ -641,9 +641,31 @@ form_is (const Token *t, const char *form)
  *   (two or three words);
  *   anything else in the middle of a sentence → company, the commonest unknown name in
  *   business news. A single capitalized word opening the sentence is left alone. */
+static gboolean is_separator (const Token *t);
+
+/* Whether one capitalized word shortens a name the graph already has (the first word of a
+ * company's name, or a person's family name). */
 static gboolean
-english_name_context (Ctx *ctx, GArray *tokens, guint first, guint last, RwbEntityType *type,
-                      const char **rule)
+names_known_entity (Ctx *ctx, GArray *tokens, guint i)
+{
+  g_autofree char *word = span_text (ctx, tokens, i, i);
+  strip_possessive (word);
+  gsize n = strlen (word);
+  for (guint e = 0; e < ctx->graph->entities->len; e++)
+    {
+      RwbEntity *x = g_ptr_array_index (ctx->graph->entities, e);
+      gsize len = strlen (x->name);
+      if (len > n && ((g_str_has_prefix (x->name, word) && x->name[n] == ' ')
+                      || (x->type == RWB_ENTITY_PERSON && g_str_has_suffix (x->name, word)
+                          && x->name[len - n - 1] == ' ')))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+english_name_context (Ctx *ctx, GArray *tokens, GArray *mentions, guint first, guint last,
+                      RwbEntityType *type, const char **rule)
 {
   guint len = last - first + 1;
   const Token *prev = first > 0 ? TOK (first - 1) : NULL;
@@ -664,10 +686,29 @@ english_name_context (Ctx *ctx, GArray *tokens, guint first, guint last, RwbEnti
       *type = RWB_ENTITY_PLACE, *rule = "english-place-based";
       return TRUE;
     }
+  /* "Manchester, Leeds and Birmingham": a list member takes the type of a known member. */
+  if (prev && prev2 && is_separator (prev) && prev2->mention >= 0)
+    {
+      const Mention *m = &g_array_index (mentions, Mention, prev2->mention);
+      RwbEntityType listed = ((RwbEntity *) g_ptr_array_index (ctx->graph->entities,
+                                                               m->entity))->type;
+      if (m->kind == MENTION_NAME && listed == RWB_ENTITY_PLACE)
+        {
+          *type = listed, *rule = "english-list-member";
+          return TRUE;
+        }
+    }
   gboolean role_after = next && next2 && form_is (next, ",")
                         && ((next2->cue & RWB_CUE_PERSON) || form_is (next2, "who"));
+  /* "founded in 2012 by Claire Whitfield", "led by …". */
+  gboolean founded_by = FALSE;
+  if (prev && form_is (prev, "by"))
+    for (guint k = first - 1; k-- > 0 && k + 5 >= first;)
+      if (form_is (TOK (k), "founded") || form_is (TOK (k), "co-founded")
+          || form_is (TOK (k), "led") || form_is (TOK (k), "headed"))
+        founded_by = TRUE;
   if (len >= 2 && len <= 4
-      && (role_after || (prev && (prev->cue & RWB_CUE_SPEECH))
+      && (role_after || founded_by || (prev && (prev->cue & RWB_CUE_SPEECH))
           || (next && (next->cue & RWB_CUE_SPEECH))))
     {
       *type = RWB_ENTITY_PERSON, *rule = "english-person-context";
@@ -675,8 +716,9 @@ english_name_context (Ctx *ctx, GArray *tokens, guint first, guint last, RwbEnti
     }
   if (first == 0 || (prev && !prev->word && !form_is (prev, ",") && !is_open_quote (prev)))
     {
-      /* Sentence (or clause) start: only a name of several words. */
-      if (len < 2)
+      /* Sentence (or clause) start: only a name of several words, or one the article has
+       * already named in full ("Hemsworth competes …"). */
+      if (len < 2 && !names_known_entity (ctx, tokens, first))
         return FALSE;
     }
   *type = RWB_ENTITY_COMPANY, *rule = "english-capitalized-name";
@@ -833,7 +875,7 @@ find_entities (Ctx *ctx, GArray *tokens, GArray *mentions, gboolean arabic_doc)
         {
           /* English: an unknown capitalized name. Typed by its context; a lone capitalized
            * word starting the sentence is usually just the first word. */
-          if (!english_name_context (ctx, tokens, i, last, &type, &rule))
+          if (!english_name_context (ctx, tokens, mentions, i, last, &type, &rule))
             {
               i = last;
               continue;
