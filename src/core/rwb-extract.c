@@ -1285,14 +1285,20 @@ find_relative_clauses (Sent *s)
     {
       const Token *t = &g_array_index (s->tokens, Token, i);
       gboolean comma = g_str_equal (t->form, ",") || g_str_equal (t->form, "\xd8\x8c");
-      if (!open && comma && i + 1 < s->tokens->len
-          && (g_array_index (s->tokens, Token, i + 1).cue & RWB_CUE_RELATIVE))
+      gboolean opens_with_comma = comma && i + 1 < s->tokens->len
+                                  && (g_array_index (s->tokens, Token, i + 1).cue
+                                      & RWB_CUE_RELATIVE);
+      /* Arabic often writes the relative pronoun right after the name: "ومضة كابيتال الذي
+       * يتخذ من دبي مقراً له". */
+      gboolean opens_directly = (t->cue & RWB_CUE_RELATIVE) && i > 0
+                                && g_array_index (s->tokens, Token, i - 1).mention >= 0;
+      if (!open && (opens_with_comma || opens_directly))
         {
           open = TRUE;
           k++;
           gint antecedent = i > 0 ? g_array_index (s->tokens, Token, i - 1).mention : -1;
           g_array_append_val (s->antecedents, antecedent);
-          s->region[i] = 0;
+          s->region[i] = opens_directly ? k : 0;
           continue;
         }
       if (open && comma)
@@ -1568,7 +1574,16 @@ find_locations (Sent *s)
                           && (g_array_index (s->tokens, Token, head->first - 1).cue
                               & RWB_CUE_LOCATIVE);
       gboolean clitic_b = pt->arabic && g_str_has_prefix (pt->form, "\xd8\xa8"); /* ب */
-      if (!locative && !clitic_b)
+      /* "تتخذ من دبي مقراً لها": where the word for headquarters follows the place. */
+      gboolean seat_after = FALSE;
+      for (guint h = 0; h < s->triggers->len; h++)
+        {
+          TriggerHit *hit = &g_array_index (s->triggers, TriggerHit, h);
+          if (hit->trigger->type == RWB_RELATION_LOCATION && hit->first > p->last
+              && hit->first - p->last <= 2 && pt->arabic)
+            seat_after = TRUE;
+        }
+      if (!locative && !clitic_b && !seat_after)
         continue;
       /* A trigger just before ("plant in", "مقرها في") makes it firm. */
       double conf = 0.5;
@@ -1590,6 +1605,10 @@ find_locations (Sent *s)
               && x->last < p->first && p->first - x->last <= 3)
             who = n;
         }
+      /* In "X, which has a plant in Y" / "X الذي يتخذ من Y مقراً" the clause's antecedent. */
+      guint region = s->region[p->first];
+      if (who < 0 && region > 0 && g_array_index (s->antecedents, gint, region - 1) >= 0)
+        who = g_array_index (s->antecedents, gint, region - 1);
       if (who < 0)
         who = subject;
       if (who < 0 || g_array_index (s->mentions, Mention, who).first > p->first)
