@@ -1,6 +1,8 @@
 /* Tests for rwb-text: validation, ICU segmentation, matching form, clitics. */
 #include "rwb-text.h"
 
+#include <unicode/uscript.h>
+
 #include <string.h>
 
 static void
@@ -154,6 +156,21 @@ test_language_and_translit (void)
   g_assert_cmpuint (strlen (t), >=, 4);
 }
 
+static void
+test_script_runs (void)
+{
+  const char *text = "تخطط شركة Great Wall، 2023 لصنع";
+  g_autoptr (GArray) runs = rwb_text_script_runs (text, strlen (text));
+  g_assert_cmpuint (runs->len, ==, 3);
+  RwbScriptRun *latin = &g_array_index (runs, RwbScriptRun, 1);
+  g_assert_cmpint (latin->script, ==, USCRIPT_LATIN);
+  g_autofree char *latin_text = g_strndup (text + latin->span.bstart,
+                                           latin->span.bend - latin->span.bstart);
+  g_assert_true (g_str_has_prefix (latin_text, "Great Wall"));
+  g_assert_cmpint (g_array_index (runs, RwbScriptRun, 2).script, ==, USCRIPT_ARABIC);
+  g_assert_cmpuint (g_array_index (runs, RwbScriptRun, 2).span.end, ==, g_utf8_strlen (text, -1));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -165,5 +182,6 @@ main (int argc, char **argv)
   g_test_add_func ("/text/match-form", test_match_form);
   g_test_add_func ("/text/clitics", test_clitics);
   g_test_add_func ("/text/language-translit", test_language_and_translit);
+  g_test_add_func ("/text/script-runs", test_script_runs);
   return g_test_run ();
 }

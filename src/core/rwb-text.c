@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 #include <unicode/ubrk.h>
+#include <unicode/uscript.h>
 #include <unicode/uchar.h>
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
@@ -781,6 +782,39 @@ rwb_text_arabic_clitic_splits (const char *match_form, guint **prefix_lengths)
         (*prefix_lengths)[i] = readings[i].stripped;
     }
   return out;
+}
+
+/**
+ * rwb_text_script_runs:
+ * Splits @text into runs of one script; neutral characters join the run around them.
+ */
+GArray *
+rwb_text_script_runs (const char *text, gsize length)
+{
+  g_return_val_if_fail (text != NULL, NULL);
+  GArray *runs = g_array_new (FALSE, FALSE, sizeof (RwbScriptRun));
+  RwbScriptRun cur = { { 0, 0, 0, 0 }, USCRIPT_COMMON };
+  guint cp = 0;
+  for (gsize i = 0; i < length; i = g_utf8_next_char (text + i) - text, cp++)
+    {
+      UErrorCode status = U_ZERO_ERROR;
+      int script = uscript_getScript (g_utf8_get_char (text + i), &status);
+      gboolean neutral = U_FAILURE (status) || script == USCRIPT_COMMON
+                         || script == USCRIPT_INHERITED;
+      if (neutral || script == cur.script)
+        continue;
+      if (cur.script != USCRIPT_COMMON)
+        {
+          cur.span.end = cp, cur.span.bend = i;
+          g_array_append_val (runs, cur);
+          cur.span.start = cp, cur.span.bstart = i;
+        }
+      cur.script = script;
+    }
+  cur.span.end = cp, cur.span.bend = length;
+  if (length > 0)
+    g_array_append_val (runs, cur);
+  return runs;
 }
 
 /**

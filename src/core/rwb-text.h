@@ -99,6 +99,16 @@ void      rwb_text_match_form_append  (const char *word, gssize length, GString 
  * letters remain): the key form of rwb_text_key_form without a copy. */
 const char *rwb_text_key_start        (const char *match_form);
 
+/* A run of one script: Arabic, Latin, or other (digits, punctuation and spaces join the run
+ * they stand in). Offsets in code points and bytes. */
+typedef struct {
+  RwbTextSpan span;
+  int script;            /* ICU UScriptCode: USCRIPT_ARABIC, USCRIPT_LATIN, USCRIPT_COMMON … */
+} RwbScriptRun;
+
+/* Script runs of @text (ICU uscript_getScript per character). */
+GArray   *rwb_text_script_runs        (const char *text, gsize length);
+
 /* Whether the text is mostly Arabic script; returns "ar" or "en". */
 const char *rwb_text_guess_language   (const char *text, gsize length);
 
