@@ -1646,6 +1646,33 @@ find_relations (Sent *s)
 
 /* --- Driver -------------------------------------------------------------------------------- */
 
+/* A pair with a typed relation needs no co-occurrence edge as well: drop `mention` relations
+ * of such pairs (a pair can collect both when one sentence types it and another only names
+ * both). Relations are only referred to by index after extraction, so they can move. */
+static void
+prune_mentions (RwbGraph *graph)
+{
+  g_autoptr (GHashTable) typed = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr (GArray) keys = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (guint i = 0; i < graph->relations->len; i++)
+    {
+      RwbRelation *r = g_ptr_array_index (graph->relations, i);
+      if (r->type == RWB_RELATION_MENTION)
+        continue;
+      gint64 key = ((gint64) MIN (r->source, r->target) << 32) | MAX (r->source, r->target);
+      g_array_append_val (keys, key);
+    }
+  for (guint i = 0; i < keys->len; i++)
+    g_hash_table_add (typed, &g_array_index (keys, gint64, i));
+  for (guint i = graph->relations->len; i-- > 0;)
+    {
+      RwbRelation *r = g_ptr_array_index (graph->relations, i);
+      gint64 key = ((gint64) MIN (r->source, r->target) << 32) | MAX (r->source, r->target);
+      if (r->type == RWB_RELATION_MENTION && g_hash_table_contains (typed, &key))
+        g_ptr_array_remove_index (graph->relations, i);
+    }
+}
+
 /* Token → mention indices, after mentions were sorted or added. */
 static void
 index_mentions (GArray *tokens, GArray *mentions)
@@ -1724,6 +1751,7 @@ rwb_extract_document (RwbLexicon *lexicon, RwbGraph *graph, guint doc,
       g_propagate_error (error, seg_error);
       ok = FALSE;
     }
+  prune_mentions (graph);
   g_hash_table_unref (ctx.by_entry);
   g_hash_table_unref (ctx.media);
   g_hash_table_unref (ctx.by_name);
