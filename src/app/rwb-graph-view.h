@@ -128,7 +128,7 @@ void            rwb_graph_view_set_hidden        (RwbGraphView   *self,
                                                   const gboolean *hidden_entities,
                                                   const gboolean *hidden_relations);
 /**
- * rwb_graph_view_get_positions:
+ * rwb_graph_view_get_moved_positions:
  * Returns: (transfer full): entity index → (RwbPoint *) moved by the user (scene points), for
  * the window to keep across a new layout; may be empty.
  */
@@ -140,7 +140,12 @@ GHashTable     *rwb_graph_view_get_moved_positions (RwbGraphView *self);
 void            rwb_graph_view_reset_positions   (RwbGraphView *self);
 
 /* Signals: "selection-changed" (no arguments), emitted on every selection change, from the
- * user or from the API. Actions installed on the widget: view.zoom-in, view.zoom-out,
- * view.zoom-reset (1:1), view.fit, view.reset-positions, view.clear-selection (Esc). */
+ * user or from the API. Actions installed on the widget, with the keys bound to them while the
+ * view has the focus: view.zoom-in (+, Ctrl++), view.zoom-out (-, Ctrl+-), view.zoom-reset
+ * (1:1; 0, Ctrl+0), view.fit (F), view.pan "(dd)" in steps of 64 px (arrow keys),
+ * view.reset-positions, view.clear-selection (Esc), view.show-legend (stateful, the
+ * "show-legend" property, default on). Pointer: drag empty space or scroll to pan, Ctrl+scroll
+ * or pinch to zoom at the pointer, click to select, Ctrl+click to add or remove, drag a node to
+ * move it. */
 
 G_END_DECLS

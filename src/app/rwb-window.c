@@ -1,9 +1,15 @@
-/* rwb-window.c — the main window: opening articles, layout, status and errors.
+/* rwb-window.c — the main window: opening articles, layout, status and errors, and the
+ * sidebar of panels beside the graph.
  *
  * Work never runs on the UI thread: articles are read and extracted in a GTask thread, and the
  * layout runs in the `rawabit-layout` child process through rwb_layout_run_async(). At most one
- * such job runs per window; starting another cancels it. A job's result replaces what the window
- * shows only when every step succeeded, so an error leaves the previous graph on screen.
+ * such job runs per window; starting another (or win.cancel) cancels it, which kills the
+ * helper. A job's result replaces what the window shows only when every step succeeded, so an
+ * error leaves the previous graph on screen.
+ *
+ * The panels (details, article, entities, filters) and the search bar talk to the graph view
+ * directly, through its selection API and ::selection-changed; the window only hands them the
+ * graph when a new one is shown and routes an evidence click from the details to the article.
  */
 #define G_LOG_DOMAIN "rawabit-window"
 
@@ -11,9 +17,20 @@
 
 #include <glib/gi18n.h>
 
+#include "rwb-article-view.h"
+#include "rwb-details-panel.h"
+#include "rwb-entity-list.h"
+#include "rwb-filter-panel.h"
 #include "rwb-graph-view.h"
 #include "rwb-layout.h"
+#include "rwb-search-bar.h"
 #include "rwb-window.h"
+
+/* Above this many entities dot takes minutes and draws a tangle; sfdp is made for it. */
+#define LARGE_GRAPH_ENTITIES 1000
+
+/* Graphviz rank directions, in the order of the drop-down. */
+static const char *const rank_directions[] = { "LR", "TB", "RL", "BT" };
 
 struct _RwbWindow
 {
@@ -21,6 +38,7 @@ struct _RwbWindow
 
   /* Template children */
   GtkDropDown *engine_dropdown;
+  GtkDropDown *rankdir_dropdown;
   GtkSpinner *spinner;
   GtkRevealer *banner_revealer;
   GtkLabel *banner_label;
@@ -28,10 +46,20 @@ struct _RwbWindow
   RwbGraphView *graph_view;
   GtkLabel *status_label;
   GtkLabel *busy_label;
+  GtkWidget *sidebar;
+  GtkStack *sidebar_stack;
+  RwbSearchBar *search_bar;
+  RwbDetailsPanel *details_panel;
+  RwbArticleView *article_view;
+  RwbEntityList *entity_list;
+  RwbFilterPanel *filter_panel;
 
   GSettings *settings;          /* may be NULL: see rwb_application_get_settings() */
   RwbGraph *graph;              /* the graph shown (a reference) */
   RwbLayoutEngine engine;
+  gboolean engine_chosen;       /* by the user, now or in an earlier session */
+  gboolean picking_engine;      /* the window, not the user, is changing the engine */
+  const char *rankdir;          /* one of rank_directions */
   gboolean show_mentions;
 
   struct _Job *job;             /* the running job, or NULL */
@@ -103,6 +131,8 @@ update_page (RwbWindow *self)
     page = "empty";
 
   gtk_stack_set_visible_child_name (self->main_stack, page);
+  /* The panels describe a graph; without one they would be four empty pages. */
+  gtk_widget_set_visible (self->sidebar, g_str_equal (page, "graph"));
 }
 
 static void
@@ -119,6 +149,9 @@ set_job (RwbWindow *self, Job *job)
       gtk_spinner_set_spinning (self->spinner, job != NULL);
       gtk_widget_set_visible (GTK_WIDGET (self->spinner), job != NULL);
       gtk_widget_set_visible (GTK_WIDGET (self->busy_label), job != NULL);
+      g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self),
+                                                                                "cancel")),
+                                   job != NULL);
       update_page (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
     }
@@ -195,6 +228,37 @@ fill_layout_options (RwbWindow *self, RwbLayoutOptions *options)
   rwb_layout_options_init (options);
   options->engine = self->engine;
   options->include_mentions = self->show_mentions;
+  options->rankdir = self->rankdir;
+}
+
+/* Hands a newly shown graph to the panels. */
+static void
+set_panels_graph (RwbWindow *self, RwbGraph *graph)
+{
+  rwb_details_panel_set_graph (self->details_panel, graph);
+  rwb_article_view_set_graph (self->article_view, graph);
+  rwb_entity_list_set_graph (self->entity_list, graph);
+  rwb_filter_panel_set_graph (self->filter_panel, graph);
+  rwb_search_bar_set_graph (self->search_bar, graph);
+}
+
+/* For a large graph the default engine is sfdp, unless the user picked one: a choice made
+ * once (and saved) is kept for every graph after it. */
+static void
+pick_engine_for (RwbWindow *self, RwbGraph *graph)
+{
+  RwbLayoutEngine engine;
+
+  if (self->engine_chosen)
+    return;
+  engine = graph->entities->len > LARGE_GRAPH_ENTITIES ? RWB_LAYOUT_SFDP : RWB_LAYOUT_DOT;
+  if (engine == self->engine)
+    return;
+
+  self->picking_engine = TRUE;
+  g_action_group_change_action_state (G_ACTION_GROUP (self), "layout-engine",
+                                      g_variant_new_string (rwb_layout_engine_to_string (engine)));
+  self->picking_engine = FALSE;
 }
 
 static void
@@ -226,7 +290,11 @@ layout_done (GObject *source, GAsyncResult *result, gpointer user_data)
     {
       g_clear_pointer (&self->graph, rwb_graph_unref);
       self->graph = rwb_graph_ref (job->graph);
+      set_panels_graph (self, self->graph);
     }
+  else
+    /* A new layout is a new scene; what the filters hide must carry over to it. */
+    rwb_filter_panel_apply (self->filter_panel);
   hide_error (self);
   update_status (self);
   set_job (self, NULL);
@@ -305,6 +373,7 @@ extract_done (GObject *source, GAsyncResult *result, gpointer user_data)
     }
 
   job->graph = graph;
+  pick_engine_for (self, graph);
   start_layout (self, g_steal_pointer (&job));
 }
 
@@ -384,13 +453,66 @@ layout_engine_change_state (GSimpleAction *action, GVariant *value, gpointer use
   if (gtk_drop_down_get_selected (self->engine_dropdown) != (guint) engine)
     gtk_drop_down_set_selected (self->engine_dropdown, engine);
 
+  /* Rank direction means something to dot only. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->rankdir_dropdown), engine == RWB_LAYOUT_DOT);
+
   if (engine == self->engine)
     return;
 
   self->engine = engine;
+  /* The window's own pick is not saved and lays out nothing: the load that asked for it is
+   * about to lay out with it. */
+  if (self->picking_engine)
+    return;
+  self->engine_chosen = TRUE;
   if (self->settings != NULL)
     g_settings_set_string (self->settings, "layout-engine", name);
   relayout (self);
+}
+
+static void
+rankdir_change_state (GSimpleAction *action, GVariant *value, gpointer user_data)
+{
+  RwbWindow *self = RWB_WINDOW (user_data);
+  const char *name = g_variant_get_string (value, NULL);
+  guint index;
+
+  for (index = 0; index < G_N_ELEMENTS (rank_directions); index++)
+    if (g_str_equal (name, rank_directions[index]))
+      break;
+  if (index == G_N_ELEMENTS (rank_directions))
+    return;
+
+  g_simple_action_set_state (action, value);
+  if (gtk_drop_down_get_selected (self->rankdir_dropdown) != index)
+    gtk_drop_down_set_selected (self->rankdir_dropdown, index);
+
+  if (self->rankdir == rank_directions[index])
+    return;
+  self->rankdir = rank_directions[index];
+  if (self->engine == RWB_LAYOUT_DOT)
+    relayout (self);
+}
+
+static void
+cancel_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  RwbWindow *self = RWB_WINDOW (user_data);
+
+  /* Cancelling the job's GCancellable kills the layout helper or stops the extraction; the
+   * graph shown (if any) stays. */
+  if (self->job != NULL)
+    set_job (self, NULL);
+}
+
+static void
+show_panel_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  RwbWindow *self = RWB_WINDOW (user_data);
+  const char *name = g_variant_get_string (parameter, NULL);
+
+  if (gtk_stack_get_child_by_name (self->sidebar_stack, name) != NULL)
+    gtk_stack_set_visible_child_name (self->sidebar_stack, name);
 }
 
 static void
@@ -428,6 +550,26 @@ on_engine_selected (GtkDropDown *dropdown, GParamSpec *pspec, RwbWindow *self)
   /* The drop-down is one more way to change the action's state, like a menu or a test. */
   g_action_group_change_action_state (G_ACTION_GROUP (self), "layout-engine",
                                       g_variant_new_string (rwb_layout_engine_to_string (selected)));
+}
+
+static void
+on_rankdir_selected (GtkDropDown *dropdown, GParamSpec *pspec, RwbWindow *self)
+{
+  guint selected = gtk_drop_down_get_selected (dropdown);
+
+  if (selected >= G_N_ELEMENTS (rank_directions))
+    return;
+  g_action_group_change_action_state (G_ACTION_GROUP (self), "rankdir",
+                                      g_variant_new_string (rank_directions[selected]));
+}
+
+/* An evidence sentence clicked in the details: read it in its article. */
+static void
+on_evidence_activated (RwbDetailsPanel *panel, guint document, guint start, guint end,
+                       RwbWindow *self)
+{
+  gtk_stack_set_visible_child_name (self->sidebar_stack, "article");
+  rwb_article_view_show_span (self->article_view, document, start, end);
 }
 
 static void
@@ -496,6 +638,10 @@ static const GActionEntry win_actions[] = {
     .change_state = layout_engine_change_state },
   { .name = "show-mentions", .state = "false", .change_state = show_mentions_change_state },
   { .name = "dismiss-error", .activate = dismiss_error_action },
+  { .name = "rankdir", .parameter_type = "s", .state = "'LR'",
+    .change_state = rankdir_change_state },
+  { .name = "cancel", .activate = cancel_action },
+  { .name = "show-panel", .parameter_type = "s", .activate = show_panel_action },
 };
 
 static gboolean
@@ -551,9 +697,19 @@ rwb_window_constructed (GObject *object)
       show_mentions = g_settings_get_boolean (self->settings, "show-mentions");
     }
 
-  /* Through the actions, so the drop-down, the menu and the view all agree from the start. */
+  /* Through the actions, so the drop-down, the menu and the view all agree from the start.
+   * Restoring is not choosing: only an engine the user once set (a value in the settings
+   * rather than the default) overrides the pick for large graphs. */
+  if (self->settings != NULL)
+    {
+      g_autoptr (GVariant) user_value = g_settings_get_user_value (self->settings,
+                                                                   "layout-engine");
+      self->engine_chosen = user_value != NULL;
+    }
+  self->picking_engine = TRUE;
   g_action_group_change_action_state (G_ACTION_GROUP (self), "layout-engine",
                                       g_variant_new_string (rwb_layout_engine_to_string (engine)));
+  self->picking_engine = FALSE;
   g_action_group_change_action_state (G_ACTION_GROUP (self), "show-mentions",
                                       g_variant_new_boolean (show_mentions));
 }
@@ -617,6 +773,11 @@ rwb_window_class_init (RwbWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (RWB_TYPE_GRAPH_VIEW);
+  g_type_ensure (RWB_TYPE_SEARCH_BAR);
+  g_type_ensure (RWB_TYPE_DETAILS_PANEL);
+  g_type_ensure (RWB_TYPE_ARTICLE_VIEW);
+  g_type_ensure (RWB_TYPE_ENTITY_LIST);
+  g_type_ensure (RWB_TYPE_FILTER_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/rawabit/Rawabit/rwb-window.ui");
@@ -628,18 +789,45 @@ rwb_window_class_init (RwbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RwbWindow, graph_view);
   gtk_widget_class_bind_template_child (widget_class, RwbWindow, status_label);
   gtk_widget_class_bind_template_child (widget_class, RwbWindow, busy_label);
+  gtk_widget_class_bind_template_child (widget_class, RwbWindow, rankdir_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RwbWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, RwbWindow, sidebar_stack);
+  gtk_widget_class_bind_template_child (widget_class, RwbWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, RwbWindow, details_panel);
+  gtk_widget_class_bind_template_child (widget_class, RwbWindow, article_view);
+  gtk_widget_class_bind_template_child (widget_class, RwbWindow, entity_list);
+  gtk_widget_class_bind_template_child (widget_class, RwbWindow, filter_panel);
   gtk_widget_class_bind_template_callback (widget_class, on_engine_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_rankdir_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_evidence_activated);
 }
 
 static void
 rwb_window_init (RwbWindow *self)
 {
   g_autoptr (GtkStringList) engines = gtk_string_list_new (NULL);
+  g_autoptr (GtkStringList) directions = gtk_string_list_new (NULL);
+  g_autoptr (GPropertyAction) search = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions),
                                    self);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self),
+                                                                            "cancel")),
+                               FALSE);
+  search = g_property_action_new ("search", self->search_bar, "search-mode-enabled");
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (search));
+  rwb_search_bar_set_graph_view (self->search_bar, self->graph_view);
+
+  /* Item i is rank_directions[i]; named by where the edges point. */
+  gtk_string_list_append (directions, _("Left to Right"));
+  gtk_string_list_append (directions, _("Top to Bottom"));
+  gtk_string_list_append (directions, _("Right to Left"));
+  gtk_string_list_append (directions, _("Bottom to Top"));
+  gtk_drop_down_set_model (self->rankdir_dropdown, G_LIST_MODEL (directions));
+  gtk_drop_down_set_selected (self->rankdir_dropdown, 0);
+  self->rankdir = rank_directions[0];
 
   /* Filled from the core so the list and rwb_layout_engine_from_string() cannot disagree;
    * item i is engine i. */

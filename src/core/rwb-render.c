@@ -19,6 +19,17 @@
 #define PAD_Y 6.0
 #define LINE_GAP 2.0
 #define FILE_MARGIN 24.0
+/* The type icon at the start of a node's label. */
+#define ICON_SIZE 12.0
+#define ICON_GAP 5.0
+/* Arrowhead length, as Graphviz leaves room for it at arrowsize=1. */
+#define ARROW_SIZE 9.0
+/* Edge labels of hovered or selected edges stay at least this many device pixels tall. */
+#define MIN_EDGE_LABEL_PX 9.0
+/* Scene points around the visible area in which items are still drawn: halos, edge labels
+ * wider than their edge's box, so a picture cut into tiles shows no seams. */
+#define DRAW_MARGIN 48.0
+#define LEGEND_FONT_SIZE 11.0
 
 typedef struct {
   double r, g, b;
@@ -51,23 +62,22 @@ static const Rgb relation_colors[RWB_RELATION_N_TYPES] = {
 
 /**
  * rwb_style_init:
- * Light style, mentions hidden, nothing selected.
+ * Light style, mentions hidden, nothing selected, edge labels from a zoom of 1.2.
  */
 void
 rwb_style_init (RwbStyle *style)
 {
   memset (style, 0, sizeof *style);
   style->highlight_node = -1;
+  style->edge_label_scale = 1.2;
 }
 
 static PangoContext *
-make_context (cairo_t *cr)
+make_context (void)
 {
-  PangoContext *ctx;
-  if (cr)
-    ctx = pango_cairo_create_context (cr);
-  else
-    ctx = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  /* A context of the default font map rather than of a cairo_t: layouts made once can then be
+   * drawn on any surface at any zoom. */
+  PangoContext *ctx = pango_font_map_create_context (pango_cairo_font_map_get_default ());
   /* 72 dpi: one point is one scene unit. Unhinted metrics: the same size at every zoom, so
    * boxes measured for the layout fit the text at any scale and in every file format. */
   pango_cairo_context_set_resolution (ctx, 72.0);
@@ -96,35 +106,196 @@ make_layout (PangoContext *ctx, const char *family, double size, gboolean bold, 
 }
 
 static void
-measure (PangoContext *ctx, const char *family, const char *label, const char *sublabel,
-         double *width, double *height, double *label_h)
+layout_size (PangoLayout *layout, double *width, double *height)
 {
   PangoRectangle logical;
-  g_autoptr (PangoLayout) l1 = make_layout (ctx, family, LABEL_SIZE, TRUE, label ? label : "");
-  pango_layout_get_extents (l1, NULL, &logical);
-  double w = logical.width / (double) PANGO_SCALE, h = logical.height / (double) PANGO_SCALE;
-  *label_h = h;
+  pango_layout_get_extents (layout, NULL, &logical);
+  *width = logical.width / (double) PANGO_SCALE;
+  *height = logical.height / (double) PANGO_SCALE;
+}
+
+/* A node's two label lines, shaped. */
+typedef struct {
+  PangoLayout *label, *sublabel;
+  double w1, h1, w2, h2;
+  gboolean rtl;          /* the name reads right to left: the icon goes on the right */
+} NodeText;
+
+struct _RwbRenderCache {
+  const RwbScene *scene; /* what nodes[] belongs to; compared, never dereferenced alone */
+  guint n_nodes;
+  char *family;
+  PangoContext *ctx;
+  NodeText *nodes;       /* n_nodes, filled as nodes come into view */
+  PangoLayout *edge_labels[RWB_RELATION_N_TYPES];
+};
+
+static void
+node_text_clear (NodeText *t)
+{
+  g_clear_object (&t->label);
+  g_clear_object (&t->sublabel);
+}
+
+/**
+ * rwb_render_cache_new:
+ * An empty cache of shaped labels; see rwb_render_cache_reset() for its life.
+ */
+RwbRenderCache *
+rwb_render_cache_new (void)
+{
+  return g_new0 (RwbRenderCache, 1);
+}
+
+/**
+ * rwb_render_cache_reset:
+ * Forgets every label, so the cache can serve another scene (or the same scene after its
+ * labels changed).
+ */
+void
+rwb_render_cache_reset (RwbRenderCache *cache)
+{
+  g_return_if_fail (cache != NULL);
+  for (guint i = 0; cache->nodes && i < cache->n_nodes; i++)
+    node_text_clear (&cache->nodes[i]);
+  g_clear_pointer (&cache->nodes, g_free);
+  for (guint i = 0; i < RWB_RELATION_N_TYPES; i++)
+    g_clear_object (&cache->edge_labels[i]);
+  g_clear_object (&cache->ctx);
+  g_clear_pointer (&cache->family, g_free);
+  cache->scene = NULL;
+  cache->n_nodes = 0;
+}
+
+/**
+ * rwb_render_cache_free:
+ * Frees the cache and everything in it.
+ */
+void
+rwb_render_cache_free (RwbRenderCache *cache)
+{
+  if (cache == NULL)
+    return;
+  rwb_render_cache_reset (cache);
+  g_free (cache);
+}
+
+static void
+cache_bind (RwbRenderCache *cache, const RwbScene *scene, const char *family)
+{
+  if (cache->scene != scene || cache->n_nodes != scene->nodes->len
+      || g_strcmp0 (cache->family, family) != 0)
+    rwb_render_cache_reset (cache);
+  if (cache->ctx == NULL)
+    {
+      cache->ctx = make_context ();
+      cache->scene = scene;
+      cache->n_nodes = scene->nodes->len;
+      cache->nodes = g_new0 (NodeText, MAX (cache->n_nodes, 1));
+      cache->family = g_strdup (family);
+    }
+}
+
+static void
+shape_text (PangoContext *ctx, const char *family, const char *label, const char *sublabel,
+            NodeText *t)
+{
+  t->label = make_layout (ctx, family, LABEL_SIZE, TRUE, label ? label : "");
+  layout_size (t->label, &t->w1, &t->h1);
+  t->sublabel = NULL;
+  t->w2 = t->h2 = 0;
   if (sublabel && *sublabel)
     {
-      g_autoptr (PangoLayout) l2 = make_layout (ctx, family, SUBLABEL_SIZE, FALSE, sublabel);
-      pango_layout_get_extents (l2, NULL, &logical);
-      w = MAX (w, logical.width / (double) PANGO_SCALE);
-      h += LINE_GAP + logical.height / (double) PANGO_SCALE;
+      t->sublabel = make_layout (ctx, family, SUBLABEL_SIZE, FALSE, sublabel);
+      layout_size (t->sublabel, &t->w2, &t->h2);
     }
-  *width = ceil (w + 2 * PAD_X);
-  *height = ceil (h + 2 * PAD_Y);
+  /* The paragraph direction pango resolved from the first strong letter (auto-dir). */
+  PangoLayoutLine *line = pango_layout_get_line_readonly (t->label, 0);
+  t->rtl = line != NULL && line->resolved_dir == PANGO_DIRECTION_RTL;
+}
+
+static const NodeText *
+cache_node_text (RwbRenderCache *cache, const RwbScene *scene, guint i)
+{
+  NodeText *t = &cache->nodes[i];
+  if (t->label == NULL)
+    {
+      const RwbSceneNode *n = &g_array_index (scene->nodes, RwbSceneNode, i);
+      shape_text (cache->ctx, cache->family, n->label, n->sublabel, t);
+    }
+  return t;
+}
+
+/* Entity and relation type names as the legend and the edge labels show them. */
+static const char *
+entity_type_name (RwbEntityType type)
+{
+  switch (type)
+    {
+    case RWB_ENTITY_COMPANY: return C_("entity type", "company");
+    case RWB_ENTITY_ORGANIZATION: return C_("entity type", "organization");
+    case RWB_ENTITY_PERSON: return C_("entity type", "person");
+    case RWB_ENTITY_PLACE: return C_("entity type", "place");
+    case RWB_ENTITY_N_TYPES:
+    default: return "";
+    }
+}
+
+static const char *
+relation_type_name (RwbRelationType type)
+{
+  switch (type)
+    {
+    case RWB_RELATION_MANUFACTURING: return C_("relation type", "manufacturing");
+    case RWB_RELATION_PARTNERSHIP: return C_("relation type", "partnership");
+    case RWB_RELATION_TALKS: return C_("relation type", "talks");
+    case RWB_RELATION_SUPPLY: return C_("relation type", "supply");
+    case RWB_RELATION_INVESTMENT: return C_("relation type", "investment");
+    case RWB_RELATION_ACQUISITION: return C_("relation type", "acquisition");
+    case RWB_RELATION_OWNERSHIP: return C_("relation type", "ownership");
+    case RWB_RELATION_FOUNDER: return C_("relation type", "founder");
+    case RWB_RELATION_EXECUTIVE: return C_("relation type", "executive");
+    case RWB_RELATION_REPORTING: return C_("relation type", "reporting");
+    case RWB_RELATION_LOCATION: return C_("relation type", "location");
+    case RWB_RELATION_COMPETITION: return C_("relation type", "competition");
+    case RWB_RELATION_MENTION: return C_("relation type", "mention");
+    case RWB_RELATION_N_TYPES:
+    default: return "";
+    }
+}
+
+static PangoLayout *
+cache_edge_label (RwbRenderCache *cache, RwbRelationType type)
+{
+  if (cache->edge_labels[type] == NULL)
+    cache->edge_labels[type] = make_layout (cache->ctx, cache->family, EDGE_LABEL_SIZE, FALSE,
+                                            relation_type_name (type));
+  return cache->edge_labels[type];
+}
+
+static void
+content_size (const NodeText *t, double *width, double *height)
+{
+  double text_h = t->h1 + (t->sublabel ? LINE_GAP + t->h2 : 0);
+  *width = ICON_SIZE + ICON_GAP + MAX (t->w1, t->w2);
+  *height = MAX (text_h, ICON_SIZE);
 }
 
 /**
  * rwb_render_measure_node:
- * Box size for a node's labels, as drawn.
+ * Box size for a node's icon and labels, as drawn.
  */
 void
 rwb_render_measure_node (const char *label, const char *sublabel, double *width, double *height)
 {
-  double lh;
-  PangoContext *ctx = make_context (NULL);
-  measure (ctx, NULL, label, sublabel, width, height, &lh);
+  PangoContext *ctx = make_context ();
+  NodeText t;
+  double w, h;
+  shape_text (ctx, NULL, label, sublabel, &t);
+  content_size (&t, &w, &h);
+  *width = ceil (w + 2 * PAD_X);
+  *height = ceil (h + 2 * PAD_Y);
+  node_text_clear (&t);
   g_object_unref (ctx);
 }
 
@@ -213,6 +384,39 @@ mix (Rgb a, Rgb b, double t)
   return (Rgb) { a.r + (b.r - a.r) * t, a.g + (b.g - a.g) * t, a.b + (b.b - a.b) * t };
 }
 
+static Rgb
+background (const RwbStyle *style)
+{
+  return style->dark ? (Rgb) { 0.12, 0.12, 0.13 } : (Rgb) { 0.98, 0.98, 0.98 };
+}
+
+/**
+ * rwb_render_background_rgb:
+ * The background colour of @style, as rwb_render_scene() fills it.
+ */
+void
+rwb_render_background_rgb (const RwbStyle *style, double *r, double *g, double *b)
+{
+  g_return_if_fail (style != NULL);
+  Rgb c = background (style);
+  *r = c.r, *g = c.g, *b = c.b;
+}
+
+static Rgb
+entity_color (const RwbStyle *style, RwbEntityType type)
+{
+  Rgb c = entity_colors[MIN (type, RWB_ENTITY_N_TYPES - 1)];
+  /* Lifted a little on dark backgrounds, where the saturated hues look heavy. */
+  return style->dark ? mix (c, (Rgb) { 1, 1, 1 }, 0.15) : c;
+}
+
+static Rgb
+relation_color (const RwbStyle *style, RwbRelationType type)
+{
+  Rgb c = relation_colors[MIN (type, RWB_RELATION_N_TYPES - 1)];
+  return style->dark ? mix (c, (Rgb) { 1, 1, 1 }, 0.25) : c;
+}
+
 static void
 rounded_rect (cairo_t *cr, double x, double y, double w, double h, double r)
 {
@@ -226,7 +430,8 @@ rounded_rect (cairo_t *cr, double x, double y, double w, double h, double r)
 }
 
 /* Shape per entity type, so type reads without colour too: company rounded box, organization
- * square box, person pill, place box with cut corners. */
+ * square box, person pill, place box with cut corners. (rwb-scene's border_point() knows the
+ * pill, for edges rerouted after a drag.) */
 static void
 node_path (cairo_t *cr, RwbEntityType type, double x, double y, double w, double h)
 {
@@ -255,13 +460,87 @@ node_path (cairo_t *cr, RwbEntityType type, double x, double y, double w, double
     case RWB_ENTITY_COMPANY:
     case RWB_ENTITY_N_TYPES:
     default:
-      rounded_rect (cr, x, y, w, h, 6);
+      rounded_rect (cr, x, y, w, h, MIN (6, h / 4));
       break;
     }
 }
 
+/* The type icon, a small symbolic picture filled in the current source, in the square of side
+ * @size at (x, y): company a building, organization a columned hall, person head and
+ * shoulders, place a map pin. Drawn from paths so it needs no icon theme and scales cleanly. */
+static cairo_fill_rule_t
+icon_path (cairo_t *cr, RwbEntityType type, double x, double y, double size)
+{
+  cairo_fill_rule_t rule = CAIRO_FILL_RULE_WINDING;
+
+  cairo_save (cr);
+  cairo_translate (cr, x, y);
+  cairo_scale (cr, size, size);
+  cairo_new_path (cr);
+  switch (type)
+    {
+    case RWB_ENTITY_ORGANIZATION:
+      cairo_move_to (cr, 0.0, 0.30);
+      cairo_line_to (cr, 0.5, 0.02);
+      cairo_line_to (cr, 1.0, 0.30);
+      cairo_close_path (cr);
+      for (int i = 0; i < 3; i++)
+        cairo_rectangle (cr, 0.10 + i * 0.31, 0.36, 0.18, 0.46);
+      cairo_rectangle (cr, 0.0, 0.86, 1.0, 0.14);
+      break;
+    case RWB_ENTITY_PERSON:
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, 0.5, 0.26, 0.23, 0, 2 * G_PI);
+      cairo_close_path (cr);
+      cairo_move_to (cr, 0.06, 1.0);
+      cairo_save (cr);
+      cairo_translate (cr, 0.5, 1.0);
+      cairo_scale (cr, 0.44, 0.46);
+      cairo_arc (cr, 0, 0, 1, G_PI, 2 * G_PI);
+      cairo_restore (cr);
+      cairo_close_path (cr);
+      break;
+    case RWB_ENTITY_PLACE:
+      {
+        /* A circle with tangents meeting at the tip, and a hole. */
+        double cx = 0.5, cy = 0.37, r = 0.33, tip = 1.0;
+        double a = acos (r / (tip - cy));
+        cairo_move_to (cr, cx, tip);
+        cairo_arc (cr, cx, cy, r, G_PI / 2 + a, G_PI / 2 - a + 2 * G_PI);
+        cairo_close_path (cr);
+        cairo_new_sub_path (cr);
+        cairo_arc (cr, cx, cy, 0.13, 0, 2 * G_PI);
+        cairo_close_path (cr);
+        rule = CAIRO_FILL_RULE_EVEN_ODD;
+      }
+      break;
+    case RWB_ENTITY_COMPANY:
+    case RWB_ENTITY_N_TYPES:
+    default:
+      /* A tower with two columns of windows and a door, cut out. */
+      cairo_rectangle (cr, 0.16, 0.0, 0.68, 1.0);
+      for (int row = 0; row < 3; row++)
+        for (int col = 0; col < 2; col++)
+          cairo_rectangle (cr, 0.30 + col * 0.26, 0.12 + row * 0.21, 0.14, 0.12);
+      cairo_rectangle (cr, 0.42, 0.78, 0.16, 0.22);
+      rule = CAIRO_FILL_RULE_EVEN_ODD;
+      break;
+    }
+  /* The path stays in user space: cairo transforms it as it is built. */
+  cairo_restore (cr);
+  return rule;
+}
+
 static void
-draw_arrowhead (cairo_t *cr, RwbPoint from, RwbPoint tip, double size)
+fill_icon (cairo_t *cr, RwbEntityType type, double x, double y, double size)
+{
+  cairo_set_fill_rule (cr, icon_path (cr, type, x, y, size));
+  cairo_fill (cr);
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_WINDING);
+}
+
+static void
+arrowhead_path (cairo_t *cr, RwbPoint from, RwbPoint tip, double size)
 {
   double dx = tip.x - from.x, dy = tip.y - from.y;
   double len = sqrt (dx * dx + dy * dy);
@@ -273,155 +552,520 @@ draw_arrowhead (cairo_t *cr, RwbPoint from, RwbPoint tip, double size)
   cairo_line_to (cr, bx - dy * size * 0.45, by + dx * size * 0.45);
   cairo_line_to (cr, bx + dy * size * 0.45, by - dx * size * 0.45);
   cairo_close_path (cr);
-  cairo_fill (cr);
 }
+
+/* Direct access to the pixels of an image surface, for drawing the thousands of one-pixel lines
+ * of an overview: cairo spends one to three microseconds rasterizing each short line however it
+ * is given (stroke or filled polygon, with any antialiasing), which made a 10,000-edge overview
+ * take 30 ms; writing the pixels takes well under one. Only for image targets drawn with a
+ * plain scale and offset and at most a rectangular clip; anything else goes through cairo. */
+typedef struct {
+  cairo_surface_t *surface;
+  guint32 *data;
+  int stride;                 /* in pixels */
+  gboolean has_alpha;
+  int x0, y0, x1, y1;         /* the clip, device pixels, end exclusive */
+  cairo_matrix_t matrix;      /* user → device */
+} Pixels;
 
 static gboolean
-rect_visible (double x0, double y0, double x1, double y1, const RwbRect *view)
+pixels_init (cairo_t *cr, Pixels *px)
 {
-  return x1 >= view->x && y1 >= view->y && x0 <= view->x + view->width
-         && y0 <= view->y + view->height;
+  cairo_surface_t *target = cairo_get_target (cr);
+  cairo_rectangle_list_t *clip;
+  double ox, oy, sx, sy;
+  gboolean ok;
+
+  memset (px, 0, sizeof *px);
+  if (cairo_surface_get_type (target) != CAIRO_SURFACE_TYPE_IMAGE)
+    return FALSE;
+  cairo_format_t format = cairo_image_surface_get_format (target);
+  if (format != CAIRO_FORMAT_ARGB32 && format != CAIRO_FORMAT_RGB24)
+    return FALSE;
+  cairo_surface_get_device_offset (target, &ox, &oy);
+  cairo_surface_get_device_scale (target, &sx, &sy);
+  cairo_get_matrix (cr, &px->matrix);
+  if (ox != 0 || oy != 0 || sx != 1 || sy != 1 || px->matrix.xy != 0 || px->matrix.yx != 0
+      || px->matrix.xx <= 0 || px->matrix.yy <= 0)
+    return FALSE;
+
+  clip = cairo_copy_clip_rectangle_list (cr);
+  ok = clip->status == CAIRO_STATUS_SUCCESS && clip->num_rectangles == 1;
+  if (ok)
+    {
+      double x0 = clip->rectangles[0].x, y0 = clip->rectangles[0].y;
+      double x1 = x0 + clip->rectangles[0].width, y1 = y0 + clip->rectangles[0].height;
+      cairo_matrix_transform_point (&px->matrix, &x0, &y0);
+      cairo_matrix_transform_point (&px->matrix, &x1, &y1);
+      px->x0 = MAX (0, (int) round (x0));
+      px->y0 = MAX (0, (int) round (y0));
+      px->x1 = MIN (cairo_image_surface_get_width (target), (int) round (x1));
+      px->y1 = MIN (cairo_image_surface_get_height (target), (int) round (y1));
+      /* A clip between pixels would need coverage at its border. */
+      ok = fabs (x0 - round (x0)) < 1e-6 && fabs (y0 - round (y0)) < 1e-6
+           && fabs (x1 - round (x1)) < 1e-6 && fabs (y1 - round (y1)) < 1e-6;
+    }
+  cairo_rectangle_list_destroy (clip);
+  if (!ok)
+    return FALSE;
+
+  px->surface = target;
+  px->stride = cairo_image_surface_get_stride (target) / 4;
+  px->has_alpha = format == CAIRO_FORMAT_ARGB32;
+  return TRUE;
 }
 
-static void
-draw_edges (cairo_t *cr, PangoContext *pctx, const RwbScene *scene, const RwbStyle *style,
-            const RwbRect *view, double scale, gboolean labels)
+/* Blends colour @c at @alpha over one pixel (premultiplied ARGB32, as cairo stores it). */
+static inline void
+pixels_blend (Pixels *px, int x, int y, guint c_r, guint c_g, guint c_b, double alpha)
 {
-  const Rgb text = style->dark ? (Rgb) { 0.85, 0.85, 0.87 } : (Rgb) { 0.25, 0.25, 0.28 };
-  for (guint i = 0; i < scene->edges->len; i++)
-    {
-      const RwbSceneEdge *e = &g_array_index (scene->edges, RwbSceneEdge, i);
-      const RwbRelation *r = g_ptr_array_index (scene->graph->relations, e->relation);
-      if (r->type == RWB_RELATION_MENTION && !style->show_mentions)
-        continue;
-      if (e->points == NULL || e->points->len < 2)
-        continue;
-      double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
-      for (guint k = 0; k < e->points->len; k++)
-        {
-          RwbPoint p = g_array_index (e->points, RwbPoint, k);
-          x0 = MIN (x0, p.x), y0 = MIN (y0, p.y), x1 = MAX (x1, p.x), y1 = MAX (y1, p.y);
-        }
-      if (e->has_head)
-        x0 = MIN (x0, e->head.x), y0 = MIN (y0, e->head.y), x1 = MAX (x1, e->head.x),
-        y1 = MAX (y1, e->head.y);
-      if (!rect_visible (x0, y0, x1, y1, view))
-        continue;
+  if (x < px->x0 || y < px->y0 || x >= px->x1 || y >= px->y1 || alpha <= 0)
+    return;
+  guint32 *p = px->data + (gsize) y * px->stride + x;
+  guint a = (guint) (alpha * 255 + 0.5), ia = 255 - a;
+  guint32 d = *p;
+  guint r = (c_r * a + ((d >> 16) & 0xff) * ia + 127) / 255;
+  guint g = (c_g * a + ((d >> 8) & 0xff) * ia + 127) / 255;
+  guint b = (c_b * a + (d & 0xff) * ia + 127) / 255;
+  guint da = px->has_alpha ? (a * 255 + (d >> 24) * ia + 127) / 255 : 0xff;
+  *p = da << 24 | r << 16 | g << 8 | b;
+}
 
-      Rgb color = relation_colors[r->type];
-      if (style->dark)
-        color = mix (color, (Rgb) { 1, 1, 1 }, 0.25);
-      double width = (r->type == RWB_RELATION_MENTION ? 1.0 : 1.2 + 1.3 * r->confidence);
-      cairo_set_line_width (cr, MAX (width, 1.0 / scale));
-      if (r->type == RWB_RELATION_MENTION)
+/* An antialiased one-pixel line (Xiaolin Wu's), user coordinates in. */
+static void
+pixels_line (Pixels *px, RwbPoint a, RwbPoint b, Rgb color, double alpha)
+{
+  double x0 = a.x, y0 = a.y, x1 = b.x, y1 = b.y;
+  cairo_matrix_transform_point (&px->matrix, &x0, &y0);
+  cairo_matrix_transform_point (&px->matrix, &x1, &y1);
+  /* Pixel centres sit at half coordinates. */
+  x0 -= 0.5, y0 -= 0.5, x1 -= 0.5, y1 -= 0.5;
+  if (MAX (x0, x1) < px->x0 - 1 || MIN (x0, x1) > px->x1 || MAX (y0, y1) < px->y0 - 1
+      || MIN (y0, y1) > px->y1)
+    return;
+  guint cr = (guint) (color.r * 255 + 0.5), cg = (guint) (color.g * 255 + 0.5);
+  guint cb = (guint) (color.b * 255 + 0.5);
+  gboolean steep = fabs (y1 - y0) > fabs (x1 - x0);
+  if (steep)
+    {
+      double t;
+      t = x0, x0 = y0, y0 = t;
+      t = x1, x1 = y1, y1 = t;
+    }
+  if (x0 > x1)
+    {
+      double t;
+      t = x0, x0 = x1, x1 = t;
+      t = y0, y0 = y1, y1 = t;
+    }
+  double gradient = x1 - x0 > 1e-9 ? (y1 - y0) / (x1 - x0) : 0;
+  int lo = (int) ceil (x0), hi = (int) floor (x1);
+  /* Only the part inside the clip along the major axis. */
+  lo = MAX (lo, (steep ? px->y0 : px->x0) - 1);
+  hi = MIN (hi, (steep ? px->y1 : px->x1));
+  for (int x = lo; x <= hi; x++)
+    {
+      double y = y0 + gradient * (x - x0);
+      int iy = (int) floor (y);
+      double f = y - iy;
+      if (steep)
         {
-          double dash[] = { 4, 3 };
-          cairo_set_dash (cr, dash, 2, 0);
+          pixels_blend (px, iy, x, cr, cg, cb, alpha * (1 - f));
+          pixels_blend (px, iy + 1, x, cr, cg, cb, alpha * f);
         }
       else
-        cairo_set_dash (cr, NULL, 0, 0);
-      set_rgb (cr, color, r->type == RWB_RELATION_MENTION ? 0.7 : 0.9);
-      RwbPoint p0 = g_array_index (e->points, RwbPoint, 0);
-      cairo_move_to (cr, p0.x, p0.y);
-      guint k = 1;
-      for (; k + 2 < e->points->len; k += 3)
         {
-          RwbPoint a = g_array_index (e->points, RwbPoint, k);
-          RwbPoint b = g_array_index (e->points, RwbPoint, k + 1);
-          RwbPoint c = g_array_index (e->points, RwbPoint, k + 2);
-          cairo_curve_to (cr, a.x, a.y, b.x, b.y, c.x, c.y);
-        }
-      for (; k < e->points->len; k++)
-        {
-          RwbPoint a = g_array_index (e->points, RwbPoint, k);
-          cairo_line_to (cr, a.x, a.y);
-        }
-      RwbPoint last = g_array_index (e->points, RwbPoint, e->points->len - 1);
-      if (e->has_head)
-        cairo_line_to (cr, last.x + (e->head.x - last.x) * 0.3,
-                       last.y + (e->head.y - last.y) * 0.3);
-      cairo_stroke (cr);
-      cairo_set_dash (cr, NULL, 0, 0);
-      if (e->has_head)
-        draw_arrowhead (cr, last, e->head, 9);
-
-      if (labels && r->type != RWB_RELATION_MENTION)
-        {
-          g_autoptr (PangoLayout) l = make_layout (pctx, style->font_family, EDGE_LABEL_SIZE,
-                                                   FALSE, rwb_relation_type_to_string (r->type));
-          PangoRectangle ink;
-          pango_layout_get_extents (l, NULL, &ink);
-          double w = ink.width / (double) PANGO_SCALE, h = ink.height / (double) PANGO_SCALE;
-          double lx = e->label_x - w / 2, ly = e->label_y - h / 2;
-          Rgb bg = style->dark ? (Rgb) { 0.12, 0.12, 0.13 } : (Rgb) { 0.98, 0.98, 0.98 };
-          set_rgb (cr, bg, 0.85);
-          rounded_rect (cr, lx - 3, ly - 1, w + 6, h + 2, 3);
-          cairo_fill (cr);
-          set_rgb (cr, mix (color, text, 0.35), 1);
-          cairo_move_to (cr, lx, ly);
-          pango_cairo_show_layout (cr, l);
+          pixels_blend (px, x, iy, cr, cg, cb, alpha * (1 - f));
+          pixels_blend (px, x, iy + 1, cr, cg, cb, alpha * f);
         }
     }
 }
 
-static void
-draw_nodes (cairo_t *cr, PangoContext *pctx, const RwbScene *scene, const RwbStyle *style,
-            const RwbRect *view, double scale, gboolean labels)
-{
-  const Rgb bg = style->dark ? (Rgb) { 0.16, 0.16, 0.18 } : (Rgb) { 1, 1, 1 };
-  const Rgb fg = style->dark ? (Rgb) { 0.95, 0.95, 0.96 } : (Rgb) { 0.10, 0.10, 0.12 };
-  const Rgb fg2 = style->dark ? (Rgb) { 0.75, 0.75, 0.78 } : (Rgb) { 0.33, 0.33, 0.37 };
-  for (guint i = 0; i < scene->nodes->len; i++)
-    {
-      const RwbSceneNode *n = &g_array_index (scene->nodes, RwbSceneNode, i);
-      double x = n->x - n->width / 2, y = n->y - n->height / 2;
-      if (!rect_visible (x, y, x + n->width, y + n->height, view))
-        continue;
-      const RwbEntity *e = g_ptr_array_index (scene->graph->entities, n->entity);
-      Rgb color = entity_colors[e->type];
-      gboolean selected = style->highlight_node == (gint) i;
+/* What one call of rwb_render_scene works with. */
+typedef struct {
+  Pixels pixels;
+  gboolean direct;  /* pixels is usable */
+  cairo_t *cr;
+  const RwbScene *scene;
+  const RwbStyle *style;
+  RwbRenderCache *cache;
+  double scale;
+  Rgb bg, fg, fg2;
+  GArray *nodes;  /* visible node indices, ascending */
+  GArray *edges;  /* visible edge indices, ascending */
+} Frame;
 
-      node_path (cr, e->type, x, y, n->width, n->height);
-      set_rgb (cr, mix (bg, color, style->dark ? 0.28 : 0.14), 1);
+#define PROMINENT (RWB_DRAW_SELECTED | RWB_DRAW_HOVER | RWB_DRAW_EMPHASIS)
+
+static guint
+node_state (const Frame *f, guint i)
+{
+  guint s = f->style->node_state ? f->style->node_state[i] : 0;
+  if (f->style->highlight_node == (gint) i)
+    s |= RWB_DRAW_SELECTED;
+  return s;
+}
+
+static guint
+edge_state (const Frame *f, guint i)
+{
+  const RwbSceneEdge *e = &g_array_index (f->scene->edges, RwbSceneEdge, i);
+  const RwbRelation *r = g_ptr_array_index (f->scene->graph->relations, e->relation);
+  guint s = f->style->edge_state ? f->style->edge_state[i] : 0;
+  if ((r->type == RWB_RELATION_MENTION && !f->style->show_mentions)
+      || e->points == NULL || e->points->len < 2
+      || (node_state (f, e->from) & RWB_DRAW_HIDDEN) || (node_state (f, e->to) & RWB_DRAW_HIDDEN))
+    s |= RWB_DRAW_HIDDEN;
+  return s;
+}
+
+static void
+edge_path (cairo_t *cr, const RwbSceneEdge *e, gboolean straight)
+{
+  RwbPoint p0 = g_array_index (e->points, RwbPoint, 0);
+  RwbPoint last = g_array_index (e->points, RwbPoint, e->points->len - 1);
+  cairo_move_to (cr, p0.x, p0.y);
+  if (straight)
+    {
+      RwbPoint end = e->has_head ? e->head : last;
+      cairo_line_to (cr, end.x, end.y);
+      return;
+    }
+  guint k = 1;
+  for (; k + 2 < e->points->len; k += 3)
+    {
+      RwbPoint a = g_array_index (e->points, RwbPoint, k);
+      RwbPoint b = g_array_index (e->points, RwbPoint, k + 1);
+      RwbPoint c = g_array_index (e->points, RwbPoint, k + 2);
+      cairo_curve_to (cr, a.x, a.y, b.x, b.y, c.x, c.y);
+    }
+  for (; k < e->points->len; k++)
+    {
+      RwbPoint a = g_array_index (e->points, RwbPoint, k);
+      cairo_line_to (cr, a.x, a.y);
+    }
+  /* Into the arrowhead's base, so the line's round cap does not poke out beside the tip. */
+  if (e->has_head)
+    cairo_line_to (cr, last.x + (e->head.x - last.x) * 0.3, last.y + (e->head.y - last.y) * 0.3);
+}
+
+static const RwbRelation *
+edge_relation (const Frame *f, const RwbSceneEdge *e)
+{
+  return g_ptr_array_index (f->scene->graph->relations, e->relation);
+}
+
+/* Groups @items (visible indices) by a key from @key_of (G_MAXUINT: leave out) with a counting
+ * sort: one pass over the items, however many groups there are. Returns the items in key
+ * order; @starts (n_keys + 1 entries) receives where each key's run begins. */
+static guint *
+bucket (Frame *f, GArray *items, guint n_keys, guint (*key_of) (Frame *, guint), guint *starts)
+{
+  g_autofree guint *keys = g_new (guint, MAX (items->len, 1));
+  guint *sorted = g_new (guint, MAX (items->len, 1));
+
+  memset (starts, 0, sizeof (guint) * (n_keys + 1));
+  for (guint k = 0; k < items->len; k++)
+    {
+      keys[k] = key_of (f, g_array_index (items, guint, k));
+      if (keys[k] != G_MAXUINT)
+        starts[keys[k] + 1]++;
+    }
+  for (guint i = 0; i < n_keys; i++)
+    starts[i + 1] += starts[i];
+  g_autofree guint *fill = g_memdup2 (starts, sizeof (guint) * (n_keys + 1));
+  for (guint k = 0; k < items->len; k++)
+    if (keys[k] != G_MAXUINT)
+      sorted[fill[keys[k]]++] = g_array_index (items, guint, k);
+  return sorted;
+}
+
+/* Batches of plain edges: by dimmed, then relation type. */
+static guint
+edge_batch_key (Frame *f, guint i)
+{
+  guint s = edge_state (f, i);
+  const RwbSceneEdge *e = &g_array_index (f->scene->edges, RwbSceneEdge, i);
+  if (s & (RWB_DRAW_HIDDEN | PROMINENT))
+    return G_MAXUINT;
+  return (s & RWB_DRAW_DIMMED ? RWB_RELATION_N_TYPES : 0) + edge_relation (f, e)->type;
+}
+
+/* Far out, edges of a type are stroked as one path: one cairo operation per colour instead of
+ * one per edge is what keeps a 20,000-edge overview fast. */
+static void
+draw_edges_batched (Frame *f, gboolean straight)
+{
+  cairo_t *cr = f->cr;
+  gboolean arrows = ARROW_SIZE * f->scale >= 2.5;
+  guint starts[2 * RWB_RELATION_N_TYPES + 1];
+  g_autofree guint *sorted = bucket (f, f->edges, 2 * RWB_RELATION_N_TYPES, edge_batch_key,
+                                     starts);
+
+  for (guint key = 0; key < 2 * RWB_RELATION_N_TYPES; key++)
+    {
+      guint type = key % RWB_RELATION_N_TYPES;
+      gboolean dimmed = key >= RWB_RELATION_N_TYPES;
+      if (starts[key] == starts[key + 1])
+        continue;
+      Rgb color = relation_color (f->style, type);
+      if (dimmed)
+        color = mix (color, f->bg, RWB_RENDER_DIM);
+
+      if (straight && f->direct && type != RWB_RELATION_MENTION)
+        {
+          /* One-pixel lines written directly (see Pixels). */
+          cairo_surface_flush (f->pixels.surface);
+          f->pixels.data = (guint32 *) cairo_image_surface_get_data (f->pixels.surface);
+          for (guint k = starts[key]; k < starts[key + 1]; k++)
+            {
+              const RwbSceneEdge *e = &g_array_index (f->scene->edges, RwbSceneEdge, sorted[k]);
+              pixels_line (&f->pixels, g_array_index (e->points, RwbPoint, 0),
+                           e->has_head ? e->head
+                                       : g_array_index (e->points, RwbPoint, e->points->len - 1),
+                           color, 0.9);
+            }
+          cairo_surface_mark_dirty (f->pixels.surface);
+          continue;
+        }
+
+      cairo_new_path (cr);
+      for (guint k = starts[key]; k < starts[key + 1]; k++)
+        edge_path (cr, &g_array_index (f->scene->edges, RwbSceneEdge, sorted[k]), straight);
+      if (type == RWB_RELATION_MENTION)
+        cairo_set_dash (cr, (double[]) { 4, 3 }, 2, 0);
+      cairo_set_line_width (cr, MAX (1.5, 1.0 / f->scale));
+      set_rgb (cr, color, type == RWB_RELATION_MENTION ? 0.7 : 0.9);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+      if (!arrows)
+        continue;
+      for (guint k = starts[key]; k < starts[key + 1]; k++)
+        {
+          const RwbSceneEdge *e = &g_array_index (f->scene->edges, RwbSceneEdge, sorted[k]);
+          if (e->has_head)
+            arrowhead_path (cr, g_array_index (e->points, RwbPoint, e->points->len - 1),
+                            e->head, ARROW_SIZE);
+        }
+      cairo_fill (cr);
+    }
+}
+
+static void
+draw_edge_label (Frame *f, const RwbSceneEdge *e, Rgb color, gboolean prominent)
+{
+  cairo_t *cr = f->cr;
+  const RwbRelation *r = edge_relation (f, e);
+  PangoLayout *l = cache_edge_label (f->cache, r->type);
+  double w, h;
+  layout_size (l, &w, &h);
+  /* Hovered or selected, a label is read at any zoom: keep it a legible size on screen. */
+  double grow = prominent ? MAX (1.0, MIN_EDGE_LABEL_PX / (EDGE_LABEL_SIZE * f->scale)) : 1.0;
+  const Rgb text = f->style->dark ? (Rgb) { 0.85, 0.85, 0.87 } : (Rgb) { 0.25, 0.25, 0.28 };
+
+  cairo_save (cr);
+  cairo_translate (cr, e->label_x, e->label_y);
+  cairo_scale (cr, grow, grow);
+  /* An opaque-ish plate under the text, so it reads over the edge and whatever crosses it. */
+  set_rgb (cr, f->bg, 0.88);
+  rounded_rect (cr, -w / 2 - 3, -h / 2 - 1, w + 6, h + 2, 3);
+  cairo_fill_preserve (cr);
+  set_rgb (cr, color, prominent ? 0.8 : 0.35);
+  cairo_set_line_width (cr, MAX (0.8, 1.0 / (f->scale * grow)));
+  cairo_stroke (cr);
+  set_rgb (cr, mix (color, text, 0.35), 1);
+  cairo_move_to (cr, -w / 2, -h / 2);
+  pango_cairo_show_layout (cr, l);
+  cairo_restore (cr);
+}
+
+static gboolean
+edge_labels_legible (const Frame *f)
+{
+  return f->scale * EDGE_LABEL_SIZE >= 6.5 && f->scale >= f->style->edge_label_scale;
+}
+
+static void
+draw_edge (Frame *f, guint i, guint s)
+{
+  cairo_t *cr = f->cr;
+  const RwbSceneEdge *e = &g_array_index (f->scene->edges, RwbSceneEdge, i);
+  const RwbRelation *r = edge_relation (f, e);
+  gboolean mention = r->type == RWB_RELATION_MENTION;
+  Rgb color = relation_color (f->style, r->type);
+  if (s & RWB_DRAW_DIMMED)
+    color = mix (color, f->bg, RWB_RENDER_DIM);
+
+  double width = mention ? 1.0 : 1.2 + 1.3 * r->confidence;
+  if (s & RWB_DRAW_SELECTED)
+    width += 2.0;
+  else if (s & (RWB_DRAW_HOVER | RWB_DRAW_EMPHASIS))
+    width += 1.0;
+  width = MAX (width, 1.0 / f->scale);
+  RwbPoint last = g_array_index (e->points, RwbPoint, e->points->len - 1);
+  double arrow = ARROW_SIZE + (s & RWB_DRAW_SELECTED ? 2 : 0);
+
+  if (s & (RWB_DRAW_SELECTED | RWB_DRAW_HOVER))
+    {
+      /* The halo: a wide, faint stroke of the edge's own colour under it. */
+      edge_path (cr, e, FALSE);
+      set_rgb (cr, color, s & RWB_DRAW_SELECTED ? 0.30 : 0.18);
+      cairo_set_line_width (cr, width + MAX (6.0, 6.0 / f->scale));
+      cairo_stroke (cr);
+    }
+  if (mention)
+    cairo_set_dash (cr, (double[]) { 4, 3 }, 2, 0);
+  edge_path (cr, e, FALSE);
+  set_rgb (cr, color, mention ? 0.7 : 0.9);
+  cairo_set_line_width (cr, width);
+  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+  if (e->has_head)
+    {
+      arrowhead_path (cr, last, e->head, arrow);
+      cairo_fill (cr);
+    }
+  if (!(s & PROMINENT) && !(s & RWB_DRAW_DIMMED) && !mention && edge_labels_legible (f))
+    draw_edge_label (f, e, color, FALSE);
+}
+
+static void
+draw_node_text (Frame *f, guint i, const RwbSceneNode *n, RwbEntityType type, Rgb icon, Rgb fg,
+                Rgb fg2)
+{
+  cairo_t *cr = f->cr;
+  const NodeText *t = cache_node_text (f->cache, f->scene, i);
+  double cw, ch;
+  content_size (t, &cw, &ch);
+  double text_w = MAX (t->w1, t->w2);
+  double text_h = t->h1 + (t->sublabel ? LINE_GAP + t->h2 : 0);
+  /* The icon leads the name: on the left of a Latin name, on the right of an Arabic one. */
+  double icon_x, text_cx;
+  if (t->rtl)
+    {
+      icon_x = n->x + cw / 2 - ICON_SIZE;
+      text_cx = n->x - cw / 2 + text_w / 2;
+    }
+  else
+    {
+      icon_x = n->x - cw / 2;
+      text_cx = icon_x + ICON_SIZE + ICON_GAP + text_w / 2;
+    }
+  set_rgb (cr, icon, 1);
+  fill_icon (cr, type, icon_x, n->y - ICON_SIZE / 2, ICON_SIZE);
+
+  double top = n->y - text_h / 2;
+  set_rgb (cr, fg, 1);
+  cairo_move_to (cr, text_cx - t->w1 / 2, top);
+  pango_cairo_show_layout (cr, t->label);
+  if (t->sublabel)
+    {
+      set_rgb (cr, fg2, 1);
+      cairo_move_to (cr, text_cx - t->w2 / 2, top + t->h1 + LINE_GAP);
+      pango_cairo_show_layout (cr, t->sublabel);
+    }
+}
+
+static void
+draw_node (Frame *f, guint i, guint s, gboolean labels)
+{
+  cairo_t *cr = f->cr;
+  const RwbSceneNode *n = &g_array_index (f->scene->nodes, RwbSceneNode, i);
+  const RwbEntity *entity = g_ptr_array_index (f->scene->graph->entities, n->entity);
+  double x = n->x - n->width / 2, y = n->y - n->height / 2;
+  Rgb color = entity_color (f->style, entity->type);
+  Rgb fill = mix (f->bg, color, (s & RWB_DRAW_HOVER) ? (f->style->dark ? 0.40 : 0.24)
+                                                       : (f->style->dark ? 0.28 : 0.14));
+  Rgb fg = f->fg, fg2 = f->fg2;
+  if (s & RWB_DRAW_DIMMED)
+    {
+      color = mix (color, f->bg, RWB_RENDER_DIM);
+      fill = mix (fill, f->bg, RWB_RENDER_DIM);
+      fg = mix (fg, f->bg, RWB_RENDER_DIM);
+      fg2 = mix (fg2, f->bg, RWB_RENDER_DIM);
+    }
+
+  if (s & RWB_DRAW_SELECTED)
+    {
+      /* The halo: a soft band of the node's colour around it, visible on light and dark. */
+      double g = MAX (5.0, 3.0 / f->scale);
+      node_path (cr, entity->type, x - g, y - g, n->width + 2 * g, n->height + 2 * g);
+      set_rgb (cr, color, f->style->dark ? 0.45 : 0.32);
+      cairo_fill (cr);
+    }
+  double line = (s & RWB_DRAW_SELECTED) ? 3.0 : (s & RWB_DRAW_HOVER) ? 2.5
+                : (s & RWB_DRAW_EMPHASIS) ? 2.0 : 1.5;
+  node_path (cr, entity->type, x, y, n->width, n->height);
+  set_rgb (cr, fill, 1);
+  cairo_fill_preserve (cr);
+  set_rgb (cr, color, 1);
+  cairo_set_line_width (cr, MAX (line, 1.0 / f->scale));
+  cairo_stroke (cr);
+  if (labels)
+    draw_node_text (f, i, n, entity->type, color, fg, fg2);
+}
+
+/* Batches of plain nodes: by dimmed, type, and whether they are a few pixels small. */
+static guint
+node_batch_key (Frame *f, guint i)
+{
+  guint s = node_state (f, i);
+  const RwbSceneNode *n = &g_array_index (f->scene->nodes, RwbSceneNode, i);
+  const RwbEntity *entity = g_ptr_array_index (f->scene->graph->entities, n->entity);
+  if (s & (RWB_DRAW_HIDDEN | PROMINENT))
+    return G_MAXUINT;
+  return ((s & RWB_DRAW_DIMMED ? RWB_ENTITY_N_TYPES : 0) + MIN (entity->type, RWB_ENTITY_N_TYPES - 1)) * 2
+         + (n->height * f->scale < 6);
+}
+
+/* Far out, the nodes of a type are filled and outlined as one path; boxes smaller than a few
+ * pixels become plain rectangles. */
+static void
+draw_nodes_batched (Frame *f)
+{
+  cairo_t *cr = f->cr;
+  guint starts[4 * RWB_ENTITY_N_TYPES + 1];
+  g_autofree guint *sorted = bucket (f, f->nodes, 4 * RWB_ENTITY_N_TYPES, node_batch_key, starts);
+
+  for (guint key = 0; key < 4 * RWB_ENTITY_N_TYPES; key++)
+    {
+      gboolean tiny = key % 2, dimmed = key >= 2 * RWB_ENTITY_N_TYPES;
+      RwbEntityType type = (key / 2) % RWB_ENTITY_N_TYPES;
+      if (starts[key] == starts[key + 1])
+        continue;
+      cairo_new_path (cr);
+      for (guint k = starts[key]; k < starts[key + 1]; k++)
+        {
+          const RwbSceneNode *n = &g_array_index (f->scene->nodes, RwbSceneNode, sorted[k]);
+          double x = n->x - n->width / 2, y = n->y - n->height / 2;
+          if (tiny)
+            cairo_rectangle (cr, x, y, n->width, n->height);
+          else
+            node_path (cr, type, x, y, n->width, n->height);
+        }
+      Rgb color = entity_color (f->style, type);
+      Rgb fill = mix (f->bg, color, f->style->dark ? 0.28 : 0.14);
+      if (dimmed)
+        color = mix (color, f->bg, RWB_RENDER_DIM), fill = mix (fill, f->bg, RWB_RENDER_DIM);
+      if (tiny)
+        {
+          /* A few pixels: an outline would be all there is, and stroking thousands of boxes
+           * costs five times filling them. One solid tone between fill and outline. */
+          set_rgb (cr, mix (fill, color, 0.6), 1);
+          cairo_fill (cr);
+          continue;
+        }
+      set_rgb (cr, fill, 1);
       cairo_fill_preserve (cr);
       set_rgb (cr, color, 1);
-      cairo_set_line_width (cr, MAX (selected ? 3.0 : 1.5, 1.0 / scale));
+      cairo_set_line_width (cr, MAX (1.5, 1.0 / f->scale));
       cairo_stroke (cr);
-      if (selected)
-        {
-          node_path (cr, e->type, x - 4, y - 4, n->width + 8, n->height + 8);
-          set_rgb (cr, color, 0.45);
-          cairo_set_line_width (cr, 2);
-          cairo_stroke (cr);
-        }
-      if (!labels)
-        continue;
-
-      double w, h, lh;
-      measure (pctx, style->font_family, n->label, n->sublabel, &w, &h, &lh);
-      double top = n->y - (h - 2 * PAD_Y) / 2;
-      g_autoptr (PangoLayout) l1 = make_layout (pctx, style->font_family, LABEL_SIZE, TRUE,
-                                                n->label);
-      PangoRectangle logical;
-      pango_layout_get_extents (l1, NULL, &logical);
-      set_rgb (cr, fg, 1);
-      cairo_move_to (cr, n->x - logical.width / (2.0 * PANGO_SCALE), top);
-      pango_cairo_show_layout (cr, l1);
-      if (n->sublabel)
-        {
-          g_autoptr (PangoLayout) l2 = make_layout (pctx, style->font_family, SUBLABEL_SIZE,
-                                                    FALSE, n->sublabel);
-          pango_layout_get_extents (l2, NULL, &logical);
-          set_rgb (cr, fg2, 1);
-          cairo_move_to (cr, n->x - logical.width / (2.0 * PANGO_SCALE), top + lh + LINE_GAP);
-          pango_cairo_show_layout (cr, l2);
-        }
     }
 }
 
 /**
  * rwb_render_scene:
- * Draws the visible part of @scene; labels are dropped when they would be too small to read.
+ * Draws the visible part of @scene; see the header for the level of detail.
  */
 void
 rwb_render_scene (cairo_t *cr, const RwbScene *scene, const RwbStyle *style,
@@ -429,12 +1073,10 @@ rwb_render_scene (cairo_t *cr, const RwbScene *scene, const RwbStyle *style,
 {
   g_return_if_fail (cr != NULL && style != NULL && viewport != NULL);
   cairo_save (cr);
+  Rgb bg = background (style);
   if (!style->transparent)
     {
-      if (style->dark)
-        cairo_set_source_rgb (cr, 0.12, 0.12, 0.13);
-      else
-        cairo_set_source_rgb (cr, 0.98, 0.98, 0.98);
+      set_rgb (cr, bg, 1);
       cairo_rectangle (cr, 0, 0, width, height);
       cairo_fill (cr);
     }
@@ -443,20 +1085,213 @@ rwb_render_scene (cairo_t *cr, const RwbScene *scene, const RwbStyle *style,
       cairo_restore (cr);
       return;
     }
-  cairo_scale (cr, viewport->scale, viewport->scale);
+  double scale = viewport->scale;
+  cairo_scale (cr, scale, scale);
   cairo_translate (cr, -viewport->origin_x, -viewport->origin_y);
-  RwbRect view = { viewport->origin_x, viewport->origin_y, width / viewport->scale,
-                   height / viewport->scale };
-  PangoContext *pctx = make_context (cr);
-  /* Text smaller than about 5 device pixels is noise: draw boxes only. */
-  gboolean node_labels = viewport->scale * LABEL_SIZE >= 5.0;
-  gboolean edge_labels = viewport->scale * EDGE_LABEL_SIZE >= 6.5;
+  double margin = DRAW_MARGIN + 8.0 / scale;
+  RwbRect view = { viewport->origin_x - margin, viewport->origin_y - margin,
+                   width / scale + 2 * margin, height / scale + 2 * margin };
+
+  RwbRenderCache *own_cache = NULL;
+  Frame f = { 0 };
+  f.direct = pixels_init (cr, &f.pixels);
+  f.cr = cr;
+  f.scene = scene;
+  f.style = style;
+  f.cache = style->cache ? style->cache : (own_cache = rwb_render_cache_new ());
+  cache_bind (f.cache, scene, style->font_family);
+  f.scale = scale;
+  f.bg = bg;
+  f.fg = style->dark ? (Rgb) { 0.95, 0.95, 0.96 } : (Rgb) { 0.10, 0.10, 0.12 };
+  f.fg2 = style->dark ? (Rgb) { 0.75, 0.75, 0.78 } : (Rgb) { 0.33, 0.33, 0.37 };
+  f.nodes = g_array_new (FALSE, FALSE, sizeof (guint));
+  f.edges = g_array_new (FALSE, FALSE, sizeof (guint));
+  rwb_scene_query_rect (scene, &view, f.nodes, f.edges);
+
+  /* Text smaller than about 5 device pixels is noise: draw boxes only, and then the whole
+   * picture is an overview where per-item detail is invisible anyway. */
+  gboolean labels = scale * LABEL_SIZE >= 5.0;
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-  draw_edges (cr, pctx, scene, style, &view, viewport->scale, edge_labels);
-  draw_nodes (cr, pctx, scene, style, &view, viewport->scale, node_labels);
-  g_object_unref (pctx);
+
+  /* Edges under nodes; within each, what is hovered or selected over the rest. */
+  if (labels)
+    {
+      for (guint k = 0; k < f.edges->len; k++)
+        {
+          guint i = g_array_index (f.edges, guint, k), s = edge_state (&f, i);
+          if (!(s & (RWB_DRAW_HIDDEN | PROMINENT)))
+            draw_edge (&f, i, s);
+        }
+    }
+  else
+    draw_edges_batched (&f, scale < 0.25);
+  for (guint k = 0; k < f.edges->len; k++)
+    {
+      guint i = g_array_index (f.edges, guint, k), s = edge_state (&f, i);
+      if (!(s & RWB_DRAW_HIDDEN) && (s & PROMINENT))
+        draw_edge (&f, i, s);
+    }
+
+  if (labels)
+    {
+      for (guint k = 0; k < f.nodes->len; k++)
+        {
+          guint i = g_array_index (f.nodes, guint, k), s = node_state (&f, i);
+          if (!(s & (RWB_DRAW_HIDDEN | PROMINENT)))
+            draw_node (&f, i, s, TRUE);
+        }
+    }
+  else
+    draw_nodes_batched (&f);
+  for (guint k = 0; k < f.nodes->len; k++)
+    {
+      guint i = g_array_index (f.nodes, guint, k), s = node_state (&f, i);
+      if (!(s & RWB_DRAW_HIDDEN) && (s & PROMINENT))
+        draw_node (&f, i, s, labels);
+    }
+
+  /* Labels of hovered and selected edges last, so no node covers them. */
+  for (guint k = 0; k < f.edges->len; k++)
+    {
+      guint i = g_array_index (f.edges, guint, k), s = edge_state (&f, i);
+      if (!(s & (RWB_DRAW_HIDDEN | RWB_DRAW_DIMMED)) && (s & PROMINENT))
+        {
+          const RwbSceneEdge *e = &g_array_index (scene->edges, RwbSceneEdge, i);
+          draw_edge_label (&f, e, relation_color (style, edge_relation (&f, e)->type), TRUE);
+        }
+    }
+
+  g_array_unref (f.nodes);
+  g_array_unref (f.edges);
+  rwb_render_cache_free (own_cache);
   cairo_restore (cr);
+}
+
+/**
+ * rwb_render_legend:
+ * Draws (or with @cr NULL, measures) the legend of the types in the masks.
+ */
+void
+rwb_render_legend (cairo_t *cr, const RwbStyle *style, double x, double y,
+                   guint entity_type_mask, guint relation_type_mask, double *width,
+                   double *height)
+{
+  g_return_if_fail (style != NULL);
+  const double pad = 8, swatch_w = 26, swatch_h = 15, gap = 7, row_gap = 4, col_gap = 14;
+  PangoContext *ctx = make_context ();
+  Rgb bg = background (style);
+  Rgb fg = style->dark ? (Rgb) { 0.90, 0.90, 0.92 } : (Rgb) { 0.15, 0.15, 0.18 };
+  PangoLayout *layouts[RWB_ENTITY_N_TYPES + RWB_RELATION_N_TYPES] = { NULL };
+  double text_w[G_N_ELEMENTS (layouts)] = { 0 }, text_h = 0;
+  guint n_entities = 0, n_relations = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (layouts); i++)
+    {
+      gboolean entity = i < RWB_ENTITY_N_TYPES;
+      guint type = entity ? i : i - RWB_ENTITY_N_TYPES;
+      if (!((entity ? entity_type_mask : relation_type_mask) & (1u << type)))
+        continue;
+      layouts[i] = make_layout (ctx, style->font_family, LEGEND_FONT_SIZE, FALSE,
+                                entity ? entity_type_name (type) : relation_type_name (type));
+      pango_layout_set_alignment (layouts[i], PANGO_ALIGN_LEFT);
+      double h;
+      layout_size (layouts[i], &text_w[i], &h);
+      text_h = MAX (text_h, h);
+      if (entity)
+        n_entities++;
+      else
+        n_relations++;
+    }
+  double row_h = MAX (text_h, swatch_h);
+  /* Entities and relations side by side once a single column would grow tall. */
+  gboolean two_columns = n_entities > 0 && n_relations > 0 && n_entities + n_relations > 8;
+  double col_w[2] = { 0, 0 };
+  for (guint i = 0; i < G_N_ELEMENTS (layouts); i++)
+    if (layouts[i])
+      {
+        guint c = two_columns && i >= RWB_ENTITY_N_TYPES;
+        col_w[c] = MAX (col_w[c], swatch_w + gap + text_w[i]);
+      }
+  guint rows = two_columns ? MAX (n_entities, n_relations) : n_entities + n_relations;
+  double sep = (!two_columns && n_entities && n_relations) ? row_gap * 2 : 0;
+  double w = 2 * pad + col_w[0] + (two_columns ? col_gap + col_w[1] : 0);
+  double h = rows ? 2 * pad + rows * row_h + (rows - 1) * row_gap + sep : 0;
+  if (rows == 0)
+    w = 0;
+  if (width)
+    *width = w;
+  if (height)
+    *height = h;
+
+  if (cr != NULL && rows > 0)
+    {
+      cairo_save (cr);
+      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+      rounded_rect (cr, x + 0.5, y + 0.5, w - 1, h - 1, 6);
+      set_rgb (cr, bg, 0.92);
+      cairo_fill_preserve (cr);
+      set_rgb (cr, fg, 0.18);
+      cairo_set_line_width (cr, 1);
+      cairo_stroke (cr);
+
+      double cx = x + pad, cy = y + pad;
+      for (guint i = 0; i < G_N_ELEMENTS (layouts); i++)
+        {
+          if (layouts[i] == NULL)
+            continue;
+          gboolean entity = i < RWB_ENTITY_N_TYPES;
+          guint type = entity ? i : i - RWB_ENTITY_N_TYPES;
+          if (!entity && i == RWB_ENTITY_N_TYPES + (guint) g_bit_nth_lsf (relation_type_mask, -1))
+            {
+              /* First relation row: a new column, or a little space under the entities. */
+              if (two_columns)
+                cx = x + pad + col_w[0] + col_gap, cy = y + pad;
+              else
+                cy += sep;
+            }
+          double sy = cy + (row_h - swatch_h) / 2;
+          if (entity)
+            {
+              Rgb color = entity_color (style, type);
+              node_path (cr, type, cx + 0.75, sy + 0.75, swatch_w - 1.5, swatch_h - 1.5);
+              set_rgb (cr, mix (bg, color, style->dark ? 0.28 : 0.14), 1);
+              cairo_fill_preserve (cr);
+              set_rgb (cr, color, 1);
+              cairo_set_line_width (cr, 1.5);
+              cairo_stroke (cr);
+              fill_icon (cr, type, cx + (swatch_w - 9) / 2, sy + (swatch_h - 9) / 2, 9);
+            }
+          else
+            {
+              Rgb color = relation_color (style, type);
+              double my = cy + row_h / 2;
+              gboolean directed = rwb_relation_type_is_directed (type);
+              set_rgb (cr, color, 1);
+              cairo_set_line_width (cr, 2);
+              if (type == RWB_RELATION_MENTION)
+                cairo_set_dash (cr, (double[]) { 4, 3 }, 2, 0);
+              cairo_move_to (cr, cx + 1, my);
+              cairo_line_to (cr, cx + swatch_w - (directed ? 6 : 1), my);
+              cairo_stroke (cr);
+              cairo_set_dash (cr, NULL, 0, 0);
+              if (directed)
+                {
+                  arrowhead_path (cr, (RwbPoint) { cx, my }, (RwbPoint) { cx + swatch_w, my }, 7);
+                  cairo_fill (cr);
+                }
+            }
+          set_rgb (cr, fg, 1);
+          cairo_move_to (cr, cx + swatch_w + gap, cy + (row_h - text_h) / 2);
+          pango_cairo_show_layout (cr, layouts[i]);
+          cy += row_h + row_gap;
+        }
+      cairo_restore (cr);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (layouts); i++)
+    g_clear_object (&layouts[i]);
+  g_object_unref (ctx);
 }
 
 /**
@@ -520,7 +1355,10 @@ rwb_render_to_file (const RwbScene *scene, const RwbStyle *style, RwbImageFormat
     }
   cairo_t *cr = cairo_create (surface);
   RwbViewport vp = { scale, scene->bounds.x - FILE_MARGIN, scene->bounds.y - FILE_MARGIN };
-  rwb_render_scene (cr, scene, style, &vp, w, h);
+  /* A picture has no pointer to hover with: label every edge that is legible. */
+  RwbStyle file_style = *style;
+  file_style.edge_label_scale = 0;
+  rwb_render_scene (cr, scene, &file_style, &vp, w, h);
   cairo_destroy (cr);
   cairo_status_t status = CAIRO_STATUS_SUCCESS;
   if (format == RWB_IMAGE_PNG)

@@ -36,20 +36,46 @@ typedef struct {
   double label_x, label_y;
 } RwbSceneEdge;
 
+typedef struct _RwbSceneIndex RwbSceneIndex;
+
 typedef struct {
   RwbGraph *graph;      /* a reference, held while the scene lives */
   GArray *nodes;        /* RwbSceneNode */
   GArray *edges;        /* RwbSceneEdge */
   RwbRect bounds;
   char *engine;         /* Graphviz engine that produced it */
+  RwbSceneIndex *index; /* private: see rwb_scene_build_index(); NULL until built */
 } RwbScene;
 
 RwbScene *rwb_scene_new        (RwbGraph *graph);  /* takes a reference on @graph */
 void      rwb_scene_free       (RwbScene *scene);
 /* Index of the scene node for entity @entity, or -1 if it is not in the scene. */
 gint      rwb_scene_find_node  (const RwbScene *scene, guint entity);
-/* Index of the topmost node containing the point, or -1. */
+/* Index of the topmost node containing the point, or -1. Uses the spatial index if built. */
 gint      rwb_scene_node_at    (const RwbScene *scene, double x, double y);
+
+/* Builds (or rebuilds) the spatial index: a uniform grid over node boxes and edge bounding
+ * boxes, plus each node's list of incident edges. Call it once after the scene's geometry is
+ * complete and again after changing nodes or edges other than through rwb_scene_move_node(). Not
+ * thread-safe: a scene with an index must be queried from one thread at a time. */
+void      rwb_scene_build_index (RwbScene *scene);
+/* Appends to @nodes and @edges (GArrays of guint, either may be NULL) the indices, ascending, of
+ * the nodes and edges whose bounding boxes meet @rect. Scans everything without an index. */
+void      rwb_scene_query_rect (const RwbScene *scene, const RwbRect *rect, GArray *nodes,
+                                GArray *edges);
+/* Bounding box of edge @edge: its control points and arrowhead. */
+void      rwb_scene_edge_bounds (const RwbScene *scene, guint edge, RwbRect *out);
+/* Distance in scene points from (x, y) to the drawn curve of edge @edge (arrowhead included). */
+double    rwb_scene_edge_distance (const RwbScene *scene, guint edge, double x, double y);
+/* The edges incident to node @node (self-loops once); needs the index, else returns NULL. */
+const guint *rwb_scene_node_edges (const RwbScene *scene, guint node, guint *n_edges);
+/* Moves node @node's centre to (x, y) and reroutes its edges: each becomes one cubic from
+ * border to border (bent apart when two nodes share several edges; self-loops move along),
+ * its arrowhead on the target's border and its label at its middle. Grows the bounds to
+ * include the node and its edges, and updates the index when there is one. */
+void      rwb_scene_move_node  (RwbScene *scene, guint node, double x, double y);
+/* Recomputes @bounds from every node box and edge point (after moves shrank the drawing). */
+void      rwb_scene_update_bounds (RwbScene *scene);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RwbScene, rwb_scene_free)
 

@@ -1,0 +1,388 @@
+/* rwb-entity-list.c — the entities of the graph in a GtkColumnView.
+ *
+ * Names are Arabic and Latin, so the name column sorts by ICU collation (rwb-collate), not by
+ * bytes or g_utf8_collate() (which follows the C library's locale and is "C" in many
+ * sessions). Each item keeps its ICU sort key, so a click on a header is byte comparisons.
+ */
+#define G_LOG_DOMAIN "rawabit-entity-list"
+
+#include "rwb-config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "rwb-collate.h"
+#include "rwb-entity-item.h"
+#include "rwb-entity-list.h"
+#include "rwb-labels.h"
+
+struct _RwbEntityList
+{
+  GtkWidget parent_instance;
+
+  /* Template children */
+  GtkColumnView *column_view;
+  GtkColumnViewColumn *name_column;
+  GtkColumnViewColumn *type_column;
+  GtkColumnViewColumn *degree_column;
+
+  RwbGraphView *view;
+  RwbGraph *graph;
+  GListStore *store;            /* RwbEntityItem, in graph order */
+  GtkSortListModel *sorted;
+  GtkSingleSelection *selection;
+  RwbCollator *collator;        /* NULL if ICU has no collation data */
+  gboolean syncing;             /* while the rows follow the view's selection */
+};
+
+G_DEFINE_FINAL_TYPE (RwbEntityList, rwb_entity_list, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_GRAPH_VIEW,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static int
+compare_names (RwbEntityItem *a, RwbEntityItem *b)
+{
+  int c = strcmp (rwb_entity_item_get_sort_key (a), rwb_entity_item_get_sort_key (b));
+
+  /* Equal names still get a fixed order, so a re-sort does not shuffle rows. */
+  if (c == 0)
+    c = (int) rwb_entity_item_get_index (a) - (int) rwb_entity_item_get_index (b);
+  return c;
+}
+
+static int
+sort_by_name (gconstpointer a, gconstpointer b, gpointer data)
+{
+  return compare_names ((RwbEntityItem *) a, (RwbEntityItem *) b);
+}
+
+static int
+sort_by_type (gconstpointer a, gconstpointer b, gpointer data)
+{
+  RwbEntityType ta = rwb_entity_item_get_entity_type ((RwbEntityItem *) a);
+  RwbEntityType tb = rwb_entity_item_get_entity_type ((RwbEntityItem *) b);
+
+  if (ta != tb)
+    return ta < tb ? -1 : 1;
+  return compare_names ((RwbEntityItem *) a, (RwbEntityItem *) b);
+}
+
+static int
+sort_by_degree (gconstpointer a, gconstpointer b, gpointer data)
+{
+  guint da = rwb_entity_item_get_degree ((RwbEntityItem *) a);
+  guint db = rwb_entity_item_get_degree ((RwbEntityItem *) b);
+
+  if (da != db)
+    return da < db ? -1 : 1;
+  return compare_names ((RwbEntityItem *) a, (RwbEntityItem *) b);
+}
+
+static void
+setup_label (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer xalign)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), GPOINTER_TO_INT (xalign) ? 1.0f : 0.0f);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+bind_name (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer data)
+{
+  RwbEntityItem *item = gtk_list_item_get_item (list_item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (list_item)),
+                      rwb_entity_item_get_name (item));
+}
+
+static void
+bind_type (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer data)
+{
+  RwbEntityItem *item = gtk_list_item_get_item (list_item);
+  RwbEntityType type = rwb_entity_item_get_entity_type (item);
+  g_autofree char *label = g_markup_escape_text (rwb_entity_type_label (type), -1);
+  g_autofree char *markup = g_strdup_printf ("<span foreground=\"%s\">●</span> %s",
+                                             rwb_entity_type_color (type), label);
+
+  gtk_label_set_markup (GTK_LABEL (gtk_list_item_get_child (list_item)), markup);
+}
+
+static void
+bind_degree (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer data)
+{
+  RwbEntityItem *item = gtk_list_item_get_item (list_item);
+  char text[16];
+
+  g_snprintf (text, sizeof text, "%u", rwb_entity_item_get_degree (item));
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (list_item)), text);
+}
+
+static void
+set_column_factory (GtkColumnViewColumn *column, GCallback bind, gboolean align_end)
+{
+  g_autoptr (GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_label), GINT_TO_POINTER (align_end));
+  g_signal_connect (factory, "bind", bind, NULL);
+  gtk_column_view_column_set_factory (column, factory);
+}
+
+static void
+set_column_sorter (GtkColumnViewColumn *column, GCompareDataFunc compare)
+{
+  g_autoptr (GtkSorter) sorter = GTK_SORTER (gtk_custom_sorter_new (compare, NULL, NULL));
+
+  gtk_column_view_column_set_sorter (column, sorter);
+}
+
+static void
+select_in_view (RwbEntityList *self, guint position)
+{
+  g_autoptr (RwbEntityItem) item = NULL;
+  guint entity;
+
+  if (self->view == NULL || self->graph == NULL)
+    return;
+  item = g_list_model_get_item (G_LIST_MODEL (self->sorted), position);
+  if (item == NULL)
+    return;
+  entity = rwb_entity_item_get_index (item);
+  if (entity >= self->graph->entities->len)
+    return;
+  rwb_graph_view_select_entity (self->view, entity, FALSE);
+  rwb_graph_view_center_on_entity (self->view, entity);
+}
+
+static void
+on_selected (GtkSingleSelection *selection, GParamSpec *pspec, RwbEntityList *self)
+{
+  guint position = gtk_single_selection_get_selected (selection);
+
+  if (self->syncing || position == GTK_INVALID_LIST_POSITION)
+    return;
+  select_in_view (self, position);
+}
+
+static void
+on_activate (GtkColumnView *column_view, guint position, RwbEntityList *self)
+{
+  select_in_view (self, position);
+}
+
+/* The row of the entity the view selected last, so the list shows where the user is. */
+static void
+follow_view_selection (RwbEntityList *self)
+{
+  g_autoptr (GArray) selected = NULL;
+  guint position = GTK_INVALID_LIST_POSITION;
+
+  if (self->view == NULL || self->graph == NULL)
+    return;
+
+  selected = rwb_graph_view_get_selected_entities (self->view);
+  if (selected != NULL && selected->len > 0)
+    {
+      guint entity = g_array_index (selected, guint, selected->len - 1);
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
+
+      for (guint i = 0; i < n && position == GTK_INVALID_LIST_POSITION; i++)
+        {
+          g_autoptr (RwbEntityItem) item = g_list_model_get_item (G_LIST_MODEL (self->sorted), i);
+
+          if (rwb_entity_item_get_index (item) == entity)
+            position = i;
+        }
+    }
+
+  if (gtk_single_selection_get_selected (self->selection) == position)
+    return;
+  self->syncing = TRUE;
+  gtk_single_selection_set_selected (self->selection, position);
+  self->syncing = FALSE;
+}
+
+static void
+rwb_entity_list_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  RwbEntityList *self = RWB_ENTITY_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_GRAPH_VIEW:
+      g_value_set_object (value, self->view);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rwb_entity_list_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  RwbEntityList *self = RWB_ENTITY_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_GRAPH_VIEW:
+      rwb_entity_list_set_graph_view (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rwb_entity_list_dispose (GObject *object)
+{
+  RwbEntityList *self = RWB_ENTITY_LIST (object);
+  GtkWidget *child;
+
+  rwb_entity_list_set_graph_view (self, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), RWB_TYPE_ENTITY_LIST);
+  /* Only bound template children are unparented by the call above; the root of the template
+   * may not be one. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->sorted);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->graph, rwb_graph_unref);
+  g_clear_pointer (&self->collator, rwb_collator_free);
+
+  G_OBJECT_CLASS (rwb_entity_list_parent_class)->dispose (object);
+}
+
+static void
+rwb_entity_list_class_init (RwbEntityListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rwb_entity_list_dispose;
+  object_class->get_property = rwb_entity_list_get_property;
+  object_class->set_property = rwb_entity_list_set_property;
+
+  properties[PROP_GRAPH_VIEW] =
+    g_param_spec_object ("graph-view", NULL, NULL, RWB_TYPE_GRAPH_VIEW,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/rawabit/Rawabit/rwb-entity-list.ui");
+  gtk_widget_class_bind_template_child (widget_class, RwbEntityList, column_view);
+  gtk_widget_class_bind_template_child (widget_class, RwbEntityList, name_column);
+  gtk_widget_class_bind_template_child (widget_class, RwbEntityList, type_column);
+  gtk_widget_class_bind_template_child (widget_class, RwbEntityList, degree_column);
+  gtk_widget_class_bind_template_callback (widget_class, on_activate);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "rwb-entity-list");
+}
+
+static void
+rwb_entity_list_init (RwbEntityList *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->collator = rwb_collator_new (rwb_collate_default_locale (), RWB_COLLATE_TERTIARY, &error);
+  if (self->collator == NULL)
+    g_debug ("sorting names by code point: %s", error->message);
+
+  set_column_factory (self->name_column, G_CALLBACK (bind_name), FALSE);
+  set_column_factory (self->type_column, G_CALLBACK (bind_type), FALSE);
+  set_column_factory (self->degree_column, G_CALLBACK (bind_degree), TRUE);
+  set_column_sorter (self->name_column, sort_by_name);
+  set_column_sorter (self->type_column, sort_by_type);
+  set_column_sorter (self->degree_column, sort_by_degree);
+
+  self->store = g_list_store_new (RWB_TYPE_ENTITY_ITEM);
+  self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->store)),
+                                          g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->sorted)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect (self->selection, "notify::selected", G_CALLBACK (on_selected), self);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+
+  gtk_column_view_sort_by_column (self->column_view, self->name_column, GTK_SORT_ASCENDING);
+}
+
+GtkWidget *
+rwb_entity_list_new (void)
+{
+  return g_object_new (RWB_TYPE_ENTITY_LIST, NULL);
+}
+
+void
+rwb_entity_list_set_graph_view (RwbEntityList *self, RwbGraphView *view)
+{
+  g_return_if_fail (RWB_IS_ENTITY_LIST (self));
+  g_return_if_fail (view == NULL || RWB_IS_GRAPH_VIEW (view));
+
+  if (view == self->view)
+    return;
+
+  if (self->view != NULL)
+    g_signal_handlers_disconnect_by_data (self->view, self);
+  g_set_object (&self->view, view);
+  if (view != NULL)
+    g_signal_connect_swapped (view, "selection-changed", G_CALLBACK (follow_view_selection),
+                              self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GRAPH_VIEW]);
+}
+
+void
+rwb_entity_list_set_graph (RwbEntityList *self, RwbGraph *graph)
+{
+  g_autoptr (GPtrArray) items = NULL;
+
+  g_return_if_fail (RWB_IS_ENTITY_LIST (self));
+
+  if (graph == self->graph)
+    return;
+
+  g_clear_pointer (&self->graph, rwb_graph_unref);
+  if (graph != NULL)
+    self->graph = rwb_graph_ref (graph);
+
+  items = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; graph != NULL && i < graph->entities->len; i++)
+    {
+      const RwbEntity *entity = g_ptr_array_index (graph->entities, i);
+      g_autofree char *key = self->collator != NULL
+                               ? rwb_collator_sort_key (self->collator, entity->name)
+                               : g_utf8_collate_key (entity->name, -1);
+
+      g_ptr_array_add (items, rwb_entity_item_new (graph, i, key));
+    }
+
+  /* One splice: the sort model sorts once, not once per row. */
+  self->syncing = TRUE;
+  g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
+                       items->pdata, items->len);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  self->syncing = FALSE;
+  follow_view_selection (self);
+}
+
+GListModel *
+rwb_entity_list_get_model (RwbEntityList *self)
+{
+  g_return_val_if_fail (RWB_IS_ENTITY_LIST (self), NULL);
+
+  return G_LIST_MODEL (self->sorted);
+}

@@ -1,0 +1,223 @@
+/* rwb-labels.c — translated names and colours of entity and relation types. */
+#define G_LOG_DOMAIN "rawabit-labels"
+
+#include "rwb-config.h"
+
+#include <glib/gi18n.h>
+
+#include "rwb-labels.h"
+
+/**
+ * rwb_entity_type_label:
+ * @type: an entity type
+ *
+ * The translated, capitalized name of @type for lists and headings ("Company").
+ *
+ * Returns: (transfer none): the name
+ */
+const char *
+rwb_entity_type_label (RwbEntityType type)
+{
+  switch (type)
+    {
+    case RWB_ENTITY_COMPANY:
+      return _("Company");
+    case RWB_ENTITY_ORGANIZATION:
+      return _("Organization");
+    case RWB_ENTITY_PERSON:
+      return _("Person");
+    case RWB_ENTITY_PLACE:
+      return _("Place");
+    case RWB_ENTITY_N_TYPES:
+    default:
+      break;
+    }
+  g_return_val_if_reached ("");
+}
+
+/**
+ * rwb_entity_type_color:
+ * @type: an entity type
+ *
+ * The colour the renderer fills and outlines nodes of @type with, as "#rrggbb" (GNOME palette
+ * blue, purple, orange and green, which stay apart for common colour-vision deficiencies and
+ * read on light and dark backgrounds).
+ *
+ * Returns: (transfer none): the colour
+ */
+const char *
+rwb_entity_type_color (RwbEntityType type)
+{
+  static const char *const colors[RWB_ENTITY_N_TYPES] = {
+    "#3584e4", /* company */
+    "#9141ac", /* organization */
+    "#e66100", /* person */
+    "#26a269", /* place */
+  };
+
+  g_return_val_if_fail (type < RWB_ENTITY_N_TYPES, "#808080");
+  return colors[type];
+}
+
+/**
+ * rwb_relation_type_label:
+ * @type: a relation type
+ *
+ * The translated, capitalized name of @type ("Manufacturing"); `mention` is shown as
+ * "Co-occurrence", which is what it is.
+ *
+ * Returns: (transfer none): the name
+ */
+const char *
+rwb_relation_type_label (RwbRelationType type)
+{
+  switch (type)
+    {
+    case RWB_RELATION_MANUFACTURING:
+      return _("Manufacturing");
+    case RWB_RELATION_PARTNERSHIP:
+      return _("Partnership");
+    case RWB_RELATION_TALKS:
+      return _("Talks");
+    case RWB_RELATION_SUPPLY:
+      return _("Supply");
+    case RWB_RELATION_INVESTMENT:
+      return _("Investment");
+    case RWB_RELATION_ACQUISITION:
+      return _("Acquisition");
+    case RWB_RELATION_OWNERSHIP:
+      return _("Ownership");
+    case RWB_RELATION_FOUNDER:
+      return _("Founder");
+    case RWB_RELATION_EXECUTIVE:
+      return _("Executive");
+    case RWB_RELATION_REPORTING:
+      return _("Reporting");
+    case RWB_RELATION_LOCATION:
+      return _("Location");
+    case RWB_RELATION_COMPETITION:
+      return _("Competition");
+    case RWB_RELATION_MENTION:
+      return _("Co-occurrence");
+    case RWB_RELATION_N_TYPES:
+    default:
+      break;
+    }
+  g_return_val_if_reached ("");
+}
+
+/**
+ * rwb_text_direction:
+ * @text: UTF-8 text
+ *
+ * The direction of @text's first letter: right to left for Arabic (and the other
+ * right-to-left scripts), left to right for any other letter, %GTK_TEXT_DIR_NONE when @text has
+ * no letter. A label set to it starts an Arabic sentence at the right in an English window,
+ * and an English name at the left in an Arabic one.
+ *
+ * Returns: the direction
+ */
+GtkTextDirection
+rwb_text_direction (const char *text)
+{
+  g_return_val_if_fail (text != NULL, GTK_TEXT_DIR_NONE);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_isalpha (c))
+        continue;
+      switch (g_unichar_get_script (c))
+        {
+        case G_UNICODE_SCRIPT_ARABIC:
+        case G_UNICODE_SCRIPT_HEBREW:
+        case G_UNICODE_SCRIPT_SYRIAC:
+        case G_UNICODE_SCRIPT_THAANA:
+        case G_UNICODE_SCRIPT_NKO:
+          return GTK_TEXT_DIR_RTL;
+        default:
+          return GTK_TEXT_DIR_LTR;
+        }
+    }
+  return GTK_TEXT_DIR_NONE;
+}
+
+static int
+compare_spans (gconstpointer a, gconstpointer b)
+{
+  const RwbSpan *sa = a, *sb = b;
+
+  if (sa->start != sb->start)
+    return sa->start < sb->start ? -1 : 1;
+  return sa->end < sb->end ? 1 : sa->end > sb->end ? -1 : 0;
+}
+
+/**
+ * rwb_markup_highlight_spans:
+ * @text: a sentence, UTF-8
+ * @spans: (array length=n_spans): spans to highlight, in code points from the start of @text
+ *   (their `document` field is ignored)
+ * @n_spans: number of spans
+ * @types: (array length=n_spans): the entity type of each span, for its colour
+ *
+ * Pango markup for @text with each span underlined and tinted in its entity type's colour,
+ * the rest escaped. A tint (not a text colour) keeps the words readable on a light and a dark
+ * background alike. Spans past the end of @text are cut, overlapping ones merged into the
+ * first.
+ *
+ * Returns: (transfer full): the markup
+ */
+char *
+rwb_markup_highlight_spans (const char *text, const RwbSpan *spans, guint n_spans,
+                            const RwbEntityType *types)
+{
+  g_autoptr (GArray) sorted = g_array_sized_new (FALSE, FALSE, sizeof (RwbSpan), n_spans);
+  GString *out = g_string_new (NULL);
+  glong length;
+  guint done = 0;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  length = g_utf8_strlen (text, -1);
+  /* The type rides along in the span's document field while sorting. */
+  for (guint i = 0; i < n_spans; i++)
+    {
+      RwbSpan span = spans[i];
+
+      span.document = types != NULL ? types[i] : RWB_ENTITY_COMPANY;
+      if (span.start < span.end && span.start < (guint) length)
+        g_array_append_val (sorted, span);
+    }
+  g_array_sort (sorted, compare_spans);
+
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      const RwbSpan *span = &g_array_index (sorted, RwbSpan, i);
+      guint end = MIN (span->end, (guint) length);
+      const char *a, *b, *c;
+      g_autofree char *before = NULL;
+      g_autofree char *inside = NULL;
+
+      if (span->start < done)
+        continue;
+      a = g_utf8_offset_to_pointer (text, done);
+      b = g_utf8_offset_to_pointer (text, span->start);
+      c = g_utf8_offset_to_pointer (text, end);
+      before = g_markup_escape_text (a, b - a);
+      inside = g_markup_escape_text (b, c - b);
+      g_string_append (out, before);
+      g_string_append_printf (out,
+                              "<span background=\"%s\" bgalpha=\"22%%\" underline=\"single\" "
+                              "underline_color=\"%s\">%s</span>",
+                              rwb_entity_type_color (span->document),
+                              rwb_entity_type_color (span->document), inside);
+      done = end;
+    }
+
+  {
+    g_autofree char *rest = g_markup_escape_text (g_utf8_offset_to_pointer (text, done), -1);
+    g_string_append (out, rest);
+  }
+  return g_string_free (out, FALSE);
+}

@@ -1,0 +1,22 @@
+/* rwb-labels.h — what the panels call entity and relation types, and their colours.
+ *
+ * The core names types in English for files ("company"); the panels show translated, capitalized
+ * names and the renderer's colours, so a type reads the same in the graph, the article and the
+ * lists. */
+#pragma once
+
+#include <gtk/gtk.h>
+#include "rwb-graph.h"
+
+G_BEGIN_DECLS
+
+const char *rwb_entity_type_label      (RwbEntityType type);
+const char *rwb_entity_type_color      (RwbEntityType type);
+const char *rwb_relation_type_label    (RwbRelationType type);
+GtkTextDirection rwb_text_direction (const char *text);
+char       *rwb_markup_highlight_spans (const char *text,
+                                        const RwbSpan *spans,
+                                        guint n_spans,
+                                        const RwbEntityType *types);
+
+G_END_DECLS

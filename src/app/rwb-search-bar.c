@@ -1,0 +1,425 @@
+/* rwb-search-bar.c — finds entities by name or alias, in the matching form extraction uses.
+ *
+ * A query and every name are reduced to search keys (rwb_collate_search_key: Arabic letter
+ * variants unified, diacritics gone, Latin case-folded), so what the user types finds a name
+ * however either is spelled: شاومى finds شاومي, "great wall" finds "Great Wall". Keys are
+ * computed once per graph, on the first search; a keystroke is then a substring test per
+ * name.
+ */
+#define G_LOG_DOMAIN "rawabit-search-bar"
+
+#include "rwb-config.h"
+
+#include <glib/gi18n.h>
+
+#include "rwb-collate.h"
+#include "rwb-search-bar.h"
+
+struct _RwbSearchBar
+{
+  GtkWidget parent_instance;
+
+  /* Template children */
+  GtkSearchBar *search_bar;
+  GtkSearchEntry *entry;
+  GtkLabel *count_label;
+
+  RwbGraphView *view;
+  RwbGraph *graph;
+  GPtrArray *keys;              /* per entity: GStrv of name and alias keys; NULL until needed */
+  GArray *matches;              /* entity indices, best first */
+  gint current;                 /* the match last stepped to, or -1 */
+  char *searched;               /* the text the matches are for */
+  gboolean search_mode;
+};
+
+G_DEFINE_FINAL_TYPE (RwbSearchBar, rwb_search_bar, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_SEARCH_MODE_ENABLED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+typedef struct
+{
+  guint entity;
+  RwbSearchMatch match;
+} Match;
+
+static void
+ensure_keys (RwbSearchBar *self)
+{
+  if (self->keys != NULL || self->graph == NULL)
+    return;
+
+  self->keys = g_ptr_array_new_full (self->graph->entities->len, (GDestroyNotify) g_strfreev);
+  for (guint i = 0; i < self->graph->entities->len; i++)
+    {
+      const RwbEntity *e = g_ptr_array_index (self->graph->entities, i);
+      GStrvBuilder *builder = g_strv_builder_new ();
+
+      g_autofree char *name_key = rwb_collate_search_key (e->name);
+
+      g_strv_builder_add (builder, name_key);
+      for (guint k = 0; k < e->aliases->len; k++)
+        {
+          g_autofree char *key = rwb_collate_search_key (g_ptr_array_index (e->aliases, k));
+          g_strv_builder_add (builder, key);
+        }
+      g_ptr_array_add (self->keys, g_strv_builder_end (builder));
+      g_strv_builder_unref (builder);
+    }
+}
+
+static int
+compare_matches (gconstpointer a, gconstpointer b)
+{
+  const Match *ma = a, *mb = b;
+
+  if (ma->match != mb->match)
+    return ma->match < mb->match ? -1 : 1;
+  /* Then in the order the articles introduce them. */
+  return ma->entity < mb->entity ? -1 : ma->entity > mb->entity ? 1 : 0;
+}
+
+static void
+update_label (RwbSearchBar *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->entry));
+  g_autofree char *label = NULL;
+  gboolean none = FALSE;
+
+  if (text == NULL || *text == '\0' || self->graph == NULL)
+    label = g_strdup ("");
+  else if (self->matches->len == 0)
+    {
+      label = g_strdup (_("No matches"));
+      none = TRUE;
+    }
+  else if (self->current < 0)
+    label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u match", "%u matches",
+                                          self->matches->len),
+                             self->matches->len);
+  else
+    /* Translators: the match shown and how many there are, as in "2 of 5". */
+    label = g_strdup_printf (_("%u of %u"), self->current + 1, self->matches->len);
+
+  gtk_label_set_text (self->count_label, label);
+  if (none)
+    gtk_widget_add_css_class (GTK_WIDGET (self->entry), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->entry), "error");
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "search.next", self->matches->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "search.previous", self->matches->len > 0);
+}
+
+static void
+search (RwbSearchBar *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->entry));
+  g_autoptr (GArray) found = g_array_new (FALSE, FALSE, sizeof (Match));
+  g_auto (GStrv) queries = NULL;
+
+  g_array_set_size (self->matches, 0);
+  self->current = -1;
+  g_free (self->searched);
+  self->searched = g_strdup (text);
+
+  if (self->graph != NULL && text != NULL && *text != '\0')
+    {
+      ensure_keys (self);
+      queries = rwb_collate_query_keys (text);
+
+      /* The query as typed first; without its clitics only if that finds nothing. */
+      for (guint q = 0; queries[q] != NULL && found->len == 0; q++)
+        for (guint i = 0; i < self->keys->len; i++)
+          {
+            GStrv keys = g_ptr_array_index (self->keys, i);
+            Match m = { i, RWB_SEARCH_MATCH_NONE };
+
+            for (guint k = 0; keys[k] != NULL; k++)
+              m.match = MIN (m.match, rwb_collate_search_match (keys[k], queries[q]));
+            if (m.match != RWB_SEARCH_MATCH_NONE)
+              g_array_append_val (found, m);
+          }
+      g_array_sort (found, compare_matches);
+      for (guint i = 0; i < found->len; i++)
+        g_array_append_val (self->matches, g_array_index (found, Match, i).entity);
+    }
+
+  update_label (self);
+}
+
+static void
+step (RwbSearchBar *self, int direction)
+{
+  guint entity;
+  gint n = (gint) self->matches->len;
+
+  if (n == 0)
+    return;
+  if (self->current < 0)
+    self->current = direction > 0 ? 0 : n - 1;
+  else
+    self->current = (self->current + direction + n) % n;
+  update_label (self);
+
+  entity = g_array_index (self->matches, guint, self->current);
+  if (self->view != NULL && rwb_graph_view_get_scene (self->view) != NULL)
+    {
+      rwb_graph_view_select_entity (self->view, entity, FALSE);
+      rwb_graph_view_center_on_entity (self->view, entity);
+    }
+}
+
+static void
+next_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  step (RWB_SEARCH_BAR (widget), 1);
+}
+
+static void
+previous_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  step (RWB_SEARCH_BAR (widget), -1);
+}
+
+static void
+on_search_changed (RwbSearchBar *self)
+{
+  search (self);
+}
+
+static void
+on_entry_activate (RwbSearchBar *self)
+{
+  /* Enter right after typing must use what was typed, not what the delayed search saw. */
+  if (g_strcmp0 (self->searched, gtk_editable_get_text (GTK_EDITABLE (self->entry))) != 0)
+    search (self);
+  gtk_widget_activate_action (GTK_WIDGET (self), "search.next", NULL);
+}
+
+static void
+on_next_match (RwbSearchBar *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "search.next", NULL);
+}
+
+static void
+on_previous_match (RwbSearchBar *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "search.previous", NULL);
+}
+
+/* Shift+Enter steps back. GtkText turns every Enter into ::activate, so this is caught
+ * before the entry sees it. */
+static gboolean
+on_entry_key_pressed (GtkEventControllerKey *controller, guint keyval, guint keycode,
+                      GdkModifierType state, RwbSearchBar *self)
+{
+  if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_ISO_Enter)
+      && (state & GDK_SHIFT_MASK) != 0)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "search.previous", NULL);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+rwb_search_bar_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  RwbSearchBar *self = RWB_SEARCH_BAR (object);
+
+  switch (prop_id)
+    {
+    case PROP_SEARCH_MODE_ENABLED:
+      g_value_set_boolean (value, self->search_mode);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rwb_search_bar_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  RwbSearchBar *self = RWB_SEARCH_BAR (object);
+
+  switch (prop_id)
+    {
+    case PROP_SEARCH_MODE_ENABLED:
+      rwb_search_bar_set_search_mode (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+on_inner_search_mode (GtkSearchBar *search_bar, GParamSpec *pspec, RwbSearchBar *self)
+{
+  /* The close button and Escape hide the inner bar; the property follows. */
+  rwb_search_bar_set_search_mode (self, gtk_search_bar_get_search_mode (search_bar));
+}
+
+static void
+rwb_search_bar_dispose (GObject *object)
+{
+  RwbSearchBar *self = RWB_SEARCH_BAR (object);
+  GtkWidget *child;
+
+  rwb_search_bar_set_graph_view (self, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), RWB_TYPE_SEARCH_BAR);
+  /* Only bound template children are unparented by the call above; the root of the template
+   * may not be one. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_pointer (&self->graph, rwb_graph_unref);
+  g_clear_pointer (&self->keys, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (rwb_search_bar_parent_class)->dispose (object);
+}
+
+static void
+rwb_search_bar_finalize (GObject *object)
+{
+  RwbSearchBar *self = RWB_SEARCH_BAR (object);
+
+  g_clear_pointer (&self->matches, g_array_unref);
+  g_free (self->searched);
+
+  G_OBJECT_CLASS (rwb_search_bar_parent_class)->finalize (object);
+}
+
+static void
+rwb_search_bar_class_init (RwbSearchBarClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rwb_search_bar_dispose;
+  object_class->finalize = rwb_search_bar_finalize;
+  object_class->get_property = rwb_search_bar_get_property;
+  object_class->set_property = rwb_search_bar_set_property;
+
+  properties[PROP_SEARCH_MODE_ENABLED] =
+    g_param_spec_boolean ("search-mode-enabled", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_action (widget_class, "search.next", NULL, next_action);
+  gtk_widget_class_install_action (widget_class, "search.previous", NULL, previous_action);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/rawabit/Rawabit/rwb-search-bar.ui");
+  gtk_widget_class_bind_template_child (widget_class, RwbSearchBar, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, RwbSearchBar, entry);
+  gtk_widget_class_bind_template_child (widget_class, RwbSearchBar, count_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_entry_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_next_match);
+  gtk_widget_class_bind_template_callback (widget_class, on_previous_match);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "rwb-search-bar");
+}
+
+static void
+rwb_search_bar_init (RwbSearchBar *self)
+{
+  GtkEventController *keys;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->matches = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->current = -1;
+
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->entry));
+  g_signal_connect (self->search_bar, "notify::search-mode-enabled",
+                    G_CALLBACK (on_inner_search_mode), self);
+
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_entry_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->entry), keys);
+
+  update_label (self);
+}
+
+GtkWidget *
+rwb_search_bar_new (void)
+{
+  return g_object_new (RWB_TYPE_SEARCH_BAR, NULL);
+}
+
+void
+rwb_search_bar_set_graph_view (RwbSearchBar *self, RwbGraphView *view)
+{
+  g_return_if_fail (RWB_IS_SEARCH_BAR (self));
+  g_return_if_fail (view == NULL || RWB_IS_GRAPH_VIEW (view));
+
+  g_set_object (&self->view, view);
+  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (view));
+}
+
+void
+rwb_search_bar_set_graph (RwbSearchBar *self, RwbGraph *graph)
+{
+  g_return_if_fail (RWB_IS_SEARCH_BAR (self));
+
+  if (graph == self->graph)
+    return;
+
+  g_clear_pointer (&self->graph, rwb_graph_unref);
+  g_clear_pointer (&self->keys, g_ptr_array_unref);
+  if (graph != NULL)
+    self->graph = rwb_graph_ref (graph);
+  search (self);
+}
+
+void
+rwb_search_bar_set_search_mode (RwbSearchBar *self, gboolean search_mode)
+{
+  g_return_if_fail (RWB_IS_SEARCH_BAR (self));
+
+  search_mode = !!search_mode;
+  if (search_mode == self->search_mode)
+    return;
+
+  self->search_mode = search_mode;
+  gtk_search_bar_set_search_mode (self->search_bar, search_mode);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH_MODE_ENABLED]);
+}
+
+gboolean
+rwb_search_bar_get_search_mode (RwbSearchBar *self)
+{
+  g_return_val_if_fail (RWB_IS_SEARCH_BAR (self), FALSE);
+
+  return self->search_mode;
+}
+
+guint
+rwb_search_bar_get_n_matches (RwbSearchBar *self)
+{
+  g_return_val_if_fail (RWB_IS_SEARCH_BAR (self), 0);
+
+  return self->matches->len;
+}
+
+guint
+rwb_search_bar_get_match (RwbSearchBar *self, guint position)
+{
+  g_return_val_if_fail (RWB_IS_SEARCH_BAR (self), 0);
+  g_return_val_if_fail (position < self->matches->len, 0);
+
+  return g_array_index (self->matches, guint, position);
+}
