@@ -117,6 +117,7 @@ entity_free (gpointer data)
   g_free (entity->source);
   g_ptr_array_unref (entity->aliases);
   g_array_unref (entity->mentions);
+  g_clear_pointer (&entity->attrs, g_hash_table_unref);
   g_free (entity);
 }
 
@@ -132,6 +133,7 @@ relation_free (gpointer data)
 {
   RwbRelation *relation = data;
   g_array_unref (relation->evidence);
+  g_clear_pointer (&relation->attrs, g_hash_table_unref);
   g_free (relation);
 }
 
@@ -370,6 +372,36 @@ rwb_graph_evidence_text (RwbGraph *graph, const RwbEvidence *evidence)
   if (doc == NULL || doc->text == NULL || evidence->byte_end <= evidence->byte_start)
     return g_strdup ("");
   return g_strndup (doc->text + evidence->byte_start, evidence->byte_end - evidence->byte_start);
+}
+
+static void
+set_attr (GHashTable **table, const char *key, const char *value)
+{
+  if (*table == NULL)
+    *table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_hash_table_insert (*table, g_strdup (key), g_strdup (value));
+}
+
+/**
+ * rwb_entity_set_attr:
+ * Keeps an attribute an import could not map to a field.
+ */
+void
+rwb_entity_set_attr (RwbEntity *entity, const char *key, const char *value)
+{
+  g_return_if_fail (entity != NULL && key != NULL && value != NULL);
+  set_attr (&entity->attrs, key, value);
+}
+
+/**
+ * rwb_relation_set_attr:
+ * Keeps an attribute an import could not map to a field.
+ */
+void
+rwb_relation_set_attr (RwbRelation *relation, const char *key, const char *value)
+{
+  g_return_if_fail (relation != NULL && key != NULL && value != NULL);
+  set_attr (&relation->attrs, key, value);
 }
 
 /**

@@ -67,6 +67,8 @@ typedef struct {
   GPtrArray *aliases;   /* char*, unique, includes the surface forms seen */
   GArray *mentions;     /* RwbSpan */
   char *source;         /* why it exists: lexicon entry or pattern name, may be NULL */
+  GHashTable *attrs;    /* char* → char*: attributes from an imported file (DOT, GraphML) that
+                         * have no field here, kept for export; NULL when there are none */
 } RwbEntity;
 
 typedef struct {
@@ -76,6 +78,9 @@ typedef struct {
   gboolean directed;
   double confidence;    /* 0..1 */
   GArray *evidence;     /* RwbEvidence */
+  GHashTable *attrs;    /* as RwbEntity.attrs */
+  guint n_evidence;     /* evidence sentences known from an import that carried only a count
+                         * (DOT, GraphML); the larger of this and evidence->len is the count */
 } RwbRelation;
 
 typedef struct {
@@ -125,6 +130,11 @@ char         *rwb_graph_evidence_text     (RwbGraph *graph, const RwbEvidence *e
 gboolean      rwb_relation_add_evidence_span (RwbRelation *relation, guint document, guint start,
                                               guint end, gsize byte_start, gsize byte_end,
                                               const char *rule, double confidence);
+
+/* Sets an imported attribute (creates the table on first use). */
+void          rwb_entity_set_attr         (RwbEntity *entity, const char *key, const char *value);
+void          rwb_relation_set_attr       (RwbRelation *relation, const char *key,
+                                           const char *value);
 
 /* Number of relations of entity @index, not counting `mention`. */
 guint         rwb_graph_entity_degree     (RwbGraph *graph, guint index, gboolean with_mentions);

@@ -56,6 +56,11 @@ node_clear (gpointer data)
   RwbSceneNode *node = data;
   g_free (node->label);
   g_free (node->sublabel);
+  g_free (node->shape);
+  g_free (node->color);
+  g_free (node->fillcolor);
+  g_free (node->fontcolor);
+  g_free (node->style);
 }
 
 static void
@@ -63,6 +68,19 @@ edge_clear (gpointer data)
 {
   RwbSceneEdge *edge = data;
   g_clear_pointer (&edge->points, g_array_unref);
+  g_free (edge->label);
+  g_free (edge->color);
+  g_free (edge->style);
+}
+
+static void
+cluster_clear (gpointer data)
+{
+  RwbSceneCluster *cluster = data;
+  g_free (cluster->label);
+  g_free (cluster->color);
+  g_free (cluster->fillcolor);
+  g_free (cluster->style);
 }
 
 /**
@@ -78,6 +96,8 @@ rwb_scene_new (RwbGraph *graph)
   g_array_set_clear_func (scene->nodes, node_clear);
   scene->edges = g_array_new (FALSE, TRUE, sizeof (RwbSceneEdge));
   g_array_set_clear_func (scene->edges, edge_clear);
+  scene->clusters = g_array_new (FALSE, TRUE, sizeof (RwbSceneCluster));
+  g_array_set_clear_func (scene->clusters, cluster_clear);
   return scene;
 }
 
@@ -93,8 +113,10 @@ rwb_scene_free (RwbScene *scene)
   index_free (scene->index);
   g_array_unref (scene->nodes);
   g_array_unref (scene->edges);
+  g_array_unref (scene->clusters);
   rwb_graph_unref (scene->graph);
   g_free (scene->engine);
+  g_free (scene->background);
   g_free (scene);
 }
 

@@ -21,6 +21,14 @@ typedef struct {
   double width, height; /* box size */
   char *label;          /* first line: the name (Latin where known) */
   char *sublabel;       /* second line: the other-script alias (e.g. Arabic), may be NULL */
+  /* Drawing taken from an imported DOT file, when the scene shows a plain Graphviz graph
+   * rather than a Rawabit graph; all NULL otherwise (the style by entity type applies). */
+  char *shape;          /* Graphviz shape name: box, ellipse, circle, diamond, … */
+  char *color;          /* outline colour, "#rrggbb" or "#rrggbbaa" */
+  char *fillcolor;      /* fill colour, NULL: not filled */
+  char *fontcolor;
+  char *style;          /* Graphviz style list: "filled,dashed,rounded", … */
+  double fontsize;      /* points; 0: the renderer's default */
 } RwbSceneNode;
 
 typedef struct {
@@ -34,7 +42,21 @@ typedef struct {
   gboolean has_head;    /* an arrowhead from the last point to @head */
   RwbPoint head;
   double label_x, label_y;
+  /* From an imported DOT file, as for nodes; NULL otherwise. */
+  char *label;          /* edge label text */
+  char *color;
+  char *style;          /* "dashed", "dotted", "bold", "invis" … */
 } RwbSceneEdge;
+
+/* A Graphviz cluster (subgraph cluster_*) of an imported DOT file. */
+typedef struct {
+  RwbRect box;
+  char *label;
+  double label_x, label_y;
+  char *color;
+  char *fillcolor;
+  char *style;
+} RwbSceneCluster;
 
 typedef struct _RwbSceneIndex RwbSceneIndex;
 
@@ -45,6 +67,9 @@ typedef struct {
   RwbRect bounds;
   char *engine;         /* Graphviz engine that produced it */
   RwbSceneIndex *index; /* private: see rwb_scene_build_index(); NULL until built */
+  GArray *clusters;     /* RwbSceneCluster, empty unless imported from DOT */
+  gboolean from_dot;    /* draw with the nodes' and edges' own DOT styles */
+  char *background;     /* the DOT graph's bgcolor, or NULL */
 } RwbScene;
 
 RwbScene *rwb_scene_new        (RwbGraph *graph);  /* takes a reference on @graph */

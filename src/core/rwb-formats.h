@@ -1,0 +1,47 @@
+/* rwb-formats.h — graph files other tools read and write: Rawabit JSON, DOT, GraphML, CSV.
+ *
+ * Reading never trusts the file: errors name the line where the parser gives one, and DOT is
+ * parsed by Graphviz only inside the `rawabit-layout` child (see rwb-dot.h). Writing replaces
+ * the target atomically (GIO writes a temporary file and renames it), so a failed write leaves
+ * the old file as it was.
+ */
+#pragma once
+
+#include <gio/gio.h>
+#include "rwb-graph.h"
+#include "rwb-scene.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  RWB_FORMAT_JSON,
+  RWB_FORMAT_DOT,
+  RWB_FORMAT_GRAPHML,
+  RWB_FORMAT_CSV,       /* a folder (or base name) with nodes.csv and edges.csv */
+} RwbFormat;
+
+#define RWB_FORMATS_ERROR (rwb_formats_error_quark ())
+typedef enum {
+  RWB_FORMATS_ERROR_PARSE,
+  RWB_FORMATS_ERROR_UNSUPPORTED,
+} RwbFormatsError;
+
+GQuark     rwb_formats_error_quark (void);
+/* Format from a file name's extension (.json, .gv/.dot, .graphml, .csv); FALSE if unknown. */
+gboolean   rwb_format_from_path    (const char *path, RwbFormat *out);
+gboolean   rwb_format_from_string  (const char *name, RwbFormat *out);
+
+/* Writes @graph; @scene (may be NULL) adds node positions where the format carries them.
+ * For CSV, @path names the folder that receives nodes.csv and edges.csv. */
+gboolean   rwb_formats_write       (RwbGraph *graph, const RwbScene *scene, RwbFormat format,
+                                    const char *path, GError **error);
+/* Text of @graph in a text format (not CSV), newly allocated. */
+char      *rwb_formats_to_string   (RwbGraph *graph, const RwbScene *scene, RwbFormat format,
+                                    GError **error);
+/* Reads a graph file. @warnings (may be NULL) receives one string per thing dropped or
+ * refused (attributes that would read other files, unknown types, …). DOT goes through the
+ * layout helper (rwb_dot_import); pass a cancellable for it. */
+RwbGraph  *rwb_formats_read_file   (GFile *file, GPtrArray *warnings, GCancellable *cancellable,
+                                    GError **error);
+
+G_END_DECLS
