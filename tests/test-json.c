@@ -12,7 +12,9 @@ sample_graph (void)
   guint b = rwb_graph_add_entity (g, "Lei Jun", RWB_ENTITY_PERSON);
   rwb_entity_add_alias (g_ptr_array_index (g->entities, a), "شاومي");
   rwb_entity_add_mention (g_ptr_array_index (g->entities, a), d, 3, 8);
+  rwb_entity_set_attr (g_ptr_array_index (g->entities, a), "shape", "box");
   guint r = rwb_graph_ensure_relation (g, b, a, RWB_RELATION_FOUNDER, 0.9);
+  ((RwbRelation *) g_ptr_array_index (g->relations, r))->n_evidence = 3;
   rwb_relation_add_evidence (g_ptr_array_index (g->relations, r), d, 0, 20, "جملة \"مقتبسة\"",
                              "trigger", 0.9);
   return g;
@@ -38,6 +40,9 @@ test_round_trip (void)
   g_assert_cmpuint (r->source, ==, 1);
   g_assert_cmpfloat_with_epsilon (r->confidence, 0.9, 1e-9);
   g_assert_cmpstr (g_array_index (r->evidence, RwbEvidence, 0).text, ==, "جملة \"مقتبسة\"");
+  /* Imported attributes and a count-only evidence survive. */
+  g_assert_cmpstr (g_hash_table_lookup (x->attrs, "shape"), ==, "box");
+  g_assert_cmpuint (r->n_evidence, ==, 3);
   /* Writing what was read gives the same text. */
   g_autofree char *again = rwb_json_write (back, TRUE);
   g_assert_cmpstr (again, ==, json);

@@ -14,6 +14,12 @@ G_DEFINE_QUARK (rwb-json-error-quark, rwb_json_error)
 #define FORMAT_NAME "rawabit-graph"
 #define FORMAT_VERSION 1
 
+static int
+compare_keys (gconstpointer a, gconstpointer b, gpointer data)
+{
+  return g_strcmp0 (*(char *const *) a, *(char *const *) b);
+}
+
 static gboolean
 has_no_latin (const char *s)
 {
@@ -21,6 +27,25 @@ has_no_latin (const char *s)
     if (g_ascii_isalpha (*s))
       return FALSE;
   return TRUE;
+}
+
+/* Imported attributes with no field of their own (DOT, GraphML), sorted for stable output. */
+static void
+add_attrs (JsonBuilder *b, GHashTable *attrs)
+{
+  if (attrs == NULL || g_hash_table_size (attrs) == 0)
+    return;
+  g_autofree gpointer *keys = g_hash_table_get_keys_as_array (attrs, NULL);
+  g_qsort_with_data (keys, g_hash_table_size (attrs), sizeof (gpointer),
+                     (GCompareDataFunc) compare_keys, NULL);
+  json_builder_set_member_name (b, "attrs");
+  json_builder_begin_object (b);
+  for (guint i = 0; keys[i]; i++)
+    {
+      json_builder_set_member_name (b, keys[i]);
+      json_builder_add_string_value (b, g_hash_table_lookup (attrs, keys[i]));
+    }
+  json_builder_end_object (b);
 }
 
 /* "document", "start", "end" of a mention or an evidence sentence. */
@@ -114,6 +139,7 @@ rwb_json_write (RwbGraph *graph, gboolean pretty)
           json_builder_set_member_name (b, "source");
           json_builder_add_string_value (b, e->source);
         }
+      add_attrs (b, e->attrs);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -157,6 +183,13 @@ rwb_json_write (RwbGraph *graph, gboolean pretty)
           json_builder_end_object (b);
         }
       json_builder_end_array (b);
+      /* Evidence known only as a count (imported from DOT or GraphML). */
+      if (r->n_evidence > r->evidence->len)
+        {
+          json_builder_set_member_name (b, "evidence_count");
+          json_builder_add_int_value (b, r->n_evidence);
+        }
+      add_attrs (b, r->attrs);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -211,6 +244,23 @@ get_uint (JsonObject *obj, const char *member, guint *out)
     return FALSE;
   *out = (guint) v;
   return TRUE;
+}
+
+/* String members of an "attrs" object; other value types are skipped. */
+static void
+read_attrs (JsonObject *obj, void (*set) (gpointer, const char *, const char *), gpointer target)
+{
+  JsonNode *node = json_object_get_member (obj, "attrs");
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return;
+  JsonObject *attrs = json_node_get_object (node);
+  g_autoptr (GList) members = json_object_get_members (attrs);
+  for (GList *l = members; l; l = l->next)
+    {
+      JsonNode *v = json_object_get_member (attrs, l->data);
+      if (JSON_NODE_HOLDS_VALUE (v) && json_node_get_value_type (v) == G_TYPE_STRING)
+        set (target, l->data, json_node_get_string (v));
+    }
 }
 
 static JsonArray *
@@ -344,6 +394,7 @@ rwb_json_read (const char *data, gssize length, GError **error)
       e->id = g_strdup (id);
       e->source = g_strdup (source);
       g_hash_table_insert (ent_ids, e->id, GINT_TO_POINTER (index));
+      read_attrs (o, (void (*) (gpointer, const char *, const char *)) rwb_entity_set_attr, e);
       JsonArray *aliases = get_array (o, "aliases");
       for (guint j = 0; aliases && j < json_array_get_length (aliases); j++)
         {
@@ -384,6 +435,10 @@ rwb_json_read (const char *data, gssize length, GError **error)
         confidence = CLAMP (json_node_get_double (cn), 0.0, 1.0);
       guint index = rwb_graph_ensure_relation (graph, src, dst, rtype, confidence);
       RwbRelation *r = g_ptr_array_index (graph->relations, index);
+      guint count;
+      if (get_uint (o, "evidence_count", &count))
+        r->n_evidence = MAX (r->n_evidence, count);
+      read_attrs (o, (void (*) (gpointer, const char *, const char *)) rwb_relation_set_attr, r);
       JsonArray *evidence = get_array (o, "evidence");
       for (guint j = 0; evidence && j < json_array_get_length (evidence); j++)
         {
