@@ -16,10 +16,14 @@
 #include "rwb-config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "rwb-article-view.h"
 #include "rwb-details-panel.h"
+#include "rwb-dot.h"
+#include "rwb-formats.h"
 #include "rwb-entity-list.h"
+#include "rwb-export-dialog.h"
 #include "rwb-filter-panel.h"
 #include "rwb-graph-view.h"
 #include "rwb-layout.h"
@@ -64,6 +68,7 @@ struct _RwbWindow
 
   struct _Job *job;             /* the running job, or NULL */
   GtkNativeDialog *open_dialog; /* while the file chooser is up */
+  guint message_timeout;        /* restores the status line after rwb_window_show_message() */
 };
 
 G_DEFINE_FINAL_TYPE (RwbWindow, rwb_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -85,6 +90,7 @@ typedef struct _Job
   RwbGraph *graph;              /* the graph to lay out; NULL while extracting */
   gboolean replace;             /* a newly opened graph, to replace the current one */
   char *what;                   /* for error messages: the file name(s) */
+  char *info;                   /* what an import removed, for the banner once shown */
 } Job;
 
 static void
@@ -94,6 +100,7 @@ job_free (Job *job)
   g_clear_object (&job->cancellable);
   g_clear_pointer (&job->graph, rwb_graph_unref);
   g_free (job->what);
+  g_free (job->info);
   g_free (job);
 }
 
@@ -104,6 +111,9 @@ typedef struct
 {
   RwbApplication *application;  /* keeps the shared lexicon alive */
   GPtrArray *files;             /* GFile */
+  /* Results besides the graph: a DOT file comes laid out in its own style. */
+  RwbScene *scene;
+  GPtrArray *warnings;          /* char*: what an import removed or refused */
 } ExtractData;
 
 static void
@@ -111,6 +121,8 @@ extract_data_free (ExtractData *data)
 {
   g_clear_object (&data->application);
   g_clear_pointer (&data->files, g_ptr_array_unref);
+  g_clear_pointer (&data->scene, rwb_scene_free);
+  g_clear_pointer (&data->warnings, g_ptr_array_unref);
   g_free (data);
 }
 
@@ -133,6 +145,10 @@ update_page (RwbWindow *self)
   gtk_stack_set_visible_child_name (self->main_stack, page);
   /* The panels describe a graph; without one they would be four empty pages. */
   gtk_widget_set_visible (self->sidebar, g_str_equal (page, "graph"));
+  /* Only a graph on screen can be exported. */
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self),
+                                                                            "export")),
+                               g_str_equal (page, "graph"));
 }
 
 static void
@@ -180,6 +196,59 @@ rwb_window_show_error (RwbWindow *self, const char *message)
   g_debug ("%s", message);
   gtk_label_set_text (self->banner_label, message);
   gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
+  /* An error after an import's notes (show_info) looks like an error again. */
+  {
+    GtkWidget *banner = gtk_revealer_get_child (self->banner_revealer);
+    GtkWidget *icon = banner ? gtk_widget_get_first_child (banner) : NULL;
+
+    if (banner != NULL && gtk_widget_has_css_class (banner, "rwb-info-banner"))
+      {
+        gtk_widget_remove_css_class (banner, "rwb-info-banner");
+        gtk_widget_add_css_class (banner, "rwb-error-banner");
+        if (GTK_IS_IMAGE (icon))
+          gtk_image_set_from_icon_name (GTK_IMAGE (icon), "dialog-error-symbolic");
+      }
+  }
+}
+
+/* The banner with an information icon instead of the error one: an import that went well but
+ * left something out. rwb_window_show_error() turns it back. */
+static void
+show_info (RwbWindow *self, const char *message)
+{
+  GtkWidget *banner = gtk_revealer_get_child (self->banner_revealer);
+  GtkWidget *icon = banner ? gtk_widget_get_first_child (banner) : NULL;
+
+  rwb_window_show_error (self, message);
+  if (banner == NULL)
+    return;
+  gtk_widget_remove_css_class (banner, "rwb-error-banner");
+  gtk_widget_add_css_class (banner, "rwb-info-banner");
+  if (GTK_IS_IMAGE (icon))
+    gtk_image_set_from_icon_name (GTK_IMAGE (icon), "dialog-information-symbolic");
+}
+
+static void update_status (RwbWindow *self);
+
+static gboolean
+message_timeout_cb (gpointer user_data)
+{
+  RwbWindow *self = RWB_WINDOW (user_data);
+
+  self->message_timeout = 0;
+  update_status (self);
+  return G_SOURCE_REMOVE;
+}
+
+void
+rwb_window_show_message (RwbWindow *self, const char *message)
+{
+  g_return_if_fail (RWB_IS_WINDOW (self));
+  g_return_if_fail (message != NULL);
+
+  gtk_label_set_text (self->status_label, message);
+  g_clear_handle_id (&self->message_timeout, g_source_remove);
+  self->message_timeout = g_timeout_add_seconds (5, message_timeout_cb, self);
 }
 
 static void
@@ -296,6 +365,8 @@ layout_done (GObject *source, GAsyncResult *result, gpointer user_data)
     /* A new layout is a new scene; what the filters hide must carry over to it. */
     rwb_filter_panel_apply (self->filter_panel);
   hide_error (self);
+  if (job->info != NULL)
+    show_info (self, job->info);
   update_status (self);
   set_job (self, NULL);
 }
@@ -310,6 +381,85 @@ start_layout (RwbWindow *self, Job *job)
   fill_layout_options (self, &options);
   gtk_label_set_text (self->busy_label, _("Laying out…"));
   rwb_layout_run_async (job->graph, &options, job->cancellable, layout_done, job);
+}
+
+typedef enum {
+  GRAPH_FILE_NONE,
+  GRAPH_FILE_DOT,
+  GRAPH_FILE_OTHER,     /* JSON, GraphML: rwb_formats_read_file() */
+} GraphFileKind;
+
+/* Whether @data starts like a DOT graph: comments, then [strict] (di)graph [ID] {. */
+static gboolean
+looks_like_dot (const char *data, gsize len)
+{
+  g_autofree char *head = g_strndup (data, MIN (len, 4096));
+  const char *p = head;
+  g_autoptr (GRegex) start = NULL;
+
+  if (g_str_has_prefix (p, "\xEF\xBB\xBF"))
+    p += 3;
+  for (;;)
+    {
+      while (g_ascii_isspace (*p))
+        p++;
+      if (p[0] == '/' && p[1] == '*')
+        {
+          const char *end = strstr (p + 2, "*/");
+          if (end == NULL)
+            return FALSE;
+          p = end + 2;
+        }
+      else if ((p[0] == '/' && p[1] == '/') || p[0] == '#')
+        {
+          p = strchr (p, '\n');
+          if (p == NULL)
+            return FALSE;
+        }
+      else
+        break;
+    }
+  start = g_regex_new ("^(strict\\s+)?(di)?graph\\s*(\"[^\"]*\"|[\\w.]+)?\\s*\\{",
+                       G_REGEX_CASELESS, 0, NULL);
+  return g_regex_match (start, p, 0, NULL);
+}
+
+/* A graph file by its extension (.gv, .dot, .json, .graphml) or, for DOT, by its start. */
+static GraphFileKind
+graph_file_kind (GFile *file, GCancellable *cancellable)
+{
+  g_autofree char *base = g_file_get_basename (file);
+  g_autofree char *lower = g_ascii_strdown (base ? base : "", -1);
+  g_autoptr (GFileInputStream) in = NULL;
+  char buf[4096];
+  gsize n = 0;
+
+  if (g_str_has_suffix (lower, ".gv") || g_str_has_suffix (lower, ".dot"))
+    return GRAPH_FILE_DOT;
+  if (g_str_has_suffix (lower, ".json") || g_str_has_suffix (lower, ".graphml"))
+    return GRAPH_FILE_OTHER;
+  in = g_file_read (file, cancellable, NULL);
+  if (in == NULL
+      || !g_input_stream_read_all (G_INPUT_STREAM (in), buf, sizeof buf, &n, cancellable, NULL))
+    return GRAPH_FILE_NONE;
+  return looks_like_dot (buf, n) ? GRAPH_FILE_DOT : GRAPH_FILE_NONE;
+}
+
+/* Runs in the extraction thread: a DOT file is parsed and laid out by the helper process (the
+ * call blocks this thread, not the window; Cancel kills the helper). */
+static RwbGraph *
+read_graph_file (GFile *file, GraphFileKind kind, RwbScene **scene, GPtrArray *warnings,
+                 GCancellable *cancellable, GError **error)
+{
+  g_autofree char *contents = NULL;
+  gsize len = 0;
+
+  if (kind == GRAPH_FILE_OTHER)
+    return rwb_formats_read_file (file, warnings, cancellable, error);
+  if (!g_file_load_contents (file, cancellable, &contents, &len, NULL, error))
+    return NULL;
+  /* NULL options: the file's own `layout`, else dot. */
+  return rwb_dot_import (contents, len, NULL, scene, warnings, cancellable, error);
 }
 
 static void
@@ -329,6 +479,30 @@ extract_thread (GTask        *task,
       g_prefix_error (&error, "%s", _("Could not load the lexicon: "));
       g_task_return_error (task, g_steal_pointer (&error));
       return;
+    }
+
+  /* A graph file (DOT, Rawabit JSON, GraphML) opens on its own; anything else is an article. */
+  if (data->files->len == 1)
+    {
+      GFile *file = g_ptr_array_index (data->files, 0);
+      GraphFileKind kind = graph_file_kind (file, cancellable);
+
+      if (kind != GRAPH_FILE_NONE)
+        {
+          data->warnings = g_ptr_array_new_with_free_func (g_free);
+          graph = read_graph_file (file, kind, &data->scene, data->warnings, cancellable, &error);
+          if (graph == NULL)
+            {
+              g_autofree char *name = g_file_get_parse_name (file);
+
+              g_prefix_error (&error, _("Could not open “%s”: "), name);
+              g_task_return_error (task, g_steal_pointer (&error));
+              return;
+            }
+          g_task_return_pointer (task, g_steal_pointer (&graph),
+                                 (GDestroyNotify) rwb_graph_unref);
+          return;
+        }
     }
 
   graph = rwb_graph_new ();
@@ -373,6 +547,33 @@ extract_done (GObject *source, GAsyncResult *result, gpointer user_data)
     }
 
   job->graph = graph;
+  {
+    ExtractData *data = g_task_get_task_data (G_TASK (result));
+
+    if (data->warnings != NULL && data->warnings->len > 0)
+      {
+        g_autoptr (GString) info = g_string_new (NULL);
+
+        for (guint i = 0; i < data->warnings->len; i++)
+          g_string_append_printf (info, "%s%s", i ? "\n" : "",
+                                  (char *) g_ptr_array_index (data->warnings, i));
+        job->info = g_string_free (g_steal_pointer (&info), FALSE);
+      }
+    if (data->scene != NULL)
+      {
+        /* A DOT file arrives laid out in its own style: show it as it is. */
+        rwb_graph_view_set_scene (self->graph_view, g_steal_pointer (&data->scene));
+        g_clear_pointer (&self->graph, rwb_graph_unref);
+        self->graph = rwb_graph_ref (job->graph);
+        set_panels_graph (self, self->graph);
+        hide_error (self);
+        if (job->info != NULL)
+          show_info (self, job->info);
+        update_status (self);
+        set_job (self, NULL);
+        return;
+      }
+  }
   pick_engine_for (self, graph);
   start_layout (self, g_steal_pointer (&job));
 }
@@ -633,6 +834,18 @@ rwb_window_get_busy (RwbWindow *self)
   return self->job != NULL;
 }
 
+static void
+export_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  RwbWindow *self = RWB_WINDOW (user_data);
+  RwbExportDialog *dialog;
+
+  if (rwb_graph_view_get_scene (self->graph_view) == NULL)
+    return;
+  dialog = rwb_export_dialog_new (GTK_WINDOW (self), self->graph_view, self->filter_panel);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static const GActionEntry win_actions[] = {
   { .name = "layout-engine", .parameter_type = "s", .state = "'dot'",
     .change_state = layout_engine_change_state },
@@ -642,6 +855,7 @@ static const GActionEntry win_actions[] = {
     .change_state = rankdir_change_state },
   { .name = "cancel", .activate = cancel_action },
   { .name = "show-panel", .parameter_type = "s", .activate = show_panel_action },
+  { .name = "export", .activate = export_action },
 };
 
 static gboolean
@@ -710,6 +924,9 @@ rwb_window_constructed (GObject *object)
   g_action_group_change_action_state (G_ACTION_GROUP (self), "layout-engine",
                                       g_variant_new_string (rwb_layout_engine_to_string (engine)));
   self->picking_engine = FALSE;
+  if (GTK_IS_APPLICATION (application))
+    gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.export",
+                                           (const char *const[]) { "<Control>e", NULL });
   g_action_group_change_action_state (G_ACTION_GROUP (self), "show-mentions",
                                       g_variant_new_boolean (show_mentions));
 }
@@ -751,6 +968,7 @@ rwb_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), RWB_TYPE_WINDOW);
   g_clear_pointer (&self->graph, rwb_graph_unref);
   g_clear_object (&self->settings);
+  g_clear_handle_id (&self->message_timeout, g_source_remove);
 
   G_OBJECT_CLASS (rwb_window_parent_class)->dispose (object);
 }
@@ -815,6 +1033,9 @@ rwb_window_init (RwbWindow *self)
                                    self);
   g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self),
                                                                             "cancel")),
+                               FALSE);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self),
+                                                                            "export")),
                                FALSE);
   search = g_property_action_new ("search", self->search_bar, "search-mode-enabled");
   g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (search));

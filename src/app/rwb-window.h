@@ -54,6 +54,16 @@ void       rwb_window_show_error       (RwbWindow  *self,
                                         const char *message);
 
 /**
+ * rwb_window_show_message:
+ * @self: a window
+ * @message: a short note, already translated ("Exported “graph.png”")
+ *
+ * Shows @message in the status bar for a few seconds, then the graph's counts again.
+ */
+void       rwb_window_show_message     (RwbWindow  *self,
+                                        const char *message);
+
+/**
  * rwb_window_get_busy:
  * @self: a window
  *

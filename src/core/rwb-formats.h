@@ -44,4 +44,17 @@ char      *rwb_formats_to_string   (RwbGraph *graph, const RwbScene *scene, RwbF
 RwbGraph  *rwb_formats_read_file   (GFile *file, GPtrArray *warnings, GCancellable *cancellable,
                                     GError **error);
 
+/* Maps the attributes Rawabit writes into DOT (see rwb_formats_write) back to fields, for the
+ * DOT importer: on entities label → name (Graphviz escapes \\ \" \n \N undone), type, id,
+ * aliases ('|'-separated); on relations type, directed, confidence, evidence → n_evidence (and
+ * label when it only repeats the type). Mapped keys are removed from attrs; values that do not
+ * parse stay. An unknown entity type makes the entity a company and keeps the value under
+ * "dot_type" (likewise "dot_type" for relations, whose type is then left as it was). */
+void       rwb_formats_adopt_rawabit_attrs (RwbGraph *graph);
+
+/* Adds @src to @dest: documents (one per path), entities matched by name or any alias (else
+ * added), relations matched by (source, target, type) — either way round for undirected ones —
+ * with their evidence appended and counts added. Imported attrs are kept, @dest's win. */
+void       rwb_formats_merge       (RwbGraph *dest, RwbGraph *src);
+
 G_END_DECLS

@@ -9,6 +9,7 @@
 #define G_LOG_DOMAIN "rawabit-layout"
 
 #include "rwb-layout.h"
+#include "rwb-layout-private.h"
 #include "rwb-render.h"
 #include "rwb-config.h"
 
@@ -19,7 +20,7 @@
 
 G_DEFINE_QUARK (rwb-layout-error-quark, rwb_layout_error)
 
-#define DEFAULT_TIMEOUT 60
+#define DEFAULT_TIMEOUT RWB_LAYOUT_DEFAULT_TIMEOUT
 
 static const char *const engine_names[RWB_LAYOUT_N_ENGINES] = {
   "dot", "neato", "fdp", "sfdp", "circo", "twopi",
@@ -188,8 +189,12 @@ find_helper (void)
   return g_build_filename (RWB_LIBEXECDIR, "rawabit-layout", NULL);
 }
 
-static GSubprocess *
-spawn_helper (const RwbLayoutOptions *options, GError **error)
+/**
+ * rwb_layout_spawn_helper:
+ * Starts the helper with @args (see rwb-layout-private.h).
+ */
+GSubprocess *
+rwb_layout_spawn_helper (const char *const *args, GError **error)
 {
   g_autofree char *helper = find_helper ();
   if (!g_file_test (helper, G_FILE_TEST_IS_EXECUTABLE))
@@ -198,18 +203,28 @@ spawn_helper (const RwbLayoutOptions *options, GError **error)
                    _("The layout helper %s is missing; reinstall Rawabit"), helper);
       return NULL;
     }
-  guint timeout = options->timeout_seconds ? options->timeout_seconds : DEFAULT_TIMEOUT;
-  g_autofree char *timeout_str = g_strdup_printf ("%u", timeout);
   g_autoptr (GSubprocessLauncher) launcher = g_subprocess_launcher_new (
     G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE
     | G_SUBPROCESS_FLAGS_STDERR_PIPE);
   /* Graphviz opens no files (images, shapes, fonts named by a graph) with this set. */
   g_subprocess_launcher_setenv (launcher, "SERVER_NAME", "rawabit-layout", TRUE);
   g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
-  GSubprocess *proc = g_subprocess_launcher_spawn (
-    launcher, error, helper, "--engine", rwb_layout_engine_to_string (options->engine),
-    "--timeout", timeout_str, NULL);
-  return proc;
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_ptr_array_add (argv, helper);
+  for (guint i = 0; args && args[i]; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+  return g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, error);
+}
+
+static GSubprocess *
+spawn_helper (const RwbLayoutOptions *options, GError **error)
+{
+  guint timeout = options->timeout_seconds ? options->timeout_seconds : DEFAULT_TIMEOUT;
+  g_autofree char *timeout_str = g_strdup_printf ("%u", timeout);
+  const char *const args[] = { "--engine", rwb_layout_engine_to_string (options->engine),
+                               "--timeout", timeout_str, NULL };
+  return rwb_layout_spawn_helper (args, error);
 }
 
 static char *
@@ -367,6 +382,26 @@ check_exit (GSubprocess *proc, const char *err_text, guint timeout, GError **err
       return FALSE;
     }
   return TRUE;
+}
+
+/**
+ * rwb_layout_check_exit:
+ * The helper's fate as a GError (see rwb-layout-private.h).
+ */
+gboolean
+rwb_layout_check_exit (GSubprocess *proc, const char *err_text, guint timeout, GError **error)
+{
+  return check_exit (proc, err_text, timeout, error);
+}
+
+/**
+ * rwb_layout_unescape:
+ * Undoes the helper's \xHH escapes.
+ */
+char *
+rwb_layout_unescape (const char *s)
+{
+  return unescape (s);
 }
 
 static void

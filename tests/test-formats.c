@@ -1,0 +1,863 @@
+/* Tests for rwb-formats: every format written and, where there is a reader, read back;
+ * GraphML that other tools accept; CSV quoting; atomic writes; merging; the CLI's convert. */
+#include "rwb-dot.h"
+#include "rwb-formats.h"
+#include "rwb-json.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+static RwbGraph *
+load_fixture (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  RwbGraph *graph = rwb_formats_read_file (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (graph);
+  return graph;
+}
+
+static char *
+make_tmp_dir (void)
+{
+  g_autoptr (GError) error = NULL;
+  char *dir = g_dir_make_tmp ("rawabit-formats-XXXXXX", &error);
+  g_assert_no_error (error);
+  return dir;
+}
+
+static void
+remove_tree (const char *path)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      g_chmod (path, 0700);
+      g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+      while (dir && (name = g_dir_read_name (dir)))
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+          remove_tree (child);
+        }
+    }
+  g_remove (path);
+}
+
+static RwbGraph *
+read_path (const char *path, GPtrArray *warnings, GError **error)
+{
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  return rwb_formats_read_file (file, warnings, NULL, error);
+}
+
+static RwbEntity *
+entity (RwbGraph *g, guint i)
+{
+  return g_ptr_array_index (g->entities, i);
+}
+
+static RwbRelation *
+relation (RwbGraph *g, guint i)
+{
+  return g_ptr_array_index (g->relations, i);
+}
+
+static guint
+count_of (const RwbRelation *r)
+{
+  return MAX (r->n_evidence, r->evidence->len);
+}
+
+/* Both graphs have the same entities (name, type, aliases in order) and relations (endpoint
+ * names, type, direction; evidence count when @counts). */
+static void
+assert_same_graph (RwbGraph *a, RwbGraph *b, gboolean counts)
+{
+  g_assert_cmpuint (a->entities->len, ==, b->entities->len);
+  for (guint i = 0; i < a->entities->len; i++)
+    {
+      RwbEntity *x = entity (a, i), *y = entity (b, i);
+      g_assert_cmpstr (x->name, ==, y->name);
+      g_assert_cmpint (x->type, ==, y->type);
+      g_assert_cmpuint (x->aliases->len, ==, y->aliases->len);
+      for (guint j = 0; j < x->aliases->len; j++)
+        g_assert_cmpstr (g_ptr_array_index (x->aliases, j), ==,
+                         g_ptr_array_index (y->aliases, j));
+    }
+  /* Relations in any order: Graphviz lists edges by tail node. */
+  g_assert_cmpuint (a->relations->len, ==, b->relations->len);
+  for (guint i = 0; i < a->relations->len; i++)
+    {
+      RwbRelation *x = relation (a, i), *y = NULL;
+      for (guint j = 0; y == NULL && j < b->relations->len; j++)
+        {
+          RwbRelation *c = relation (b, j);
+          if (c->type == x->type
+              && g_str_equal (entity (a, x->source)->name, entity (b, c->source)->name)
+              && g_str_equal (entity (a, x->target)->name, entity (b, c->target)->name))
+            y = c;
+        }
+      if (y == NULL)
+        g_error ("relation %s %s → %s is missing", rwb_relation_type_to_string (x->type),
+                 entity (a, x->source)->name, entity (a, x->target)->name);
+      g_assert_cmpint (x->directed, ==, y->directed);
+      g_assert_cmpfloat_with_epsilon (x->confidence, y->confidence, 0.001);
+      if (counts)
+        g_assert_cmpuint (count_of (x), ==, count_of (y));
+    }
+}
+
+static void
+test_format_names (void)
+{
+  RwbFormat f;
+  g_assert_true (rwb_format_from_path ("/a/b.JSON", &f) && f == RWB_FORMAT_JSON);
+  g_assert_true (rwb_format_from_path ("x.gv", &f) && f == RWB_FORMAT_DOT);
+  g_assert_true (rwb_format_from_path ("x.dot", &f) && f == RWB_FORMAT_DOT);
+  g_assert_true (rwb_format_from_path ("x.graphml", &f) && f == RWB_FORMAT_GRAPHML);
+  g_assert_true (rwb_format_from_path ("out.csv", &f) && f == RWB_FORMAT_CSV);
+  g_assert_false (rwb_format_from_path ("article.txt", &f));
+  g_assert_false (rwb_format_from_path ("/dir.json/noext", &f));
+  g_assert_true (rwb_format_from_string ("GraphML", &f) && f == RWB_FORMAT_GRAPHML);
+  g_assert_false (rwb_format_from_string ("png", &f));
+}
+
+static void
+test_json_both_ways (void)
+{
+  g_autoptr (RwbGraph) g = load_fixture ("small.json");
+  g_assert_cmpuint (g->entities->len, ==, 5);
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "g.json", NULL);
+  g_autoptr (GError) error = NULL;
+  g_assert_true (rwb_formats_write (g, NULL, RWB_FORMAT_JSON, path, &error));
+  g_assert_no_error (error);
+  g_autoptr (RwbGraph) back = read_path (path, NULL, &error);
+  g_assert_no_error (error);
+  assert_same_graph (g, back, TRUE);
+  g_assert_cmpstr (g_array_index (relation (back, 0)->evidence, RwbEvidence, 0).text, ==,
+                   "أسس لي جون شاومي");
+  remove_tree (dir);
+}
+
+/* JSON → GraphML → graph → JSON → graph: entities, relations, direction and evidence counts
+ * survive GraphML (which carries counts, not sentences). */
+static void
+test_graphml_round_trip (void)
+{
+  g_autoptr (RwbGraph) g = load_fixture ("small.json");
+  /* Attributes kept from an import travel as data of their own. */
+  rwb_entity_set_attr (entity (g, 0), "sector", "phones & <cars>");
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "g.graphml", NULL);
+  g_autoptr (GError) error = NULL;
+  g_assert_true (rwb_formats_write (g, NULL, RWB_FORMAT_GRAPHML, path, &error));
+  g_assert_no_error (error);
+
+  g_autoptr (GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (RwbGraph) back = read_path (path, warnings, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (warnings->len, ==, 0);
+  assert_same_graph (g, back, TRUE);
+  g_assert_cmpuint (count_of (relation (back, 0)), ==, 2);
+  g_assert_cmpstr (entity (back, 2)->id, ==, "e3");
+  g_assert_nonnull (entity (back, 0)->attrs);
+  g_assert_cmpstr (g_hash_table_lookup (entity (back, 0)->attrs, "sector"), ==,
+                   "phones & <cars>");
+  g_assert_null (relation (back, 0)->attrs);
+
+  g_autofree char *json = rwb_json_write (back, TRUE);
+  g_autoptr (RwbGraph) again = rwb_json_read (json, -1, &error);
+  g_assert_no_error (error);
+  /* Rawabit JSON (rwb-json.c) keeps sentences, not bare counts: compare without them. */
+  assert_same_graph (g, again, FALSE);
+  remove_tree (dir);
+}
+
+static void
+test_graphml_well_formed (void)
+{
+  g_autoptr (RwbGraph) g = load_fixture ("small.json");
+  rwb_entity_set_attr (entity (g, 1), "note", "a \"quoted\" <b>&amp;</b>\nline");
+  rwb_relation_set_attr (relation (g, 1), "weight", "2.5");
+  g_autoptr (GError) error = NULL;
+  g_autofree char *xml = rwb_formats_to_string (g, NULL, RWB_FORMAT_GRAPHML, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (xml, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"));
+  g_assert_nonnull (strstr (xml, "edgedefault=\"directed\""));
+
+  /* Every data key used is declared, with a type. */
+  g_autoptr (GRegex) data_re = g_regex_new ("<data key=\"([^\"]+)\"", 0, 0, NULL);
+  g_autoptr (GMatchInfo) match = NULL;
+  guint n_data = 0;
+  g_regex_match (data_re, xml, 0, &match);
+  while (g_match_info_matches (match))
+    {
+      g_autofree char *key = g_match_info_fetch (match, 1);
+      g_autofree char *decl = g_strdup_printf ("<key id=\"%s\" for=\"", key);
+      const char *at = strstr (xml, decl);
+      if (at == NULL)
+        g_error ("data key “%s” has no <key> declaration", key);
+      const char *end = strchr (at, '>');
+      g_assert_nonnull (g_strstr_len (at, end - at, "attr.type=\""));
+      g_assert_nonnull (g_strstr_len (at, end - at, "attr.name=\""));
+      n_data++;
+      g_match_info_next (match, NULL);
+    }
+  g_assert_cmpuint (n_data, >, 20);
+  g_assert_nonnull (strstr (xml, "attr.name=\"note\""));
+  g_assert_nonnull (strstr (xml, "attr.name=\"evidence\" attr.type=\"int\""));
+  g_assert_nonnull (strstr (xml, "attr.name=\"directed\" attr.type=\"boolean\""));
+  g_assert_nonnull (strstr (xml, "attr.name=\"x\" attr.type=\"double\""));
+  /* networkx rejects directed="false" in a directed graph. */
+  g_assert_null (strstr (xml, "directed=\"false\""));
+
+  g_autofree char *xmllint = g_find_program_in_path ("xmllint");
+  if (xmllint == NULL)
+    {
+      g_test_message ("xmllint not found: well-formedness not checked by it");
+      return;
+    }
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "g.graphml", NULL);
+  g_assert_true (g_file_set_contents (path, xml, -1, NULL));
+  const char *argv[] = { xmllint, "--noout", "--nonet", path, NULL };
+  g_autofree char *err = NULL;
+  int status = 0;
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL,
+                               &err, &status, NULL));
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("xmllint: %s", err);
+  remove_tree (dir);
+}
+
+/* GraphML as other tools write it: keys by attr.name with any id, defaults, an undirected
+ * graph, unknown types, extra data. */
+static void
+test_graphml_foreign (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "small.graphml", NULL);
+  g_autoptr (GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RwbGraph) g = read_path (path, warnings, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g->entities->len, ==, 4);
+  g_assert_cmpstr (entity (g, 0)->name, ==, "أرامكو");
+  g_assert_cmpint (entity (g, 0)->type, ==, RWB_ENTITY_COMPANY); /* the key's default */
+  g_assert_cmpstr (g_hash_table_lookup (entity (g, 0)->attrs, "sector"), ==, "energy & oil");
+  g_assert_cmpint (entity (g, 2)->type, ==, RWB_ENTITY_COMPANY);
+  g_assert_cmpstr (g_hash_table_lookup (entity (g, 2)->attrs, "graphml_type"), ==, "city");
+  g_assert_cmpstr (entity (g, 3)->name, ==, "lonely");
+  g_assert_cmpuint (g->relations->len, ==, 3);
+  RwbRelation *supply = relation (g, 0);
+  g_assert_cmpint (supply->type, ==, RWB_RELATION_SUPPLY);
+  g_assert_false (supply->directed); /* edgedefault="undirected" */
+  g_assert_cmpuint (supply->n_evidence, ==, 3);
+  g_assert_cmpstr (g_hash_table_lookup (supply->attrs, "weight"), ==, "2.5");
+  g_assert_true (relation (g, 1)->directed); /* directed="true" on the edge */
+  g_assert_cmpint (relation (g, 2)->type, ==, RWB_RELATION_MENTION);
+  gboolean warned_city = FALSE, warned_untyped = FALSE;
+  for (guint i = 0; i < warnings->len; i++)
+    {
+      warned_city |= strstr (g_ptr_array_index (warnings, i), "city") != NULL;
+      warned_untyped |= strstr (g_ptr_array_index (warnings, i), "1 edges") != NULL;
+    }
+  g_assert_true (warned_city);
+  g_assert_true (warned_untyped);
+}
+
+static void
+test_graphml_malformed (void)
+{
+  struct { const char *xml; const char *needle; } cases[] = {
+    { "<?xml version=\"1.0\"?>\n<graphml>\n<graph>\n<node id=\"a\">\n</graph>\n</graphml>\n",
+      "line 5" },
+    { "<graphml>\n<graph>\n<node id=\"a\"/>\n<edge source=\"a\" target=\"zz\"/>\n</graph>\n"
+      "</graphml>\n", "line 4" },
+    { "<graphml>\n<graph>\n<node id=\"a\"/>\n\n<node id=\"a\"/>\n</graph></graphml>",
+      "line 5" },
+    { "<html>\n<body/></html>", "root element" },
+    { "<graphml><graph><node id=\"a\"><data key=\"k\">&xxe;</data></node></graph></graphml>",
+      "line 1" },
+    { "<!DOCTYPE graphml [ <!ENTITY xxe SYSTEM \"file:///etc/passwd\"> ]>\n"
+      "<graphml><graph><node id=\"a\"><data key=\"k\">&xxe;</data></node></graph></graphml>",
+      "line 2" },
+  };
+  g_autofree char *dir = make_tmp_dir ();
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, "bad.graphml", NULL);
+      g_assert_true (g_file_set_contents (path, cases[i].xml, -1, NULL));
+      g_autoptr (GError) error = NULL;
+      g_autoptr (RwbGraph) g = read_path (path, NULL, &error);
+      g_assert_null (g);
+      g_assert_nonnull (error);
+      if (strstr (error->message, cases[i].needle) == NULL)
+        g_error ("case %u: “%s” does not mention “%s”", i, error->message, cases[i].needle);
+    }
+  remove_tree (dir);
+}
+
+static RwbScene *
+scene_for (RwbGraph *g)
+{
+  RwbScene *scene = rwb_scene_new (g);
+  for (guint i = 0; i < g->entities->len; i++)
+    {
+      RwbSceneNode node = { 0 };
+      node.entity = i;
+      node.x = 10 + 100 * i;
+      node.y = 20;
+      node.width = 50;
+      node.height = 20;
+      g_array_append_val (scene->nodes, node);
+    }
+  scene->bounds = (RwbRect) { 0, 0, 600, 100 };
+  return scene;
+}
+
+static void
+test_dot_write (void)
+{
+  g_autoptr (RwbGraph) g = rwb_graph_new ();
+  guint a = rwb_graph_add_entity (g, "Back\\slash \"Quoted\"\nName", RWB_ENTITY_COMPANY);
+  guint b = rwb_graph_add_entity (g, "شاومي", RWB_ENTITY_PERSON);
+  rwb_entity_add_alias (entity (g, a), "A1");
+  rwb_entity_add_alias (entity (g, a), "ألف");
+  guint r = rwb_graph_ensure_relation (g, a, b, RWB_RELATION_SUPPLY, 0.8);
+  relation (g, r)->n_evidence = 4;
+  rwb_graph_ensure_relation (g, b, a, RWB_RELATION_MENTION, 0.2);
+  g_autoptr (RwbScene) scene = scene_for (g);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dot = rwb_formats_to_string (g, scene, RWB_FORMAT_DOT, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (dot, "rawabit_format=1"));
+  g_assert_nonnull (strstr (dot, "\"label\"=\"Back\\\\slash \\\"Quoted\\\"\\nName\""));
+  g_assert_nonnull (strstr (dot, "\"aliases\"=\"A1|ألف\""));
+  g_assert_nonnull (strstr (dot, "\"type\"=\"person\""));
+  g_assert_nonnull (strstr (dot, "\"pos\"=\"10.00,80.00!\"")); /* y flipped: 100 - 20 */
+  g_assert_nonnull (strstr (dot, "\"evidence\"=\"4\""));
+  g_assert_nonnull (strstr (dot, "\"directed\"=\"true\""));
+  g_assert_nonnull (strstr (dot, "\"style\"=\"dashed\""));
+  /* The escaped newline keeps the node on one line. */
+  const char *n0 = strstr (dot, "  n0 [");
+  g_assert_nonnull (n0);
+  g_assert_true (g_str_has_prefix (strchr (n0, '\n') - 2, "];"));
+
+  /* Graphviz itself parses it (in a child process, as everywhere in Rawabit). */
+  g_autofree char *dot_prog = g_find_program_in_path ("dot");
+  if (dot_prog == NULL)
+    {
+      g_test_message ("Graphviz dot not found: syntax not checked by it");
+      return;
+    }
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "g.gv", NULL);
+  g_assert_true (g_file_set_contents (path, dot, -1, NULL));
+  const char *argv[] = { dot_prog, "-Tcanon", path, NULL };
+  g_autofree char *out = NULL, *err = NULL;
+  int status = 0;
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out,
+                               &err, &status, NULL));
+  if (!g_spawn_check_wait_status (status, NULL) || (err && *err))
+    g_error ("dot: %s", err);
+  g_assert_nonnull (strstr (out, "A1|ألف"));
+  remove_tree (dir);
+}
+
+/* What the DOT importer hands over: Graphviz's raw attribute values in attrs. */
+static void
+test_adopt_attrs (void)
+{
+  g_autoptr (RwbGraph) g = rwb_graph_new ();
+  guint a = rwb_graph_add_entity (g, "n0", RWB_ENTITY_COMPANY);
+  guint b = rwb_graph_add_entity (g, "n1", RWB_ENTITY_COMPANY);
+  guint c = rwb_graph_add_entity (g, "plain", RWB_ENTITY_COMPANY);
+  rwb_entity_set_attr (entity (g, a), "label", "Back\\\\slash \\\"Q\\\"\\nName");
+  rwb_entity_set_attr (entity (g, a), "type", "person");
+  rwb_entity_set_attr (entity (g, a), "id", "e7");
+  rwb_entity_set_attr (entity (g, a), "aliases", "A1|ألف");
+  rwb_entity_set_attr (entity (g, a), "color", "red");
+  rwb_entity_set_attr (entity (g, b), "type", "startup");
+  rwb_entity_set_attr (entity (g, b), "label", "\\N");
+  rwb_entity_set_attr (entity (g, c), "type", "place");
+  guint r = rwb_graph_ensure_relation (g, a, b, RWB_RELATION_MENTION, 0.5);
+  RwbRelation *rel = relation (g, r);
+  rel->directed = TRUE;
+  rwb_relation_set_attr (rel, "type", "partnership");
+  rwb_relation_set_attr (rel, "label", "partnership");
+  rwb_relation_set_attr (rel, "directed", "false");
+  rwb_relation_set_attr (rel, "confidence", "0.875");
+  rwb_relation_set_attr (rel, "evidence", "6");
+  rwb_relation_set_attr (rel, "penwidth", "2");
+
+  rwb_formats_adopt_rawabit_attrs (g);
+
+  RwbEntity *x = entity (g, a);
+  g_assert_cmpstr (x->name, ==, "Back\\slash \"Q\"\nName");
+  g_assert_cmpint (x->type, ==, RWB_ENTITY_PERSON);
+  g_assert_cmpstr (x->id, ==, "e7");
+  g_assert_cmpuint (x->aliases->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (x->aliases, 1), ==, "ألف");
+  g_assert_cmpuint (g_hash_table_size (x->attrs), ==, 1);
+  g_assert_cmpstr (g_hash_table_lookup (x->attrs, "color"), ==, "red");
+  RwbEntity *y = entity (g, b);
+  g_assert_cmpstr (y->name, ==, "n1");
+  g_assert_cmpint (y->type, ==, RWB_ENTITY_COMPANY);
+  g_assert_cmpstr (g_hash_table_lookup (y->attrs, "dot_type"), ==, "startup");
+  g_assert_false (g_hash_table_contains (y->attrs, "type"));
+  g_assert_cmpint (entity (g, c)->type, ==, RWB_ENTITY_PLACE);
+  g_assert_null (entity (g, c)->attrs);
+  g_assert_cmpint (rel->type, ==, RWB_RELATION_PARTNERSHIP);
+  g_assert_false (rel->directed);
+  g_assert_cmpfloat_with_epsilon (rel->confidence, 0.875, 1e-9);
+  g_assert_cmpuint (rel->n_evidence, ==, 6);
+  g_assert_cmpuint (g_hash_table_size (rel->attrs), ==, 1);
+  g_assert_cmpstr (g_hash_table_lookup (rel->attrs, "penwidth"), ==, "2");
+}
+
+/* JSON → DOT → (Graphviz in the helper) → graph, when the DOT importer is linked. */
+static void
+test_dot_round_trip (void)
+{
+  g_autofree char *helper = g_strdup (g_getenv ("RAWABIT_LAYOUT_HELPER"));
+  if (helper == NULL || !g_file_test (helper, G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_test_skip ("RAWABIT_LAYOUT_HELPER does not name the layout helper");
+      return;
+    }
+  g_autoptr (RwbGraph) g = load_fixture ("small.json");
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dot = rwb_formats_to_string (g, NULL, RWB_FORMAT_DOT, &error);
+  g_assert_no_error (error);
+  RwbScene *scene = NULL;
+  g_autoptr (GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (RwbGraph) back = rwb_dot_import (dot, strlen (dot), NULL, &scene, warnings, NULL,
+                                              &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (back);
+  g_clear_pointer (&scene, rwb_scene_free);
+  assert_same_graph (g, back, TRUE);
+  g_assert_cmpstr (entity (back, 2)->name, ==, "Great Wall Motor, \"GWM\"");
+  g_assert_cmpstr (entity (back, 0)->id, ==, "e1");
+
+  /* And through rwb_formats_read_file, by extension. */
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "g.gv", NULL);
+  g_assert_true (rwb_formats_write (g, NULL, RWB_FORMAT_DOT, path, &error));
+  g_autoptr (RwbGraph) again = read_path (path, NULL, &error);
+  g_assert_no_error (error);
+  assert_same_graph (g, again, TRUE);
+  remove_tree (dir);
+}
+
+/* A minimal RFC 4180 reader, to check what a spreadsheet would see. */
+static GPtrArray *
+parse_csv (const char *text)
+{
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  GPtrArray *row = g_ptr_array_new_with_free_func (g_free);
+  GString *field = g_string_new (NULL);
+  const char *p = text;
+  while (*p)
+    {
+      if (*p == '"')
+        {
+          for (p++; *p && !(*p == '"' && p[1] != '"'); p++)
+            {
+              if (*p == '"')
+                p++;
+              g_string_append_c (field, *p);
+            }
+          g_assert_true (*p == '"');
+          p++;
+        }
+      else
+        while (*p && *p != ',' && *p != '\r' && *p != '\n')
+          {
+            g_assert_true (*p != '"');
+            g_string_append_c (field, *p++);
+          }
+      g_ptr_array_add (row, g_strdup (field->str));
+      g_string_truncate (field, 0);
+      if (*p == ',')
+        p++;
+      else
+        {
+          g_assert_true (p[0] == '\r' && p[1] == '\n'); /* CRLF record ends */
+          p += 2;
+          g_ptr_array_add (rows, row);
+          row = g_ptr_array_new_with_free_func (g_free);
+        }
+    }
+  g_assert_cmpuint (row->len, ==, 0);
+  g_ptr_array_unref (row);
+  g_string_free (field, TRUE);
+  return rows;
+}
+
+#define CELL(rows, r, c) ((const char *) g_ptr_array_index ((GPtrArray *) g_ptr_array_index ((rows), (r)), (c)))
+
+static void
+test_csv (void)
+{
+  g_autoptr (RwbGraph) g = rwb_graph_new ();
+  const char *names[] = { "Acme, Inc.", "The \"Best\" Co", "Two\nLines", "شركة أرامكو" };
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    rwb_graph_add_entity (g, names[i], RWB_ENTITY_COMPANY);
+  rwb_entity_add_alias (entity (g, 3), "Aramco");
+  rwb_entity_add_alias (entity (g, 3), "أرامكو");
+  guint r = rwb_graph_ensure_relation (g, 0, 3, RWB_RELATION_SUPPLY, 0.8);
+  relation (g, r)->n_evidence = 2;
+  rwb_graph_ensure_relation (g, 1, 2, RWB_RELATION_PARTNERSHIP, 0.5);
+  g_autoptr (RwbScene) scene = scene_for (g);
+
+  g_autofree char *tmp = make_tmp_dir ();
+  g_autofree char *dir = g_build_filename (tmp, "new", "folder", NULL);
+  g_autoptr (GError) error = NULL;
+  g_assert_true (rwb_formats_write (g, scene, RWB_FORMAT_CSV, dir, &error));
+  g_assert_no_error (error);
+
+  g_autofree char *nodes_path = g_build_filename (dir, "nodes.csv", NULL);
+  g_autofree char *edges_path = g_build_filename (dir, "edges.csv", NULL);
+  g_autofree char *nodes = NULL, *edges = NULL;
+  g_assert_true (g_file_get_contents (nodes_path, &nodes, NULL, NULL));
+  g_assert_true (g_file_get_contents (edges_path, &edges, NULL, NULL));
+  g_assert_true (g_str_has_prefix (nodes, "id,name,type,aliases,degree,x,y\r\n")); /* no BOM */
+  g_assert_true (g_utf8_validate (nodes, -1, NULL));
+  g_assert_nonnull (strstr (nodes, "\"The \"\"Best\"\" Co\""));
+
+  g_autoptr (GPtrArray) rows = parse_csv (nodes);
+  g_assert_cmpuint (rows->len, ==, 5);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_assert_cmpuint (((GPtrArray *) g_ptr_array_index (rows, i + 1))->len, ==, 7);
+      g_assert_cmpstr (CELL (rows, i + 1, 1), ==, names[i]);
+    }
+  g_assert_cmpstr (CELL (rows, 4, 3), ==, "Aramco|أرامكو");
+  g_assert_cmpstr (CELL (rows, 4, 4), ==, "1");
+  g_assert_cmpstr (CELL (rows, 2, 5), ==, "110.00");
+
+  g_autoptr (GPtrArray) erows = parse_csv (edges);
+  g_assert_cmpuint (erows->len, ==, 3);
+  g_assert_cmpstr (CELL (erows, 0, 5), ==, "evidence");
+  g_assert_cmpstr (CELL (erows, 1, 0), ==, "e1");
+  g_assert_cmpstr (CELL (erows, 1, 1), ==, "e4");
+  g_assert_cmpstr (CELL (erows, 1, 2), ==, "supply");
+  g_assert_cmpstr (CELL (erows, 1, 3), ==, "true");
+  g_assert_cmpstr (CELL (erows, 1, 5), ==, "2");
+  g_assert_cmpstr (CELL (erows, 2, 3), ==, "false");
+
+  /* CSV has no reader. */
+  g_autoptr (RwbGraph) none = read_path (nodes_path, NULL, &error);
+  g_assert_null (none);
+  g_assert_error (error, RWB_FORMATS_ERROR, RWB_FORMATS_ERROR_UNSUPPORTED);
+  remove_tree (tmp);
+}
+
+static void
+test_sniff (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *src = g_test_build_filename (G_TEST_DIST, "data", "small.graphml", NULL);
+  g_autofree char *xml = NULL;
+  g_assert_true (g_file_get_contents (src, &xml, NULL, NULL));
+  g_autofree char *path = g_build_filename (dir, "graph.data", NULL);
+  g_assert_true (g_file_set_contents (path, xml, -1, NULL));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RwbGraph) g = read_path (path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g->entities->len, ==, 4);
+
+  g_assert_true (g_file_set_contents (path, "Xiaomi and Lei Jun.", -1, NULL));
+  g_autoptr (RwbGraph) none = read_path (path, NULL, &error);
+  g_assert_null (none);
+  g_assert_error (error, RWB_FORMATS_ERROR, RWB_FORMATS_ERROR_UNSUPPORTED);
+  remove_tree (dir);
+}
+
+static const char old_bytes[] = "old contents that must survive\n";
+
+static char *
+file_with_old_bytes (const char *dir, const char *name)
+{
+  char *path = g_build_filename (dir, name, NULL);
+  g_assert_true (g_file_set_contents (path, old_bytes, -1, NULL));
+  return path;
+}
+
+static void
+assert_old_bytes (const char *path)
+{
+  g_autofree char *now = NULL;
+  gsize len = 0;
+  g_assert_true (g_file_get_contents (path, &now, &len, NULL));
+  g_assert_cmpmem (now, len, old_bytes, strlen (old_bytes));
+}
+
+static guint
+count_files (const char *dir)
+{
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+  while (d && g_dir_read_name (d))
+    n++;
+  return n;
+}
+
+static void
+test_atomic_read_only_dir (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *path = file_with_old_bytes (dir, "g.json");
+  g_assert_cmpint (g_chmod (dir, 0555), ==, 0);
+  /* Root writes anyway; then there is nothing to observe here (see the size-limit test). */
+  g_autofree char *probe = g_build_filename (dir, "probe", NULL);
+  int fd = g_open (probe, O_WRONLY | O_CREAT, 0644);
+  if (fd >= 0)
+    {
+      close (fd);
+      g_remove (probe);
+      remove_tree (dir);
+      g_test_skip ("permissions are not enforced for this user (root)");
+      return;
+    }
+  g_autoptr (RwbGraph) g = load_fixture ("small.json");
+  g_autoptr (GError) error = NULL;
+  g_assert_false (rwb_formats_write (g, NULL, RWB_FORMAT_JSON, path, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "g.json"));
+  assert_old_bytes (path);
+  g_autofree char *csv = g_build_filename (dir, "csv", NULL);
+  g_clear_error (&error);
+  g_assert_false (rwb_formats_write (g, NULL, RWB_FORMAT_CSV, csv, &error));
+  g_assert_nonnull (error);
+  remove_tree (dir);
+}
+
+/* A write that fails half way (here: the file size limit, which binds root too) leaves the
+ * old file and no temporary file behind. */
+static void
+test_atomic_interrupted (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *path = file_with_old_bytes (dir, "g.graphml");
+  g_autoptr (RwbGraph) g = rwb_graph_new ();
+  for (guint i = 0; i < 400; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Company number %u", i);
+      rwb_graph_add_entity (g, name, RWB_ENTITY_COMPANY);
+    }
+  struct rlimit saved, small;
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+  small = saved;
+  small.rlim_cur = 4096;
+  void (*old_handler) (int) = signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &small), ==, 0);
+  g_autoptr (GError) error = NULL;
+  gboolean ok = rwb_formats_write (g, NULL, RWB_FORMAT_GRAPHML, path, &error);
+  setrlimit (RLIMIT_FSIZE, &saved);
+  signal (SIGXFSZ, old_handler);
+  g_assert_false (ok);
+  g_assert_nonnull (error);
+  assert_old_bytes (path);
+  g_assert_cmpuint (count_files (dir), ==, 1);
+  remove_tree (dir);
+}
+
+static void
+test_atomic_replace (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "g.gv", NULL);
+  g_autofree char *long_text = g_strnfill (100000, 'x');
+  g_assert_true (g_file_set_contents (path, long_text, -1, NULL));
+  g_autoptr (RwbGraph) g = load_fixture ("small.json");
+  g_autoptr (GError) error = NULL;
+  g_assert_true (rwb_formats_write (g, NULL, RWB_FORMAT_DOT, path, &error));
+  g_assert_no_error (error);
+  g_autofree char *expected = rwb_formats_to_string (g, NULL, RWB_FORMAT_DOT, NULL);
+  g_autofree char *now = NULL;
+  gsize len;
+  g_assert_true (g_file_get_contents (path, &now, &len, NULL));
+  g_assert_cmpmem (now, len, expected, strlen (expected));
+  g_assert_cmpuint (count_files (dir), ==, 1); /* no backup, no temporary file */
+  remove_tree (dir);
+}
+
+static void
+test_merge (void)
+{
+  g_autoptr (RwbGraph) a = load_fixture ("small.json");
+  g_autoptr (RwbGraph) b = rwb_graph_new ();
+  guint d = rwb_graph_add_document (b, "other.txt", "ar", NULL);
+  guint x = rwb_graph_add_entity (b, "شاومي", RWB_ENTITY_COMPANY);     /* alias of Xiaomi */
+  guint l = rwb_graph_add_entity (b, "Lei Jun", RWB_ENTITY_PERSON);
+  guint n = rwb_graph_add_entity (b, "Geely", RWB_ENTITY_COMPANY);
+  rwb_entity_add_alias (entity (b, n), "جيلي");
+  guint r = rwb_graph_ensure_relation (b, l, x, RWB_RELATION_FOUNDER, 0.95);
+  rwb_relation_add_evidence (relation (b, r), d, 5, 30, "another sentence", NULL, 0.95);
+  r = rwb_graph_ensure_relation (b, x, n, RWB_RELATION_SUPPLY, 0.7);
+  relation (b, r)->n_evidence = 3;
+  /* The reverse of a directed relation is a different relation. */
+  guint w = rwb_graph_add_entity (b, "Beijing", RWB_ENTITY_PLACE);
+  rwb_graph_ensure_relation (b, w, x, RWB_RELATION_LOCATION, 0.5);
+
+  rwb_formats_merge (a, b);
+  g_assert_cmpuint (a->documents->len, ==, 2);
+  g_assert_cmpuint (a->entities->len, ==, 6);
+  g_assert_cmpstr (entity (a, 5)->name, ==, "Geely");
+  g_assert_cmpstr (entity (a, 5)->id, ==, "e6");
+  RwbRelation *founder = relation (a, 0);
+  g_assert_cmpuint (founder->evidence->len, ==, 3);
+  g_assert_cmpfloat_with_epsilon (founder->confidence, 0.95, 1e-9);
+  g_assert_cmpuint (g_array_index (founder->evidence, RwbEvidence, 2).document, ==, 1);
+  g_assert_cmpuint (a->relations->len, ==, 6);
+  RwbRelation *supply = relation (a, 4);
+  g_assert_cmpint (supply->type, ==, RWB_RELATION_SUPPLY);
+  g_assert_cmpuint (supply->source, ==, 0);
+  g_assert_cmpuint (count_of (supply), ==, 3);
+  RwbRelation *back = relation (a, 5);
+  g_assert_cmpint (back->type, ==, RWB_RELATION_LOCATION);
+  g_assert_cmpuint (back->source, ==, 3);
+  g_assert_cmpuint (back->target, ==, 0);
+
+  /* Merging the same graph again adds no evidence and no entity. */
+  g_autoptr (RwbGraph) c = load_fixture ("small.json");
+  rwb_formats_merge (a, c);
+  g_assert_cmpuint (a->entities->len, ==, 6);
+  g_assert_cmpuint (relation (a, 0)->evidence->len, ==, 3);
+}
+
+static char *
+run_cli (const char *const *args, int *status, char **err)
+{
+  const char *cli = g_getenv ("RAWABIT_CLI");
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_ptr_array_add (argv, (char *) cli);
+  for (guint i = 0; args[i]; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+  char *out = NULL;
+  g_autoptr (GError) error = NULL;
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               &out, err, status, &error));
+  g_assert_no_error (error);
+  return out;
+}
+
+static int
+exit_code (int status)
+{
+  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
+static void
+test_cli_convert (void)
+{
+  const char *cli = g_getenv ("RAWABIT_CLI");
+  if (cli == NULL || !g_file_test (cli, G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_test_skip ("RAWABIT_CLI is not set");
+      return;
+    }
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *json = g_test_build_filename (G_TEST_DIST, "data", "small.json", NULL);
+  g_autofree char *graphml = g_test_build_filename (G_TEST_DIST, "data", "small.graphml", NULL);
+  g_autofree char *article = g_test_build_filename (G_TEST_DIST, "data", "article-en-acme.txt",
+                                                    NULL);
+  g_autofree char *out_graphml = g_build_filename (dir, "out.graphml", NULL);
+  g_autofree char *out_json = g_build_filename (dir, "out.json", NULL);
+  g_autofree char *out_csv = g_build_filename (dir, "csv", NULL);
+  int status;
+  g_autofree char *err = NULL;
+
+  /* JSON → GraphML → JSON. */
+  g_free (run_cli ((const char *[]) { "convert", json, "-o", out_graphml, NULL }, &status, &err));
+  g_assert_cmpint (exit_code (status), ==, 0);
+  g_clear_pointer (&err, g_free);
+  g_free (run_cli ((const char *[]) { "convert", out_graphml, "-o", out_json, NULL }, &status,
+                   &err));
+  g_assert_cmpint (exit_code (status), ==, 0);
+  g_autoptr (RwbGraph) orig = load_fixture ("small.json");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RwbGraph) back = read_path (out_json, NULL, &error);
+  g_assert_no_error (error);
+  assert_same_graph (orig, back, FALSE);
+  g_clear_pointer (&err, g_free);
+
+  /* --format wins over the extension; CSV goes to a folder. */
+  g_free (run_cli ((const char *[]) { "convert", json, "--format", "csv", "-o", out_csv, NULL },
+                   &status, &err));
+  g_assert_cmpint (exit_code (status), ==, 0);
+  g_autofree char *nodes = g_build_filename (out_csv, "nodes.csv", NULL);
+  g_assert_true (g_file_test (nodes, G_FILE_TEST_IS_REGULAR));
+  g_clear_pointer (&err, g_free);
+
+  /* Several inputs need --merge; with it, entities meet by name and alias. */
+  g_free (run_cli ((const char *[]) { "convert", json, graphml, "-o", out_json, NULL }, &status,
+                   &err));
+  g_assert_cmpint (exit_code (status), ==, 2);
+  g_assert_true (g_str_has_prefix (err, "rawabit-cli"));
+  g_assert_true (strchr (err, '\n') == err + strlen (err) - 1);
+  g_clear_pointer (&err, g_free);
+  g_free (run_cli ((const char *[]) { "convert", json, graphml, article, "--merge", "-o",
+                                      out_json, NULL }, &status, &err));
+  if (exit_code (status) != 0)
+    g_error ("convert --merge: %s", err);
+  g_autoptr (RwbGraph) merged = read_path (out_json, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rwb_graph_find_entity (merged, "Sinopec"), >=, 0);
+  g_assert_cmpint (rwb_graph_find_entity (merged, "Xiaomi"), ==, 0);
+  g_assert_cmpuint (merged->entities->len, >, orig->entities->len + 4);
+  g_clear_pointer (&err, g_free);
+
+  /* Bad input: exit 1, one line naming the file and the line. */
+  g_autofree char *bad = g_build_filename (dir, "bad.graphml", NULL);
+  g_assert_true (g_file_set_contents (bad, "<graphml>\n<graph>\n</graphml>\n", -1, NULL));
+  g_free (run_cli ((const char *[]) { "convert", bad, "-o", out_json, NULL }, &status, &err));
+  g_assert_cmpint (exit_code (status), ==, 1);
+  g_assert_nonnull (strstr (err, "bad.graphml"));
+  g_assert_nonnull (strstr (err, "line 3"));
+  g_assert_true (strchr (err, '\n') == err + strlen (err) - 1);
+  g_clear_pointer (&err, g_free);
+  /* Usage: no -o, unknown format. */
+  g_free (run_cli ((const char *[]) { "convert", json, NULL }, &status, &err));
+  g_assert_cmpint (exit_code (status), ==, 2);
+  g_clear_pointer (&err, g_free);
+  g_free (run_cli ((const char *[]) { "convert", json, "-o", "x.png", NULL }, &status, &err));
+  g_assert_cmpint (exit_code (status), ==, 2);
+  g_clear_pointer (&err, g_free);
+  remove_tree (dir);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/formats/names", test_format_names);
+  g_test_add_func ("/formats/json/both-ways", test_json_both_ways);
+  g_test_add_func ("/formats/graphml/round-trip", test_graphml_round_trip);
+  g_test_add_func ("/formats/graphml/well-formed", test_graphml_well_formed);
+  g_test_add_func ("/formats/graphml/foreign", test_graphml_foreign);
+  g_test_add_func ("/formats/graphml/malformed", test_graphml_malformed);
+  g_test_add_func ("/formats/dot/write", test_dot_write);
+  g_test_add_func ("/formats/dot/adopt-attrs", test_adopt_attrs);
+  g_test_add_func ("/formats/dot/round-trip", test_dot_round_trip);
+  g_test_add_func ("/formats/csv", test_csv);
+  g_test_add_func ("/formats/sniff", test_sniff);
+  g_test_add_func ("/formats/atomic/read-only-dir", test_atomic_read_only_dir);
+  g_test_add_func ("/formats/atomic/interrupted", test_atomic_interrupted);
+  g_test_add_func ("/formats/atomic/replace", test_atomic_replace);
+  g_test_add_func ("/formats/merge", test_merge);
+  g_test_add_func ("/formats/cli/convert", test_cli_convert);
+  return g_test_run ();
+}
