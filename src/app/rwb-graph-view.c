@@ -1363,7 +1363,9 @@ rwb_graph_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
       cairo_destroy (cr);
     }
 
-  if (self->show_legend)
+  /* A plain Graphviz file draws in its own colours: the entity and relation legend does not
+   * apply to it. */
+  if (self->show_legend && !(self->scene != NULL && self->scene->from_dot))
     {
       if (self->legend == NULL)
         self->legend = render_legend (self);

@@ -60,6 +60,7 @@ struct _RwbWindow
 
   GSettings *settings;          /* may be NULL: see rwb_application_get_settings() */
   RwbGraph *graph;              /* the graph shown (a reference) */
+  GFile *dot_file;              /* the Graphviz file shown, laid out again from the file */
   RwbLayoutEngine engine;
   gboolean engine_chosen;       /* by the user, now or in an earlier session */
   gboolean picking_engine;      /* the window, not the user, is changing the engine */
@@ -114,6 +115,7 @@ typedef struct
   /* Results besides the graph: a DOT file comes laid out in its own style. */
   RwbScene *scene;
   GPtrArray *warnings;          /* char*: what an import removed or refused */
+  gint engine;                  /* RwbLayoutEngine to lay a DOT file out with, -1: its own */
 } ExtractData;
 
 static void
@@ -448,18 +450,23 @@ graph_file_kind (GFile *file, GCancellable *cancellable)
 /* Runs in the extraction thread: a DOT file is parsed and laid out by the helper process (the
  * call blocks this thread, not the window; Cancel kills the helper). */
 static RwbGraph *
-read_graph_file (GFile *file, GraphFileKind kind, RwbScene **scene, GPtrArray *warnings,
-                 GCancellable *cancellable, GError **error)
+read_graph_file (GFile *file, GraphFileKind kind, gint engine, RwbScene **scene,
+                 GPtrArray *warnings, GCancellable *cancellable, GError **error)
 {
   g_autofree char *contents = NULL;
   gsize len = 0;
+  RwbLayoutOptions options;
 
   if (kind == GRAPH_FILE_OTHER)
     return rwb_formats_read_file (file, warnings, cancellable, error);
   if (!g_file_load_contents (file, cancellable, &contents, &len, NULL, error))
     return NULL;
-  /* NULL options: the file's own `layout`, else dot. */
-  return rwb_dot_import (contents, len, NULL, scene, warnings, cancellable, error);
+  /* Without an engine chosen in the window: the file's own `layout`, else dot. */
+  if (engine < 0)
+    return rwb_dot_import (contents, len, NULL, scene, warnings, cancellable, error);
+  rwb_layout_options_init (&options);
+  options.engine = engine;
+  return rwb_dot_import (contents, len, &options, scene, warnings, cancellable, error);
 }
 
 static void
@@ -490,7 +497,8 @@ extract_thread (GTask        *task,
       if (kind != GRAPH_FILE_NONE)
         {
           data->warnings = g_ptr_array_new_with_free_func (g_free);
-          graph = read_graph_file (file, kind, &data->scene, data->warnings, cancellable, &error);
+          graph = read_graph_file (file, kind, data->engine, &data->scene, data->warnings,
+                                   cancellable, &error);
           if (graph == NULL)
             {
               g_autofree char *name = g_file_get_parse_name (file);
@@ -561,7 +569,10 @@ extract_done (GObject *source, GAsyncResult *result, gpointer user_data)
       }
     if (data->scene != NULL)
       {
-        /* A DOT file arrives laid out in its own style: show it as it is. */
+        /* A DOT file arrives laid out in its own style: show it as it is, and keep the file
+         * so another engine lays it out again in that style (see relayout). */
+        GFile *dot_file = data->files->len == 1 ? g_ptr_array_index (data->files, 0) : NULL;
+        g_set_object (&self->dot_file, dot_file);
         rwb_graph_view_set_scene (self->graph_view, g_steal_pointer (&data->scene));
         g_clear_pointer (&self->graph, rwb_graph_unref);
         self->graph = rwb_graph_ref (job->graph);
@@ -574,12 +585,21 @@ extract_done (GObject *source, GAsyncResult *result, gpointer user_data)
         return;
       }
   }
+  g_clear_object (&self->dot_file);
   pick_engine_for (self, graph);
   start_layout (self, g_steal_pointer (&job));
 }
 
+static void open_files (RwbWindow *self, GFile **files, guint n_files, gint engine);
+
 void
 rwb_window_open_files (RwbWindow *self, GFile **files, guint n_files)
+{
+  open_files (self, files, n_files, -1);
+}
+
+static void
+open_files (RwbWindow *self, GFile **files, guint n_files, gint engine)
 {
   g_autoptr (GTask) task = NULL;
   ExtractData *data;
@@ -597,6 +617,7 @@ rwb_window_open_files (RwbWindow *self, GFile **files, guint n_files)
   data = g_new0 (ExtractData, 1);
   data->application = RWB_APPLICATION (g_object_ref (gtk_window_get_application (GTK_WINDOW (self))));
   data->files = g_ptr_array_new_with_free_func (g_object_unref);
+  data->engine = engine;
   for (guint i = 0; i < n_files; i++)
     g_ptr_array_add (data->files, g_object_ref (files[i]));
 
@@ -625,6 +646,13 @@ relayout (RwbWindow *self)
         return;
       graph = self->job->graph;
       replace = self->job->replace;
+    }
+  else if (self->dot_file != NULL)
+    {
+      /* A Graphviz file is laid out again by the helper from the file, in its own style. */
+      g_autoptr (GFile) file = g_object_ref (self->dot_file);
+      open_files (self, &file, 1, self->engine);
+      return;
     }
   else if (self->graph != NULL)
     graph = self->graph;
@@ -967,6 +995,7 @@ rwb_window_dispose (GObject *object)
     rwb_graph_view_set_scene (self->graph_view, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), RWB_TYPE_WINDOW);
   g_clear_pointer (&self->graph, rwb_graph_unref);
+  g_clear_object (&self->dot_file);
   g_clear_object (&self->settings);
   g_clear_handle_id (&self->message_timeout, g_source_remove);
 
