@@ -329,7 +329,8 @@ draw_text (Frame *f, const char *text, double x, double y, double size, const ch
   set_color (f->cr, color);
   cairo_move_to (f->cr, x - logical.width / (2.0 * PANGO_SCALE),
                  y - logical.height / (2.0 * PANGO_SCALE));
-  pango_cairo_show_layout (f->cr, f->layout);
+  /* Through the renderer, so an SVG export writes the label as text. */
+  rwb_render_show_layout (f->cr, f->style, f->layout);
 }
 
 static guint
