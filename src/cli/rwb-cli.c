@@ -183,10 +183,9 @@ cmd_extract (int argc, char **argv)
   g_autofree char *out = NULL;
   if (format && g_str_equal (format, "dot"))
     {
-      RwbLayoutOptions options;
-      rwb_layout_options_init (&options);
-      options.include_mentions = TRUE;
-      out = rwb_layout_graph_to_dot (graph, &options, FALSE);
+      out = rwb_formats_to_string (graph, NULL, RWB_FORMAT_DOT, &error);
+      if (out == NULL)
+        return fail (NULL, error);
     }
   else
     out = rwb_json_write (graph, TRUE);

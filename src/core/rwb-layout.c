@@ -64,19 +64,6 @@ rwb_layout_options_init (RwbLayoutOptions *options)
   options->engine = RWB_LAYOUT_DOT;
 }
 
-static void
-append_quoted (GString *s, const char *value)
-{
-  g_string_append_c (s, '"');
-  for (const char *p = value; *p; p++)
-    {
-      if (*p == '"' || *p == '\\')
-        g_string_append_c (s, '\\');
-      if (*p == '\n')
-        g_string_append (s, "\\n");
-      else
-        g_string_append_c (s, *p);
-    }
   g_string_append_c (s, '"');
 }
 
@@ -88,11 +75,11 @@ edge_included (const RwbRelation *r, const RwbLayoutOptions *options)
 
 /**
  * rwb_layout_graph_to_dot:
- * DOT text of @graph; with @with_sizes, node sizes measured for the renderer (for layout),
- * else attributes for other tools (type, aliases, relation type, confidence).
+ * The DOT text handed to Graphviz: node sizes measured for the renderer, edge labels of the
+ * size the renderer draws. (DOT for other tools is written by rwb-formats.)
  */
 char *
-rwb_layout_graph_to_dot (RwbGraph *graph, const RwbLayoutOptions *options, gboolean with_sizes)
+rwb_layout_graph_to_dot (RwbGraph *graph, const RwbLayoutOptions *options)
 {
   g_return_val_if_fail (graph != NULL && options != NULL, NULL);
   GString *s = g_string_new ("digraph rawabit {\n");
@@ -106,35 +93,14 @@ rwb_layout_graph_to_dot (RwbGraph *graph, const RwbLayoutOptions *options, gbool
   for (guint i = 0; i < graph->entities->len; i++)
     {
       RwbEntity *e = g_ptr_array_index (graph->entities, i);
-      g_string_append_printf (s, "  n%u [", i);
-      if (with_sizes)
-        {
-          g_autofree char *label = NULL, *sublabel = NULL;
-          double w, h;
-          rwb_render_entity_labels (e, &label, &sublabel);
-          rwb_render_measure_node (label, sublabel, &w, &h);
-          char wb[G_ASCII_DTOSTR_BUF_SIZE], hb[G_ASCII_DTOSTR_BUF_SIZE];
-          g_string_append_printf (s, "width=%s, height=%s, label=\"\"",
-                                  g_ascii_formatd (wb, sizeof wb, "%.3f", w / 72.0),
-                                  g_ascii_formatd (hb, sizeof hb, "%.3f", h / 72.0));
-        }
-      else
-        {
-          g_string_append (s, "label=");
-          append_quoted (s, e->name);
-          g_string_append_printf (s, ", type=%s, id=%s", rwb_entity_type_to_string (e->type),
-                                  e->id);
-          if (e->aliases->len)
-            {
-              g_autoptr (GString) al = g_string_new (NULL);
-              for (guint j = 0; j < e->aliases->len; j++)
-                g_string_append_printf (al, "%s%s", j ? "|" : "",
-                                        (char *) g_ptr_array_index (e->aliases, j));
-              g_string_append (s, ", aliases=");
-              append_quoted (s, al->str);
-            }
-        }
-      g_string_append (s, "];\n");
+      g_autofree char *label = NULL, *sublabel = NULL;
+      double w, h;
+      rwb_render_entity_labels (e, &label, &sublabel);
+      rwb_render_measure_node (label, sublabel, &w, &h);
+      char wb[G_ASCII_DTOSTR_BUF_SIZE], hb[G_ASCII_DTOSTR_BUF_SIZE];
+      g_string_append_printf (s, "  n%u [width=%s, height=%s, label=\"\"];\n", i,
+                              g_ascii_formatd (wb, sizeof wb, "%.3f", w / 72.0),
+                              g_ascii_formatd (hb, sizeof hb, "%.3f", h / 72.0));
     }
   for (guint i = 0; i < graph->relations->len; i++)
     {
@@ -143,20 +109,9 @@ rwb_layout_graph_to_dot (RwbGraph *graph, const RwbLayoutOptions *options, gbool
         continue;
       g_string_append_printf (s, "  n%u -> n%u [id=r%u, dir=%s", r->source, r->target, i,
                               r->directed ? "forward" : "none");
-      if (!with_sizes)
-        {
-          char cb[G_ASCII_DTOSTR_BUF_SIZE];
-          g_string_append_printf (s, ", type=%s, label=%s, confidence=%s, evidence=%u",
-                                  rwb_relation_type_to_string (r->type),
-                                  rwb_relation_type_to_string (r->type),
-                                  g_ascii_formatd (cb, sizeof cb, "%.3f", r->confidence),
-                                  r->evidence->len);
-          if (r->type == RWB_RELATION_MENTION)
-            g_string_append (s, ", style=dashed");
-        }
       if (r->type == RWB_RELATION_MENTION)
         g_string_append (s, ", weight=0");
-      else if (with_sizes)
+      else
         /* A label of the size the renderer draws, so Graphviz leaves room for it (dot makes
          * it a virtual node) and reports where it goes. */
         g_string_append_printf (s, ", label=\"%s\", fontsize=8.5, fontname=\"DejaVu Sans\"",
@@ -419,7 +374,7 @@ rwb_layout_run (RwbGraph *graph, const RwbLayoutOptions *options, GCancellable *
                 GError **error)
 {
   g_return_val_if_fail (graph != NULL && options != NULL, NULL);
-  g_autofree char *dot = rwb_layout_graph_to_dot (graph, options, TRUE);
+  g_autofree char *dot = rwb_layout_graph_to_dot (graph, options);
   g_autoptr (GSubprocess) proc = spawn_helper (options, error);
   if (proc == NULL)
     return NULL;
@@ -528,7 +483,7 @@ rwb_layout_run_async (RwbGraph *graph, const RwbLayoutOptions *options,
                                              data->proc, NULL);
     }
   /* GSubprocess copies the input, so the DOT text can go at once. */
-  g_autofree char *dot = rwb_layout_graph_to_dot (graph, options, TRUE);
+  g_autofree char *dot = rwb_layout_graph_to_dot (graph, options);
   g_subprocess_communicate_utf8_async (data->proc, dot, cancellable, communicate_done, task);
 }
 

@@ -44,9 +44,8 @@ const char      *rwb_layout_engine_to_string    (RwbLayoutEngine engine);
 gboolean         rwb_layout_engine_from_string  (const char *str, RwbLayoutEngine *out);
 void             rwb_layout_options_init        (RwbLayoutOptions *options);
 
-/* Writes the DOT text handed to the helper (also used by `extract --format dot`). */
-char            *rwb_layout_graph_to_dot        (RwbGraph *graph, const RwbLayoutOptions *options,
-                                                 gboolean with_sizes);
+/* The DOT text handed to the helper: node sizes as the renderer draws them. */
+char            *rwb_layout_graph_to_dot        (RwbGraph *graph, const RwbLayoutOptions *options);
 
 /* Lays out @graph synchronously (blocks until the helper is done). */
 RwbScene        *rwb_layout_run                 (RwbGraph *graph, const RwbLayoutOptions *options,
