@@ -64,9 +64,6 @@ rwb_layout_options_init (RwbLayoutOptions *options)
   options->engine = RWB_LAYOUT_DOT;
 }
 
-  g_string_append_c (s, '"');
-}
-
 static gboolean
 edge_included (const RwbRelation *r, const RwbLayoutOptions *options)
 {
