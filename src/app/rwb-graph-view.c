@@ -194,7 +194,9 @@ tile_key (gint tx, gint ty)
 {
   gint64 *key = g_new (gint64, 1);
 
-  *key = ((gint64) tx << 32) | (guint32) ty;
+  /* Shifted as unsigned: tiles left of or above the origin have negative indices, and a
+   * negative value shifted left is undefined behaviour. */
+  *key = (gint64) (((guint64) (guint32) tx << 32) | (guint32) ty);
   return key;
 }
 
@@ -1317,7 +1319,7 @@ rwb_graph_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
       for (gint ty = ty0; ty <= ty1; ty++)
         for (gint tx = tx0; tx <= tx1; tx++)
           {
-            gint64 k = ((gint64) tx << 32) | (guint32) ty;
+            gint64 k = (gint64) (((guint64) (guint32) tx << 32) | (guint32) ty);
             Tile *tile = g_hash_table_lookup (self->tiles, &k);
 
             if (tile == NULL)

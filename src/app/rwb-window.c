@@ -46,6 +46,7 @@ struct _RwbWindow
   GtkSpinner *spinner;
   GtkRevealer *banner_revealer;
   GtkLabel *banner_label;
+  GtkWidget *banner_replace_button;
   GtkStack *main_stack;
   RwbGraphView *graph_view;
   GtkLabel *status_label;
@@ -70,6 +71,8 @@ struct _RwbWindow
   struct _Job *job;             /* the running job, or NULL */
   GtkNativeDialog *open_dialog; /* while the file chooser is up */
   guint message_timeout;        /* restores the status line after rwb_window_show_message() */
+  GPtrArray *invalid_files;     /* GFile: the open that failed on invalid UTF-8, for the banner's
+                                 * "Open with Replacement Characters"; NULL otherwise */
 };
 
 G_DEFINE_FINAL_TYPE (RwbWindow, rwb_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -116,6 +119,7 @@ typedef struct
   RwbScene *scene;
   GPtrArray *warnings;          /* char*: what an import removed or refused */
   gint engine;                  /* RwbLayoutEngine to lay a DOT file out with, -1: its own */
+  RwbTextLoadFlags load_flags;  /* articles: RWB_TEXT_LOAD_REPLACE_INVALID once the user asks */
 } ExtractData;
 
 static void
@@ -196,6 +200,9 @@ rwb_window_show_error (RwbWindow *self, const char *message)
 
   /* A debug line, not a warning: the banner is the report, and tests run with fatal warnings. */
   g_debug ("%s", message);
+  /* Only extract_done() offers the replacement, right after this, for the error it is for. */
+  g_clear_pointer (&self->invalid_files, g_ptr_array_unref);
+  gtk_widget_set_visible (self->banner_replace_button, FALSE);
   gtk_label_set_text (self->banner_label, message);
   gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
   /* An error after an import's notes (show_info) looks like an error again. */
@@ -517,8 +524,9 @@ extract_thread (GTask        *task,
   for (guint i = 0; i < data->files->len; i++)
     {
       GFile *file = g_ptr_array_index (data->files, i);
+      RwbExtractOptions options = { .load_flags = data->load_flags };
 
-      if (!rwb_extract_file (lexicon, graph, file, NULL, cancellable, &error))
+      if (!rwb_extract_file (lexicon, graph, file, &options, cancellable, &error))
         {
           g_autofree char *name = g_file_get_parse_name (file);
 
@@ -550,6 +558,14 @@ extract_done (GObject *source, GAsyncResult *result, gpointer user_data)
   if (graph == NULL)
     {
       rwb_window_show_error (self, error->message);
+      /* A text in a broken encoding can still be read, with U+FFFD for each bad byte. */
+      if (g_error_matches (error, RWB_TEXT_ERROR, RWB_TEXT_ERROR_INVALID_UTF8))
+        {
+          ExtractData *data = g_task_get_task_data (G_TASK (result));
+
+          self->invalid_files = g_ptr_array_ref (data->files);
+          gtk_widget_set_visible (self->banner_replace_button, TRUE);
+        }
       set_job (self, NULL);
       return;
     }
@@ -590,16 +606,18 @@ extract_done (GObject *source, GAsyncResult *result, gpointer user_data)
   start_layout (self, g_steal_pointer (&job));
 }
 
-static void open_files (RwbWindow *self, GFile **files, guint n_files, gint engine);
+static void open_files (RwbWindow *self, GFile **files, guint n_files, gint engine,
+                        RwbTextLoadFlags load_flags);
 
 void
 rwb_window_open_files (RwbWindow *self, GFile **files, guint n_files)
 {
-  open_files (self, files, n_files, -1);
+  open_files (self, files, n_files, -1, RWB_TEXT_LOAD_DEFAULT);
 }
 
 static void
-open_files (RwbWindow *self, GFile **files, guint n_files, gint engine)
+open_files (RwbWindow *self, GFile **files, guint n_files, gint engine,
+            RwbTextLoadFlags load_flags)
 {
   g_autoptr (GTask) task = NULL;
   ExtractData *data;
@@ -618,6 +636,7 @@ open_files (RwbWindow *self, GFile **files, guint n_files, gint engine)
   data->application = RWB_APPLICATION (g_object_ref (gtk_window_get_application (GTK_WINDOW (self))));
   data->files = g_ptr_array_new_with_free_func (g_object_unref);
   data->engine = engine;
+  data->load_flags = load_flags;
   for (guint i = 0; i < n_files; i++)
     g_ptr_array_add (data->files, g_object_ref (files[i]));
 
@@ -651,7 +670,7 @@ relayout (RwbWindow *self)
     {
       /* A Graphviz file is laid out again by the helper from the file, in its own style. */
       g_autoptr (GFile) file = g_object_ref (self->dot_file);
-      open_files (self, &file, 1, self->engine);
+      open_files (self, &file, 1, self->engine, RWB_TEXT_LOAD_DEFAULT);
       return;
     }
   else if (self->graph != NULL)
@@ -768,6 +787,20 @@ dismiss_error_action (GSimpleAction *action, GVariant *parameter, gpointer user_
   hide_error (RWB_WINDOW (user_data));
 }
 
+/* The banner's answer to invalid UTF-8: the same files again, bad bytes read as U+FFFD. */
+static void
+open_replacing_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  RwbWindow *self = RWB_WINDOW (user_data);
+  g_autoptr (GPtrArray) files = g_steal_pointer (&self->invalid_files);
+
+  if (files == NULL)
+    return;
+  hide_error (self);
+  gtk_widget_set_visible (self->banner_replace_button, FALSE);
+  open_files (self, (GFile **) files->pdata, files->len, -1, RWB_TEXT_LOAD_REPLACE_INVALID);
+}
+
 static void
 on_engine_selected (GtkDropDown *dropdown, GParamSpec *pspec, RwbWindow *self)
 {
@@ -879,6 +912,7 @@ static const GActionEntry win_actions[] = {
     .change_state = layout_engine_change_state },
   { .name = "show-mentions", .state = "false", .change_state = show_mentions_change_state },
   { .name = "dismiss-error", .activate = dismiss_error_action },
+  { .name = "open-replacing", .activate = open_replacing_action },
   { .name = "rankdir", .parameter_type = "s", .state = "'LR'",
     .change_state = rankdir_change_state },
   { .name = "cancel", .activate = cancel_action },
@@ -996,6 +1030,7 @@ rwb_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), RWB_TYPE_WINDOW);
   g_clear_pointer (&self->graph, rwb_graph_unref);
   g_clear_object (&self->dot_file);
+  g_clear_pointer (&self->invalid_files, g_ptr_array_unref);
   g_clear_object (&self->settings);
   g_clear_handle_id (&self->message_timeout, g_source_remove);
 
@@ -1032,6 +1067,7 @@ rwb_window_class_init (RwbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RwbWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, RwbWindow, banner_revealer);
   gtk_widget_class_bind_template_child (widget_class, RwbWindow, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, RwbWindow, banner_replace_button);
   gtk_widget_class_bind_template_child (widget_class, RwbWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, RwbWindow, graph_view);
   gtk_widget_class_bind_template_child (widget_class, RwbWindow, status_label);

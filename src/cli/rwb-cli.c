@@ -20,13 +20,14 @@
 
 static const char *usage_text =
   "Usage:\n"
-  "  rawabit-cli extract [--format json|dot] [-v] [--lexicon DIR] FILE...\n"
+  "  rawabit-cli extract [--format json|dot] [-v] [--lexicon DIR] [--replace-invalid]\n"
+  "                      FILE...\n"
   "  rawabit-cli render [--engine E] [--format png|svg|pdf] [--scale S] [--dark]\n"
   "                     [--transparent] [--legend] [--title TEXT] [--page-fit]\n"
   "                     [--scope whole|selection] [--select NAME,...] [--mentions]\n"
-  "                     [--timeout SECONDS] -o OUT FILE...\n"
+  "                     [--timeout SECONDS] [--replace-invalid] -o OUT FILE...\n"
   "  rawabit-cli convert [--format json|dot|graphml|csv] [--merge] [--lexicon DIR]\n"
-  "                      -o OUT IN...\n"
+  "                      [--replace-invalid] -o OUT IN...\n"
   "  rawabit-cli --help | --version\n"
   "\n"
   "extract  reads news articles (UTF-8 text, Arabic or English) or Rawabit JSON graphs and\n"
@@ -42,10 +43,13 @@ static const char *usage_text =
 static int
 fail (const char *what, const GError *error)
 {
+  /* The way out of a text in a broken encoding, on the same line. */
+  const char *hint = g_error_matches (error, RWB_TEXT_ERROR, RWB_TEXT_ERROR_INVALID_UTF8)
+                       ? " (--replace-invalid reads it with U+FFFD in place of bad bytes)" : "";
   if (what)
-    g_printerr ("rawabit-cli: %s: %s\n", what, error->message);
+    g_printerr ("rawabit-cli: %s: %s%s\n", what, error->message, hint);
   else
-    g_printerr ("rawabit-cli: %s\n", error->message);
+    g_printerr ("rawabit-cli: %s%s\n", error->message, hint);
   return 1;
 }
 
@@ -73,13 +77,15 @@ is_dot_path (const char *path)
  * that is parsed and laid out in the helper with @dot_options, and its scene (drawn with the
  * file's own styles) goes to @dot_scene (may be NULL). */
 static RwbGraph *
-load_inputs (char **files, const char *lexicon_dir, gboolean verbose,
+load_inputs (char **files, const char *lexicon_dir, gboolean verbose, gboolean replace_invalid,
              const RwbLayoutOptions *dot_options, RwbScene **dot_scene, char **failed_file,
              GError **error)
 {
   g_autoptr (RwbGraph) graph = NULL;
   g_autoptr (RwbLexicon) lexicon = NULL;
-  RwbExtractOptions options = { verbose ? log_to_stderr : NULL, NULL };
+  RwbExtractOptions options = { verbose ? log_to_stderr : NULL, NULL,
+                                replace_invalid ? RWB_TEXT_LOAD_REPLACE_INVALID
+                                                : RWB_TEXT_LOAD_DEFAULT };
 
   for (guint i = 0; files[i]; i++)
     {
@@ -154,10 +160,12 @@ cmd_extract (int argc, char **argv)
   g_autofree char *format = NULL;
   g_autofree char *lexicon_dir = NULL;
   g_auto (GStrv) files = NULL;
-  gboolean verbose = FALSE;
+  gboolean verbose = FALSE, replace_invalid = FALSE;
   const GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format, "Output format: json (default) or dot",
       "FORMAT" },
+    { "replace-invalid", 0, 0, G_OPTION_ARG_NONE, &replace_invalid,
+      "Read articles that are not valid UTF-8, each bad byte replaced by U+FFFD", NULL },
     { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose,
       "Explain on stderr which lexicon entry or rule made each entity and relation", NULL },
     { "lexicon", 0, 0, G_OPTION_ARG_FILENAME, &lexicon_dir,
@@ -176,8 +184,8 @@ cmd_extract (int argc, char **argv)
     return usage_error ("--format must be json or dot");
 
   char *failed = NULL;
-  g_autoptr (RwbGraph) graph = load_inputs (files, lexicon_dir, verbose, NULL, NULL, &failed,
-                                            &error);
+  g_autoptr (RwbGraph) graph = load_inputs (files, lexicon_dir, verbose, replace_invalid, NULL,
+                                            NULL, &failed, &error);
   if (graph == NULL)
     return fail (failed, error);
   g_autofree char *out = NULL;
@@ -242,7 +250,7 @@ cmd_render (int argc, char **argv)
   g_auto (GStrv) files = NULL;
   g_auto (GStrv) select = NULL;
   gboolean dark = FALSE, mentions = FALSE, transparent = FALSE, legend = FALSE;
-  gboolean page_fit = FALSE;
+  gboolean page_fit = FALSE, replace_invalid = FALSE;
   double scale = 2.0;
   int timeout = 0;
   const GOptionEntry entries[] = {
@@ -269,6 +277,8 @@ cmd_render (int argc, char **argv)
       NULL },
     { "timeout", 't', 0, G_OPTION_ARG_INT, &timeout, "Stop Graphviz after SECONDS (default 60)",
       "SECONDS" },
+    { "replace-invalid", 0, 0, G_OPTION_ARG_NONE, &replace_invalid,
+      "Read articles that are not valid UTF-8, each bad byte replaced by U+FFFD", NULL },
     { "lexicon", 0, 0, G_OPTION_ARG_FILENAME, &lexicon_dir,
       "Also load the *.tsv lexicon and pattern files in DIR", "DIR" },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, "FILE…" },
@@ -335,8 +345,8 @@ cmd_render (int argc, char **argv)
   if (engine == NULL)
     dot_options.engine = RWB_LAYOUT_N_ENGINES;
   g_autoptr (RwbScene) dot_scene = NULL;
-  g_autoptr (RwbGraph) graph = load_inputs (files, lexicon_dir, FALSE, &dot_options, &dot_scene,
-                                            &failed, &error);
+  g_autoptr (RwbGraph) graph = load_inputs (files, lexicon_dir, FALSE, replace_invalid,
+                                            &dot_options, &dot_scene, &failed, &error);
   if (graph == NULL)
     return fail (failed, error);
   g_autoptr (GArray) selection = NULL;
@@ -398,8 +408,10 @@ cmd_convert (int argc, char **argv)
 {
   g_autofree char *format = NULL, *output = NULL, *lexicon_dir = NULL;
   g_auto (GStrv) files = NULL;
-  gboolean merge = FALSE;
+  gboolean merge = FALSE, replace_invalid = FALSE;
   const GOptionEntry entries[] = {
+    { "replace-invalid", 0, 0, G_OPTION_ARG_NONE, &replace_invalid,
+      "Read articles that are not valid UTF-8, each bad byte replaced by U+FFFD", NULL },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       "Write the graph to OUT (a folder for csv; - for stdout)", "OUT" },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
@@ -445,7 +457,8 @@ cmd_convert (int argc, char **argv)
   g_autoptr (GPtrArray) graphs = g_ptr_array_new_with_free_func ((GDestroyNotify) rwb_graph_unref);
   g_autoptr (RwbLexicon) lexicon = NULL;
   RwbGraph *articles = NULL;
-  RwbExtractOptions options = { NULL, NULL };
+  RwbExtractOptions options = { NULL, NULL, replace_invalid ? RWB_TEXT_LOAD_REPLACE_INVALID
+                                                             : RWB_TEXT_LOAD_DEFAULT };
   g_autoptr (GPtrArray) messages = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; files[i]; i++)
     {

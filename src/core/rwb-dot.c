@@ -12,6 +12,7 @@
 #define G_LOG_DOMAIN "rawabit-dot"
 
 #include "rwb-dot.h"
+#include "rwb-dot-private.h"
 #include "rwb-formats.h"
 #include "rwb-layout-private.h"
 
@@ -161,7 +162,8 @@ parse_import (const char *out, GError **error)
         }
       else if (g_str_equal (f[0], "warning") && nf == 2)
         g_ptr_array_add (r->warnings, token_text (f[1]));
-      else if (g_str_equal (f[0], "graph") && nf >= 5)
+      /* The helper writes one graph line: a second would leak and overwrite the first. */
+      else if (g_str_equal (f[0], "graph") && nf >= 5 && !have_graph)
         {
           double llx = g_ascii_strtod (f[1], NULL), lly = g_ascii_strtod (f[2], NULL);
           double urx = g_ascii_strtod (f[3], NULL), ury = g_ascii_strtod (f[4], NULL);
@@ -334,6 +336,26 @@ parse_import (const char *out, GError **error)
   rwb_formats_adopt_rawabit_attrs (graph);
   rwb_scene_build_index (scene);
   return g_steal_pointer (&r);
+}
+
+/**
+ * rwb_dot_parse_import_output:
+ * Turns the helper's --import output into a graph and scene; see rwb-dot-private.h.
+ */
+RwbGraph *
+rwb_dot_parse_import_output (const char *out, RwbScene **scene, GPtrArray *warnings,
+                             GError **error)
+{
+  g_return_val_if_fail (out != NULL && scene != NULL, NULL);
+  *scene = NULL;
+  g_autoptr (ImportResult) r = parse_import (out, error);
+  if (r == NULL)
+    return NULL;
+  if (warnings)
+    for (guint i = 0; i < r->warnings->len; i++)
+      g_ptr_array_add (warnings, g_strdup (g_ptr_array_index (r->warnings, i)));
+  *scene = g_steal_pointer (&r->scene);
+  return g_steal_pointer (&r->graph);
 }
 
 static guint

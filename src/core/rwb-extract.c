@@ -1773,7 +1773,8 @@ rwb_extract_file (RwbLexicon *lexicon, RwbGraph *graph, GFile *file,
                   const RwbExtractOptions *options, GCancellable *cancellable, GError **error)
 {
   g_return_val_if_fail (lexicon != NULL && graph != NULL && G_IS_FILE (file), FALSE);
-  g_autofree char *text = rwb_text_load_file (file, cancellable, error);
+  RwbTextLoadFlags flags = options ? options->load_flags : RWB_TEXT_LOAD_DEFAULT;
+  g_autofree char *text = rwb_text_load_file_full (file, flags, cancellable, error);
   if (text == NULL)
     return FALSE;
   g_autofree char *path = g_file_get_path (file);

@@ -8,6 +8,7 @@
 
 #include <gio/gio.h>
 #include "rwb-graph.h"
+#include "rwb-text.h"
 
 G_BEGIN_DECLS
 
@@ -34,6 +35,7 @@ typedef void (*RwbExtractLogFunc) (const char *message, gpointer user_data);
 typedef struct {
   RwbExtractLogFunc log;
   gpointer log_data;
+  RwbTextLoadFlags load_flags;  /* rwb_extract_file: how the article is read */
 } RwbExtractOptions;
 
 /* Extracts entities and relations of document @doc (which must have text) into @graph, merging

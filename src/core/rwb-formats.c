@@ -781,7 +781,9 @@ graphml_end (GMarkupParseContext *context, const char *element, gpointer user_da
     }
   if (g_str_equal (name, "key"))
     p->key = NULL;
-  else if (g_str_equal (name, "default") && p->in_default)
+  /* A <key> nested in <default> (not valid GraphML, but well-formed XML) ends with p->key
+   * already cleared by its </key>. */
+  else if (g_str_equal (name, "default") && p->in_default && p->key)
     {
       p->in_default = FALSE;
       g_free (p->key->default_value);
@@ -1169,6 +1171,30 @@ rwb_formats_read_file (GFile *file, GPtrArray *warnings, GCancellable *cancellab
     default:
       g_set_error_literal (error, RWB_FORMATS_ERROR, RWB_FORMATS_ERROR_UNSUPPORTED,
                            _("CSV files cannot be read back; use JSON or GraphML"));
+      return NULL;
+    }
+}
+
+/**
+ * rwb_formats_read_data:
+ * Reads JSON or GraphML from memory, as rwb_formats_read_file does for a file of that format.
+ */
+RwbGraph *
+rwb_formats_read_data (const char *data, gsize length, RwbFormat format, GPtrArray *warnings,
+                       GError **error)
+{
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  switch (format)
+    {
+    case RWB_FORMAT_JSON:
+      return rwb_json_read (data ? data : "", length, error);
+    case RWB_FORMAT_GRAPHML:
+      return read_graphml (data ? data : "", length, warnings, error);
+    case RWB_FORMAT_DOT:
+    case RWB_FORMAT_CSV:
+    default:
+      g_set_error_literal (error, RWB_FORMATS_ERROR, RWB_FORMATS_ERROR_UNSUPPORTED,
+                           _("Only JSON and GraphML are read from memory"));
       return NULL;
     }
 }

@@ -43,6 +43,10 @@ char      *rwb_formats_to_string   (RwbGraph *graph, const RwbScene *scene, RwbF
  * layout helper (rwb_dot_import); pass a cancellable for it. */
 RwbGraph  *rwb_formats_read_file   (GFile *file, GPtrArray *warnings, GCancellable *cancellable,
                                     GError **error);
+/* Reads a graph from memory in @format, which must be RWB_FORMAT_JSON or RWB_FORMAT_GRAPHML
+ * (DOT needs the helper: use rwb_dot_import). @warnings as for rwb_formats_read_file. */
+RwbGraph  *rwb_formats_read_data   (const char *data, gsize length, RwbFormat format,
+                                    GPtrArray *warnings, GError **error);
 
 /* Maps the attributes Rawabit writes into DOT (see rwb_formats_write) back to fields, for the
  * DOT importer: on entities label → name (Graphviz escapes \\ \" \n \N undone), type, id,

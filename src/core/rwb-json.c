@@ -296,6 +296,25 @@ RwbGraph *
 rwb_json_read (const char *data, gssize length, GError **error)
 {
   g_return_val_if_fail (data != NULL, NULL);
+  /* json-glib refuses invalid UTF-8 without saying where, and a file cut short in the middle
+   * of an Arabic letter is the usual case: name the line and column here. */
+  const char *bad = NULL;
+  gsize data_len = length < 0 ? strlen (data) : (gsize) length;
+  if (!g_utf8_validate_len (data, data_len, &bad))
+    {
+      guint line = 1, column = 1;
+      for (const char *p = data; p < bad; p++)
+        {
+          if (*p == '\n')
+            line++, column = 1;
+          else if (((guchar) *p & 0xC0) != 0x80)
+            column++;
+        }
+      g_set_error (error, RWB_JSON_ERROR, RWB_JSON_ERROR_PARSE,
+                   _("Not valid JSON: line %u, column %u: not UTF-8 text%s"), line, column,
+                   bad + 4 >= data + data_len ? _(" (the file may be cut short)") : "");
+      return NULL;
+    }
   g_autoptr (JsonParser) parser = json_parser_new ();
   g_autoptr (GError) local = NULL;
   if (!json_parser_load_from_data (parser, data, length, &local))

@@ -27,9 +27,12 @@ rwb_text_validate (const char *data, gsize length, GError **error)
   if (!g_utf8_validate_len (data, length, &end))
     {
       gsize offset = end - data;
-      /* A NUL byte stops g_utf8_validate_len too: it means binary data, not a bad encoding. */
-      if (offset < length && data[offset] == '\0')
+      /* A NUL byte anywhere means binary data, not a bad encoding: a PNG's first byte (0x89)
+       * is invalid UTF-8, its NUL bytes come a few bytes later. */
+      const char *nul = memchr (data, '\0', length);
+      if (nul != NULL)
         {
+          offset = nul - data;
           g_set_error (error, RWB_TEXT_ERROR, RWB_TEXT_ERROR_BINARY,
                        _("This is a binary file, not text (byte %lu is a NUL byte)"),
                        (gulong) offset);
@@ -54,6 +57,17 @@ rwb_text_validate (const char *data, gsize length, GError **error)
  */
 char *
 rwb_text_load_file (GFile *file, GCancellable *cancellable, GError **error)
+{
+  return rwb_text_load_file_full (file, RWB_TEXT_LOAD_DEFAULT, cancellable, error);
+}
+
+/**
+ * rwb_text_load_file_full:
+ * rwb_text_load_file, optionally replacing invalid UTF-8 with U+FFFD.
+ */
+char *
+rwb_text_load_file_full (GFile *file, RwbTextLoadFlags flags, GCancellable *cancellable,
+                         GError **error)
 {
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_autoptr (GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE ","
@@ -86,6 +100,15 @@ rwb_text_load_file (GFile *file, GCancellable *cancellable, GError **error)
                    _("The file is too large; the limit for one article is %d MB"),
                    RWB_TEXT_MAX_BYTES / (1024 * 1024));
       return NULL;
+    }
+  /* NUL bytes mean binary data: replacing them would open a picture as a page of U+FFFD. */
+  if ((flags & RWB_TEXT_LOAD_REPLACE_INVALID) && memchr (contents, '\0', length) == NULL
+      && !g_utf8_validate_len (contents, length, NULL))
+    {
+      char *valid = g_utf8_make_valid (contents, length);
+      g_free (contents);
+      contents = valid;
+      length = strlen (valid);
     }
   if (!rwb_text_validate (contents, length, error))
     {

@@ -37,6 +37,19 @@ gboolean  rwb_text_validate           (const char *data, gsize length, GError **
  * refused before they are read. */
 char     *rwb_text_load_file          (GFile *file, GCancellable *cancellable, GError **error);
 
+/* How rwb_text_load_file_full treats what is not valid text. */
+typedef enum {
+  RWB_TEXT_LOAD_DEFAULT = 0,
+  /* Each byte that is not part of a valid UTF-8 character becomes U+FFFD (as
+   * g_utf8_make_valid does); a file with NUL bytes is still refused as binary. */
+  RWB_TEXT_LOAD_REPLACE_INVALID = 1 << 0,
+} RwbTextLoadFlags;
+
+/* rwb_text_load_file with @flags: RWB_TEXT_LOAD_REPLACE_INVALID opens a file in a broken or
+ * mixed encoding with replacement characters instead of refusing it. */
+char     *rwb_text_load_file_full     (GFile *file, RwbTextLoadFlags flags,
+                                       GCancellable *cancellable, GError **error);
+
 /* Sentences of @text (ICU sentence break iterator, plus a split wherever a full stop or other
  * terminator is glued to the next sentence's first letter, as in "الذكي.وتجري"). Leading and
  * trailing white space is trimmed from each span. Returns RwbTextSpan array. */
