@@ -19,63 +19,22 @@
 #include "rwb-graph-view.h"
 #include "rwb-window.h"
 
-#define WAIT_SECONDS 90
+#include "gui-test-util.h"
 
 static RwbApplication *app;
 static RwbWindow *window;
 static char *tmp_dir;
 
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-tick (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
-wait_for (Condition condition, gpointer data)
-{
-  gint64 end = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
-  guint source = g_timeout_add (20, tick, NULL);
-  gboolean ok;
-
-  while (!(ok = condition (data)) && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (source);
-  return ok;
-}
-
-static void
-settle (void)
-{
-  for (int i = 0; i < 20 && g_main_context_pending (NULL); i++)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static gboolean
-is_idle (gpointer data)
-{
-  return !rwb_window_get_busy (RWB_WINDOW (data));
-}
-
 static gpointer
 window_child (const char *name)
 {
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (window), RWB_TYPE_WINDOW, name);
-
-  g_assert_nonnull (child);
-  return child;
+  return template_child_of (window, RWB_TYPE_WINDOW, name);
 }
 
 static gpointer
 dialog_child (RwbExportDialog *dialog, const char *name)
 {
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (dialog), RWB_TYPE_EXPORT_DIALOG,
-                                                  name);
-
-  g_assert_nonnull (child);
-  return child;
+  return template_child_of (dialog, RWB_TYPE_EXPORT_DIALOG, name);
 }
 
 static RwbGraphView *
@@ -87,27 +46,13 @@ graph_view (void)
 static guint
 entity_named (const char *name)
 {
-  const RwbScene *scene = rwb_graph_view_get_scene (graph_view ());
-  RwbGraph *g = scene->graph;
-
-  for (guint i = 0; i < g->entities->len; i++)
-    if (g_strcmp0 (((const RwbEntity *) g_ptr_array_index (g->entities, i))->name, name) == 0)
-      return i;
-  g_error ("no entity “%s” in the sample", name);
+  return view_entity_named (graph_view (), name);
 }
 
 static void
 ensure_sample_open (void)
 {
-  if (window == NULL)
-    {
-      GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (app));
-
-      g_assert_true (RWB_IS_WINDOW (active));
-      window = RWB_WINDOW (active);
-    }
-  g_assert_true (wait_for (is_idle, window));
-  g_assert_nonnull (rwb_graph_view_get_scene (graph_view ()));
+  window = wait_for_sample (app, window);
   rwb_graph_view_select_entity (graph_view (), -1, FALSE);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
 }
@@ -362,40 +307,7 @@ static void
 test_close (void)
 {
   ensure_sample_open ();
-  g_object_ref (window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
-  g_assert_finalize_object (window);
-  window = NULL;
-}
-
-static GLogWriterOutput
-log_writer (GLogLevelFlags level, const GLogField *fields, gsize n_fields, gpointer data)
-{
-  const char *domain = NULL, *message = NULL;
-
-  for (gsize i = 0; i < n_fields; i++)
-    {
-      if (g_strcmp0 (fields[i].key, "GLIB_DOMAIN") == 0)
-        domain = fields[i].value;
-      else if (g_strcmp0 (fields[i].key, "MESSAGE") == 0)
-        message = fields[i].value;
-    }
-  /* See test-panels.c: xvfb-run has no session bus, and GTK says so once. */
-  if ((level & G_LOG_LEVEL_WARNING) && g_strcmp0 (domain, "Gtk") == 0 && message != NULL
-      && g_str_has_prefix (message, "Unable to acquire session bus"))
-    return G_LOG_WRITER_HANDLED;
-  return g_log_writer_default (level, fields, n_fields, data);
-}
-
-static int test_status;
-
-static gboolean
-run_tests (gpointer data)
-{
-  test_status = g_test_run ();
-  g_application_quit (G_APPLICATION (app));
-  return G_SOURCE_REMOVE;
+  close_window (app, &window);
 }
 
 static void
@@ -415,14 +327,9 @@ remove_tree (const char *path)
 int
 main (int argc, char *argv[])
 {
-  const char *sample;
-  char *app_argv[3];
+  int status;
 
-  g_log_set_writer_func (log_writer, NULL, NULL);
-  gtk_test_init (&argc, &argv, NULL);
-
-  sample = g_getenv ("RAWABIT_SAMPLE");
-  g_assert_nonnull (sample);
+  gui_test_init (&argc, &argv);
   tmp_dir = g_dir_make_tmp ("rawabit-export-dialog-XXXXXX", NULL);
   g_assert_nonnull (tmp_dir);
 
@@ -433,16 +340,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/export-dialog/close", test_close);
 
   app = rwb_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
-  app_argv[0] = argv[0];
-  app_argv[1] = (char *) sample;
-  app_argv[2] = NULL;
-  g_idle_add (run_tests, NULL);
-  g_application_run (G_APPLICATION (app), 2, app_argv);
+  status = gui_test_run_app (app, argv[0]);
 
-  g_assert_finalize_object (app);
   remove_tree (tmp_dir);
   g_free (tmp_dir);
-  return test_status;
+  return status;
 }

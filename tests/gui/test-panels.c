@@ -26,65 +26,21 @@
 #include "rwb-search-bar.h"
 #include "rwb-window.h"
 
-/* Extraction, the layout helper and a first frame on a slow CI machine. */
-#define WAIT_SECONDS 90
+#include "gui-test-util.h"
 
 static RwbApplication *app;
 static RwbWindow *window;
 
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-tick (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Runs the main loop until @condition holds; FALSE if it did not within WAIT_SECONDS. */
-static gboolean
-wait_for (Condition condition, gpointer data)
-{
-  gint64 end = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
-  guint source = g_timeout_add (20, tick, NULL);
-  gboolean ok;
-
-  while (!(ok = condition (data)) && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_source_remove (source);
-  return ok;
-}
-
-/* Lets pending idles and redraws run. */
-static void
-settle (void)
-{
-  for (int i = 0; i < 20 && g_main_context_pending (NULL); i++)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static gboolean
-is_idle (gpointer data)
-{
-  return !rwb_window_get_busy (RWB_WINDOW (data));
-}
-
 static gpointer
 window_child (const char *name)
 {
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (window), RWB_TYPE_WINDOW, name);
-
-  g_assert_nonnull (child);
-  return child;
+  return template_child_of (window, RWB_TYPE_WINDOW, name);
 }
 
 static gpointer
 panel_child (gpointer panel, GType type, const char *name)
 {
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (panel), type, name);
-
-  g_assert_nonnull (child);
-  return child;
+  return template_child_of (panel, type, name);
 }
 
 static RwbGraphView *
@@ -105,12 +61,7 @@ graph (void)
 static guint
 entity_named (const char *name)
 {
-  RwbGraph *g = graph ();
-
-  for (guint i = 0; i < g->entities->len; i++)
-    if (g_strcmp0 (((const RwbEntity *) g_ptr_array_index (g->entities, i))->name, name) == 0)
-      return i;
-  g_error ("no entity “%s” in the sample", name);
+  return view_entity_named (graph_view (), name);
 }
 
 static gint
@@ -156,16 +107,7 @@ assert_selected_entity (guint entity)
 static void
 ensure_sample_open (void)
 {
-  if (window == NULL)
-    {
-      GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (app));
-
-      g_assert_true (RWB_IS_WINDOW (active));
-      window = RWB_WINDOW (active);
-    }
-
-  g_assert_true (wait_for (is_idle, window));
-  g_assert_nonnull (rwb_graph_view_get_scene (graph_view ()));
+  window = wait_for_sample (app, window);
   /* Each test starts from the whole graph, nothing selected. */
   rwb_graph_view_select_entity (graph_view (), -1, FALSE);
   gtk_widget_activate_action (GTK_WIDGET (graph_view ()), "view.fit", NULL);
@@ -173,81 +115,16 @@ ensure_sample_open (void)
 
 /* --- Pictures ------------------------------------------------------------------------------ */
 
-typedef struct
-{
-  int width, height;
-  gsize stride;
-  guchar *data;     /* ARGB32 as cairo lays it out: B, G, R, A bytes on little-endian */
-} Picture;
-
-static void
-picture_free (Picture *picture)
-{
-  g_free (picture->data);
-  g_free (picture);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Picture, picture_free)
-
-/* Renders the window as the compositor would get it, saves it as @name in the test's build
- * directory (for a person to look at) and returns the pixels. */
+/* The whole window as the compositor gets it, saved as @name; the size rules out a window
+ * that never got mapped. */
 static Picture *
 render_window (const char *name)
 {
-  g_autoptr (GdkPaintable) paintable = NULL;
-  g_autoptr (GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  GskRenderNode *node;
-  GtkSnapshot *snapshot;
-  Picture *picture;
-  int width, height;
+  Picture *picture = render_widget (GTK_WIDGET (window), name);
 
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-
-  paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
-  width = gdk_paintable_get_intrinsic_width (paintable);
-  height = gdk_paintable_get_intrinsic_height (paintable);
-  g_assert_cmpint (width, >, 100);
-  g_assert_cmpint (height, >, 100);
-
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  gsk_render_node_unref (node);
-  g_assert_nonnull (texture);
-
-  path = g_test_build_filename (G_TEST_BUILT, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("window rendered to %s", path);
-
-  picture = g_new0 (Picture, 1);
-  picture->width = gdk_texture_get_width (texture);
-  picture->height = gdk_texture_get_height (texture);
-  picture->stride = (gsize) picture->width * 4;
-  picture->data = g_malloc (picture->stride * picture->height);
-  gdk_texture_download (texture, picture->data, picture->stride);
+  g_assert_cmpint (picture->width, >, 100);
+  g_assert_cmpint (picture->height, >, 100);
   return picture;
-}
-
-static guint32
-pixel_at (const Picture *picture, int x, int y)
-{
-  const guchar *p = picture->data + (gsize) y * picture->stride + (gsize) x * 4;
-
-  return (guint32) p[0] | (guint32) p[1] << 8 | (guint32) p[2] << 16;
-}
-
-static int
-colour_distance (guint32 a, guint32 b)
-{
-  int d = 0;
-
-  for (int shift = 0; shift < 24; shift += 8)
-    d += ABS ((int) ((a >> shift) & 0xff) - (int) ((b >> shift) & 0xff));
-  return d;
 }
 
 /* Where the graph view is in the picture, and its most frequent colour. */
@@ -1196,57 +1073,13 @@ test_close (void)
 {
   ensure_sample_open ();
 
-  g_object_ref (window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
-  g_assert_finalize_object (window);
-  window = NULL;
-}
-
-/* xvfb-run starts no D-Bus session, and GtkApplication warns once that it has none and runs
- * on without it. GTK logs through the structured API, where g_test_log_set_fatal_handler()
- * has no say, so that one message is dropped here; every other warning still fails the test. */
-static GLogWriterOutput
-log_writer (GLogLevelFlags level, const GLogField *fields, gsize n_fields, gpointer data)
-{
-  const char *domain = NULL, *message = NULL;
-
-  for (gsize i = 0; i < n_fields; i++)
-    {
-      if (g_strcmp0 (fields[i].key, "GLIB_DOMAIN") == 0)
-        domain = fields[i].value;
-      else if (g_strcmp0 (fields[i].key, "MESSAGE") == 0)
-        message = fields[i].value;
-    }
-
-  if ((level & G_LOG_LEVEL_WARNING) && g_strcmp0 (domain, "Gtk") == 0 && message != NULL
-      && g_str_has_prefix (message, "Unable to acquire session bus"))
-    return G_LOG_WRITER_HANDLED;
-
-  return g_log_writer_default (level, fields, n_fields, data);
-}
-
-static int test_status;
-
-static gboolean
-run_tests (gpointer data)
-{
-  test_status = g_test_run ();
-  g_application_quit (G_APPLICATION (app));
-  return G_SOURCE_REMOVE;
+  close_window (app, &window);
 }
 
 int
 main (int argc, char *argv[])
 {
-  const char *sample;
-  char *app_argv[3];
-
-  g_log_set_writer_func (log_writer, NULL, NULL);
-  gtk_test_init (&argc, &argv, NULL);
-
-  sample = g_getenv ("RAWABIT_SAMPLE");
-  g_assert_nonnull (sample);
+  gui_test_init (&argc, &argv);
 
   g_test_add_func ("/panels/details-entity", test_details_entity);
   g_test_add_func ("/panels/details-relation", test_details_relation);
@@ -1263,15 +1096,5 @@ main (int argc, char *argv[])
   g_test_add_func ("/panels/close", test_close);
 
   app = rwb_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
-
-  app_argv[0] = argv[0];
-  app_argv[1] = (char *) sample;
-  app_argv[2] = NULL;
-  g_idle_add (run_tests, NULL);
-  g_application_run (G_APPLICATION (app), 2, app_argv);
-
-  g_assert_finalize_object (app);
-  return test_status;
+  return gui_test_run_app (app, argv[0]);
 }

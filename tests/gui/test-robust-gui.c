@@ -16,37 +16,15 @@
 #include "rwb-graph-view.h"
 #include "rwb-window.h"
 
-#define WAIT_SECONDS 90
+#include "gui-test-util.h"
 
 static RwbApplication *app;
 static RwbWindow *window;
 
-static gboolean
-tick (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
-wait_idle (void)
-{
-  gint64 end = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
-  guint source = g_timeout_add (20, tick, NULL);
-  gboolean idle;
-
-  while (!(idle = !rwb_window_get_busy (window)) && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (source);
-  return idle;
-}
-
 static gpointer
 template_child (const char *name)
 {
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (window), RWB_TYPE_WINDOW, name);
-
-  g_assert_nonnull (child);
-  return child;
+  return template_child_of (window, RWB_TYPE_WINDOW, name);
 }
 
 static const RwbScene *
@@ -69,9 +47,7 @@ test_replace_invalid (void)
   guint nodes_before;
 
   g_assert_no_error (error);
-  window = RWB_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  g_assert_true (RWB_IS_WINDOW (window));
-  g_assert_true (wait_idle ());
+  window = wait_for_sample (app, NULL);
   before = current_scene ();
   g_assert_nonnull (before);
   nodes_before = before->nodes->len;
@@ -83,7 +59,7 @@ test_replace_invalid (void)
   g_assert_no_error (error);
   file = g_file_new_for_path (path);
   rwb_window_open_files (window, &file, 1);
-  g_assert_true (wait_idle ());
+  g_assert_true (wait_for (is_idle, window));
 
   /* The error names the byte, the button is offered, the sample's graph is still shown. */
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (template_child ("banner_revealer"))));
@@ -97,7 +73,7 @@ test_replace_invalid (void)
   /* The button's action opens the same file with U+FFFD in place of the bad byte. */
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "open-replacing"));
   g_action_group_activate_action (G_ACTION_GROUP (window), "open-replacing", NULL);
-  g_assert_true (wait_idle ());
+  g_assert_true (wait_for (is_idle, window));
   g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (template_child ("banner_revealer"))));
   g_assert_false (gtk_widget_get_visible (button));
   g_assert_nonnull (current_scene ());
@@ -109,7 +85,7 @@ test_replace_invalid (void)
   g_file_set_contents (path, "", 0, &error);
   g_assert_no_error (error);
   rwb_window_open_files (window, &file, 1);
-  g_assert_true (wait_idle ());
+  g_assert_true (wait_for (is_idle, window));
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (template_child ("banner_revealer"))));
   g_assert_false (gtk_widget_get_visible (button));
 
@@ -120,62 +96,17 @@ test_replace_invalid (void)
 static void
 test_close (void)
 {
-  g_object_ref (window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_assert_finalize_object (window);
-  window = NULL;
-}
-
-/* As in test-window.c: xvfb-run starts no D-Bus session and GTK warns about it once. */
-static GLogWriterOutput
-log_writer (GLogLevelFlags level, const GLogField *fields, gsize n_fields, gpointer data)
-{
-  const char *domain = NULL, *message = NULL;
-
-  for (gsize i = 0; i < n_fields; i++)
-    {
-      if (g_strcmp0 (fields[i].key, "GLIB_DOMAIN") == 0)
-        domain = fields[i].value;
-      else if (g_strcmp0 (fields[i].key, "MESSAGE") == 0)
-        message = fields[i].value;
-    }
-  if ((level & G_LOG_LEVEL_WARNING) && g_strcmp0 (domain, "Gtk") == 0 && message != NULL
-      && g_str_has_prefix (message, "Unable to acquire session bus"))
-    return G_LOG_WRITER_HANDLED;
-  return g_log_writer_default (level, fields, n_fields, data);
-}
-
-static int test_status;
-
-static gboolean
-run_tests (gpointer data)
-{
-  test_status = g_test_run ();
-  g_application_quit (G_APPLICATION (app));
-  return G_SOURCE_REMOVE;
+  close_window (app, &window);
 }
 
 int
 main (int argc, char *argv[])
 {
-  char *app_argv[3];
-
-  g_log_set_writer_func (log_writer, NULL, NULL);
-  gtk_test_init (&argc, &argv, NULL);
-  g_assert_nonnull (g_getenv ("RAWABIT_SAMPLE"));
+  gui_test_init (&argc, &argv);
 
   g_test_add_func ("/robust-gui/replace-invalid", test_replace_invalid);
   g_test_add_func ("/robust-gui/close", test_close);
 
   app = rwb_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
-  app_argv[0] = argv[0];
-  app_argv[1] = (char *) g_getenv ("RAWABIT_SAMPLE");
-  app_argv[2] = NULL;
-  g_idle_add (run_tests, NULL);
-  g_application_run (G_APPLICATION (app), 2, app_argv);
-
-  g_assert_finalize_object (app);
-  return test_status;
+  return gui_test_run_app (app, argv[0]);
 }

@@ -20,6 +20,8 @@
 #include "rwb-layout.h"
 #include "rwb-render.h"
 
+#include "gui-test-util.h"
+
 #define VIEW_WIDTH 900
 #define VIEW_HEIGHT 600
 
@@ -211,58 +213,13 @@ reset_view (void)
 
 /* --- Pictures ------------------------------------------------------------------------------ */
 
-typedef struct
-{
-  int width, height;
-  gsize stride;
-  guchar *data; /* B, G, R, A bytes (little-endian ARGB32) */
-} Picture;
-
-static void
-picture_free (Picture *picture)
-{
-  g_free (picture->data);
-  g_free (picture);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Picture, picture_free)
-
 /* The view as the window's renderer draws it, saved as @name in the build directory. */
 static Picture *
 render_view (const char *name)
 {
-  g_autoptr (GdkPaintable) paintable = NULL;
-  g_autoptr (GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  GtkSnapshot *snapshot;
-  GskRenderNode *render_node;
-  Picture *picture;
-  int width, height;
+  Picture *picture = render_widget (GTK_WIDGET (view), name);
 
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (view));
-  paintable = gtk_widget_paintable_new (GTK_WIDGET (view));
-  width = gdk_paintable_get_intrinsic_width (paintable);
-  height = gdk_paintable_get_intrinsic_height (paintable);
-  g_assert_cmpint (width, ==, gtk_widget_get_width (GTK_WIDGET (view)));
-
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  render_node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (render_node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)),
-                                         render_node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  gsk_render_node_unref (render_node);
-
-  path = g_test_build_filename (G_TEST_BUILT, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("view rendered to %s", path);
-
-  picture = g_new0 (Picture, 1);
-  picture->width = gdk_texture_get_width (texture);
-  picture->height = gdk_texture_get_height (texture);
-  picture->stride = (gsize) picture->width * 4;
-  picture->data = g_malloc (picture->stride * picture->height);
-  gdk_texture_download (texture, picture->data, picture->stride);
+  g_assert_cmpint (picture->width, ==, gtk_widget_get_width (GTK_WIDGET (view)));
   return picture;
 }
 
@@ -822,36 +779,12 @@ test_dark (void)
     g_main_context_iteration (NULL, FALSE);
 }
 
-/* xvfb-run starts no D-Bus session, and GTK warns once that it has none and runs on without
- * it. GTK logs through the structured API, where g_test_log_set_fatal_handler() has no say, so
- * that one message is dropped here; every other warning still fails the test. */
-static GLogWriterOutput
-log_writer (GLogLevelFlags level, const GLogField *fields, gsize n_fields, gpointer data)
-{
-  const char *domain = NULL, *message = NULL;
-
-  for (gsize i = 0; i < n_fields; i++)
-    {
-      if (g_strcmp0 (fields[i].key, "GLIB_DOMAIN") == 0)
-        domain = fields[i].value;
-      else if (g_strcmp0 (fields[i].key, "MESSAGE") == 0)
-        message = fields[i].value;
-    }
-
-  if ((level & G_LOG_LEVEL_WARNING) && g_strcmp0 (domain, "Gtk") == 0 && message != NULL
-      && g_str_has_prefix (message, "Unable to acquire session bus"))
-    return G_LOG_WRITER_HANDLED;
-
-  return g_log_writer_default (level, fields, n_fields, data);
-}
-
 int
 main (int argc, char *argv[])
 {
   int status;
 
-  g_log_set_writer_func (log_writer, NULL, NULL);
-  gtk_test_init (&argc, &argv, NULL);
+  gui_test_init (&argc, &argv);
 
   window = GTK_WINDOW (gtk_window_new ());
   view = RWB_GRAPH_VIEW (rwb_graph_view_new ());

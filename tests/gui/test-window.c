@@ -16,40 +16,10 @@
 #include "rwb-layout.h"
 #include "rwb-window.h"
 
-/* Extraction, the layout helper and a first frame on a slow CI machine. */
-#define WAIT_SECONDS 90
+#include "gui-test-util.h"
 
 static RwbApplication *app;
 static RwbWindow *window;
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-tick (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Runs the main loop until @condition holds; FALSE if it did not within WAIT_SECONDS. */
-static gboolean
-wait_for (Condition condition, gpointer data)
-{
-  gint64 end = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
-  guint source = g_timeout_add (20, tick, NULL);
-  gboolean ok;
-
-  while (!(ok = condition (data)) && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_source_remove (source);
-  return ok;
-}
-
-static gboolean
-is_idle (gpointer data)
-{
-  return !rwb_window_get_busy (RWB_WINDOW (data));
-}
 
 static gboolean
 view_is_dark (gpointer data)
@@ -66,10 +36,7 @@ view_is_light (gpointer data)
 static gpointer
 template_child (const char *name)
 {
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (window), RWB_TYPE_WINDOW, name);
-
-  g_assert_nonnull (child);
-  return child;
+  return template_child_of (window, RWB_TYPE_WINDOW, name);
 }
 
 static RwbGraphView *
@@ -95,91 +62,16 @@ open_path (const char *path)
   g_assert_true (wait_for (is_idle, window));
 }
 
-typedef struct
-{
-  int width, height;
-  gsize stride;
-  guchar *data;     /* ARGB32 as cairo lays it out: B, G, R, A bytes on little-endian */
-} Picture;
-
-static void
-picture_free (Picture *picture)
-{
-  g_free (picture->data);
-  g_free (picture);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Picture, picture_free)
-
-/* Renders the whole window as the compositor would get it, saves it as @name in the test's
- * build directory (for a person to look at) and returns the pixels. */
+/* The whole window as the compositor gets it, saved as @name; the size rules out a window
+ * that never got mapped. */
 static Picture *
 render_window (const char *name)
 {
-  g_autoptr (GdkPaintable) paintable = NULL;
-  g_autoptr (GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  GskRenderNode *node;
-  GtkSnapshot *snapshot;
-  GskRenderer *renderer;
-  Picture *picture;
-  int width, height;
+  Picture *picture = render_widget (GTK_WIDGET (window), name);
 
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-
-  paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
-  width = gdk_paintable_get_intrinsic_width (paintable);
-  height = gdk_paintable_get_intrinsic_height (paintable);
-  g_assert_cmpint (width, >, 100);
-  g_assert_cmpint (height, >, 100);
-
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-
-  renderer = gtk_native_get_renderer (GTK_NATIVE (window));
-  g_assert_nonnull (renderer);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  gsk_render_node_unref (node);
-  g_assert_nonnull (texture);
-
-  path = g_test_build_filename (G_TEST_BUILT, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("window rendered to %s", path);
-
-  picture = g_new0 (Picture, 1);
-  picture->width = gdk_texture_get_width (texture);
-  picture->height = gdk_texture_get_height (texture);
-  picture->stride = (gsize) picture->width * 4;
-  picture->data = g_malloc (picture->stride * picture->height);
-  gdk_texture_download (texture, picture->data, picture->stride);
+  g_assert_cmpint (picture->width, >, 100);
+  g_assert_cmpint (picture->height, >, 100);
   return picture;
-}
-
-static guint32
-pixel_at (const Picture *picture, int x, int y)
-{
-  const guchar *p = picture->data + (gsize) y * picture->stride + (gsize) x * 4;
-
-  return (guint32) p[0] | (guint32) p[1] << 8 | (guint32) p[2] << 16;
-}
-
-static int
-colour_distance (guint32 a, guint32 b)
-{
-  int d = 0;
-
-  for (int shift = 0; shift < 24; shift += 8)
-    d += ABS ((int) ((a >> shift) & 0xff) - (int) ((b >> shift) & 0xff));
-  return d;
-}
-
-static double
-luminance (guint32 rgb)
-{
-  return (0.0722 * (rgb & 0xff) + 0.7152 * ((rgb >> 8) & 0xff) + 0.2126 * ((rgb >> 16) & 0xff))
-         / 255.0;
 }
 
 typedef struct
@@ -294,16 +186,7 @@ assert_status_mentions_counts (const RwbGraph *graph)
 static void
 ensure_sample_open (void)
 {
-  if (window == NULL)
-    {
-      GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (app));
-
-      g_assert_true (RWB_IS_WINDOW (active));
-      window = RWB_WINDOW (active);
-    }
-
-  g_assert_true (wait_for (is_idle, window));
-  g_assert_nonnull (rwb_graph_view_get_scene (graph_view ()));
+  window = wait_for_sample (app, window);
 }
 
 static void
@@ -563,60 +446,13 @@ test_close (void)
 {
   ensure_sample_open ();
 
-  g_object_ref (window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
-  g_assert_finalize_object (window);
-  window = NULL;
-}
-
-/* xvfb-run starts no D-Bus session, and GtkApplication warns once that it has none and runs
- * on without it. GTK logs through the structured API, where g_test_log_set_fatal_handler()
- * has no say, so that one message is dropped here; every other warning still fails the test. */
-static GLogWriterOutput
-log_writer (GLogLevelFlags level, const GLogField *fields, gsize n_fields, gpointer data)
-{
-  const char *domain = NULL, *message = NULL;
-
-  for (gsize i = 0; i < n_fields; i++)
-    {
-      if (g_strcmp0 (fields[i].key, "GLIB_DOMAIN") == 0)
-        domain = fields[i].value;
-      else if (g_strcmp0 (fields[i].key, "MESSAGE") == 0)
-        message = fields[i].value;
-    }
-
-  if ((level & G_LOG_LEVEL_WARNING) && g_strcmp0 (domain, "Gtk") == 0 && message != NULL
-      && g_str_has_prefix (message, "Unable to acquire session bus"))
-    return G_LOG_WRITER_HANDLED;
-
-  return g_log_writer_default (level, fields, n_fields, data);
-}
-
-static int test_status;
-
-/* Runs the tests from inside the application's main loop, once it has opened the sample. */
-static gboolean
-run_tests (gpointer data)
-{
-  test_status = g_test_run ();
-  /* test_close destroyed the last window, which ends the application; this covers a run
-   * (with -p) that skipped it. */
-  g_application_quit (G_APPLICATION (app));
-  return G_SOURCE_REMOVE;
+  close_window (app, &window);
 }
 
 int
 main (int argc, char *argv[])
 {
-  const char *sample;
-  char *app_argv[3];
-
-  g_log_set_writer_func (log_writer, NULL, NULL);
-  gtk_test_init (&argc, &argv, NULL);
-
-  sample = g_getenv ("RAWABIT_SAMPLE");
-  g_assert_nonnull (sample);
+  gui_test_init (&argc, &argv);
 
   g_test_add_func ("/window/open-sample", test_open_sample);
   g_test_add_func ("/window/change-engine", test_change_engine);
@@ -627,18 +463,5 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/close", test_close);
 
   app = rwb_application_new ();
-  /* Never hand the files to a Rawabit the developer has open. */
-  g_application_set_flags (G_APPLICATION (app),
-                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
-
-  /* `rawabit SAMPLE`: the sample goes through the command-line path, and the application's
-   * whole life (startup to shutdown) runs, so it can be checked for leaks at the end. */
-  app_argv[0] = argv[0];
-  app_argv[1] = (char *) sample;
-  app_argv[2] = NULL;
-  g_idle_add (run_tests, NULL);
-  g_application_run (G_APPLICATION (app), 2, app_argv);
-
-  g_assert_finalize_object (app);
-  return test_status;
+  return gui_test_run_app (app, argv[0]);
 }
