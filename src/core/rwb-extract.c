@@ -981,8 +981,19 @@ resolve_coreference (Ctx *ctx, GArray *tokens, GArray *mentions)
         continue;
       guint want = (t->cue & RWB_CUE_COREF_TWO) ? 2 : 1;
       guint referents[2];
-      if (want == 1 && (sentence_subject >= 0 || ctx->subject >= 0))
-        referents[0] = sentence_subject >= 0 ? (guint) sentence_subject : (guint) ctx->subject;
+      /* "ويملك صندوق الاستثمارات نحو 44% من أسهم الشركة": when a relation word stands
+       * between this sentence's subject and "the company", the company is the object — the
+       * one the article was about before this sentence. */
+      gint subject_here = sentence_subject;
+      if (subject_here >= 0 && ctx->subject >= 0 && ctx->subject != subject_here)
+        for (guint k = 0; k < i; k++)
+          if (TOK (k)->mention < 0 && TOK (k)->word && starts_trigger (ctx, TOK (k)))
+            {
+              subject_here = -1;
+              break;
+            }
+      if (want == 1 && (subject_here >= 0 || ctx->subject >= 0))
+        referents[0] = subject_here >= 0 ? (guint) subject_here : (guint) ctx->subject;
       else if (ctx->recent->len >= want)
         {
           /* "both companies": the two the article is about — named most often so far, the
@@ -1211,11 +1222,15 @@ other_party_between (Sent *s, guint from, guint to, guint a, guint b)
   return FALSE;
 }
 
+static gboolean is_open_quote (const Token *t);
+static gboolean is_close_quote (const Token *t);
+
+/* Commas, conjunctions and the quotation marks around quoted names («طاقة» و«مبادلة»). */
 static gboolean
 is_separator (const Token *t)
 {
   return g_str_equal (t->form, ",") || g_str_equal (t->form, "\xd8\x8c" /* ، */)
-         || (t->cue & RWB_CUE_CONJUNCTION);
+         || (t->cue & RWB_CUE_CONJUNCTION) || is_open_quote (t) || is_close_quote (t);
 }
 
 /* Whether only separators stand between two mentions ("A، وB", "A and B", "A, B"). The و of
