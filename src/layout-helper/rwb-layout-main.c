@@ -33,17 +33,28 @@ limit (int resource, rlim_t value)
     }
 }
 
+/* " N X1 Y1 … [head X Y] [tail X Y] [label X Y]": an edge's first spline, its arrow ends and
+ * its label position, in both modes' line format. */
 static void
-print_name (const char *s)
+print_edge_geometry (Agedge_t *e)
 {
-  /* Names go on one line: escape what could break the line format. */
-  for (; *s; s++)
+  splines *spl = ED_spl (e);
+  if (spl && spl->size > 0)
     {
-      if (*s == '\\' || *s == ' ' || *s == '\n' || *s == '\r' || *s == '\t')
-        printf ("\\x%02x", (unsigned char) *s);
-      else
-        putchar (*s);
+      bezier *bz = &spl->list[0];
+      printf (" %d", bz->size);
+      for (int i = 0; i < bz->size; i++)
+        printf (" %.2f %.2f", bz->list[i].x, bz->list[i].y);
+      if (bz->eflag)
+        printf (" head %.2f %.2f", bz->ep.x, bz->ep.y);
+      if (bz->sflag)
+        printf (" tail %.2f %.2f", bz->sp.x, bz->sp.y);
     }
+  else
+    printf (" 0");
+  textlabel_t *lbl = ED_label (e);
+  if (lbl && lbl->set)
+    printf (" label %.2f %.2f", lbl->pos.x, lbl->pos.y);
 }
 
 /* ---- Import mode: any DOT file, cleaned, laid out and described in full. ----
@@ -484,23 +495,8 @@ print_scene (Agraph_t *g)
         put_escaped (agnameof (agtail (e)));
         printf (" ");
         put_escaped (agnameof (aghead (e)));
-        splines *spl = ED_spl (e);
-        if (spl && spl->size > 0)
-          {
-            bezier *bz = &spl->list[0];
-            printf (" %d", bz->size);
-            for (int i = 0; i < bz->size; i++)
-              printf (" %.2f %.2f", bz->list[i].x, bz->list[i].y);
-            if (bz->eflag)
-              printf (" head %.2f %.2f", bz->ep.x, bz->ep.y);
-            if (bz->sflag)
-              printf (" tail %.2f %.2f", bz->sp.x, bz->sp.y);
-          }
-        else
-          printf (" 0");
+        print_edge_geometry (e);
         textlabel_t *lbl = ED_label (e);
-        if (lbl && lbl->set)
-          printf (" label %.2f %.2f", lbl->pos.x, lbl->pos.y);
         print_attrs (g, e, AGEDGE, TRUE);
         if (lbl)
           {
@@ -679,7 +675,7 @@ main (int argc, char **argv)
   for (Agnode_t *node = agfstnode (g); node; node = agnxtnode (g, node))
     {
       printf ("node ");
-      print_name (agnameof (node));
+      put_escaped (agnameof (node));
       printf (" %.2f %.2f %.2f %.2f\n", ND_coord (node).x, ND_coord (node).y,
               ND_width (node) * 72.0, ND_height (node) * 72.0);
     }
@@ -688,28 +684,12 @@ main (int argc, char **argv)
       {
         const char *id = agget (e, "id");
         printf ("edge ");
-        print_name (id && *id ? id : "-");
+        put_escaped (id && *id ? id : "-");
         printf (" ");
-        print_name (agnameof (agtail (e)));
+        put_escaped (agnameof (agtail (e)));
         printf (" ");
-        print_name (agnameof (aghead (e)));
-        splines *spl = ED_spl (e);
-        if (spl && spl->size > 0)
-          {
-            bezier *bz = &spl->list[0];
-            printf (" %d", bz->size);
-            for (int i = 0; i < bz->size; i++)
-              printf (" %.2f %.2f", bz->list[i].x, bz->list[i].y);
-            if (bz->eflag)
-              printf (" head %.2f %.2f", bz->ep.x, bz->ep.y);
-            if (bz->sflag)
-              printf (" tail %.2f %.2f", bz->sp.x, bz->sp.y);
-          }
-        else
-          printf (" 0");
-        textlabel_t *lbl = ED_label (e);
-        if (lbl && lbl->set)
-          printf (" label %.2f %.2f", lbl->pos.x, lbl->pos.y);
+        put_escaped (agnameof (aghead (e)));
+        print_edge_geometry (e);
         printf ("\n");
       }
   fflush (stdout);
