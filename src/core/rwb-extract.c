@@ -704,8 +704,7 @@ english_name_context (Ctx *ctx, GArray *tokens, GArray *mentions, guint first, g
   gboolean founded_by = FALSE;
   if (prev && form_is (prev, "by"))
     for (guint k = first - 1; k-- > 0 && k + 5 >= first;)
-      if (form_is (TOK (k), "founded") || form_is (TOK (k), "co-founded")
-          || form_is (TOK (k), "led") || form_is (TOK (k), "headed"))
+      if (TOK (k)->cue & RWB_CUE_LED_BY)
         founded_by = TRUE;
   if (len >= 2 && len <= 4
       && (role_after || founded_by || (prev && (prev->cue & RWB_CUE_SPEECH))

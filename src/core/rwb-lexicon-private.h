@@ -63,6 +63,7 @@ typedef enum {
   RWB_CUE_STAKE = 1 << 15,       /* stake, shares: "a stake in X" names a company, not a place */
   RWB_CUE_BASED = 1 << 16,       /* based, listed: "X-based" places what follows */
   RWB_CUE_ARTICLE = 1 << 17,     /* a, an: "Y, an X-based firm" describes Y */
+  RWB_CUE_LED_BY = 1 << 18,      /* founded, led: "founded … by X" names a person X */
 } RwbCueFlags;
 
 /* What the lexicon knows of one word, so a token needs one hash probe per reading. */

@@ -417,6 +417,7 @@ static const struct {
   { "stake", RWB_CUE_STAKE },
   { "based", RWB_CUE_BASED },
   { "article", RWB_CUE_ARTICLE },
+  { "led-by", RWB_CUE_LED_BY },
 };
 
 static gboolean
