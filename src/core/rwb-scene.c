@@ -434,22 +434,6 @@ rwb_scene_query_rect (const RwbScene *scene, const RwbRect *rect, GArray *nodes,
   sort_tail (edges, first_edge);
 }
 
-/**
- * rwb_scene_node_at:
- * Returns the topmost node whose box contains (x, y) in scene points, or -1.
- */
-gint
-rwb_scene_node_at (const RwbScene *scene, double x, double y)
-{
-  g_return_val_if_fail (scene != NULL, -1);
-  RwbRect point = { x, y, 0, 0 };
-  g_autoptr (GArray) hits = g_array_new (FALSE, FALSE, sizeof (guint));
-
-  rwb_scene_query_rect (scene, &point, hits, NULL);
-  /* Later nodes are drawn over earlier ones. */
-  return hits->len ? (gint) g_array_index (hits, guint, hits->len - 1) : -1;
-}
-
 static double
 segment_distance2 (RwbPoint a, RwbPoint b, double x, double y)
 {

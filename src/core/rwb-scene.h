@@ -76,8 +76,6 @@ RwbScene *rwb_scene_new        (RwbGraph *graph);  /* takes a reference on @grap
 void      rwb_scene_free       (RwbScene *scene);
 /* Index of the scene node for entity @entity, or -1 if it is not in the scene. */
 gint      rwb_scene_find_node  (const RwbScene *scene, guint entity);
-/* Index of the topmost node containing the point, or -1. Uses the spatial index if built. */
-gint      rwb_scene_node_at    (const RwbScene *scene, double x, double y);
 
 /* Builds (or rebuilds) the spatial index: a uniform grid over node boxes and edge bounding
  * boxes, plus each node's list of incident edges. Call it once after the scene's geometry is
