@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-extract — extraction throughput on a large input.
  *
  * Usage: bench-extract [--mb N] [FILE...]

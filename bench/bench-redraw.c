@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-redraw — frame times of the graph view on big graphs.
  *
  * Usage: xvfb-run -a -s '-screen 0 1280x800x24' env GSK_RENDERER=cairo \

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Tests for rawabit-cli, run as a user would: the sample article end to end. */
 #include <cairo.h>
 #include <gio/gio.h>

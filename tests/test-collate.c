@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Tests for rwb-collate: ICU order of Arabic and Latin names, and search keys that find a name
  * by any of its spelling variants. */
 #include "rwb-collate.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Tests for opening DOT files (rwb-dot) and drawing them (rwb-render-dot): clusters, colours
  * and shapes arrive, syntax errors name the line, attributes that read other files are removed
  * without the file ever being opened, a crashing helper is an error, and Graphviz's own test

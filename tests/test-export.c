@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Tests for rwb_render_export: every format, scopes, background, legend and title, filters,
  * atomic writes, and the CLI writing the very bytes the library does. */
 #include "rwb-extract.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Tests for rwb-extract: entities, coreference, relations and evidence offsets. */
 #include "rwb-extract.h"
 #include "rwb-json.h"

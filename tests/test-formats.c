@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Tests for rwb-formats: every format written and, where there is a reader, read back;
  * GraphML that other tools accept; CSV quoting; atomic writes; merging; the CLI's convert. */
 #include "rwb-dot.h"

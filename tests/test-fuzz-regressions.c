@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-fuzz-regressions.c — replays the fuzzers' inputs in the normal test suite.
  *
  * Every file in tests/data/fuzz-regressions/<target>/ (an input that once crashed, leaked or

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Tests for rwb-json: round trip and clear errors on bad input. */
 #include "rwb-json.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Tests for rwb-layout: every engine through the helper process, failures as errors. */
 #include "rwb-layout.h"
 

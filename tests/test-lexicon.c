@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Tests for rwb-lexicon: file formats, errors, the shipped lexicon. */
 #include "rwb-extract.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Tests for rwb-render: drawn pixels, culling, files in every format. */
 #include "rwb-layout.h"
 #include "rwb-render.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-robust.c — bad input and failed saves, in the core and through rawabit-cli: every case
  * ends in a clear message (or a documented empty result), never a crash or a hang, and what
  * was there before (the output file, the graph) stays as it was.

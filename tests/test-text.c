@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Tests for rwb-text: validation, ICU segmentation, matching form, clitics. */
 #include "rwb-text.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* main.c — entry point of the `rawabit` GTK application. */
 #define G_LOG_DOMAIN "rawabit-app"
 

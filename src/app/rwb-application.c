@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rwb-application.c — application-wide actions, settings and the shared lexicon. */
 #define G_LOG_DOMAIN "rawabit-app"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rwb-article-view.c — the article a graph was read from, with its mentions marked.
  *
  * The buffer holds the document's text exactly as loaded, so the code-point offsets of

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rwb-article-view.h — the source text of the graph's documents, mentions coloured by type. */
 #pragma once
 

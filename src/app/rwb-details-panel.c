@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rwb-details-panel.c — the selected entity or relation, and why the graph has it.
  *
  * Every relation keeps the sentences it was found in; this panel is where a reader checks

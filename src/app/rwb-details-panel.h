@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rwb-details-panel.h — what the graph view's selection is and the sentences it comes from. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rwb-entity-item.c — one entity of a graph as a list item.
  *
  * Items copy what the list shows (name, type, number of relations) rather than point into the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rwb-entity-item.h — one entity of a graph as a list item (for GtkColumnView models). */
 #pragma once
 

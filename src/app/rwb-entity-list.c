@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rwb-entity-list.c — the entities of the graph in a GtkColumnView.
  *
  * Names are Arabic and Latin, so the name column sorts by ICU collation (rwb-collate), not by

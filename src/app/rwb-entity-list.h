@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rwb-entity-list.h — every entity of the graph in a sortable table. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rwb-export-dialog.c — the Export dialog.
  *
  * The dialog only turns its widgets and the view's state into RwbExportOptions; the core's

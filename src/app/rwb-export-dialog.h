@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rwb-export-dialog.h — the Export dialog (win.export): format, scope, size, background,
  * legend, title and file of an image of the graph view. */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rwb-filter-panel.c — hides parts of the graph: by type, by confidence, or all but the
  * neighbourhood of the selection.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rwb-filter-panel.h — which entity and relation types, confidences and neighbourhood show. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rwb-graph-view-private.h — the graph view's input entry points, for its tests.
  *
  * GTK 4.8 has no public way to synthesize pointer events, so each gesture handler of the view

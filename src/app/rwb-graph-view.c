@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rwb-graph-view.c — the widget that draws a laid-out graph with the core renderer, and lets
  * the user pan, zoom, hover, select and move nodes.
  *

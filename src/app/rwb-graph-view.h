@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rwb-graph-view.h — the widget that draws a laid-out graph. */
 #pragma once
 

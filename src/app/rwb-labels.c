@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rwb-labels.c — translated names and colours of entity and relation types. */
 #define G_LOG_DOMAIN "rawabit-labels"
 

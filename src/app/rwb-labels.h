@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rwb-labels.h — what the panels call entity and relation types, and their colours.
  *
  * The core names types in English for files ("company"); the panels show translated, capitalized

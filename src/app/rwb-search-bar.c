@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rwb-search-bar.c — finds entities by name or alias, in the matching form extraction uses.
  *
  * A query and every name are reduced to search keys (rwb_collate_search_key: Arabic letter

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rwb-search-bar.h — find entities by name or alias and step through them in the graph. */
 #pragma once
 

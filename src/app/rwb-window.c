@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rwb-window.c — the main window: opening articles, layout, status and errors, and the
  * sidebar of panels beside the graph.
  *

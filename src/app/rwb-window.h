@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rwb-window.h — the main window: header bar, graph view, status line and error banner. */
 #pragma once
 

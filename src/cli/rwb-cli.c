@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rwb-cli.c — `rawabit-cli`: extract, render, convert over the core library.
  *
  * Scripts read stdout; every error is one line on stderr and a non-zero exit status

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rwb-layout-main.c — `rawabit-layout`, the Graphviz child process.
  *
  * Reads a DOT graph on stdin, lays it out with the engine named by --engine and prints the

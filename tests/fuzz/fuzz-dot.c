@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-dot.c — libFuzzer target: see rwb_fuzz_dot in fuzz-targets.h. */
 #include "fuzz-targets.h"
 

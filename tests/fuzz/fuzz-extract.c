@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-extract.c — libFuzzer target: see rwb_fuzz_extract in fuzz-targets.h. The default
  * lexicon (compiled into the core as a GResource, so nothing is read from disk) is loaded
  * once and kept for the whole run. */

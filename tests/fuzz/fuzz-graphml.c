@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-graphml.c — libFuzzer target: see rwb_fuzz_graphml in fuzz-targets.h. */
 #include "fuzz-targets.h"
 

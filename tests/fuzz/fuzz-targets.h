@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-targets.h — what each fuzz target does with one input, shared by the libFuzzer targets
  * (fuzz-*.c) and by tests/test-fuzz-regressions.c, which replays the seed corpora and every
  * input that once failed through exactly these paths. Each function frees all it allocates,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* gui-test-util.c — the helpers every GUI test shares (see gui-test-util.h). */
 #define G_LOG_DOMAIN "rawabit-gui-test-util"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* gui-test-util.h — what every GUI test needs and would otherwise write again: waiting in the
  * main loop with a time limit, pictures of a widget as the renderer draws it, and the start and
  * end of a test run inside the application.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-export-dialog.c — the Export dialog in the real window, on the sample article: the
  * win.export action opens it, its widgets make the options `rawabit-cli render` makes for the
  * same flags and the file it writes has the CLI's very bytes; selection scope, filters, SVG

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-panels.c — the sidebar panels and the search bar in the real window, on the sample
  * article: details of a selection, the article with its mentions, the entity list and its
  * collation, search in the Arabic matching form, filters, rank direction, and the engine and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-robust-gui.c — the window's way out of a text in a broken encoding: the error banner
  * offers "Open with Replacement Characters", which opens the same file with U+FFFD for each
  * bad byte; until then the graph on screen stays as it was.

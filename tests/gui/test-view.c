@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-view.c — the graph view, driven as a user would: click, Ctrl+click, Esc, drag a node,
  * pan, zoom at the pointer, fit, hover, filters, a new layout of the same graph, the legend.
  *

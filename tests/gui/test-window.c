@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-window.c — the main window, driven as a user would: open the sample article, look at
  * the picture, switch the layout engine, open a broken file, switch to the dark theme, close.
  *

@@ -1,0 +1,65 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rwb-formats.h — graph files other tools read and write: Rawabit JSON, DOT, GraphML, CSV.
+ *
+ * Reading never trusts the file: errors name the line where the parser gives one, and DOT is
+ * parsed by Graphviz only inside the `rawabit-layout` child (see rwb-dot.h). Writing replaces
+ * the target atomically (GIO writes a temporary file and renames it), so a failed write leaves
+ * the old file as it was.
+ */
+#pragma once
+
+#include <gio/gio.h>
+#include "rwb-graph.h"
+#include "rwb-scene.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  RWB_FORMAT_JSON,
+  RWB_FORMAT_DOT,
+  RWB_FORMAT_GRAPHML,
+  RWB_FORMAT_CSV,       /* a folder (or base name) with nodes.csv and edges.csv */
+} RwbFormat;
+
+#define RWB_FORMATS_ERROR (rwb_formats_error_quark ())
+typedef enum {
+  RWB_FORMATS_ERROR_PARSE,
+  RWB_FORMATS_ERROR_UNSUPPORTED,
+} RwbFormatsError;
+
+GQuark     rwb_formats_error_quark (void);
+/* Format from a file name's extension (.json, .gv/.dot, .graphml, .csv); FALSE if unknown. */
+gboolean   rwb_format_from_path    (const char *path, RwbFormat *out);
+gboolean   rwb_format_from_string  (const char *name, RwbFormat *out);
+
+/* Writes @graph; @scene (may be NULL) adds node positions where the format carries them.
+ * For CSV, @path names the folder that receives nodes.csv and edges.csv. */
+gboolean   rwb_formats_write       (RwbGraph *graph, const RwbScene *scene, RwbFormat format,
+                                    const char *path, GError **error);
+/* Text of @graph in a text format (not CSV), newly allocated. */
+char      *rwb_formats_to_string   (RwbGraph *graph, const RwbScene *scene, RwbFormat format,
+                                    GError **error);
+/* Reads a graph file. @warnings (may be NULL) receives one string per thing dropped or
+ * refused (attributes that would read other files, unknown types, …). DOT goes through the
+ * layout helper (rwb_dot_import); pass a cancellable for it. */
+RwbGraph  *rwb_formats_read_file   (GFile *file, GPtrArray *warnings, GCancellable *cancellable,
+                                    GError **error);
+/* Reads a graph from memory in @format, which must be RWB_FORMAT_JSON or RWB_FORMAT_GRAPHML
+ * (DOT needs the helper: use rwb_dot_import). @warnings as for rwb_formats_read_file. */
+RwbGraph  *rwb_formats_read_data   (const char *data, gsize length, RwbFormat format,
+                                    GPtrArray *warnings, GError **error);
+
+/* Maps the attributes Rawabit writes into DOT (see rwb_formats_write) back to fields, for the
+ * DOT importer: on entities label → name (Graphviz escapes \\ \" \n \N undone), type, id,
+ * aliases ('|'-separated); on relations type, directed, confidence, evidence → n_evidence (and
+ * label when it only repeats the type). Mapped keys are removed from attrs; values that do not
+ * parse stay. An unknown entity type makes the entity a company and keeps the value under
+ * "dot_type" (likewise "dot_type" for relations, whose type is then left as it was). */
+void       rwb_formats_adopt_rawabit_attrs (RwbGraph *graph);
+
+/* Adds @src to @dest: documents (one per path), entities matched by name or any alias (else
+ * added), relations matched by (source, target, type) — either way round for undirected ones —
+ * with their evidence appended and counts added. Imported attrs are kept, @dest's win. */
+void       rwb_formats_merge       (RwbGraph *dest, RwbGraph *src);
+
+G_END_DECLS

@@ -1,0 +1,477 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rwb-json.c — the Rawabit JSON graph format, read and written with json-glib. */
+#define G_LOG_DOMAIN "rawabit-json"
+
+#include "rwb-json.h"
+#include "rwb-render.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <stdio.h>
+#include <string.h>
+
+G_DEFINE_QUARK (rwb-json-error-quark, rwb_json_error)
+
+#define FORMAT_NAME "rawabit-graph"
+#define FORMAT_VERSION 1
+
+static int
+compare_keys (gconstpointer a, gconstpointer b, gpointer data)
+{
+  return g_strcmp0 (*(char *const *) a, *(char *const *) b);
+}
+
+static gboolean
+has_no_latin (const char *s)
+{
+  for (; *s; s++)
+    if (g_ascii_isalpha (*s))
+      return FALSE;
+  return TRUE;
+}
+
+/* Imported attributes with no field of their own (DOT, GraphML), sorted for stable output. */
+static void
+add_attrs (JsonBuilder *b, GHashTable *attrs)
+{
+  if (attrs == NULL || g_hash_table_size (attrs) == 0)
+    return;
+  g_autofree gpointer *keys = g_hash_table_get_keys_as_array (attrs, NULL);
+  g_qsort_with_data (keys, g_hash_table_size (attrs), sizeof (gpointer),
+                     (GCompareDataFunc) compare_keys, NULL);
+  json_builder_set_member_name (b, "attrs");
+  json_builder_begin_object (b);
+  for (guint i = 0; keys[i]; i++)
+    {
+      json_builder_set_member_name (b, keys[i]);
+      json_builder_add_string_value (b, g_hash_table_lookup (attrs, keys[i]));
+    }
+  json_builder_end_object (b);
+}
+
+/* "document", "start", "end" of a mention or an evidence sentence. */
+static void
+add_span (JsonBuilder *b, RwbGraph *graph, guint document, guint start, guint end)
+{
+  RwbDocument *doc = g_ptr_array_index (graph->documents, document);
+  json_builder_set_member_name (b, "document");
+  json_builder_add_string_value (b, doc->id);
+  json_builder_set_member_name (b, "start");
+  json_builder_add_int_value (b, start);
+  json_builder_set_member_name (b, "end");
+  json_builder_add_int_value (b, end);
+}
+
+/**
+ * rwb_json_write:
+ * Serializes @graph in the rawabit-graph format.
+ */
+char *
+rwb_json_write (RwbGraph *graph, gboolean pretty)
+{
+  g_return_val_if_fail (graph != NULL, NULL);
+  g_autoptr (JsonBuilder) b = json_builder_new ();
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "format");
+  json_builder_add_string_value (b, FORMAT_NAME);
+  json_builder_set_member_name (b, "version");
+  json_builder_add_int_value (b, FORMAT_VERSION);
+
+  json_builder_set_member_name (b, "documents");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < graph->documents->len; i++)
+    {
+      RwbDocument *doc = g_ptr_array_index (graph->documents, i);
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "id");
+      json_builder_add_string_value (b, doc->id);
+      if (doc->path)
+        {
+          json_builder_set_member_name (b, "path");
+          json_builder_add_string_value (b, doc->path);
+        }
+      json_builder_set_member_name (b, "language");
+      json_builder_add_string_value (b, doc->language);
+      json_builder_set_member_name (b, "length");
+      json_builder_add_int_value (b, doc->length);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+
+  json_builder_set_member_name (b, "entities");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < graph->entities->len; i++)
+    {
+      RwbEntity *e = g_ptr_array_index (graph->entities, i);
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "id");
+      json_builder_add_string_value (b, e->id);
+      json_builder_set_member_name (b, "name");
+      json_builder_add_string_value (b, e->name);
+      json_builder_set_member_name (b, "type");
+      json_builder_add_string_value (b, rwb_entity_type_to_string (e->type));
+      /* A name known only in Arabic gets a Latin label (ICU transliteration), for readers
+       * who do not read Arabic; it is derived, so it is not read back. */
+      g_autofree char *label = NULL, *latin = NULL;
+      rwb_render_entity_labels (e, &label, &latin);
+      if (latin && has_no_latin (e->name))
+        {
+          json_builder_set_member_name (b, "latin");
+          json_builder_add_string_value (b, latin);
+        }
+      json_builder_set_member_name (b, "aliases");
+      json_builder_begin_array (b);
+      for (guint j = 0; j < e->aliases->len; j++)
+        json_builder_add_string_value (b, g_ptr_array_index (e->aliases, j));
+      json_builder_end_array (b);
+      json_builder_set_member_name (b, "mentions");
+      json_builder_begin_array (b);
+      for (guint j = 0; j < e->mentions->len; j++)
+        {
+          RwbSpan *s = &g_array_index (e->mentions, RwbSpan, j);
+          json_builder_begin_object (b);
+          add_span (b, graph, s->document, s->start, s->end);
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      if (e->source)
+        {
+          json_builder_set_member_name (b, "source");
+          json_builder_add_string_value (b, e->source);
+        }
+      add_attrs (b, e->attrs);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+
+  json_builder_set_member_name (b, "relations");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < graph->relations->len; i++)
+    {
+      RwbRelation *r = g_ptr_array_index (graph->relations, i);
+      RwbEntity *src = g_ptr_array_index (graph->entities, r->source);
+      RwbEntity *dst = g_ptr_array_index (graph->entities, r->target);
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "source");
+      json_builder_add_string_value (b, src->id);
+      json_builder_set_member_name (b, "target");
+      json_builder_add_string_value (b, dst->id);
+      json_builder_set_member_name (b, "type");
+      json_builder_add_string_value (b, rwb_relation_type_to_string (r->type));
+      json_builder_set_member_name (b, "directed");
+      json_builder_add_boolean_value (b, r->directed);
+      json_builder_set_member_name (b, "confidence");
+      json_builder_add_double_value (b, ((int) (r->confidence * 1000 + 0.5)) / 1000.0);
+      json_builder_set_member_name (b, "evidence");
+      json_builder_begin_array (b);
+      for (guint j = 0; j < r->evidence->len; j++)
+        {
+          RwbEvidence *ev = &g_array_index (r->evidence, RwbEvidence, j);
+          json_builder_begin_object (b);
+          add_span (b, graph, ev->document, ev->start, ev->end);
+          g_autofree char *text = rwb_graph_evidence_text (graph, ev);
+          if (*text)
+            {
+              json_builder_set_member_name (b, "text");
+              json_builder_add_string_value (b, text);
+            }
+          if (ev->rule)
+            {
+              json_builder_set_member_name (b, "rule");
+              json_builder_add_string_value (b, ev->rule);
+            }
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      /* Evidence known only as a count (imported from DOT or GraphML). */
+      if (r->n_evidence > r->evidence->len)
+        {
+          json_builder_set_member_name (b, "evidence_count");
+          json_builder_add_int_value (b, r->n_evidence);
+        }
+      add_attrs (b, r->attrs);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+
+  g_autoptr (JsonNode) root = json_builder_get_root (b);
+  g_autoptr (JsonGenerator) gen = json_generator_new ();
+  json_generator_set_pretty (gen, pretty);
+  json_generator_set_indent (gen, 2);
+  json_generator_set_root (gen, root);
+  return json_generator_to_data (gen, NULL);
+}
+
+/* Reading: every member is checked for its type, so a file with wrong types gives a message
+ * naming the member instead of a crash or a silently empty graph. */
+
+static gboolean
+format_error (GError **error, const char *what, guint index, const char *member)
+{
+  g_set_error (error, RWB_JSON_ERROR, RWB_JSON_ERROR_FORMAT,
+               _("%s %u: member “%s” is missing or has the wrong type"), what, index, member);
+  return FALSE;
+}
+
+static const char *
+get_string (JsonObject *obj, const char *member, gboolean required, gboolean *ok)
+{
+  JsonNode *node = json_object_get_member (obj, member);
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      if (required)
+        *ok = FALSE;
+      return NULL;
+    }
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    {
+      *ok = FALSE;
+      return NULL;
+    }
+  return json_node_get_string (node);
+}
+
+static gboolean
+get_uint (JsonObject *obj, const char *member, guint *out)
+{
+  JsonNode *node = json_object_get_member (obj, member);
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
+      || json_node_get_value_type (node) != G_TYPE_INT64)
+    return FALSE;
+  gint64 v = json_node_get_int (node);
+  if (v < 0 || v > G_MAXUINT)
+    return FALSE;
+  *out = (guint) v;
+  return TRUE;
+}
+
+/* String members of an "attrs" object; other value types are skipped. */
+static void
+read_attrs (JsonObject *obj, void (*set) (gpointer, const char *, const char *), gpointer target)
+{
+  JsonNode *node = json_object_get_member (obj, "attrs");
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return;
+  JsonObject *attrs = json_node_get_object (node);
+  g_autoptr (GList) members = json_object_get_members (attrs);
+  for (GList *l = members; l; l = l->next)
+    {
+      JsonNode *v = json_object_get_member (attrs, l->data);
+      if (JSON_NODE_HOLDS_VALUE (v) && json_node_get_value_type (v) == G_TYPE_STRING)
+        set (target, l->data, json_node_get_string (v));
+    }
+}
+
+static JsonArray *
+get_array (JsonObject *obj, const char *member)
+{
+  JsonNode *node = json_object_get_member (obj, member);
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return NULL;
+  return json_node_get_array (node);
+}
+
+static JsonObject *
+array_object (JsonArray *array, guint i)
+{
+  JsonNode *node = json_array_get_element (array, i);
+  return JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+static gint
+lookup_id (GHashTable *ids, const char *id)
+{
+  gpointer value;
+  if (id == NULL || !g_hash_table_lookup_extended (ids, id, NULL, &value))
+    return -1;
+  return GPOINTER_TO_INT (value);
+}
+
+/**
+ * rwb_json_read:
+ * Parses a rawabit-graph JSON document; on error the message names the line or member.
+ */
+RwbGraph *
+rwb_json_read (const char *data, gssize length, GError **error)
+{
+  g_return_val_if_fail (data != NULL, NULL);
+  /* json-glib refuses invalid UTF-8 without saying where, and a file cut short in the middle
+   * of an Arabic letter is the usual case: name the line and column here. */
+  const char *bad = NULL;
+  gsize data_len = length < 0 ? strlen (data) : (gsize) length;
+  if (!g_utf8_validate_len (data, data_len, &bad))
+    {
+      guint line = 1, column = 1;
+      for (const char *p = data; p < bad; p++)
+        {
+          if (*p == '\n')
+            line++, column = 1;
+          else if (((guchar) *p & 0xC0) != 0x80)
+            column++;
+        }
+      g_set_error (error, RWB_JSON_ERROR, RWB_JSON_ERROR_PARSE,
+                   _("Not valid JSON: line %u, column %u: not UTF-8 text%s"), line, column,
+                   bad + 4 >= data + data_len ? _(" (the file may be cut short)") : "");
+      return NULL;
+    }
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) local = NULL;
+  if (!json_parser_load_from_data (parser, data, length, &local))
+    {
+      /* json-glib says "<data>:LINE:COLUMN: Parse error: …"; say it in words. */
+      guint line = 0, column = 0;
+      const char *msg = local->message;
+      const char *rest = strstr (msg, ": ");
+      if (sscanf (msg, "<data>:%u:%u:", &line, &column) == 2 && rest)
+        {
+          if (g_str_has_prefix (rest + 2, "Parse error: "))
+            rest += strlen ("Parse error: ");
+          g_set_error (error, RWB_JSON_ERROR, RWB_JSON_ERROR_PARSE,
+                       _("Not valid JSON: line %u, column %u: %s"), line, column, rest + 2);
+        }
+      else
+        g_set_error (error, RWB_JSON_ERROR, RWB_JSON_ERROR_PARSE, _("Not valid JSON: %s"), msg);
+      return NULL;
+    }
+  JsonNode *root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error_literal (error, RWB_JSON_ERROR, RWB_JSON_ERROR_FORMAT,
+                           _("Not a Rawabit graph: the top level is not a JSON object"));
+      return NULL;
+    }
+  JsonObject *top = json_node_get_object (root);
+  gboolean ok = TRUE;
+  const char *format = get_string (top, "format", TRUE, &ok);
+  if (!ok || g_strcmp0 (format, FORMAT_NAME) != 0)
+    {
+      g_set_error (error, RWB_JSON_ERROR, RWB_JSON_ERROR_FORMAT,
+                   _("Not a Rawabit graph: “format” must be “%s”"), FORMAT_NAME);
+      return NULL;
+    }
+  guint version = 0;
+  if (!get_uint (top, "version", &version) || version > FORMAT_VERSION)
+    {
+      g_set_error (error, RWB_JSON_ERROR, RWB_JSON_ERROR_FORMAT,
+                   _("Unsupported Rawabit graph version (this program reads version %d)"),
+                   FORMAT_VERSION);
+      return NULL;
+    }
+
+  g_autoptr (RwbGraph) graph = rwb_graph_new ();
+  g_autoptr (GHashTable) doc_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GHashTable) ent_ids = g_hash_table_new (g_str_hash, g_str_equal);
+
+  JsonArray *docs = get_array (top, "documents");
+  for (guint i = 0; docs && i < json_array_get_length (docs); i++)
+    {
+      JsonObject *o = array_object (docs, i);
+      if (o == NULL)
+        return format_error (error, _("document"), i, "id"), NULL;
+      const char *id = get_string (o, "id", TRUE, &ok);
+      const char *path = get_string (o, "path", FALSE, &ok);
+      const char *lang = get_string (o, "language", FALSE, &ok);
+      if (!ok)
+        return format_error (error, _("document"), i, "id/path/language"), NULL;
+      guint index = rwb_graph_add_document (graph, path, lang, NULL);
+      RwbDocument *doc = g_ptr_array_index (graph->documents, index);
+      g_free (doc->id);
+      doc->id = g_strdup (id);
+      get_uint (o, "length", &doc->length);
+      g_hash_table_insert (doc_ids, doc->id, GINT_TO_POINTER (index));
+    }
+
+  JsonArray *ents = get_array (top, "entities");
+  if (ents == NULL)
+    {
+      g_set_error_literal (error, RWB_JSON_ERROR, RWB_JSON_ERROR_FORMAT,
+                           _("Not a Rawabit graph: “entities” is missing or not an array"));
+      return NULL;
+    }
+  for (guint i = 0; i < json_array_get_length (ents); i++)
+    {
+      JsonObject *o = array_object (ents, i);
+      if (o == NULL)
+        return format_error (error, _("entity"), i, "id"), NULL;
+      const char *id = get_string (o, "id", TRUE, &ok);
+      const char *name = get_string (o, "name", TRUE, &ok);
+      const char *type = get_string (o, "type", TRUE, &ok);
+      const char *source = get_string (o, "source", FALSE, &ok);
+      RwbEntityType etype;
+      if (!ok || !rwb_entity_type_from_string (type, &etype))
+        return format_error (error, _("entity"), i, "id/name/type"), NULL;
+      if (lookup_id (ent_ids, id) >= 0)
+        {
+          g_set_error (error, RWB_JSON_ERROR, RWB_JSON_ERROR_FORMAT,
+                       _("entity %u: id “%s” is used twice"), i, id);
+          return NULL;
+        }
+      guint index = rwb_graph_add_entity (graph, name, etype);
+      RwbEntity *e = g_ptr_array_index (graph->entities, index);
+      g_free (e->id);
+      e->id = g_strdup (id);
+      e->source = g_strdup (source);
+      g_hash_table_insert (ent_ids, e->id, GINT_TO_POINTER (index));
+      read_attrs (o, (void (*) (gpointer, const char *, const char *)) rwb_entity_set_attr, e);
+      JsonArray *aliases = get_array (o, "aliases");
+      for (guint j = 0; aliases && j < json_array_get_length (aliases); j++)
+        {
+          JsonNode *n = json_array_get_element (aliases, j);
+          if (JSON_NODE_HOLDS_VALUE (n) && json_node_get_value_type (n) == G_TYPE_STRING)
+            rwb_entity_add_alias (e, json_node_get_string (n));
+        }
+      JsonArray *mentions = get_array (o, "mentions");
+      for (guint j = 0; mentions && j < json_array_get_length (mentions); j++)
+        {
+          JsonObject *m = array_object (mentions, j);
+          guint start, end;
+          gint d = m ? lookup_id (doc_ids, get_string (m, "document", TRUE, &ok)) : -1;
+          if (m == NULL || !ok || d < 0 || !get_uint (m, "start", &start)
+              || !get_uint (m, "end", &end) || end < start)
+            return format_error (error, _("entity"), i, "mentions"), NULL;
+          rwb_entity_add_mention (e, d, start, end);
+        }
+    }
+
+  JsonArray *rels = get_array (top, "relations");
+  for (guint i = 0; rels && i < json_array_get_length (rels); i++)
+    {
+      JsonObject *o = array_object (rels, i);
+      if (o == NULL)
+        return format_error (error, _("relation"), i, "source"), NULL;
+      gint src = lookup_id (ent_ids, get_string (o, "source", TRUE, &ok));
+      gint dst = lookup_id (ent_ids, get_string (o, "target", TRUE, &ok));
+      const char *type = get_string (o, "type", TRUE, &ok);
+      RwbRelationType rtype;
+      if (!ok || src < 0 || dst < 0 || !rwb_relation_type_from_string (type, &rtype))
+        return format_error (error, _("relation"), i, "source/target/type"), NULL;
+      double confidence = 0.5;
+      JsonNode *cn = json_object_get_member (o, "confidence");
+      if (cn && JSON_NODE_HOLDS_VALUE (cn)
+          && (json_node_get_value_type (cn) == G_TYPE_DOUBLE
+              || json_node_get_value_type (cn) == G_TYPE_INT64))
+        confidence = CLAMP (json_node_get_double (cn), 0.0, 1.0);
+      guint index = rwb_graph_ensure_relation (graph, src, dst, rtype, confidence);
+      RwbRelation *r = g_ptr_array_index (graph->relations, index);
+      guint count;
+      if (get_uint (o, "evidence_count", &count))
+        r->n_evidence = MAX (r->n_evidence, count);
+      read_attrs (o, (void (*) (gpointer, const char *, const char *)) rwb_relation_set_attr, r);
+      JsonArray *evidence = get_array (o, "evidence");
+      for (guint j = 0; evidence && j < json_array_get_length (evidence); j++)
+        {
+          JsonObject *m = array_object (evidence, j);
+          guint start, end;
+          gint d = m ? lookup_id (doc_ids, get_string (m, "document", TRUE, &ok)) : -1;
+          const char *text = m ? get_string (m, "text", FALSE, &ok) : NULL;
+          const char *rule = m ? get_string (m, "rule", FALSE, &ok) : NULL;
+          if (m == NULL || !ok || d < 0 || !get_uint (m, "start", &start)
+              || !get_uint (m, "end", &end) || end < start)
+            return format_error (error, _("relation"), i, "evidence"), NULL;
+          rwb_relation_add_evidence (r, d, start, end, text, rule, confidence);
+        }
+    }
+  return g_steal_pointer (&graph);
+}

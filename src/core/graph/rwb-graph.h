@@ -1,0 +1,145 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rwb-graph.h — the knowledge graph: documents, entities, mentions, relations, evidence.
+ *
+ * Plain data owned by RwbGraph. Offsets everywhere count Unicode code points from the start of
+ * the document text, end exclusive, so the UI can highlight the exact source sentence.
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum {
+  RWB_ENTITY_COMPANY,
+  RWB_ENTITY_ORGANIZATION,
+  RWB_ENTITY_PERSON,
+  RWB_ENTITY_PLACE,
+  RWB_ENTITY_N_TYPES
+} RwbEntityType;
+
+typedef enum {
+  RWB_RELATION_MANUFACTURING,
+  RWB_RELATION_PARTNERSHIP,
+  RWB_RELATION_TALKS,
+  RWB_RELATION_SUPPLY,
+  RWB_RELATION_INVESTMENT,
+  RWB_RELATION_ACQUISITION,
+  RWB_RELATION_OWNERSHIP,
+  RWB_RELATION_FOUNDER,
+  RWB_RELATION_EXECUTIVE,
+  RWB_RELATION_REPORTING,
+  RWB_RELATION_LOCATION,
+  RWB_RELATION_COMPETITION,
+  RWB_RELATION_MENTION,
+  RWB_RELATION_N_TYPES
+} RwbRelationType;
+
+/* A span of one document, in code points, end exclusive. */
+typedef struct {
+  guint document;
+  guint start;
+  guint end;
+} RwbSpan;
+
+typedef struct {
+  guint document;
+  guint start;      /* sentence start, code points */
+  guint end;        /* sentence end, code points, exclusive */
+  char *text;       /* the sentence, or NULL when it is read from the document's text (see
+                     * rwb_graph_evidence_text): extraction does not copy every sentence */
+  const char *rule; /* which trigger or rule produced it, interned (few distinct), may be NULL */
+  gsize byte_start; /* with text == NULL: the sentence in bytes of the document's text */
+  gsize byte_end;
+} RwbEvidence;
+
+typedef struct {
+  char *id;         /* "d0", "d1", … */
+  char *path;       /* as given by the user; may be NULL for in-memory text */
+  char *language;   /* "ar", "en", … */
+  char *text;       /* full UTF-8 text; may be NULL when loaded from a graph file */
+  guint length;     /* length of the text in code points (kept when the text is not) */
+} RwbDocument;
+
+typedef struct {
+  char *id;             /* "e1", "e2", … */
+  char *name;           /* Latin name where known, else the surface form */
+  RwbEntityType type;
+  GPtrArray *aliases;   /* char*, unique, includes the surface forms seen */
+  GArray *mentions;     /* RwbSpan */
+  char *source;         /* why it exists: lexicon entry or pattern name, may be NULL */
+  GHashTable *attrs;    /* char* → char*: attributes from an imported file (DOT, GraphML) that
+                         * have no field here, kept for export; NULL when there are none */
+} RwbEntity;
+
+typedef struct {
+  guint source;         /* index into graph->entities */
+  guint target;         /* index into graph->entities */
+  RwbRelationType type;
+  gboolean directed;
+  double confidence;    /* 0..1 */
+  GArray *evidence;     /* RwbEvidence */
+  GHashTable *attrs;    /* as RwbEntity.attrs */
+  guint n_evidence;     /* evidence sentences known from an import that carried only a count
+                         * (DOT, GraphML); the larger of this and evidence->len is the count */
+} RwbRelation;
+
+typedef struct {
+  GPtrArray *documents; /* RwbDocument* */
+  GPtrArray *entities;  /* RwbEntity* */
+  GPtrArray *relations; /* RwbRelation* */
+  gint ref_count;
+} RwbGraph;
+
+const char   *rwb_entity_type_to_string   (RwbEntityType type);
+gboolean      rwb_entity_type_from_string (const char *str, RwbEntityType *out);
+const char   *rwb_relation_type_to_string (RwbRelationType type);
+gboolean      rwb_relation_type_from_string (const char *str, RwbRelationType *out);
+/* Whether a relation type has a meaningful direction (source → target). */
+gboolean      rwb_relation_type_is_directed (RwbRelationType type);
+
+/* Graphs are reference counted: a scene and a running layout hold the graph they use, so it
+ * lives as long as its last user. Not thread-safe to modify while shared across threads. */
+RwbGraph     *rwb_graph_new               (void);
+RwbGraph     *rwb_graph_ref               (RwbGraph *graph);
+void          rwb_graph_unref             (RwbGraph *graph);
+
+/* Adds a document and returns its index. Takes copies of the strings. */
+guint         rwb_graph_add_document      (RwbGraph *graph, const char *path,
+                                           const char *language, const char *text);
+/* Adds an entity (name copied) and returns its index. */
+guint         rwb_graph_add_entity        (RwbGraph *graph, const char *name, RwbEntityType type);
+/* Returns the index of the entity whose name or alias equals @name exactly, or -1. */
+gint          rwb_graph_find_entity       (RwbGraph *graph, const char *name);
+void          rwb_entity_add_alias        (RwbEntity *entity, const char *alias);
+void          rwb_entity_add_mention      (RwbEntity *entity, guint document, guint start, guint end);
+
+/* Finds the relation of @type between @source and @target, in either direction, or adds it.
+ * A pair has one relation per type; for directed types the direction follows the evidence with
+ * the highest confidence. Returns its index. */
+guint         rwb_graph_ensure_relation   (RwbGraph *graph, guint source, guint target,
+                                           RwbRelationType type, double confidence);
+/* Adds evidence to a relation unless the same sentence was among the last added (text is read
+ * in order); raises confidence to @confidence if higher. Returns whether it was new. */
+gboolean      rwb_relation_add_evidence   (RwbRelation *relation, guint document, guint start,
+                                           guint end, const char *text, const char *rule,
+                                           double confidence);
+
+/* The sentence of @evidence (newly allocated), from its own text or its document's. */
+char         *rwb_graph_evidence_text     (RwbGraph *graph, const RwbEvidence *evidence);
+/* Adds evidence that points into its document's text instead of copying the sentence. */
+gboolean      rwb_relation_add_evidence_span (RwbRelation *relation, guint document, guint start,
+                                              guint end, gsize byte_start, gsize byte_end,
+                                              const char *rule, double confidence);
+
+/* Sets an imported attribute (creates the table on first use). */
+void          rwb_entity_set_attr         (RwbEntity *entity, const char *key, const char *value);
+void          rwb_relation_set_attr       (RwbRelation *relation, const char *key,
+                                           const char *value);
+
+/* Number of relations of entity @index, not counting `mention`. */
+guint         rwb_graph_entity_degree     (RwbGraph *graph, guint index, gboolean with_mentions);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RwbGraph, rwb_graph_unref)
+
+G_END_DECLS

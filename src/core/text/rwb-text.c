@@ -1,0 +1,954 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rwb-text.c — article loading, ICU segmentation, the Arabic matching form. */
+#define G_LOG_DOMAIN "rawabit-text"
+
+#include "rwb-text.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+#include <unicode/ubrk.h>
+#include <unicode/uscript.h>
+#include <unicode/uchar.h>
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
+#include <unicode/utext.h>
+#include <unicode/utrans.h>
+
+G_DEFINE_QUARK (rwb-text-error-quark, rwb_text_error)
+
+/**
+ * rwb_text_validate:
+ * Accepts only non-empty, NUL-free, valid UTF-8; the error names the first bad byte.
+ */
+gboolean
+rwb_text_validate (const char *data, gsize length, GError **error)
+{
+  const char *end = NULL;
+
+  if (!g_utf8_validate_len (data, length, &end))
+    {
+      gsize offset = end - data;
+      /* A NUL byte anywhere means binary data, not a bad encoding: a PNG's first byte (0x89)
+       * is invalid UTF-8, its NUL bytes come a few bytes later. */
+      const char *nul = memchr (data, '\0', length);
+      if (nul != NULL)
+        {
+          offset = nul - data;
+          g_set_error (error, RWB_TEXT_ERROR, RWB_TEXT_ERROR_BINARY,
+                       _("This is a binary file, not text (byte %lu is a NUL byte)"),
+                       (gulong) offset);
+          return FALSE;
+        }
+      g_set_error (error, RWB_TEXT_ERROR, RWB_TEXT_ERROR_INVALID_UTF8,
+                   _("The text is not valid UTF-8: byte %lu (0x%02X) is not part of a UTF-8 "
+                     "character"), (gulong) offset, (guint) (guchar) data[offset]);
+      return FALSE;
+    }
+  for (gsize i = 0; i < length; i++)
+    if (!g_ascii_isspace (data[i]))
+      return TRUE;
+  g_set_error_literal (error, RWB_TEXT_ERROR, RWB_TEXT_ERROR_EMPTY,
+                       _("The file is empty: there is no text to read"));
+  return FALSE;
+}
+
+/**
+ * rwb_text_load_file:
+ * Loads and validates an article, refusing files larger than RWB_TEXT_MAX_BYTES up front.
+ */
+char *
+rwb_text_load_file (GFile *file, GCancellable *cancellable, GError **error)
+{
+  return rwb_text_load_file_full (file, RWB_TEXT_LOAD_DEFAULT, cancellable, error);
+}
+
+/**
+ * rwb_text_load_file_full:
+ * rwb_text_load_file, optionally replacing invalid UTF-8 with U+FFFD.
+ */
+char *
+rwb_text_load_file_full (GFile *file, RwbTextLoadFlags flags, GCancellable *cancellable,
+                         GError **error)
+{
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_autoptr (GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE ","
+                                                  G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                                  G_FILE_QUERY_INFO_NONE, cancellable, error);
+  if (info == NULL)
+    return NULL;
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                           _("This is a folder, not an article"));
+      return NULL;
+    }
+  goffset size = g_file_info_get_size (info);
+  if (size > RWB_TEXT_MAX_BYTES)
+    {
+      g_set_error (error, RWB_TEXT_ERROR, RWB_TEXT_ERROR_TOO_LARGE,
+                   _("The file is too large (%lld MB); the limit for one article is %d MB"),
+                   (long long) (size / (1024 * 1024)), RWB_TEXT_MAX_BYTES / (1024 * 1024));
+      return NULL;
+    }
+  char *contents = NULL;
+  gsize length = 0;
+  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, error))
+    return NULL;
+  if (length > RWB_TEXT_MAX_BYTES)
+    {
+      g_free (contents);
+      g_set_error (error, RWB_TEXT_ERROR, RWB_TEXT_ERROR_TOO_LARGE,
+                   _("The file is too large; the limit for one article is %d MB"),
+                   RWB_TEXT_MAX_BYTES / (1024 * 1024));
+      return NULL;
+    }
+  /* NUL bytes mean binary data: replacing them would open a picture as a page of U+FFFD. */
+  if ((flags & RWB_TEXT_LOAD_REPLACE_INVALID) && memchr (contents, '\0', length) == NULL
+      && !g_utf8_validate_len (contents, length, NULL))
+    {
+      char *valid = g_utf8_make_valid (contents, length);
+      g_free (contents);
+      contents = valid;
+      length = strlen (valid);
+    }
+  if (!rwb_text_validate (contents, length, error))
+    {
+      g_free (contents);
+      return NULL;
+    }
+  return contents;
+}
+
+/**
+ * rwb_text_cp_count:
+ * Counts the code points in the first @bytes bytes of valid UTF-8 @text.
+ */
+guint
+rwb_text_cp_count (const char *text, gsize bytes)
+{
+  guint n = 0;
+  for (gsize i = 0; i < bytes; i++)
+    if (((guchar) text[i] & 0xC0) != 0x80)
+      n++;
+  return n;
+}
+
+static gboolean
+is_arabic_letter (gunichar c)
+{
+  return (c >= 0x0620 && c <= 0x064A) || (c >= 0x066E && c <= 0x06D3) || c == 0x06D5
+         || (c >= 0x06FA && c <= 0x06FC) || (c >= 0xFB50 && c <= 0xFDFF)
+         || (c >= 0xFE70 && c <= 0xFEFC);
+}
+
+/* g_utf8_get_char for the one- and two-byte characters that make up nearly all news text,
+ * inline; longer sequences go to GLib. */
+static inline gunichar
+get_char (const char *p)
+{
+  guchar b = (guchar) p[0];
+  if (b < 0x80)
+    return b;
+  if ((b & 0xE0) == 0xC0)
+    return ((gunichar) (b & 0x1F) << 6) | ((guchar) p[1] & 0x3F);
+  return g_utf8_get_char (p);
+}
+
+static gboolean
+is_sentence_terminator (gunichar c)
+{
+  return c == '.' || c == '!' || c == '?' || c == 0x061F /* ؟ */ || c == 0x06D4 /* ۔ */;
+}
+
+static void
+push_trimmed (GArray *spans, const char *text, gsize bstart, gsize bend, guint cp_start)
+{
+  /* Trim white space (and bidi marks) on both ends; code points are counted as we go. */
+  while (bstart < bend)
+    {
+      gunichar c = g_utf8_get_char (text + bstart);
+      if (!g_unichar_isspace (c) && c != 0x200E && c != 0x200F && c != 0xFEFF)
+        break;
+      bstart = g_utf8_next_char (text + bstart) - text;
+      cp_start++;
+    }
+  while (bend > bstart)
+    {
+      const char *prev = g_utf8_find_prev_char (text + bstart, text + bend);
+      gunichar c = g_utf8_get_char (prev);
+      if (!g_unichar_isspace (c) && c != 0x200E && c != 0x200F && c != 0xFEFF)
+        break;
+      bend = prev - text;
+    }
+  if (bend <= bstart)
+    return;
+  RwbTextSpan span = { cp_start, cp_start + rwb_text_cp_count (text + bstart, bend - bstart),
+                       bstart, bend };
+  g_array_append_val (spans, span);
+}
+
+/* ICU does not break "الذكي.وتجري" (no space after the stop). Split a sentence wherever a
+ * terminator sits between two letters and the next is Arabic, or a lower-case Latin letter
+ * precedes and an upper-case one follows ("plan.The"); digits ("1.11"), abbreviations
+ * ("U.S.") and domain names ("JD.com") stay whole. */
+static void
+split_glued (GArray *spans, const char *text, gsize bstart, gsize bend, guint cp_start)
+{
+  gsize seg = bstart;
+  guint seg_cp = cp_start, cp = cp_start;
+  gunichar prev = 0;
+  for (gsize i = bstart; i < bend; i = g_utf8_next_char (text + i) - text, cp++)
+    {
+      gunichar c = get_char (text + i);
+      if (is_sentence_terminator (c) && i + 1 < bend)
+        {
+          const char *nx = g_utf8_next_char (text + i);
+          gunichar next = get_char (nx);
+          gboolean arabic = is_arabic_letter (next) && (is_arabic_letter (prev)
+                                                        || g_unichar_isalpha (prev));
+          gboolean latin = g_unichar_islower (prev) && g_unichar_isupper (next);
+          if (arabic || latin)
+            {
+              gsize cut = nx - text;
+              push_trimmed (spans, text, seg, cut, seg_cp);
+              seg = cut;
+              seg_cp = cp + 1;
+            }
+        }
+      prev = c;
+    }
+  push_trimmed (spans, text, seg, bend, seg_cp);
+}
+
+static gboolean
+icu_failed (UErrorCode status, const char *what, GError **error)
+{
+  if (U_SUCCESS (status))
+    return FALSE;
+  g_set_error (error, RWB_TEXT_ERROR, RWB_TEXT_ERROR_ICU, _("ICU %s failed: %s"), what,
+               u_errorName (status));
+  return TRUE;
+}
+
+/* A stretch of text in UTF-16 for ICU, with the byte and code-point offset of every UTF-16
+ * unit, so ICU's boundaries map straight back to the UTF-8 text. */
+typedef struct {
+  UChar *u16;
+  gsize *byte_at;       /* n16 + 1 entries */
+  guint *cp_at;         /* n16 + 1 entries */
+  gint32 n16;
+  gsize cap;
+} Para;
+
+static void
+para_clear (Para *p)
+{
+  g_free (p->u16);
+  g_free (p->byte_at);
+  g_free (p->cp_at);
+}
+
+static void
+para_load (Para *p, const char *text, gsize bstart, gsize bend, guint cp)
+{
+  /* At most one UTF-16 unit per byte of UTF-8. */
+  gsize need = bend - bstart + 1;
+  if (need > p->cap)
+    {
+      p->cap = MAX (need, 2 * p->cap);
+      p->u16 = g_renew (UChar, p->u16, p->cap);
+      p->byte_at = g_renew (gsize, p->byte_at, p->cap);
+      p->cp_at = g_renew (guint, p->cp_at, p->cap);
+    }
+  gint32 n = 0;
+  for (gsize i = bstart; i < bend; cp++)
+    {
+      gsize at = i;
+      gunichar c = get_char (text + i);
+      i = g_utf8_next_char (text + i) - text;
+      if (c < 0x10000)
+        {
+          p->u16[n] = (UChar) c;
+          p->byte_at[n] = at, p->cp_at[n] = cp, n++;
+        }
+      else
+        {
+          p->u16[n] = (UChar) (0xD7C0 + (c >> 10));
+          p->byte_at[n] = at, p->cp_at[n] = cp, n++;
+          p->u16[n] = (UChar) (0xDC00 | (c & 0x3FF));
+          p->byte_at[n] = at, p->cp_at[n] = cp, n++;
+        }
+    }
+  p->byte_at[n] = bend;
+  p->cp_at[n] = cp;
+  p->n16 = n;
+}
+
+/* ICU keeps "وAnhui" (Arabic و glued to a Latin name) as one word; split such words where
+ * the script changes, so the Latin name stands alone. */
+static void
+split_scripts (GArray *words, const char *text, gsize bstart, gsize bend, guint cp)
+{
+  gsize seg = bstart;
+  guint seg_cp = cp;
+  int prev_script = 0; /* 0 none, 1 Arabic, 2 Latin */
+  for (gsize i = bstart; i < bend; i = g_utf8_next_char (text + i) - text, cp++)
+    {
+      gunichar c = get_char (text + i);
+      int script = is_arabic_letter (c) ? 1 : (c < 0x250 && g_unichar_isalpha (c)) ? 2 : 0;
+      if (script && prev_script && script != prev_script)
+        {
+          RwbTextSpan span = { seg_cp, cp, seg, i };
+          g_array_append_val (words, span);
+          seg = i;
+          seg_cp = cp;
+        }
+      if (script)
+        prev_script = script;
+    }
+  RwbTextSpan span = { seg_cp, cp, seg, bend };
+  g_array_append_val (words, span);
+}
+
+static gboolean
+para_words (Para *p, gint32 s16, gint32 e16, UBreakIterator *bi, const char *text,
+            GArray *words, GError **error)
+{
+  UErrorCode status = U_ZERO_ERROR;
+  ubrk_setText (bi, p->u16 + s16, e16 - s16, &status);
+  if (icu_failed (status, "word segmentation", error))
+    return FALSE;
+  gint32 start = ubrk_first (bi);
+  for (gint32 end = ubrk_next (bi); end != UBRK_DONE; start = end, end = ubrk_next (bi))
+    {
+      UChar c = p->u16[s16 + start];
+      if (g_unichar_isspace (c) || c == 0x200E || c == 0x200F || c == 0x200B || c == 0xFEFF
+          || c == 0x200C || c == 0x200D || c == 0x061C)
+        continue;
+      split_scripts (words, text, p->byte_at[s16 + start], p->byte_at[s16 + end],
+                     p->cp_at[s16 + start]);
+    }
+  return TRUE;
+}
+
+/* Opening an ICU break iterator loads and builds its rules: far more work than breaking one
+ * sentence. Each thread keeps one word iterator and points it at new text. */
+static void
+close_break_iterator (gpointer bi)
+{
+  ubrk_close (bi);
+}
+
+static GPrivate word_iterator = G_PRIVATE_INIT (close_break_iterator);
+
+static UBreakIterator *
+thread_word_iterator (UErrorCode *status)
+{
+  UBreakIterator *bi = g_private_get (&word_iterator);
+  if (bi == NULL)
+    {
+      bi = ubrk_open (UBRK_WORD, "ar", NULL, 0, status);
+      if (U_FAILURE (*status))
+        return NULL;
+      g_private_set (&word_iterator, bi);
+    }
+  return bi;
+}
+
+struct _RwbSegmenter {
+  const char *text;
+  gsize length;
+  gsize next;            /* byte offset of the next paragraph */
+  guint next_cp;
+  Para para;             /* the current paragraph */
+  UBreakIterator *sentences;
+  GArray *pending;       /* sentences of the current paragraph not yet returned */
+  guint pending_pos;
+  RwbTextSpan current;
+};
+
+/**
+ * rwb_segmenter_new:
+ * A segmenter over @text (borrowed; must outlive it).
+ */
+RwbSegmenter *
+rwb_segmenter_new (const char *text, gsize length)
+{
+  g_return_val_if_fail (text != NULL, NULL);
+  RwbSegmenter *seg = g_new0 (RwbSegmenter, 1);
+  seg->text = text;
+  seg->length = length;
+  seg->pending = g_array_new (FALSE, FALSE, sizeof (RwbTextSpan));
+  return seg;
+}
+
+/**
+ * rwb_segmenter_free:
+ * Frees the segmenter.
+ */
+void
+rwb_segmenter_free (RwbSegmenter *seg)
+{
+  if (seg == NULL)
+    return;
+  if (seg->sentences)
+    ubrk_close (seg->sentences);
+  para_clear (&seg->para);
+  g_array_unref (seg->pending);
+  g_free (seg);
+}
+
+/* Loads the next paragraph and queues its sentences. ICU always ends a sentence at a line
+ * break, so paragraphs can be segmented one at a time: memory follows the longest paragraph,
+ * not the text. */
+static gboolean
+next_paragraph (RwbSegmenter *seg, GError **error)
+{
+  const char *nl = memchr (seg->text + seg->next, '\n', seg->length - seg->next);
+  gsize end = nl ? (gsize) (nl - seg->text) + 1 : seg->length;
+  para_load (&seg->para, seg->text, seg->next, end, seg->next_cp);
+  seg->next_cp = seg->para.cp_at[seg->para.n16];
+  seg->next = end;
+  g_array_set_size (seg->pending, 0);
+  seg->pending_pos = 0;
+
+  UErrorCode status = U_ZERO_ERROR;
+  if (seg->sentences == NULL)
+    seg->sentences = ubrk_open (UBRK_SENTENCE, "ar", NULL, 0, &status);
+  if (U_SUCCESS (status))
+    ubrk_setText (seg->sentences, seg->para.u16, seg->para.n16, &status);
+  if (icu_failed (status, "sentence segmentation", error))
+    return FALSE;
+  gint32 start = ubrk_first (seg->sentences);
+  for (gint32 e = ubrk_next (seg->sentences); e != UBRK_DONE;
+       start = e, e = ubrk_next (seg->sentences))
+    split_glued (seg->pending, seg->text, seg->para.byte_at[start], seg->para.byte_at[e],
+                 seg->para.cp_at[start]);
+  return TRUE;
+}
+
+/**
+ * rwb_segmenter_next:
+ * The next sentence of the text; FALSE at the end or on error.
+ */
+gboolean
+rwb_segmenter_next (RwbSegmenter *seg, RwbTextSpan *sentence, GError **error)
+{
+  g_return_val_if_fail (seg != NULL && sentence != NULL, FALSE);
+  while (seg->pending_pos >= seg->pending->len)
+    {
+      if (seg->next >= seg->length)
+        return FALSE;
+      if (!next_paragraph (seg, error))
+        return FALSE;
+    }
+  seg->current = g_array_index (seg->pending, RwbTextSpan, seg->pending_pos++);
+  *sentence = seg->current;
+  return TRUE;
+}
+
+/* UTF-16 index in the current paragraph of a byte offset in it. */
+static gint32
+para_index (const Para *p, gsize byte)
+{
+  gint32 lo = 0, hi = p->n16;
+  while (lo < hi)
+    {
+      gint32 mid = (lo + hi) / 2;
+      if (p->byte_at[mid] < byte)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/**
+ * rwb_segmenter_words:
+ * Words of the sentence last returned, appended to @words after clearing it.
+ */
+gboolean
+rwb_segmenter_words (RwbSegmenter *seg, GArray *words, GError **error)
+{
+  g_return_val_if_fail (seg != NULL && words != NULL, FALSE);
+  g_array_set_size (words, 0);
+  UErrorCode status = U_ZERO_ERROR;
+  UBreakIterator *bi = thread_word_iterator (&status);
+  if (icu_failed (status, "word segmentation", error))
+    return FALSE;
+  return para_words (&seg->para, para_index (&seg->para, seg->current.bstart),
+                     para_index (&seg->para, seg->current.bend), bi, seg->text, words, error);
+}
+
+/**
+ * rwb_text_sentences:
+ * Splits @text into sentences with ICU, then splits sentences glued by a full stop.
+ */
+GArray *
+rwb_text_sentences (const char *text, gsize length, GError **error)
+{
+  g_return_val_if_fail (text != NULL, NULL);
+  RwbSegmenter *seg = rwb_segmenter_new (text, length);
+  GArray *spans = g_array_new (FALSE, FALSE, sizeof (RwbTextSpan));
+  RwbTextSpan span;
+  GError *local = NULL;
+  while (rwb_segmenter_next (seg, &span, &local))
+    g_array_append_val (spans, span);
+  rwb_segmenter_free (seg);
+  if (local)
+    {
+      g_propagate_error (error, local);
+      g_array_unref (spans);
+      return NULL;
+    }
+  return spans;
+}
+
+/**
+ * rwb_text_words:
+ * Splits a byte range into words, numbers and punctuation marks (no spaces) with ICU.
+ */
+GArray *
+rwb_text_words (const char *text, gsize bstart, gsize bend, guint cp_start, GError **error)
+{
+  g_return_val_if_fail (text != NULL && bstart <= bend, NULL);
+  UErrorCode status = U_ZERO_ERROR;
+  UBreakIterator *bi = thread_word_iterator (&status);
+  if (icu_failed (status, "word segmentation", error))
+    return NULL;
+  Para p = { 0 };
+  para_load (&p, text, bstart, bend, cp_start);
+  GArray *words = g_array_new (FALSE, FALSE, sizeof (RwbTextSpan));
+  gboolean ok = para_words (&p, 0, p.n16, bi, text, words, error);
+  para_clear (&p);
+  if (!ok)
+    g_clear_pointer (&words, g_array_unref);
+  return words;
+}
+
+static gboolean
+is_arabic_mark (gunichar c)
+{
+  return (c >= 0x0610 && c <= 0x061A) || (c >= 0x064B && c <= 0x065F) || c == 0x0670
+         || (c >= 0x06D6 && c <= 0x06ED) || c == 0x0640 /* tatweel */;
+}
+
+static gboolean
+needs_nfc (const char *word, gssize length)
+{
+  const char *end = word + length;
+  for (const char *p = word; p < end; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      /* Plain ASCII and Arabic letters are already NFC; marks that compose with them
+       * (U+0653–0655 maddah/hamza above/below, Latin combining marks) are not. */
+      if ((c >= 0x0300 && c < 0x0370) || (c >= 0x0653 && c <= 0x0655) || c >= 0x1E00)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static char *
+icu_nfc (const char *word, gssize length)
+{
+  UErrorCode status = U_ZERO_ERROR;
+  const UNormalizer2 *nfc = unorm2_getNFCInstance (&status);
+  gint32 n16 = 0;
+  u_strFromUTF8 (NULL, 0, &n16, word, length, &status);
+  status = U_ZERO_ERROR;
+  g_autofree UChar *in = g_new (UChar, n16 + 1);
+  u_strFromUTF8 (in, n16 + 1, NULL, word, length, &status);
+  g_autofree UChar *out = g_new (UChar, 2 * n16 + 4);
+  gint32 nout = unorm2_normalize (nfc, in, n16, out, 2 * n16 + 4, &status);
+  if (U_FAILURE (status))
+    return g_strndup (word, length);
+  gint32 n8 = 0;
+  u_strToUTF8 (NULL, 0, &n8, out, nout, &status);
+  status = U_ZERO_ERROR;
+  char *result = g_malloc (n8 + 1);
+  u_strToUTF8 (result, n8 + 1, NULL, out, nout, &status);
+  return result;
+}
+
+/* Folds one Latin letter with a diacritic to its base letter (é → e) through its canonical
+ * decomposition, so "Nestlé" and "Nestle" match. */
+static gunichar
+latin_base (gunichar c)
+{
+  if (c < 0xC0 || c > 0x24F)
+    return c;
+  UErrorCode status = U_ZERO_ERROR;
+  const UNormalizer2 *nfd = unorm2_getNFDInstance (&status);
+  UChar buf[8];
+  gint32 n = unorm2_getRawDecomposition (nfd, c, buf, G_N_ELEMENTS (buf), &status);
+  if (U_SUCCESS (status) && n > 0 && buf[0] < 0x80)
+    return buf[0];
+  return c;
+}
+
+/**
+ * rwb_text_match_form_append:
+ * Appends the matching form of @word to @out.
+ */
+void
+rwb_text_match_form_append (const char *word, gssize length, GString *out)
+{
+  g_return_if_fail (word != NULL && out != NULL);
+  if (length < 0)
+    length = strlen (word);
+  g_autofree char *nfc = needs_nfc (word, length) ? icu_nfc (word, length) : NULL;
+  const char *src = nfc ? nfc : word;
+  const char *end = nfc ? nfc + strlen (nfc) : word + length;
+  gsize start = out->len;
+  for (const char *p = src; p < end;)
+    {
+      /* ASCII, the bulk of Latin text: fold case in place. */
+      if ((guchar) *p < 0x80)
+        {
+          g_string_append_c (out, g_ascii_tolower (*p));
+          p++;
+          continue;
+        }
+      gunichar c = g_utf8_get_char (p);
+      p = g_utf8_next_char (p);
+      if (is_arabic_mark (c) || c == 0x200E || c == 0x200F || c == 0x200B || c == 0x200C
+          || c == 0x200D || c == 0x061C || c == 0xFEFF || c == 0x00AD)
+        continue;
+      switch (c)
+        {
+        case 0x0622: case 0x0623: case 0x0625: case 0x0671:
+          c = 0x0627;
+          break;
+        case 0x0649: case 0x06CC:
+          c = 0x064A;
+          break;
+        case 0x0629:
+          c = 0x0647;
+          break;
+        case 0x06A9:
+          c = 0x0643;
+          break;
+        case 0x2019: case 0x2018:
+          c = '\'';
+          break;
+        default:
+          if (c < 0x0600)
+            c = latin_base (u_foldCase (c, U_FOLD_CASE_DEFAULT));
+          break;
+        }
+      if (c < 0x80)
+        g_string_append_c (out, (char) c);
+      else if (c < 0x800)
+        {
+          /* Two-byte UTF-8 (Arabic, accented Latin): written directly, it is the hot path. */
+          char two[2] = { (char) (0xC0 | (c >> 6)), (char) (0x80 | (c & 0x3F)) };
+          g_string_append_len (out, two, 2);
+        }
+      else
+        g_string_append_unichar (out, c);
+    }
+  /* English possessive: "Wall's" matches "Wall". */
+  gsize n = out->len - start;
+  if (n > 2 && out->str[out->len - 2] == '\'' && out->str[out->len - 1] == 's')
+    g_string_truncate (out, out->len - 2);
+  else if (n > 1 && out->str[out->len - 1] == '\'')
+    g_string_truncate (out, out->len - 1);
+}
+
+/**
+ * rwb_text_match_form:
+ * The form words are compared in: NFC, Latin casefolded without accents or a possessive 's,
+ * Arabic without diacritics, tatweel or bidi marks and with unified alef/yaa/taa marbuta.
+ */
+char *
+rwb_text_match_form (const char *word, gssize length)
+{
+  g_return_val_if_fail (word != NULL, NULL);
+  GString *out = g_string_sized_new (length > 0 ? length : 16);
+  rwb_text_match_form_append (word, length, out);
+  return g_string_free (out, FALSE);
+}
+
+#define AR_ALEF_LAM "\xd8\xa7\xd9\x84" /* ال */
+
+/**
+ * rwb_text_key_start:
+ * Where the key form of @match_form starts, without copying.
+ */
+const char *
+rwb_text_key_start (const char *match_form)
+{
+  g_return_val_if_fail (match_form != NULL, NULL);
+  const char *rest = match_form + strlen (AR_ALEF_LAM);
+  /* Two Arabic letters are four bytes. */
+  if (g_str_has_prefix (match_form, AR_ALEF_LAM) && strlen (rest) >= 4
+      && g_utf8_strlen (rest, -1) >= 2)
+    return rest;
+  return match_form;
+}
+
+/**
+ * rwb_text_key_form:
+ * Drops a leading ال when at least two letters remain.
+ */
+char *
+rwb_text_key_form (const char *match_form)
+{
+  g_return_val_if_fail (match_form != NULL, NULL);
+  if (g_str_has_prefix (match_form, AR_ALEF_LAM)
+      && g_utf8_strlen (match_form + strlen (AR_ALEF_LAM), -1) >= 2)
+    return g_strdup (match_form + strlen (AR_ALEF_LAM));
+  return g_strdup (match_form);
+}
+
+#define AR_WAW "\xd9\x88"
+#define AR_FA "\xd9\x81"
+#define AR_BA "\xd8\xa8"
+#define AR_LAM "\xd9\x84"
+#define AR_KAF "\xd9\x83"
+#define AR_SIN "\xd8\xb3"
+
+static gboolean
+starts_with_letter (const char *s, const char *letter)
+{
+  return s[0] == letter[0] && s[1] == letter[1];
+}
+
+static void
+add_reading (RwbReading *out, guint *n, guint max, const char *article, const char *rest,
+             guint stripped)
+{
+  /* Arabic letters are two bytes in UTF-8: fewer than two letters left is no word. */
+  if (*n >= max || strlen (rest) < 4)
+    return;
+  for (guint i = 0; i < *n; i++)
+    if (out[i].rest == rest && out[i].article == article)
+      return;
+  out[(*n)++] = (RwbReading) { article, rest, stripped };
+}
+
+/**
+ * rwb_text_arabic_readings:
+ * Clitic-free readings of a word as pointers into it, least stripped first.
+ */
+guint
+rwb_text_arabic_readings (const char *match_form, RwbReading *out, guint max)
+{
+  g_return_val_if_fail (match_form != NULL && out != NULL && max > 0, 0);
+  static const char *const conj[] = { "", AR_WAW, AR_FA };
+  static const char *const prep[] = { "", AR_BA, AR_LAM, AR_KAF };
+  /* The future prefix س before an imperfect verb: "ستتعاون" is س + "تتعاون". */
+  static const char *const imperfect[] = { "\xd9\x8a" /* ي */, "\xd8\xaa" /* ت */,
+                                           "\xd9\x86" /* ن */, "\xd8\xa7" /* ا */ };
+  guint n = 0;
+  out[n++] = (RwbReading) { NULL, match_form, 0 };
+
+  /* Only words starting with a clitic letter have other readings; most words stop here. */
+  const char *p = match_form;
+  if (!(starts_with_letter (p, AR_WAW) || starts_with_letter (p, AR_FA)
+        || starts_with_letter (p, AR_BA) || starts_with_letter (p, AR_LAM)
+        || starts_with_letter (p, AR_KAF) || starts_with_letter (p, AR_SIN)))
+    return n;
+  for (guint c = 0; c < G_N_ELEMENTS (conj); c++)
+    {
+      const char *after_conj = match_form;
+      if (*conj[c])
+        {
+          if (!starts_with_letter (after_conj, conj[c]))
+            continue;
+          after_conj += 2;
+        }
+      for (guint v = 0; v < G_N_ELEMENTS (prep); v++)
+        {
+          const char *rest = after_conj;
+          if (*prep[v])
+            {
+              if (!starts_with_letter (rest, prep[v]))
+                continue;
+              rest += 2;
+            }
+          guint stripped = (guint) (rest - match_form) / 2;
+          if (stripped == 0)
+            continue;
+          add_reading (out, &n, max, NULL, rest, stripped);
+          /* ل before the article loses the article's alef: "للصين" is ل + الصين. */
+          if (v == 2 && starts_with_letter (rest, AR_LAM))
+            add_reading (out, &n, max, AR_ALEF_LAM, rest + 2, stripped);
+        }
+      if (starts_with_letter (after_conj, AR_SIN))
+        for (guint v = 0; v < G_N_ELEMENTS (imperfect); v++)
+          if (starts_with_letter (after_conj + 2, imperfect[v])
+              && g_utf8_strlen (after_conj + 2, -1) >= 4)
+            add_reading (out, &n, max, NULL, after_conj + 2,
+                         (guint) (after_conj + 2 - match_form) / 2);
+    }
+  return n;
+}
+
+/**
+ * rwb_text_arabic_clitic_splits:
+ * Forms the word may stand for without its proclitics, least stripped first.
+ */
+char **
+rwb_text_arabic_clitic_splits (const char *match_form, guint **prefix_lengths)
+{
+  g_return_val_if_fail (match_form != NULL, NULL);
+  RwbReading readings[16];
+  guint n = rwb_text_arabic_readings (match_form, readings, G_N_ELEMENTS (readings));
+  char **out = g_new0 (char *, n + 1);
+  if (prefix_lengths)
+    *prefix_lengths = g_new0 (guint, n);
+  for (guint i = 0; i < n; i++)
+    {
+      out[i] = g_strconcat (readings[i].article ? readings[i].article : "", readings[i].rest,
+                            NULL);
+      if (prefix_lengths)
+        (*prefix_lengths)[i] = readings[i].stripped;
+    }
+  return out;
+}
+
+/**
+ * rwb_text_script_runs:
+ * Splits @text into runs of one script; neutral characters join the run around them.
+ */
+GArray *
+rwb_text_script_runs (const char *text, gsize length)
+{
+  g_return_val_if_fail (text != NULL, NULL);
+  GArray *runs = g_array_new (FALSE, FALSE, sizeof (RwbScriptRun));
+  RwbScriptRun cur = { { 0, 0, 0, 0 }, USCRIPT_COMMON };
+  guint cp = 0;
+  for (gsize i = 0; i < length; i = g_utf8_next_char (text + i) - text, cp++)
+    {
+      UErrorCode status = U_ZERO_ERROR;
+      int script = uscript_getScript (g_utf8_get_char (text + i), &status);
+      gboolean neutral = U_FAILURE (status) || script == USCRIPT_COMMON
+                         || script == USCRIPT_INHERITED;
+      if (neutral || script == cur.script)
+        continue;
+      if (cur.script != USCRIPT_COMMON)
+        {
+          cur.span.end = cp, cur.span.bend = i;
+          g_array_append_val (runs, cur);
+          cur.span.start = cp, cur.span.bstart = i;
+        }
+      cur.script = script;
+    }
+  cur.span.end = cp, cur.span.bend = length;
+  if (length > 0)
+    g_array_append_val (runs, cur);
+  return runs;
+}
+
+/**
+ * rwb_text_guess_language:
+ * "ar" when Arabic letters outnumber Latin ones, else "en".
+ */
+const char *
+rwb_text_guess_language (const char *text, gsize length)
+{
+  gsize arabic = 0, latin = 0;
+  const char *end = text + length;
+  for (const char *p = text; p < end; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (is_arabic_letter (c))
+        arabic++;
+      else if (g_ascii_isalpha (c))
+        latin++;
+    }
+  return arabic > latin ? "ar" : "en";
+}
+
+static UTransliterator *
+open_transliterator (void)
+{
+  UErrorCode status = U_ZERO_ERROR;
+  UChar id[64];
+  u_uastrcpy (id, "Arabic-Latin; Latin-ASCII");
+  UTransliterator *t = utrans_openU (id, -1, UTRANS_FORWARD, NULL, 0, NULL, &status);
+  if (U_FAILURE (status))
+    {
+      g_warning ("ICU transliterator unavailable: %s", u_errorName (status));
+      return NULL;
+    }
+  return t;
+}
+
+/**
+ * rwb_text_transliterate:
+ * Latin label for an Arabic name (ICU Arabic-Latin; Latin-ASCII), title-cased.
+ */
+char *
+rwb_text_transliterate (const char *arabic)
+{
+  g_return_val_if_fail (arabic != NULL, NULL);
+  static GMutex lock;
+  static UTransliterator *trans;
+  static gboolean tried;
+
+  g_autofree char *clean = rwb_text_match_form (arabic, -1);
+  UErrorCode status = U_ZERO_ERROR;
+  gint32 len = 0;
+  u_strFromUTF8 (NULL, 0, &len, clean, -1, &status);
+  status = U_ZERO_ERROR;
+  gint32 cap = len * 4 + 16;
+  g_autofree UChar *buf = g_new0 (UChar, cap);
+  u_strFromUTF8 (buf, cap, NULL, clean, -1, &status);
+  gint32 limit = len;
+
+  /* utrans objects are not thread-safe; one shared instance behind a lock is enough for the
+   * few unknown names an article has. */
+  g_mutex_lock (&lock);
+  if (!tried)
+    {
+      trans = open_transliterator ();
+      tried = TRUE;
+    }
+  if (trans)
+    utrans_transUChars (trans, buf, &len, cap, 0, &limit, &status);
+  g_mutex_unlock (&lock);
+  if (trans == NULL || U_FAILURE (status))
+    return g_strdup (arabic);
+
+  gint32 n8 = 0;
+  status = U_ZERO_ERROR;
+  u_strToUTF8 (NULL, 0, &n8, buf, len, &status);
+  status = U_ZERO_ERROR;
+  g_autofree char *latin = g_malloc (n8 + 1);
+  u_strToUTF8 (latin, n8 + 1, NULL, buf, len, &status);
+
+  /* Arabic writes long vowels with و and ي, which ICU renders as w and y: read them as u and
+   * i where they stand after a consonant and before a consonant or the end ("hwawy" →
+   * "Huawi"), which is closer to how such names are spelled in Latin. */
+  for (char *p = latin; *p; p++)
+    {
+      if (*p != 'w' && *p != 'y')
+        continue;
+      gboolean after_consonant = p > latin && g_ascii_isalpha (p[-1])
+                                 && !strchr ("aeiouwy", p[-1]);
+      gboolean before_consonant = !g_ascii_isalpha (p[1]) || !strchr ("aeiouwy", p[1]);
+      if (after_consonant && before_consonant)
+        *p = *p == 'w' ? 'u' : 'i';
+    }
+  GString *out = g_string_new (NULL);
+  gboolean word_start = TRUE;
+  for (const char *p = latin; *p; p++)
+    {
+      char ch = *p;
+      if (ch == '\'' || ch == '`')
+        continue;
+      if (g_ascii_isalpha (ch))
+        {
+          g_string_append_c (out, word_start ? g_ascii_toupper (ch) : ch);
+          word_start = FALSE;
+        }
+      else
+        {
+          g_string_append_c (out, ch);
+          word_start = g_ascii_isspace (ch) || ch == '-';
+        }
+    }
+  return g_string_free (out, FALSE);
+}
