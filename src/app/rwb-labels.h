@@ -11,9 +11,6 @@
 
 G_BEGIN_DECLS
 
-const char *rwb_entity_type_label      (RwbEntityType type);
-const char *rwb_entity_type_color      (RwbEntityType type);
-const char *rwb_relation_type_label    (RwbRelationType type);
 GtkTextDirection rwb_text_direction (const char *text);
 char       *rwb_markup_highlight_spans (const char *text,
                                         const RwbSpan *spans,

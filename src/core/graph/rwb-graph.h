@@ -7,33 +7,9 @@
 #pragma once
 
 #include <glib.h>
+#include "rwb-types.h"
 
 G_BEGIN_DECLS
-
-typedef enum {
-  RWB_ENTITY_COMPANY,
-  RWB_ENTITY_ORGANIZATION,
-  RWB_ENTITY_PERSON,
-  RWB_ENTITY_PLACE,
-  RWB_ENTITY_N_TYPES
-} RwbEntityType;
-
-typedef enum {
-  RWB_RELATION_MANUFACTURING,
-  RWB_RELATION_PARTNERSHIP,
-  RWB_RELATION_TALKS,
-  RWB_RELATION_SUPPLY,
-  RWB_RELATION_INVESTMENT,
-  RWB_RELATION_ACQUISITION,
-  RWB_RELATION_OWNERSHIP,
-  RWB_RELATION_FOUNDER,
-  RWB_RELATION_EXECUTIVE,
-  RWB_RELATION_REPORTING,
-  RWB_RELATION_LOCATION,
-  RWB_RELATION_COMPETITION,
-  RWB_RELATION_MENTION,
-  RWB_RELATION_N_TYPES
-} RwbRelationType;
 
 /* A span of one document, in code points, end exclusive. */
 typedef struct {
@@ -90,13 +66,6 @@ typedef struct {
   GPtrArray *relations; /* RwbRelation* */
   gint ref_count;
 } RwbGraph;
-
-const char   *rwb_entity_type_to_string   (RwbEntityType type);
-gboolean      rwb_entity_type_from_string (const char *str, RwbEntityType *out);
-const char   *rwb_relation_type_to_string (RwbRelationType type);
-gboolean      rwb_relation_type_from_string (const char *str, RwbRelationType *out);
-/* Whether a relation type has a meaningful direction (source → target). */
-gboolean      rwb_relation_type_is_directed (RwbRelationType type);
 
 /* Graphs are reference counted: a scene and a running layout hold the graph they use, so it
  * lives as long as its last user. Not thread-safe to modify while shared across threads. */

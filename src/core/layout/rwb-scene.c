@@ -523,7 +523,9 @@ border_point (const RwbScene *scene, const RwbSceneNode *n, double dx, double dy
   const RwbEntity *entity = n->entity < scene->graph->entities->len
                               ? g_ptr_array_index (scene->graph->entities, n->entity) : NULL;
   double r = MIN (hw, hh);
-  if (entity && entity->type == RWB_ENTITY_PERSON && fabs (p.x - n->x) > hw - r)
+  gboolean pill = entity && entity->type < RWB_ENTITY_N_TYPES
+                  && rwb_entity_type_info (entity->type)->shape == RWB_NODE_SHAPE_PILL;
+  if (pill && fabs (p.x - n->x) > hw - r)
     {
       /* Far root of |c + t·d − cc|² = r² with cc the centre of the end's half circle. */
       double ccx = n->x + (dx > 0 ? hw - r : -(hw - r));

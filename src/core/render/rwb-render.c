@@ -37,31 +37,6 @@ typedef struct {
   double r, g, b;
 } Rgb;
 
-/* Entity colours chosen to stay apart for common colour-vision deficiencies and to read on
- * both backgrounds. */
-static const Rgb entity_colors[RWB_ENTITY_N_TYPES] = {
-  { 0.21, 0.52, 0.89 }, /* company: blue */
-  { 0.57, 0.25, 0.67 }, /* organization: purple */
-  { 0.90, 0.38, 0.00 }, /* person: orange */
-  { 0.15, 0.64, 0.41 }, /* place: green */
-};
-
-static const Rgb relation_colors[RWB_RELATION_N_TYPES] = {
-  { 0.11, 0.44, 0.85 }, /* manufacturing */
-  { 0.18, 0.60, 0.35 }, /* partnership */
-  { 0.80, 0.55, 0.00 }, /* talks */
-  { 0.00, 0.60, 0.65 }, /* supply */
-  { 0.55, 0.35, 0.80 }, /* investment */
-  { 0.80, 0.15, 0.30 }, /* acquisition */
-  { 0.60, 0.30, 0.15 }, /* ownership */
-  { 0.90, 0.38, 0.00 }, /* founder */
-  { 0.75, 0.40, 0.10 }, /* executive */
-  { 0.45, 0.45, 0.50 }, /* reporting */
-  { 0.15, 0.55, 0.30 }, /* location */
-  { 0.85, 0.20, 0.10 }, /* competition */
-  { 0.60, 0.60, 0.60 }, /* mention */
-};
-
 /**
  * rwb_style_init:
  * Light style, mentions hidden, nothing selected, edge labels from a zoom of 1.2.
@@ -228,50 +203,12 @@ cache_node_text (RwbRenderCache *cache, const RwbScene *scene, guint i)
   return t;
 }
 
-/* Entity and relation type names as the legend and the edge labels show them. */
-static const char *
-entity_type_name (RwbEntityType type)
-{
-  switch (type)
-    {
-    case RWB_ENTITY_COMPANY: return C_("entity type", "company");
-    case RWB_ENTITY_ORGANIZATION: return C_("entity type", "organization");
-    case RWB_ENTITY_PERSON: return C_("entity type", "person");
-    case RWB_ENTITY_PLACE: return C_("entity type", "place");
-    case RWB_ENTITY_N_TYPES:
-    default: return "";
-    }
-}
-
-static const char *
-relation_type_name (RwbRelationType type)
-{
-  switch (type)
-    {
-    case RWB_RELATION_MANUFACTURING: return C_("relation type", "manufacturing");
-    case RWB_RELATION_PARTNERSHIP: return C_("relation type", "partnership");
-    case RWB_RELATION_TALKS: return C_("relation type", "talks");
-    case RWB_RELATION_SUPPLY: return C_("relation type", "supply");
-    case RWB_RELATION_INVESTMENT: return C_("relation type", "investment");
-    case RWB_RELATION_ACQUISITION: return C_("relation type", "acquisition");
-    case RWB_RELATION_OWNERSHIP: return C_("relation type", "ownership");
-    case RWB_RELATION_FOUNDER: return C_("relation type", "founder");
-    case RWB_RELATION_EXECUTIVE: return C_("relation type", "executive");
-    case RWB_RELATION_REPORTING: return C_("relation type", "reporting");
-    case RWB_RELATION_LOCATION: return C_("relation type", "location");
-    case RWB_RELATION_COMPETITION: return C_("relation type", "competition");
-    case RWB_RELATION_MENTION: return C_("relation type", "mention");
-    case RWB_RELATION_N_TYPES:
-    default: return "";
-    }
-}
-
 static PangoLayout *
 cache_edge_label (RwbRenderCache *cache, RwbRelationType type)
 {
   if (cache->edge_labels[type] == NULL)
     cache->edge_labels[type] = make_layout (cache->ctx, cache->family, EDGE_LABEL_SIZE, FALSE,
-                                            relation_type_name (type));
+                                            rwb_relation_type_short_label (type));
   return cache->edge_labels[type];
 }
 
@@ -407,7 +344,8 @@ rwb_render_background_rgb (const RwbStyle *style, double *r, double *g, double *
 static Rgb
 entity_color (const RwbStyle *style, RwbEntityType type)
 {
-  Rgb c = entity_colors[MIN (type, RWB_ENTITY_N_TYPES - 1)];
+  Rgb c;
+  rwb_entity_type_rgb (MIN (type, RWB_ENTITY_N_TYPES - 1), &c.r, &c.g, &c.b);
   /* Lifted a little on dark backgrounds, where the saturated hues look heavy. */
   return style->dark ? mix (c, (Rgb) { 1, 1, 1 }, 0.15) : c;
 }
@@ -415,7 +353,8 @@ entity_color (const RwbStyle *style, RwbEntityType type)
 static Rgb
 relation_color (const RwbStyle *style, RwbRelationType type)
 {
-  Rgb c = relation_colors[MIN (type, RWB_RELATION_N_TYPES - 1)];
+  Rgb c;
+  rwb_relation_type_rgb (MIN (type, RWB_RELATION_N_TYPES - 1), &c.r, &c.g, &c.b);
   return style->dark ? mix (c, (Rgb) { 1, 1, 1 }, 0.25) : c;
 }
 
@@ -437,15 +376,15 @@ rounded_rect (cairo_t *cr, double x, double y, double w, double h, double r)
 static void
 node_path (cairo_t *cr, RwbEntityType type, double x, double y, double w, double h)
 {
-  switch (type)
+  switch (rwb_entity_type_info (MIN (type, RWB_ENTITY_N_TYPES - 1))->shape)
     {
-    case RWB_ENTITY_ORGANIZATION:
+    case RWB_NODE_SHAPE_BOX:
       cairo_rectangle (cr, x, y, w, h);
       break;
-    case RWB_ENTITY_PERSON:
+    case RWB_NODE_SHAPE_PILL:
       rounded_rect (cr, x, y, w, h, h / 2);
       break;
-    case RWB_ENTITY_PLACE:
+    case RWB_NODE_SHAPE_CUT_BOX:
       {
         double c = MIN (h / 3, 8);
         cairo_move_to (cr, x + c, y);
@@ -459,8 +398,7 @@ node_path (cairo_t *cr, RwbEntityType type, double x, double y, double w, double
         cairo_close_path (cr);
       }
       break;
-    case RWB_ENTITY_COMPANY:
-    case RWB_ENTITY_N_TYPES:
+    case RWB_NODE_SHAPE_ROUNDED_BOX:
     default:
       rounded_rect (cr, x, y, w, h, MIN (6, h / 4));
       break;
@@ -479,9 +417,9 @@ icon_path (cairo_t *cr, RwbEntityType type, double x, double y, double size)
   cairo_translate (cr, x, y);
   cairo_scale (cr, size, size);
   cairo_new_path (cr);
-  switch (type)
+  switch (rwb_entity_type_info (MIN (type, RWB_ENTITY_N_TYPES - 1))->icon)
     {
-    case RWB_ENTITY_ORGANIZATION:
+    case RWB_NODE_ICON_HALL:
       cairo_move_to (cr, 0.0, 0.30);
       cairo_line_to (cr, 0.5, 0.02);
       cairo_line_to (cr, 1.0, 0.30);
@@ -490,7 +428,7 @@ icon_path (cairo_t *cr, RwbEntityType type, double x, double y, double size)
         cairo_rectangle (cr, 0.10 + i * 0.31, 0.36, 0.18, 0.46);
       cairo_rectangle (cr, 0.0, 0.86, 1.0, 0.14);
       break;
-    case RWB_ENTITY_PERSON:
+    case RWB_NODE_ICON_PERSON:
       cairo_new_sub_path (cr);
       cairo_arc (cr, 0.5, 0.26, 0.23, 0, 2 * G_PI);
       cairo_close_path (cr);
@@ -502,7 +440,7 @@ icon_path (cairo_t *cr, RwbEntityType type, double x, double y, double size)
       cairo_restore (cr);
       cairo_close_path (cr);
       break;
-    case RWB_ENTITY_PLACE:
+    case RWB_NODE_ICON_PIN:
       {
         /* A circle with tangents meeting at the tip, and a hole. */
         double cx = 0.5, cy = 0.37, r = 0.33, tip = 1.0;
@@ -516,8 +454,7 @@ icon_path (cairo_t *cr, RwbEntityType type, double x, double y, double size)
         rule = CAIRO_FILL_RULE_EVEN_ODD;
       }
       break;
-    case RWB_ENTITY_COMPANY:
-    case RWB_ENTITY_N_TYPES:
+    case RWB_NODE_ICON_BUILDING:
     default:
       /* A tower with two columns of windows and a door, cut out. */
       cairo_rectangle (cr, 0.16, 0.0, 0.68, 1.0);
@@ -1201,7 +1138,7 @@ rwb_render_legend (cairo_t *cr, const RwbStyle *style, double x, double y,
       if (!((entity ? entity_type_mask : relation_type_mask) & (1u << type)))
         continue;
       layouts[i] = make_layout (ctx, style->font_family, LEGEND_FONT_SIZE, FALSE,
-                                entity ? entity_type_name (type) : relation_type_name (type));
+                                entity ? rwb_entity_type_short_label (type) : rwb_relation_type_short_label (type));
       pango_layout_set_alignment (layouts[i], PANGO_ALIGN_LEFT);
       double h;
       layout_size (layouts[i], &text_w[i], &h);
