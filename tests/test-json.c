@@ -13,6 +13,11 @@ sample_graph (void)
   guint b = rwb_graph_add_entity (g, "Lei Jun", RWB_ENTITY_PERSON);
   rwb_entity_add_alias (g_ptr_array_index (g->entities, a), "شاومي");
   rwb_entity_add_mention (g_ptr_array_index (g->entities, a), d, 3, 8);
+  rwb_entity_add_mention_kind (g_ptr_array_index (g->entities, a), d, 9, 15,
+                               RWB_MENTION_DESCRIPTION);
+  RwbDocument *doc = g_ptr_array_index (g->documents, d);
+  doc->title = g_strdup ("عنوان");
+  doc->date = g_strdup ("2024-03-18");
   rwb_entity_set_attr (g_ptr_array_index (g->entities, a), "shape", "box");
   guint r = rwb_graph_ensure_relation (g, b, a, RWB_RELATION_FOUNDER, 0.9);
   ((RwbRelation *) g_ptr_array_index (g->relations, r))->n_evidence = 3;
@@ -36,6 +41,11 @@ test_round_trip (void)
   g_assert_cmpstr (x->name, ==, "Xiaomi");
   g_assert_cmpstr (g_ptr_array_index (x->aliases, 0), ==, "شاومي");
   g_assert_cmpuint (g_array_index (x->mentions, RwbSpan, 0).end, ==, 8);
+  g_assert_cmpint (g_array_index (x->mentions, RwbSpan, 0).kind, ==, RWB_MENTION_NAME);
+  g_assert_cmpint (g_array_index (x->mentions, RwbSpan, 1).kind, ==, RWB_MENTION_DESCRIPTION);
+  RwbDocument *doc = g_ptr_array_index (back->documents, 0);
+  g_assert_cmpstr (doc->title, ==, "عنوان");
+  g_assert_cmpstr (doc->date, ==, "2024-03-18");
   RwbRelation *r = g_ptr_array_index (back->relations, 0);
   g_assert_cmpuint (r->type, ==, RWB_RELATION_FOUNDER);
   g_assert_cmpuint (r->source, ==, 1);
@@ -61,6 +71,10 @@ test_errors (void)
       "\"name\": \"X\", \"type\": \"company\" } ] }", "entity 0" },
     { "{ \"format\": \"rawabit-graph\", \"version\": 1, \"entities\": [ { \"id\": \"e1\", "
       "\"name\": \"X\", \"type\": \"spaceship\" } ] }", "type" },
+    { "{ \"format\": \"rawabit-graph\", \"version\": 1, \"documents\": [ { \"id\": \"d0\" } ], "
+      "\"entities\": [ { \"id\": \"e1\", \"name\": \"X\", \"type\": \"company\", \"mentions\": "
+      "[ { \"document\": \"d0\", \"start\": 0, \"end\": 1, \"kind\": \"verb\" } ] } ] }",
+      "mentions" },
     { "{ \"format\": \"rawabit-graph\", \"version\": 1, \"entities\": [], \"relations\": [ "
       "{ \"source\": \"e1\", \"target\": \"e2\", \"type\": \"supply\" } ] }", "relation 0" },
   };

@@ -1470,6 +1470,8 @@ rwb_formats_merge (RwbGraph *dest, RwbGraph *src)
           doc_map[i] = rwb_graph_add_document (dest, d->path, d->language, d->text);
           RwbDocument *added = g_ptr_array_index (dest->documents, doc_map[i]);
           added->length = d->length;
+          added->title = g_strdup (d->title);
+          added->date = g_strdup (d->date);
         }
     }
 
@@ -1510,7 +1512,7 @@ rwb_formats_merge (RwbGraph *dest, RwbGraph *src)
       for (guint j = 0; j < e->mentions->len; j++)
         {
           RwbSpan *s = &g_array_index (e->mentions, RwbSpan, j);
-          rwb_entity_add_mention (d, doc_map[s->document], s->start, s->end);
+          rwb_entity_add_mention_kind (d, doc_map[s->document], s->start, s->end, s->kind);
         }
       merge_attrs (&d->attrs, e->attrs);
     }

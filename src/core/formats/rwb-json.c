@@ -95,6 +95,16 @@ rwb_json_write (RwbGraph *graph, gboolean pretty)
       json_builder_add_string_value (b, doc->language);
       json_builder_set_member_name (b, "length");
       json_builder_add_int_value (b, doc->length);
+      if (doc->title)
+        {
+          json_builder_set_member_name (b, "title");
+          json_builder_add_string_value (b, doc->title);
+        }
+      if (doc->date)
+        {
+          json_builder_set_member_name (b, "date");
+          json_builder_add_string_value (b, doc->date);
+        }
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -132,6 +142,8 @@ rwb_json_write (RwbGraph *graph, gboolean pretty)
           RwbSpan *s = &g_array_index (e->mentions, RwbSpan, j);
           json_builder_begin_object (b);
           add_span (b, graph, s->document, s->start, s->end);
+          json_builder_set_member_name (b, "kind");
+          json_builder_add_string_value (b, rwb_mention_kind_to_string (s->kind));
           json_builder_end_object (b);
         }
       json_builder_end_array (b);
@@ -373,13 +385,17 @@ rwb_json_read (const char *data, gssize length, GError **error)
       const char *id = get_string (o, "id", TRUE, &ok);
       const char *path = get_string (o, "path", FALSE, &ok);
       const char *lang = get_string (o, "language", FALSE, &ok);
+      const char *title = get_string (o, "title", FALSE, &ok);
+      const char *date = get_string (o, "date", FALSE, &ok);
       if (!ok)
-        return format_error (error, _("document"), i, "id/path/language"), NULL;
+        return format_error (error, _("document"), i, "id/path/language/title/date"), NULL;
       guint index = rwb_graph_add_document (graph, path, lang, NULL);
       RwbDocument *doc = g_ptr_array_index (graph->documents, index);
       g_free (doc->id);
       doc->id = g_strdup (id);
       get_uint (o, "length", &doc->length);
+      doc->title = g_strdup (title);
+      doc->date = g_strdup (date);
       g_hash_table_insert (doc_ids, doc->id, GINT_TO_POINTER (index));
     }
 
@@ -427,11 +443,14 @@ rwb_json_read (const char *data, gssize length, GError **error)
         {
           JsonObject *m = array_object (mentions, j);
           guint start, end;
+          RwbMentionKind kind = RWB_MENTION_NAME;
           gint d = m ? lookup_id (doc_ids, get_string (m, "document", TRUE, &ok)) : -1;
+          const char *kind_name = m ? get_string (m, "kind", FALSE, &ok) : NULL;
           if (m == NULL || !ok || d < 0 || !get_uint (m, "start", &start)
-              || !get_uint (m, "end", &end) || end < start)
+              || !get_uint (m, "end", &end) || end < start
+              || (kind_name && !rwb_mention_kind_from_string (kind_name, &kind)))
             return format_error (error, _("entity"), i, "mentions"), NULL;
-          rwb_entity_add_mention (e, d, start, end);
+          rwb_entity_add_mention_kind (e, d, start, end, kind);
         }
     }
 

@@ -14,6 +14,8 @@ document_free (gpointer data)
   g_free (doc->path);
   g_free (doc->language);
   g_free (doc->text);
+  g_free (doc->title);
+  g_free (doc->date);
   g_free (doc);
 }
 
@@ -163,10 +165,21 @@ rwb_entity_add_alias (RwbEntity *entity, const char *alias)
 
 /**
  * rwb_entity_add_mention:
- * Records a mention; a span just recorded is not added twice.
+ * Records a name mention; a span just recorded is not added twice.
  */
 void
 rwb_entity_add_mention (RwbEntity *entity, guint document, guint start, guint end)
+{
+  rwb_entity_add_mention_kind (entity, document, start, end, RWB_MENTION_NAME);
+}
+
+/**
+ * rwb_entity_add_mention_kind:
+ * Records a mention of @kind; a span just recorded is not added twice.
+ */
+void
+rwb_entity_add_mention_kind (RwbEntity *entity, guint document, guint start, guint end,
+                             RwbMentionKind kind)
 {
   g_return_if_fail (entity != NULL);
   /* Text is read front to back, so a repeat can only be one of the last mentions; looking
@@ -177,7 +190,7 @@ rwb_entity_add_mention (RwbEntity *entity, guint document, guint start, guint en
       if (s->document == document && s->start == start && s->end == end)
         return;
     }
-  RwbSpan span = { document, start, end };
+  RwbSpan span = { document, start, end, kind };
   g_array_append_val (entity->mentions, span);
 }
 

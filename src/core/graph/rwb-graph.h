@@ -11,11 +11,14 @@
 
 G_BEGIN_DECLS
 
-/* A span of one document, in code points, end exclusive. */
+/* A span of one document, in code points, end exclusive. For an entity's mentions, @kind says
+ * what the span is (a name, a place adjective, a description, a pronoun); elsewhere it is
+ * RWB_MENTION_NAME (0). */
 typedef struct {
   guint document;
   guint start;
   guint end;
+  RwbMentionKind kind;
 } RwbSpan;
 
 typedef struct {
@@ -35,6 +38,8 @@ typedef struct {
   char *language;   /* "ar", "en", … */
   char *text;       /* full UTF-8 text; may be NULL when loaded from a graph file */
   guint length;     /* length of the text in code points (kept when the text is not) */
+  char *title;      /* the article's title (headline, HTML <title>), or NULL */
+  char *date;       /* the article's date, ISO 8601 ("2024-03-18"), or NULL when unknown */
 } RwbDocument;
 
 typedef struct {
@@ -81,7 +86,11 @@ guint         rwb_graph_add_entity        (RwbGraph *graph, const char *name, Rw
 /* Returns the index of the entity whose name or alias equals @name exactly, or -1. */
 gint          rwb_graph_find_entity       (RwbGraph *graph, const char *name);
 void          rwb_entity_add_alias        (RwbEntity *entity, const char *alias);
+/* Records a mention of kind RWB_MENTION_NAME / of @kind; a span just recorded is not added
+ * twice (a second kind for the same span keeps the first). */
 void          rwb_entity_add_mention      (RwbEntity *entity, guint document, guint start, guint end);
+void          rwb_entity_add_mention_kind (RwbEntity *entity, guint document, guint start,
+                                           guint end, RwbMentionKind kind);
 
 /* Finds the relation of @type between @source and @target, in either direction, or adds it.
  * A pair has one relation per type; for directed types the direction follows the evidence with

@@ -138,6 +138,37 @@ rwb_relation_type_is_directed (RwbRelationType type)
   return type < RWB_RELATION_N_TYPES && relation_types[type].directed;
 }
 
+static const char *const mention_kinds[RWB_MENTION_N_KINDS] = {
+  "name", "adjective", "description", "pronoun",
+};
+
+/**
+ * rwb_mention_kind_to_string:
+ * Returns: (transfer none): the JSON name of @kind ("name", …)
+ */
+const char *
+rwb_mention_kind_to_string (RwbMentionKind kind)
+{
+  g_return_val_if_fail (kind < RWB_MENTION_N_KINDS, "name");
+  return mention_kinds[kind];
+}
+
+/**
+ * rwb_mention_kind_from_string:
+ * Parses a mention kind into @out; returns FALSE (and leaves @out) if @str is not one.
+ */
+gboolean
+rwb_mention_kind_from_string (const char *str, RwbMentionKind *out)
+{
+  for (guint i = 0; str && i < RWB_MENTION_N_KINDS; i++)
+    if (g_str_equal (str, mention_kinds[i]))
+      {
+        *out = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
 /**
  * rwb_entity_type_label:
  * Returns: (transfer none): the translated, capitalized name of @type for lists and headings

@@ -38,6 +38,16 @@ typedef enum {
   RWB_RELATION_N_TYPES /*< skip >*/
 } RwbRelationType;
 
+/* What a mention of an entity is in its sentence: a name-level consumer (a NER benchmark, a
+ * search index) reads only RWB_MENTION_NAME. */
+typedef enum {
+  RWB_MENTION_NAME,          /* a proper name: شركة المراعي, Almarai */
+  RWB_MENTION_ADJECTIVE,     /* a nisba or demonym standing for a place: الألمانية, German */
+  RWB_MENTION_DESCRIPTION,   /* a definite description: الشركة, the bank */
+  RWB_MENTION_PRONOUN,       /* it, its, ها */
+  RWB_MENTION_N_KINDS /*< skip >*/
+} RwbMentionKind;
+
 /* The outline every node of an entity type has, so type reads without colour too. */
 typedef enum {
   RWB_NODE_SHAPE_ROUNDED_BOX,  /* company */
@@ -82,6 +92,10 @@ const char   *rwb_relation_type_to_string   (RwbRelationType type);
 gboolean      rwb_relation_type_from_string (const char *str, RwbRelationType *out);
 /* Whether a relation type has a meaningful direction (source → target). */
 gboolean      rwb_relation_type_is_directed (RwbRelationType type);
+
+/* JSON names of mention kinds: "name", "adjective", "description", "pronoun". */
+const char   *rwb_mention_kind_to_string    (RwbMentionKind kind);
+gboolean      rwb_mention_kind_from_string  (const char *str, RwbMentionKind *out);
 
 /* Translated names: "Company", "company"; "Co-occurrence" for `mention`. */
 const char   *rwb_entity_type_label         (RwbEntityType type);
