@@ -1,0 +1,143 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rwb-cli-convert.c — `rawabit-cli convert`: from one graph format (or articles) to another. */
+#define G_LOG_DOMAIN "rawabit-cli"
+
+#include "rwb-cli.h"
+
+#include "rwb-config.h"
+#include "rwb-dot.h"
+#include "rwb-extract.h"
+#include "rwb-formats.h"
+#include "rwb-json.h"
+#include "rwb-layout.h"
+#include "rwb-render.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+
+/* Reads one input of `convert`: a graph file, by extension or content; NULL with
+ * *is_article set when it is neither, so the caller extracts it as an article. Warnings go
+ * to @messages, to be printed once the inputs are known to be usable. */
+static RwbGraph *
+read_graph_input (const char *path, gboolean *is_article, GPtrArray *messages, GError **error)
+{
+  RwbFormat format;
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+  *is_article = FALSE;
+  if (!rwb_format_from_path (path, &format) && g_str_has_suffix (lower, ".txt"))
+    {
+      *is_article = TRUE;
+      return NULL;
+    }
+  g_autoptr (GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr (GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GError) local = NULL;
+  RwbGraph *graph = rwb_formats_read_file (file, warnings, NULL, &local);
+  for (guint i = 0; i < warnings->len; i++)
+    g_ptr_array_add (messages, g_strdup_printf ("rawabit-cli: %s: warning: %s", path,
+                                                (char *) g_ptr_array_index (warnings, i)));
+  if (graph == NULL && !rwb_format_from_path (path, &format)
+      && g_error_matches (local, RWB_FORMATS_ERROR, RWB_FORMATS_ERROR_UNSUPPORTED))
+    *is_article = TRUE;
+  else if (graph == NULL)
+    g_propagate_error (error, g_steal_pointer (&local));
+  return graph;
+}
+
+int
+rwb_cli_cmd_convert (int argc, char **argv)
+{
+  g_autofree char *format = NULL, *output = NULL, *lexicon_dir = NULL;
+  g_auto (GStrv) files = NULL;
+  gboolean merge = FALSE, replace_invalid = FALSE;
+  const GOptionEntry entries[] = {
+    { "replace-invalid", 0, 0, G_OPTION_ARG_NONE, &replace_invalid,
+      "Read articles that are not valid UTF-8, each bad byte replaced by U+FFFD", NULL },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      "Write the graph to OUT (a folder for csv; - for stdout)", "OUT" },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
+      "json, dot, graphml or csv (default: from OUT's extension)", "FORMAT" },
+    { "merge", 'm', 0, G_OPTION_ARG_NONE, &merge,
+      "Merge several graphs: entities by name or alias, relations by source, target and type",
+      NULL },
+    { "lexicon", 0, 0, G_OPTION_ARG_FILENAME, &lexicon_dir,
+      "Also load the *.tsv lexicon and pattern files in DIR (for articles)", "DIR" },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, "IN…" },
+    { NULL }
+  };
+  g_autoptr (GOptionContext) ctx = g_option_context_new (
+    "IN… — convert articles (.txt), Rawabit JSON, GraphML or DOT to another graph format");
+  g_option_context_add_main_entries (ctx, entries, NULL);
+  g_autoptr (GError) error = NULL;
+  if (!g_option_context_parse (ctx, &argc, &argv, &error))
+    return rwb_cli_usage_error (error->message);
+  if (files == NULL || files[0] == NULL)
+    return rwb_cli_usage_error ("convert needs at least one input file");
+  if (output == NULL)
+    return rwb_cli_usage_error ("convert needs -o OUT");
+  RwbFormat out_format;
+  if (format)
+    {
+      if (!rwb_format_from_string (format, &out_format))
+        return rwb_cli_usage_error ("--format must be json, dot, graphml or csv");
+    }
+  else if (!rwb_format_from_path (output, &out_format))
+    {
+      if (g_str_has_suffix (output, G_DIR_SEPARATOR_S)
+          || g_file_test (output, G_FILE_TEST_IS_DIR))
+        out_format = RWB_FORMAT_CSV;
+      else
+        return rwb_cli_usage_error ("cannot tell the format from OUT's extension (.json, .dot, .gv, "
+                            ".graphml, .csv); use --format");
+    }
+  gboolean to_stdout = g_str_equal (output, "-");
+  if (to_stdout && (format == NULL || out_format == RWB_FORMAT_CSV))
+    return rwb_cli_usage_error ("-o - needs --format json, dot or graphml");
+
+  /* Articles are extracted into one graph, as `extract` does; each graph file is a graph. */
+  g_autoptr (GPtrArray) graphs = g_ptr_array_new_with_free_func ((GDestroyNotify) rwb_graph_unref);
+  g_autoptr (RwbLexicon) lexicon = NULL;
+  RwbGraph *articles = NULL;
+  RwbExtractOptions options = { NULL, NULL, replace_invalid ? RWB_TEXT_LOAD_REPLACE_INVALID
+                                                             : RWB_TEXT_LOAD_DEFAULT };
+  g_autoptr (GPtrArray) messages = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; files[i]; i++)
+    {
+      gboolean is_article;
+      RwbGraph *graph = read_graph_input (files[i], &is_article, messages, &error);
+      if (graph)
+        {
+          g_ptr_array_add (graphs, graph);
+          continue;
+        }
+      if (!is_article)
+        return rwb_cli_fail (files[i], error);
+      if (lexicon == NULL && (lexicon = rwb_lexicon_new_default (lexicon_dir, &error)) == NULL)
+        return rwb_cli_fail (NULL, error);
+      if (articles == NULL)
+        g_ptr_array_add (graphs, articles = rwb_graph_new ());
+      g_autoptr (GFile) file = g_file_new_for_commandline_arg (files[i]);
+      if (!rwb_extract_file (lexicon, articles, file, &options, NULL, &error))
+        return rwb_cli_fail (files[i], error);
+    }
+  if (graphs->len > 1 && !merge)
+    return rwb_cli_usage_error ("the inputs make several graphs: add --merge to combine them");
+  for (guint i = 0; i < messages->len; i++)
+    g_printerr ("%s\n", (char *) g_ptr_array_index (messages, i));
+  RwbGraph *graph = g_ptr_array_index (graphs, 0);
+  for (guint i = 1; i < graphs->len; i++)
+    rwb_formats_merge (graph, g_ptr_array_index (graphs, i));
+
+  if (to_stdout)
+    {
+      g_autofree char *text = rwb_formats_to_string (graph, NULL, out_format, &error);
+      if (text == NULL)
+        return rwb_cli_fail (NULL, error);
+      fputs (text, stdout);
+      return fflush (stdout) == 0 ? 0 : 1;
+    }
+  if (!rwb_formats_write (graph, NULL, out_format, output, &error))
+    return rwb_cli_fail (NULL, error);
+  return 0;
+}

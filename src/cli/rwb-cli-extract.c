@@ -1,0 +1,66 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rwb-cli-extract.c — `rawabit-cli extract`: the graph of articles on stdout. */
+#define G_LOG_DOMAIN "rawabit-cli"
+
+#include "rwb-cli.h"
+
+#include "rwb-config.h"
+#include "rwb-dot.h"
+#include "rwb-extract.h"
+#include "rwb-formats.h"
+#include "rwb-json.h"
+#include "rwb-layout.h"
+#include "rwb-render.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+
+int
+rwb_cli_cmd_extract (int argc, char **argv)
+{
+  g_autofree char *format = NULL;
+  g_autofree char *lexicon_dir = NULL;
+  g_auto (GStrv) files = NULL;
+  gboolean verbose = FALSE, replace_invalid = FALSE;
+  const GOptionEntry entries[] = {
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, "Output format: json (default) or dot",
+      "FORMAT" },
+    { "replace-invalid", 0, 0, G_OPTION_ARG_NONE, &replace_invalid,
+      "Read articles that are not valid UTF-8, each bad byte replaced by U+FFFD", NULL },
+    { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose,
+      "Explain on stderr which lexicon entry or rule made each entity and relation", NULL },
+    { "lexicon", 0, 0, G_OPTION_ARG_FILENAME, &lexicon_dir,
+      "Also load the *.tsv lexicon and pattern files in DIR", "DIR" },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, "FILE…" },
+    { NULL }
+  };
+  g_autoptr (GOptionContext) ctx = g_option_context_new ("FILE… — print the graph of articles");
+  g_option_context_add_main_entries (ctx, entries, NULL);
+  g_autoptr (GError) error = NULL;
+  if (!g_option_context_parse (ctx, &argc, &argv, &error))
+    return rwb_cli_usage_error (error->message);
+  if (files == NULL || files[0] == NULL)
+    return rwb_cli_usage_error ("extract needs at least one FILE");
+  if (format && !g_str_equal (format, "json") && !g_str_equal (format, "dot"))
+    return rwb_cli_usage_error ("--format must be json or dot");
+
+  char *failed = NULL;
+  g_autoptr (RwbGraph) graph = rwb_cli_load_inputs (files, lexicon_dir, verbose, replace_invalid, NULL,
+                                            NULL, &failed, &error);
+  if (graph == NULL)
+    return rwb_cli_fail (failed, error);
+  g_autofree char *out = NULL;
+  if (format && g_str_equal (format, "dot"))
+    {
+      out = rwb_formats_to_string (graph, NULL, RWB_FORMAT_DOT, &error);
+      if (out == NULL)
+        return rwb_cli_fail (NULL, error);
+    }
+  else
+    out = rwb_json_write (graph, TRUE);
+  fputs (out, stdout);
+  if (!g_str_has_suffix (out, "\n"))
+    fputc ('\n', stdout);
+  return fflush (stdout) == 0 ? 0 : 1;
+}
