@@ -11,10 +11,18 @@
  *
  *   degree      rwb_graph_entity_degree() for every entity, as the Entities list does
  *   json        the graph written to JSON and read back
+ *   snapshot    rwb_analysis_graph_new(): the analyses' view of the graph
+ *   betweenness betweenness as the GUI gets it (sampled from 5,000 entities on)
+ *   exact       exact betweenness whatever the size (O(V E): minutes at 20,000)
+ *   paths       the 3 shortest paths by relation count and by evidence between 20 pairs
+ *   communities Louvain
+ *   ego         the entities two steps around 20 entities, and their subgraph
+ *   stats       rwb_analysis_statistics()
  *
- * --write-json FILE writes the generated graph as Rawabit JSON (for whole-process runs of
+ * --pivots K sets the pivots of sampled betweenness. --write-json FILE writes the generated graph as Rawabit JSON (for whole-process runs of
  * rawabit-cli on it). Not part of meson test.
  */
+#include "rwb-analysis.h"
 #include "rwb-graph.h"
 #include "rwb-json.h"
 
@@ -79,6 +87,7 @@ main (int argc, char **argv)
 {
   guint n = 20000;
   guint32 seed = 1;
+  guint pivots = 0;
   const char *json_out = NULL;
   g_autoptr (GPtrArray) phases = g_ptr_array_new ();
 
@@ -88,14 +97,17 @@ main (int argc, char **argv)
         n = (guint) g_ascii_strtoull (argv[++i], NULL, 10);
       else if (g_str_equal (argv[i], "--seed") && i + 1 < argc)
         seed = (guint32) g_ascii_strtoull (argv[++i], NULL, 10);
+      else if (g_str_equal (argv[i], "--pivots") && i + 1 < argc)
+        pivots = (guint) g_ascii_strtoull (argv[++i], NULL, 10);
       else if (g_str_equal (argv[i], "--write-json") && i + 1 < argc)
         json_out = argv[++i];
       else if (argv[i][0] != '-')
         g_ptr_array_add (phases, argv[i]);
       else
         {
-          fprintf (stderr, "usage: bench-graph [--nodes N] [--seed S] [--write-json FILE] "
-                           "[degree|json]...\n");
+          fprintf (stderr, "usage: bench-graph [--nodes N] [--seed S] [--pivots K] "
+                           "[--write-json FILE] [degree|json|snapshot|betweenness|exact|paths|"
+                           "communities|ego|stats]...\n");
           return 2;
         }
     }
@@ -140,6 +152,74 @@ main (int argc, char **argv)
             }
           printf ("json         %9.1f ms  write %.1f ms, read %.1f ms\n", now_ms () - t0,
                   t1 - t0, now_ms () - t1);
+        }
+      else if (g_str_equal (phase, "snapshot"))
+        {
+          g_autoptr (RwbAnalysisGraph) ag = rwb_analysis_graph_new (graph, NULL);
+          printf ("snapshot     %9.1f ms  %u pairs\n", now_ms () - t0, ag->n_pairs);
+        }
+      else if (g_str_equal (phase, "betweenness") || g_str_equal (phase, "exact"))
+        {
+          g_autoptr (RwbAnalysisGraph) ag = rwb_analysis_graph_new (graph, NULL);
+          RwbBetweennessOptions options = { .n_pivots = pivots };
+          if (g_str_equal (phase, "exact"))
+            options.exact_limit = G_MAXUINT;
+          t0 = now_ms ();
+          g_autoptr (RwbBetweenness) b = rwb_analysis_betweenness (ag, &options, NULL, NULL);
+          printf ("%-12s %9.1f ms  %s, %u sources, max %.0f\n", phase, now_ms () - t0,
+                  b->sampled ? "sampled" : "exact", b->n_sources, b->max);
+        }
+      else if (g_str_equal (phase, "paths"))
+        {
+          g_autoptr (RwbAnalysisGraph) ag = rwb_analysis_graph_new (graph, NULL);
+          g_autoptr (GRand) rand = g_rand_new_with_seed (seed);
+          guint found = 0, hops = 0;
+          t0 = now_ms ();
+          for (guint i = 0; i < 20; i++)
+            {
+              guint a = g_rand_int_range (rand, 0, n), b = g_rand_int_range (rand, 0, n);
+              for (RwbPathCost cost = RWB_PATH_BY_COUNT; a != b && cost <= RWB_PATH_BY_EVIDENCE;
+                   cost++)
+                {
+                  g_autoptr (GPtrArray) paths = rwb_analysis_paths (ag, a, b, 3, cost, NULL,
+                                                                    NULL);
+                  found += paths->len;
+                  for (guint k = 0; k < paths->len; k++)
+                    hops += ((RwbPath *) g_ptr_array_index (paths, k))->n_hops;
+                }
+            }
+          printf ("paths        %9.1f ms  40 searches, %u paths, %.1f hops each\n",
+                  now_ms () - t0, found, found ? (double) hops / found : 0.0);
+        }
+      else if (g_str_equal (phase, "communities"))
+        {
+          g_autoptr (RwbAnalysisGraph) ag = rwb_analysis_graph_new (graph, NULL);
+          t0 = now_ms ();
+          g_autoptr (RwbCommunities) c = rwb_analysis_communities (ag, NULL, NULL, NULL);
+          printf ("communities  %9.1f ms  %u communities, modularity %.3f, %u levels\n",
+                  now_ms () - t0, c->n_communities, c->modularity, c->n_levels);
+        }
+      else if (g_str_equal (phase, "ego"))
+        {
+          g_autoptr (RwbAnalysisGraph) ag = rwb_analysis_graph_new (graph, NULL);
+          guint total = 0;
+          t0 = now_ms ();
+          for (guint i = 0; i < 20; i++)
+            {
+              guint seed_entity = (i * 7919) % n;
+              g_autoptr (GArray) ego = rwb_analysis_ego (ag, &seed_entity, 1, 2, NULL, NULL);
+              g_autoptr (RwbGraph) sub = rwb_analysis_subgraph (graph, (guint *) ego->data,
+                                                                ego->len, NULL);
+              total += sub->entities->len;
+            }
+          printf ("ego          %9.1f ms  20 neighbourhoods, %u entities\n", now_ms () - t0,
+                  total);
+        }
+      else if (g_str_equal (phase, "stats"))
+        {
+          g_autoptr (RwbStatistics) st = rwb_analysis_statistics (graph, NULL, 10);
+          printf ("stats        %9.1f ms  %u relations, %u isolated\n", now_ms () - t0,
+                  st->n_relations, st->n_isolated);
         }
       else
         {
