@@ -68,10 +68,14 @@ print_text (const Report *r)
   g_autofree char *documents = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u document",
                                                              "%u documents", st->n_documents),
                                                 st->n_documents);
-  printf (_("%s, %u entities, %u relations between %u pairs of entities%s; "
-            "%u entities without a relation\n"),
-          documents, st->n_entities, st->n_relations, st->n_pairs,
-          r->with_mentions ? "" : _(" (co-occurrences not counted)"), st->n_isolated);
+  g_autofree char *isolated = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "%u entity without a relation",
+                                                            "%u entities without a relation",
+                                                            st->n_isolated),
+                                               st->n_isolated);
+  printf (_("%s, %u entities, %u relations between %u pairs of entities%s; %s\n"), documents,
+          st->n_entities, st->n_relations, st->n_pairs,
+          r->with_mentions ? "" : _(" (co-occurrences not counted)"), isolated);
 
   printf ("\n%s\n", _("Entities by type"));
   for (guint t = 0; t < RWB_ENTITY_N_TYPES; t++)
@@ -141,7 +145,8 @@ print_text (const Report *r)
       printf ("\n");
     }
   if (alone > 0)
-    printf (_("      and %u entities on their own\n"), alone);
+    printf (g_dngettext (GETTEXT_PACKAGE, "      and %u entity on its own\n",
+                         "      and %u entities on their own\n", alone), alone);
 }
 
 /* --- JSON ---------------------------------------------------------------------------------- */
