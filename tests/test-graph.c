@@ -140,6 +140,16 @@ test_direct_edits (void)
   rwb_graph_relations_changed (g);
   g_assert_cmpuint (rwb_graph_entity_degree (g, 3, FALSE), ==, 1);
   assert_degrees (g);
+
+  /* Retyped without telling the graph: the pair lookup still never hands out a relation of
+   * another type. */
+  m->type = RWB_RELATION_TALKS;
+  guint n = g->relations->len;
+  guint owned = rwb_graph_ensure_relation (g, 4, 3, RWB_RELATION_OWNERSHIP, 0.5);
+  g_assert_cmpuint (owned, ==, n);
+  g_assert_cmpint (((RwbRelation *) g_ptr_array_index (g->relations, owned))->type, ==,
+                   RWB_RELATION_OWNERSHIP);
+  g_assert_cmpuint (rwb_graph_ensure_relation (g, 3, 4, RWB_RELATION_TALKS, 0.5), ==, 0);
 }
 
 static void

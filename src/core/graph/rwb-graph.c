@@ -60,29 +60,45 @@ typedef struct {
   guint all;
 } Degree;
 
+/* A pair and type, by value: the table never points into relations, which code outside this
+ * file may free. */
+typedef struct {
+  guint a, b;          /* a <= b */
+  guint type;
+  guint index;         /* of the first relation with them */
+} PairKey;
+
+#define KEYS_PER_BLOCK 1024
+
 struct _RwbGraphIndex {
   GMutex lock;         /* lookups from several threads read the graph, and build this */
   guint n_relations;   /* graph->relations->pdata[0 .. n_relations) are indexed */
   gpointer last;       /* pdata[n_relations - 1] when they were */
   GArray *degrees;     /* Degree per entity (shorter: the rest have none) */
-  GHashTable *by_pair; /* RwbRelation* (keyed by its unordered pair and type) → index */
+  GHashTable *by_pair; /* PairKey* (a set) */
+  GPtrArray *blocks;   /* the PairKeys, KEYS_PER_BLOCK to a block */
+  guint n_keys;
 };
 
 static guint
 pair_hash (gconstpointer key)
 {
-  const RwbRelation *r = key;
-  guint32 a = MIN (r->source, r->target), b = MAX (r->source, r->target);
-  guint64 h = ((guint64) a << 32 | b) * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
-  return (guint) (h >> 32) ^ (guint) h ^ ((guint) r->type * 0x85EBCA6Bu);
+  const PairKey *k = key;
+  guint64 h = ((guint64) k->a << 32 | k->b) * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
+  return (guint) (h >> 32) ^ (guint) h ^ (k->type * 0x85EBCA6Bu);
 }
 
 static gboolean
 pair_equal (gconstpointer x, gconstpointer y)
 {
-  const RwbRelation *r = x, *s = y;
-  return r->type == s->type && MIN (r->source, r->target) == MIN (s->source, s->target)
-         && MAX (r->source, r->target) == MAX (s->source, s->target);
+  const PairKey *k = x, *l = y;
+  return k->a == l->a && k->b == l->b && k->type == l->type;
+}
+
+static PairKey
+pair_key (guint source, guint target, RwbRelationType type)
+{
+  return (PairKey) { MIN (source, target), MAX (source, target), type, 0 };
 }
 
 static RwbGraphIndex *
@@ -92,6 +108,7 @@ index_new (void)
   g_mutex_init (&idx->lock);
   idx->degrees = g_array_new (FALSE, TRUE, sizeof (Degree));
   idx->by_pair = g_hash_table_new (pair_hash, pair_equal);
+  idx->blocks = g_ptr_array_new_with_free_func (g_free);
   return idx;
 }
 
@@ -99,6 +116,7 @@ static void
 index_free (RwbGraphIndex *idx)
 {
   g_hash_table_unref (idx->by_pair);
+  g_ptr_array_unref (idx->blocks);
   g_array_unref (idx->degrees);
   g_mutex_clear (&idx->lock);
   g_free (idx);
@@ -111,6 +129,8 @@ index_reset (RwbGraphIndex *idx)
   idx->last = NULL;
   g_array_set_size (idx->degrees, 0);
   g_hash_table_remove_all (idx->by_pair);
+  g_ptr_array_set_size (idx->blocks, 0);
+  idx->n_keys = 0;
 }
 
 static void
@@ -121,6 +141,22 @@ index_count (RwbGraphIndex *idx, guint entity, gboolean typed)
   Degree *d = &g_array_index (idx->degrees, Degree, entity);
   d->all++;
   d->typed += typed;
+}
+
+static void
+index_add_pair (RwbGraphIndex *idx, const RwbRelation *r, guint index)
+{
+  PairKey probe = pair_key (r->source, r->target, r->type);
+  /* The first relation of a pair and type is the one rwb_graph_ensure_relation finds. */
+  if (g_hash_table_contains (idx->by_pair, &probe))
+    return;
+  if (idx->n_keys % KEYS_PER_BLOCK == 0)
+    g_ptr_array_add (idx->blocks, g_new (PairKey, KEYS_PER_BLOCK));
+  PairKey *key = (PairKey *) g_ptr_array_index (idx->blocks, idx->blocks->len - 1)
+                 + idx->n_keys++ % KEYS_PER_BLOCK;
+  *key = probe;
+  key->index = index;
+  g_hash_table_add (idx->by_pair, key);
 }
 
 /* Brings the index up to date with graph->relations; called with the lock held. */
@@ -139,12 +175,34 @@ index_update (RwbGraph *graph)
       index_count (idx, r->source, typed);
       if (r->target != r->source)
         index_count (idx, r->target, typed);
-      /* The first relation of a pair and type is the one rwb_graph_ensure_relation finds. */
-      if (!g_hash_table_contains (idx->by_pair, r))
-        g_hash_table_insert (idx->by_pair, r, GUINT_TO_POINTER (i));
+      index_add_pair (idx, r, i);
     }
   idx->n_relations = rels->len;
   idx->last = rels->len > 0 ? rels->pdata[rels->len - 1] : NULL;
+}
+
+/* The index of the relation of @probe's pair and type, or -1; called with the lock held. A
+ * hit is checked against the relation it names, so an edit nobody announced costs a rebuild,
+ * never a wrong relation. */
+static gint
+index_find (RwbGraph *graph, const PairKey *probe)
+{
+  for (guint attempt = 0; attempt < 2; attempt++)
+    {
+      index_update (graph);
+      const PairKey *key = g_hash_table_lookup (graph->index->by_pair, probe);
+      if (key == NULL)
+        return -1;
+      if (key->index < graph->relations->len)
+        {
+          const RwbRelation *r = g_ptr_array_index (graph->relations, key->index);
+          PairKey found = pair_key (r->source, r->target, r->type);
+          if (pair_equal (&found, probe))
+            return key->index;
+        }
+      index_reset (graph->index);
+    }
+  return -1;
 }
 
 /**
@@ -322,15 +380,14 @@ rwb_graph_ensure_relation (RwbGraph *graph, guint source, guint target, RwbRelat
 {
   g_return_val_if_fail (graph != NULL, 0);
   gboolean directed = rwb_relation_type_is_directed (type);
-  RwbRelation probe = { .source = source, .target = target, .type = type };
-  gpointer found;
+  PairKey probe = pair_key (source, target, type);
   guint index;
 
   g_mutex_lock (&graph->index->lock);
-  index_update (graph);
-  if (g_hash_table_lookup_extended (graph->index->by_pair, &probe, NULL, &found))
+  gint found = index_find (graph, &probe);
+  if (found >= 0)
     {
-      index = GPOINTER_TO_UINT (found);
+      index = found;
       RwbRelation *r = g_ptr_array_index (graph->relations, index);
       /* One relation per pair and type: the direction is the one its strongest evidence
        * reads. */
