@@ -18,9 +18,9 @@
 
 #include "rwb-centrality.h"
 
-#include <stdlib.h>
+#include "rwb-analysis-task-private.h"
 
-typedef void (*ReportFunc) (double fraction, gpointer data);
+#include <stdlib.h>
 
 /* The working arrays of one source's search, reset only where the search went. */
 typedef struct {
@@ -77,7 +77,7 @@ accumulate (const RwbAnalysisGraph *ag, Search *s, guint source, double scale, d
 
 static RwbBetweenness *
 betweenness_run (RwbAnalysisGraph *ag, const RwbBetweennessOptions *options,
-                 GCancellable *cancellable, ReportFunc report, gpointer report_data,
+                 GCancellable *cancellable, RwbAnalysisReportFunc report, gpointer report_data,
                  GError **error)
 {
   guint exact_limit = options && options->exact_limit ? options->exact_limit
@@ -165,73 +165,11 @@ rwb_analysis_betweenness (RwbAnalysisGraph *ag, const RwbBetweennessOptions *opt
 
 /* --- Async --------------------------------------------------------------------------------- */
 
-typedef struct {
-  RwbAnalysisGraph *ag;
-  RwbBetweennessOptions options;
-  RwbAnalysisProgressFunc progress;
-  gpointer progress_data;
-  gint64 last_report;
-} BetweennessTask;
-
-static void
-betweenness_task_free (gpointer data)
+static gpointer
+betweenness_task (RwbAnalysisGraph *ag, gconstpointer params, GCancellable *cancellable,
+                  RwbAnalysisReportFunc report, gpointer report_data, GError **error)
 {
-  BetweennessTask *t = data;
-  rwb_analysis_graph_unref (t->ag);
-  g_free (t);
-}
-
-typedef struct {
-  GTask *task;
-  double fraction;
-} Progress;
-
-static void
-progress_free (gpointer data)
-{
-  Progress *p = data;
-  g_object_unref (p->task);
-  g_free (p);
-}
-
-static gboolean
-progress_dispatch (gpointer data)
-{
-  Progress *p = data;
-  BetweennessTask *t = g_task_get_task_data (p->task);
-  if (!g_task_get_completed (p->task))
-    t->progress (p->fraction, t->progress_data);
-  return G_SOURCE_REMOVE;
-}
-
-/* In the worker: hands the fraction to the caller's main context, ten times a second. */
-static void
-progress_report (double fraction, gpointer data)
-{
-  GTask *task = data;
-  BetweennessTask *t = g_task_get_task_data (task);
-  gint64 now = g_get_monotonic_time ();
-  if (now - t->last_report < G_USEC_PER_SEC / 10 && fraction < 1)
-    return;
-  t->last_report = now;
-  Progress *p = g_new (Progress, 1);
-  p->task = g_object_ref (task);
-  p->fraction = fraction;
-  g_main_context_invoke_full (g_task_get_context (task), g_task_get_priority (task),
-                              progress_dispatch, p, progress_free);
-}
-
-static void
-betweenness_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
-{
-  BetweennessTask *t = data;
-  GError *error = NULL;
-  RwbBetweenness *result = betweenness_run (t->ag, &t->options, cancellable,
-                                            t->progress ? progress_report : NULL, task, &error);
-  if (result)
-    g_task_return_pointer (task, result, (GDestroyNotify) rwb_betweenness_free);
-  else
-    g_task_return_error (task, error);
+  return betweenness_run (ag, params, cancellable, report, report_data, error);
 }
 
 /**
@@ -254,16 +192,12 @@ rwb_analysis_betweenness_async (RwbAnalysisGraph *ag, const RwbBetweennessOption
                                 gpointer user_data)
 {
   g_return_if_fail (ag != NULL);
-  BetweennessTask *t = g_new0 (BetweennessTask, 1);
-  t->ag = rwb_analysis_graph_ref (ag);
+  RwbBetweennessOptions copy = { 0 };
   if (options)
-    t->options = *options;
-  t->progress = progress;
-  t->progress_data = progress_data;
-  g_autoptr (GTask) task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, rwb_analysis_betweenness_async);
-  g_task_set_task_data (task, t, betweenness_task_free);
-  g_task_run_in_thread (task, betweenness_thread);
+    copy = *options;
+  rwb_analysis_task_run (ag, &copy, sizeof copy, betweenness_task,
+                         (GDestroyNotify) rwb_betweenness_free, progress, progress_data,
+                         rwb_analysis_betweenness_async, cancellable, callback, user_data);
 }
 
 /**
@@ -276,10 +210,7 @@ rwb_analysis_betweenness_async (RwbAnalysisGraph *ag, const RwbBetweennessOption
 RwbBetweenness *
 rwb_analysis_betweenness_finish (GAsyncResult *result, GError **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == rwb_analysis_betweenness_async,
-                        NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return rwb_analysis_task_finish (result, rwb_analysis_betweenness_async, error);
 }
 
 /**

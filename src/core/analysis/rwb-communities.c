@@ -16,6 +16,8 @@
 
 #include "rwb-communities.h"
 
+#include "rwb-analysis-task-private.h"
+
 #include <stdlib.h>
 
 /* Passes stop when a pass raises modularity by less than this. */
@@ -410,29 +412,11 @@ rwb_analysis_modularity (RwbAnalysisGraph *ag, const guint *community, gboolean 
 
 /* --- Async --------------------------------------------------------------------------------- */
 
-typedef struct {
-  RwbAnalysisGraph *ag;
-  RwbCommunityOptions options;
-} CommunitiesTask;
-
-static void
-communities_task_free (gpointer data)
+static gpointer
+communities_task (RwbAnalysisGraph *ag, gconstpointer params, GCancellable *cancellable,
+                  RwbAnalysisReportFunc report, gpointer report_data, GError **error)
 {
-  CommunitiesTask *t = data;
-  rwb_analysis_graph_unref (t->ag);
-  g_free (t);
-}
-
-static void
-communities_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
-{
-  CommunitiesTask *t = data;
-  GError *error = NULL;
-  RwbCommunities *result = rwb_analysis_communities (t->ag, &t->options, cancellable, &error);
-  if (result)
-    g_task_return_pointer (task, result, (GDestroyNotify) rwb_communities_free);
-  else
-    g_task_return_error (task, error);
+  return rwb_analysis_communities (ag, params, cancellable, error);
 }
 
 /**
@@ -451,14 +435,12 @@ rwb_analysis_communities_async (RwbAnalysisGraph *ag, const RwbCommunityOptions 
                                 gpointer user_data)
 {
   g_return_if_fail (ag != NULL);
-  CommunitiesTask *t = g_new0 (CommunitiesTask, 1);
-  t->ag = rwb_analysis_graph_ref (ag);
+  RwbCommunityOptions copy = { 0 };
   if (options)
-    t->options = *options;
-  g_autoptr (GTask) task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, rwb_analysis_communities_async);
-  g_task_set_task_data (task, t, communities_task_free);
-  g_task_run_in_thread (task, communities_thread);
+    copy = *options;
+  rwb_analysis_task_run (ag, &copy, sizeof copy, communities_task,
+                         (GDestroyNotify) rwb_communities_free, NULL, NULL,
+                         rwb_analysis_communities_async, cancellable, callback, user_data);
 }
 
 /**
@@ -471,10 +453,7 @@ rwb_analysis_communities_async (RwbAnalysisGraph *ag, const RwbCommunityOptions 
 RwbCommunities *
 rwb_analysis_communities_finish (GAsyncResult *result, GError **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result))
-                          == rwb_analysis_communities_async, NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return rwb_analysis_task_finish (result, rwb_analysis_communities_async, error);
 }
 
 /**

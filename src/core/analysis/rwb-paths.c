@@ -14,6 +14,8 @@
 
 #include "rwb-paths.h"
 
+#include "rwb-analysis-task-private.h"
+
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -399,30 +401,16 @@ rwb_analysis_paths (RwbAnalysisGraph *ag, guint source, guint target, guint k, R
 /* --- Async --------------------------------------------------------------------------------- */
 
 typedef struct {
-  RwbAnalysisGraph *ag;
   guint source, target, k;
   RwbPathCost cost;
-} PathsTask;
+} PathsParams;
 
-static void
-paths_task_free (gpointer data)
+static gpointer
+paths_task (RwbAnalysisGraph *ag, gconstpointer params, GCancellable *cancellable,
+            RwbAnalysisReportFunc report, gpointer report_data, GError **error)
 {
-  PathsTask *t = data;
-  rwb_analysis_graph_unref (t->ag);
-  g_free (t);
-}
-
-static void
-paths_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
-{
-  PathsTask *t = data;
-  GError *error = NULL;
-  GPtrArray *paths = rwb_analysis_paths (t->ag, t->source, t->target, t->k, t->cost,
-                                         cancellable, &error);
-  if (paths)
-    g_task_return_pointer (task, paths, (GDestroyNotify) g_ptr_array_unref);
-  else
-    g_task_return_error (task, error);
+  const PathsParams *p = params;
+  return rwb_analysis_paths (ag, p->source, p->target, p->k, p->cost, cancellable, error);
 }
 
 /**
@@ -444,16 +432,10 @@ rwb_analysis_paths_async (RwbAnalysisGraph *ag, guint source, guint target, guin
                           GAsyncReadyCallback callback, gpointer user_data)
 {
   g_return_if_fail (ag != NULL);
-  PathsTask *t = g_new0 (PathsTask, 1);
-  t->ag = rwb_analysis_graph_ref (ag);
-  t->source = source;
-  t->target = target;
-  t->k = k;
-  t->cost = cost;
-  g_autoptr (GTask) task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, rwb_analysis_paths_async);
-  g_task_set_task_data (task, t, paths_task_free);
-  g_task_run_in_thread (task, paths_thread);
+  PathsParams params = { source, target, k, cost };
+  rwb_analysis_task_run (ag, &params, sizeof params, paths_task,
+                         (GDestroyNotify) g_ptr_array_unref, NULL, NULL,
+                         rwb_analysis_paths_async, cancellable, callback, user_data);
 }
 
 /**
@@ -466,10 +448,7 @@ rwb_analysis_paths_async (RwbAnalysisGraph *ag, guint source, guint target, guin
 GPtrArray *
 rwb_analysis_paths_finish (GAsyncResult *result, GError **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == rwb_analysis_paths_async,
-                        NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return rwb_analysis_task_finish (result, rwb_analysis_paths_async, error);
 }
 
 /**
