@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* rwb-cli.c — `rawabit-cli`: extract, render, convert over the core library.
+/* rwb-cli.c — `rawabit-cli`: extract, render, convert, stats, path over the core library.
  *
  * Scripts read stdout; every error is one line on stderr and a non-zero exit status
  * (1: input or processing error, 2: usage error).
@@ -24,6 +24,10 @@ static const char *usage_text =
   "                     [--timeout SECONDS] [--replace-invalid] -o OUT FILE...\n"
   "  rawabit-cli convert [--format json|dot|graphml|csv] [--merge] [--lexicon DIR]\n"
   "                      [--replace-invalid] -o OUT IN...\n"
+  "  rawabit-cli stats [--format text|json] [--top N] [--mentions] [--pivots K]\n"
+  "                    [--lexicon DIR] [--replace-invalid] FILE...\n"
+  "  rawabit-cli path [--k N] [--by count|evidence] [--format text|json] [-v]\n"
+  "                   [--mentions] [--lexicon DIR] [--replace-invalid] A B FILE...\n"
   "  rawabit-cli --help | --version\n"
   "\n"
   "extract  reads news articles (UTF-8 text, Arabic or English) or Rawabit JSON graphs and\n"
@@ -33,6 +37,10 @@ static const char *usage_text =
   "convert  reads articles (.txt), Rawabit JSON, GraphML or DOT and writes JSON, DOT,\n"
   "         GraphML or CSV (a folder with nodes.csv and edges.csv); --merge joins several\n"
   "         graphs, entities by name or alias.\n"
+  "stats    counts per type and document, the most connected and most central entities\n"
+  "         (degree, betweenness) and the communities (Louvain) of a graph.\n"
+  "path     the shortest paths between entities A and B (names, aliases or ids), each hop\n"
+  "         with its relations; -v adds their evidence sentences.\n"
   "\n"
   "Run “rawabit-cli COMMAND --help” for a command's options.\n";
 
@@ -44,6 +52,8 @@ static const struct {
   { "extract", rwb_cli_cmd_extract },
   { "render", rwb_cli_cmd_render },
   { "convert", rwb_cli_cmd_convert },
+  { "stats", rwb_cli_cmd_stats },
+  { "path", rwb_cli_cmd_path },
 };
 
 int

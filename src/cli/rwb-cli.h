@@ -14,6 +14,8 @@ G_BEGIN_DECLS
 int       rwb_cli_cmd_extract   (int argc, char **argv);
 int       rwb_cli_cmd_render    (int argc, char **argv);
 int       rwb_cli_cmd_convert   (int argc, char **argv);
+int       rwb_cli_cmd_stats     (int argc, char **argv);
+int       rwb_cli_cmd_path      (int argc, char **argv);
 
 /* Prints "rawabit-cli: WHAT: message" (WHAT may be NULL) and returns 1. */
 int       rwb_cli_fail          (const char *what, const GError *error);

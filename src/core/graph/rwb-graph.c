@@ -48,6 +48,180 @@ relation_free (gpointer data)
   g_free (relation);
 }
 
+/* --- Index --------------------------------------------------------------------------------- */
+
+/* What would take a pass over every relation per question: the relation of a pair and type
+ * (rwb_graph_ensure_relation, once per relation read from a file or found in a text) and the
+ * degree of an entity (once per row of the Entities list, per tooltip, per CSV line). Kept up
+ * to date as relations are appended: it remembers how many it has seen and the last of them,
+ * and rebuilds itself when the array no longer starts with what it saw. */
+typedef struct {
+  guint typed; /* relations other than `mention` */
+  guint all;
+} Degree;
+
+/* A pair and type, by value: the table never points into relations, which code outside this
+ * file may free. */
+typedef struct {
+  guint a, b;          /* a <= b */
+  guint type;
+  guint index;         /* of the first relation with them */
+} PairKey;
+
+#define KEYS_PER_BLOCK 1024
+
+struct _RwbGraphIndex {
+  GMutex lock;         /* lookups from several threads read the graph, and build this */
+  guint n_relations;   /* graph->relations->pdata[0 .. n_relations) are indexed */
+  gpointer last;       /* pdata[n_relations - 1] when they were */
+  GArray *degrees;     /* Degree per entity (shorter: the rest have none) */
+  GHashTable *by_pair; /* PairKey* (a set) */
+  GPtrArray *blocks;   /* the PairKeys, KEYS_PER_BLOCK to a block */
+  guint n_keys;
+};
+
+static guint
+pair_hash (gconstpointer key)
+{
+  const PairKey *k = key;
+  guint64 h = ((guint64) k->a << 32 | k->b) * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
+  return (guint) (h >> 32) ^ (guint) h ^ (k->type * 0x85EBCA6Bu);
+}
+
+static gboolean
+pair_equal (gconstpointer x, gconstpointer y)
+{
+  const PairKey *k = x, *l = y;
+  return k->a == l->a && k->b == l->b && k->type == l->type;
+}
+
+static PairKey
+pair_key (guint source, guint target, RwbRelationType type)
+{
+  return (PairKey) { MIN (source, target), MAX (source, target), type, 0 };
+}
+
+static RwbGraphIndex *
+index_new (void)
+{
+  RwbGraphIndex *idx = g_new0 (RwbGraphIndex, 1);
+  g_mutex_init (&idx->lock);
+  idx->degrees = g_array_new (FALSE, TRUE, sizeof (Degree));
+  idx->by_pair = g_hash_table_new (pair_hash, pair_equal);
+  idx->blocks = g_ptr_array_new_with_free_func (g_free);
+  return idx;
+}
+
+static void
+index_free (RwbGraphIndex *idx)
+{
+  g_hash_table_unref (idx->by_pair);
+  g_ptr_array_unref (idx->blocks);
+  g_array_unref (idx->degrees);
+  g_mutex_clear (&idx->lock);
+  g_free (idx);
+}
+
+static void
+index_reset (RwbGraphIndex *idx)
+{
+  idx->n_relations = 0;
+  idx->last = NULL;
+  g_array_set_size (idx->degrees, 0);
+  g_hash_table_remove_all (idx->by_pair);
+  g_ptr_array_set_size (idx->blocks, 0);
+  idx->n_keys = 0;
+}
+
+static void
+index_count (RwbGraphIndex *idx, guint entity, gboolean typed)
+{
+  if (entity >= idx->degrees->len)
+    g_array_set_size (idx->degrees, MAX (entity + 1, idx->degrees->len * 2));
+  Degree *d = &g_array_index (idx->degrees, Degree, entity);
+  d->all++;
+  d->typed += typed;
+}
+
+static void
+index_add_pair (RwbGraphIndex *idx, const RwbRelation *r, guint index)
+{
+  PairKey probe = pair_key (r->source, r->target, r->type);
+  /* The first relation of a pair and type is the one rwb_graph_ensure_relation finds. */
+  if (g_hash_table_contains (idx->by_pair, &probe))
+    return;
+  if (idx->n_keys % KEYS_PER_BLOCK == 0)
+    g_ptr_array_add (idx->blocks, g_new (PairKey, KEYS_PER_BLOCK));
+  PairKey *key = (PairKey *) g_ptr_array_index (idx->blocks, idx->blocks->len - 1)
+                 + idx->n_keys++ % KEYS_PER_BLOCK;
+  *key = probe;
+  key->index = index;
+  g_hash_table_add (idx->by_pair, key);
+}
+
+/* Brings the index up to date with graph->relations; called with the lock held. */
+static void
+index_update (RwbGraph *graph)
+{
+  RwbGraphIndex *idx = graph->index;
+  GPtrArray *rels = graph->relations;
+  if (rels->len < idx->n_relations
+      || (idx->n_relations > 0 && rels->pdata[idx->n_relations - 1] != idx->last))
+    index_reset (idx);
+  for (guint i = idx->n_relations; i < rels->len; i++)
+    {
+      RwbRelation *r = rels->pdata[i];
+      gboolean typed = r->type != RWB_RELATION_MENTION;
+      index_count (idx, r->source, typed);
+      if (r->target != r->source)
+        index_count (idx, r->target, typed);
+      index_add_pair (idx, r, i);
+    }
+  idx->n_relations = rels->len;
+  idx->last = rels->len > 0 ? rels->pdata[rels->len - 1] : NULL;
+}
+
+/* The index of the relation of @probe's pair and type, or -1; called with the lock held. A
+ * hit is checked against the relation it names, so an edit nobody announced costs a rebuild,
+ * never a wrong relation. */
+static gint
+index_find (RwbGraph *graph, const PairKey *probe)
+{
+  for (guint attempt = 0; attempt < 2; attempt++)
+    {
+      index_update (graph);
+      const PairKey *key = g_hash_table_lookup (graph->index->by_pair, probe);
+      if (key == NULL)
+        return -1;
+      if (key->index < graph->relations->len)
+        {
+          const RwbRelation *r = g_ptr_array_index (graph->relations, key->index);
+          PairKey found = pair_key (r->source, r->target, r->type);
+          if (pair_equal (&found, probe))
+            return key->index;
+        }
+      index_reset (graph->index);
+    }
+  return -1;
+}
+
+/**
+ * rwb_graph_relations_changed:
+ * @graph: a graph
+ *
+ * Drops the graph's index of relations, to be rebuilt on next use: call it after removing,
+ * reordering or retyping relations of graph->relations, or changing their entities, other
+ * than through rwb_graph_ensure_relation().
+ */
+void
+rwb_graph_relations_changed (RwbGraph *graph)
+{
+  g_return_if_fail (graph != NULL);
+  g_mutex_lock (&graph->index->lock);
+  index_reset (graph->index);
+  g_mutex_unlock (&graph->index->lock);
+}
+
 /**
  * rwb_graph_new:
  * Creates an empty graph.
@@ -60,6 +234,7 @@ rwb_graph_new (void)
   graph->entities = g_ptr_array_new_with_free_func (entity_free);
   graph->relations = g_ptr_array_new_with_free_func (relation_free);
   graph->ref_count = 1;
+  graph->index = index_new ();
   return graph;
 }
 
@@ -84,6 +259,7 @@ rwb_graph_unref (RwbGraph *graph)
 {
   if (graph == NULL || !g_atomic_int_dec_and_test (&graph->ref_count))
     return;
+  index_free (graph->index);
   g_ptr_array_unref (graph->relations);
   g_ptr_array_unref (graph->entities);
   g_ptr_array_unref (graph->documents);
@@ -204,39 +380,40 @@ rwb_graph_ensure_relation (RwbGraph *graph, guint source, guint target, RwbRelat
 {
   g_return_val_if_fail (graph != NULL, 0);
   gboolean directed = rwb_relation_type_is_directed (type);
-  for (guint i = 0; i < graph->relations->len; i++)
+  PairKey probe = pair_key (source, target, type);
+  guint index;
+
+  g_mutex_lock (&graph->index->lock);
+  gint found = index_find (graph, &probe);
+  if (found >= 0)
     {
-      RwbRelation *r = g_ptr_array_index (graph->relations, i);
-      if (r->type != type)
-        continue;
-      if (r->source == source && r->target == target)
+      index = found;
+      RwbRelation *r = g_ptr_array_index (graph->relations, index);
+      /* One relation per pair and type: the direction is the one its strongest evidence
+       * reads. */
+      if (r->source != source && directed && confidence > r->confidence)
         {
-          r->confidence = MAX (r->confidence, confidence);
-          return i;
+          r->source = source;
+          r->target = target;
         }
-      if (r->source == target && r->target == source)
-        {
-          /* One relation per pair and type: the direction is the one its strongest evidence
-           * reads. */
-          if (directed && confidence > r->confidence)
-            {
-              r->source = source;
-              r->target = target;
-            }
-          r->confidence = MAX (r->confidence, confidence);
-          return i;
-        }
+      r->confidence = MAX (r->confidence, confidence);
     }
-  RwbRelation *r = g_new0 (RwbRelation, 1);
-  r->source = source;
-  r->target = target;
-  r->type = type;
-  r->directed = directed;
-  r->confidence = confidence;
-  r->evidence = g_array_new (FALSE, TRUE, sizeof (RwbEvidence));
-  g_array_set_clear_func (r->evidence, evidence_clear);
-  g_ptr_array_add (graph->relations, r);
-  return graph->relations->len - 1;
+  else
+    {
+      RwbRelation *r = g_new0 (RwbRelation, 1);
+      r->source = source;
+      r->target = target;
+      r->type = type;
+      r->directed = directed;
+      r->confidence = confidence;
+      r->evidence = g_array_new (FALSE, TRUE, sizeof (RwbEvidence));
+      g_array_set_clear_func (r->evidence, evidence_clear);
+      g_ptr_array_add (graph->relations, r);
+      index = graph->relations->len - 1;
+      index_update (graph);
+    }
+  g_mutex_unlock (&graph->index->lock);
+  return index;
 }
 
 /**
@@ -328,19 +505,27 @@ rwb_relation_set_attr (RwbRelation *relation, const char *key, const char *value
 
 /**
  * rwb_graph_entity_degree:
- * Counts the relations that touch entity @index.
+ * @graph: a graph
+ * @index: an entity of @graph
+ * @with_mentions: whether `mention` (co-occurrence) relations count
+ *
+ * Counts the relations that touch entity @index, from the graph's index (built or brought up
+ * to date here when relations changed, in one pass over them).
+ *
+ * Returns: the number of relations of the entity
  */
 guint
 rwb_graph_entity_degree (RwbGraph *graph, guint index, gboolean with_mentions)
 {
+  g_return_val_if_fail (graph != NULL, 0);
   guint n = 0;
-  for (guint i = 0; i < graph->relations->len; i++)
+  g_mutex_lock (&graph->index->lock);
+  index_update (graph);
+  if (index < graph->index->degrees->len)
     {
-      RwbRelation *r = g_ptr_array_index (graph->relations, i);
-      if (!with_mentions && r->type == RWB_RELATION_MENTION)
-        continue;
-      if (r->source == index || r->target == index)
-        n++;
+      const Degree *d = &g_array_index (graph->index->degrees, Degree, index);
+      n = with_mentions ? d->all : d->typed;
     }
+  g_mutex_unlock (&graph->index->lock);
   return n;
 }

@@ -65,11 +65,17 @@ typedef struct {
                          * (DOT, GraphML); the larger of this and evidence->len is the count */
 } RwbRelation;
 
+typedef struct _RwbGraphIndex RwbGraphIndex;
+
+/* Relations may be appended to @relations directly (g_ptr_array_add) or through
+ * rwb_graph_ensure_relation(); code that removes, reorders or retypes relations, or moves one
+ * to other entities, calls rwb_graph_relations_changed() afterwards. */
 typedef struct {
   GPtrArray *documents; /* RwbDocument* */
   GPtrArray *entities;  /* RwbEntity* */
   GPtrArray *relations; /* RwbRelation* */
   gint ref_count;
+  RwbGraphIndex *index; /* private: relations by pair and type, degrees; built on first use */
 } RwbGraph;
 
 /* Graphs are reference counted: a scene and a running layout hold the graph they use, so it
@@ -115,8 +121,15 @@ void          rwb_entity_set_attr         (RwbEntity *entity, const char *key, c
 void          rwb_relation_set_attr       (RwbRelation *relation, const char *key,
                                            const char *value);
 
-/* Number of relations of entity @index, not counting `mention`. */
+/* Number of relations that touch entity @index (a relation of an entity with itself counts
+ * once), `mention` relations only if @with_mentions. Constant time once the graph's index is
+ * built (one pass over the relations, on the first call after a change). */
 guint         rwb_graph_entity_degree     (RwbGraph *graph, guint index, gboolean with_mentions);
+/* Tells @graph that relations were removed, reordered, retyped or moved to other entities
+ * outside the functions above, so its index is rebuilt on next use. Appending needs no call.
+ * (The index also notices when the array got shorter or its last indexed relation is no
+ * longer in its place, but an edit in place cannot be seen.) */
+void          rwb_graph_relations_changed (RwbGraph *graph);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RwbGraph, rwb_graph_unref)
 
