@@ -1015,6 +1015,9 @@ apply_one (Work *w, const RwbCorrection *c)
     case RWB_CORRECTION_RETYPE_RELATION:
     case RWB_CORRECTION_CONFIRM_RELATION:
       k = find_relation (w, a, b, c->relation_type, -1);
+      /* Retyped already (by new rules, or applied to its own result): holds as it is. */
+      if (k < 0 && c->kind == RWB_CORRECTION_RETYPE_RELATION)
+        return find_relation (w, a, b, c->new_relation_type, -1) >= 0;
       if (k < 0)
         return FALSE;
       break;
@@ -1031,9 +1034,9 @@ apply_one (Work *w, const RwbCorrection *c)
       g_array_index (w->dead_r, gboolean, k) = TRUE;
       return TRUE;
     case RWB_CORRECTION_MERGE:
-      if (a == b)
-        return FALSE;
-      merge_entities (w, a, b);
+      /* Already one entity (extraction joined them, as after a lexicon update): done. */
+      if (a != b)
+        merge_entities (w, a, b);
       return TRUE;
     case RWB_CORRECTION_SPLIT:
       return split_entity (w, a, c->b);
