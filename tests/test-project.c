@@ -660,7 +660,7 @@ test_untrusted_rows (void)
                                  "INSERT INTO entities VALUES (1, 500, 'Ghost', 'planet', '', NULL);"
                                  "INSERT INTO relations VALUES (1, 900, 0, 4242, 'supply', 1, 0.5);"
                                  "INSERT INTO evidence VALUES (1, 0, 999, 5, 3, 9, 2, 1);"
-                                 "INSERT INTO evidence VALUES (1, 0, 998, 0, 5, 0, 999999, 1);"
+                                 "INSERT INTO evidence VALUES (1, 0, 998, 0, 5, 0, 50000, 1);"
                                  "INSERT INTO positions VALUES ('x', 'nan', 1, 0);",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
