@@ -163,6 +163,31 @@ test_timeline (void)
   g_assert_cmpuint (rwb_timeline_n_dates (tl2), ==, 2);
 }
 
+/* A relation whose only evidence is older than one of its entities' mentions (a relation
+ * added by hand on an early sentence, an entity named by a later article): known when both
+ * entities are. */
+static void
+test_relation_after_entities (void)
+{
+  g_autoptr (RwbGraph) g = rwb_graph_new ();
+  guint d0 = rwb_graph_add_document (g, "old.txt", "en", "Acme and Globex.");
+  guint d1 = rwb_graph_add_document (g, "new.txt", "en", "Globex.");
+  ((RwbDocument *) g_ptr_array_index (g->documents, d0))->date = g_strdup ("2020-01-01");
+  ((RwbDocument *) g_ptr_array_index (g->documents, d1))->date = g_strdup ("2021-06-01");
+  guint a = rwb_graph_add_entity (g, "Acme", RWB_ENTITY_COMPANY);
+  guint b = rwb_graph_add_entity (g, "Globex", RWB_ENTITY_COMPANY);
+  rwb_entity_add_mention (g_ptr_array_index (g->entities, a), d0, 0, 4);
+  rwb_entity_add_mention (g_ptr_array_index (g->entities, b), d1, 0, 6);
+  guint k = rwb_graph_add_relation (g, a, b, RWB_RELATION_PARTNERSHIP, FALSE, 1.0);
+  rwb_relation_add_evidence (g_ptr_array_index (g->relations, k), d0, 0, 15, NULL, NULL, 1.0);
+  g_autoptr (RwbTimeline) tl = rwb_timeline_new (g);
+  g_assert_cmpstr (rwb_timeline_relation_since (tl, k), ==, "2021-06-01");
+  g_assert_false (rwb_timeline_relation_known (tl, k, "2020-12-31"));
+  g_autoptr (RwbGraph) early = rwb_graph_as_of (g, "2020-12-31");
+  g_assert_cmpuint (early->entities->len, ==, 1);
+  g_assert_cmpuint (early->relations->len, ==, 0);
+}
+
 static void
 test_counts (void)
 {
@@ -197,5 +222,6 @@ main (int argc, char **argv)
   g_test_add_func ("/timeline/dates", test_dates);
   g_test_add_func ("/timeline/timeline", test_timeline);
   g_test_add_func ("/timeline/counts", test_counts);
+  g_test_add_func ("/timeline/relation-after-entities", test_relation_after_entities);
   return g_test_run ();
 }
