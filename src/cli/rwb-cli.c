@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -24,6 +25,8 @@ static const char *usage_text =
   "                     [--timeout SECONDS] [--replace-invalid] -o OUT FILE...\n"
   "  rawabit-cli convert [--format json|dot|graphml|csv] [--merge] [--lexicon DIR]\n"
   "                      [--replace-invalid] -o OUT IN...\n"
+  "  rawabit-cli project create|add|list|export|correct|corrections|undo|redo|history|\n"
+  "                      search|remove|date|reextract P.rawabit ...\n"
   "  rawabit-cli --help | --version\n"
   "\n"
   "extract  reads news articles (UTF-8 text, Arabic or English) or Rawabit JSON graphs and\n"
@@ -33,6 +36,8 @@ static const char *usage_text =
   "convert  reads articles (.txt), Rawabit JSON, GraphML or DOT and writes JSON, DOT,\n"
   "         GraphML or CSV (a folder with nodes.csv and edges.csv); --merge joins several\n"
   "         graphs, entities by name or alias.\n"
+  "project  keeps articles, what was found in them, your corrections and the undo history in\n"
+  "         one file (P.rawabit, SQLite); render and convert read a project as input.\n"
   "\n"
   "Run “rawabit-cli COMMAND --help” for a command's options.\n";
 
@@ -44,12 +49,16 @@ static const struct {
   { "extract", rwb_cli_cmd_extract },
   { "render", rwb_cli_cmd_render },
   { "convert", rwb_cli_cmd_convert },
+  { "project", rwb_cli_cmd_project },
 };
 
 int
 main (int argc, char **argv)
 {
   setlocale (LC_ALL, "");
+  /* Past a file size limit a write fails (and the project says the disk is full) instead of
+   * the process being killed mid-transaction. */
+  signal (SIGXFSZ, SIG_IGN);
   bindtextdomain (GETTEXT_PACKAGE, RWB_LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);

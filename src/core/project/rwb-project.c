@@ -468,9 +468,18 @@ open_database (const char *path, gboolean create, gboolean read_only, GError **e
   if (!read_only && !take_lock (project, error))
     return NULL;
 
-  int flags = read_only ? SQLITE_OPEN_READONLY
-                        : SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
+  /* Read-only openers write nothing (rwb_project_begin refuses) but still open the file for
+   * writing where they can: the last connection to close then folds the write-ahead log
+   * back and removes NAME.rawabit-wal and -shm, which a read-only connection would leave. */
+  int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
   int rc = sqlite3_open_v2 (path, &project->db, flags | SQLITE_OPEN_EXRESCODE, NULL);
+  if (rc != SQLITE_OK && read_only)
+    {
+      sqlite3_close (project->db);
+      project->db = NULL;
+      rc = sqlite3_open_v2 (path, &project->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_EXRESCODE,
+                            NULL);
+    }
   if (rc != SQLITE_OK)
     {
       rwb_project_sql_error (project, rc, _("open the project"), error);
