@@ -60,11 +60,14 @@ rwb_project_sql_error (RwbProject *project, int rc, const char *doing, GError **
       what = _("the disk is full");
       break;
     case SQLITE_IOERR:
-      if (sys == ENOSPC || sys == EFBIG || sys == EDQUOT)
-        {
-          code = RWB_PROJECT_ERROR_FULL;
-          what = sys == EFBIG ? _("the file size limit is reached") : _("the disk is full");
-        }
+      /* A failed write is nearly always space; the errno may be gone by the time a COMMIT
+       * reports it. */
+      if (sys == ENOSPC || sys == EDQUOT)
+        code = RWB_PROJECT_ERROR_FULL, what = _("the disk is full");
+      else if (sys == EFBIG)
+        code = RWB_PROJECT_ERROR_FULL, what = _("the file size limit is reached");
+      else if (rc == SQLITE_IOERR_WRITE)
+        code = RWB_PROJECT_ERROR_FULL, what = _("the disk is full or the file may not grow");
       break;
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
