@@ -288,8 +288,8 @@ test_search_remove_date_export (void)
   g_autofree char *db = g_build_filename (tmp_dir, "s.rawabit", NULL);
   g_autofree char *cmd = g_strdup_printf ("sqlite3 '%s' 'SELECT count(*) FROM articles'", db);
   g_autofree char *count = NULL;
-  if (g_find_program_in_path ("sqlite3")
-      && g_spawn_command_line_sync (cmd, &count, NULL, NULL, NULL))
+  g_autofree char *shell = g_find_program_in_path ("sqlite3");
+  if (shell && g_spawn_command_line_sync (cmd, &count, NULL, NULL, NULL))
     g_assert_cmpstr (count, ==, "3\n");
 }
 

@@ -552,7 +552,9 @@ test_not_a_project (void)
   g_assert_null (rwb_project_create (text, &error));
   g_assert_error (error, RWB_PROJECT_ERROR, RWB_PROJECT_ERROR_EXISTS);
   g_clear_error (&error);
-  g_assert_true (g_file_get_contents (text, &contents, NULL, NULL));
+  g_autofree char *still = NULL;
+  g_assert_true (g_file_get_contents (text, &still, NULL, NULL));
+  g_assert_cmpstr (still, ==, "just some text\n");
 }
 
 /* The schema of version 1, as an older Rawabit wrote it: no search index and no
