@@ -67,6 +67,22 @@ rwb_cli_load_inputs (char **files, const char *lexicon_dir, gboolean verbose, gb
     {
       g_autoptr (GFile) file = g_file_new_for_commandline_arg (files[i]);
       *failed_file = files[i];
+      if (rwb_cli_is_project (files[i]))
+        {
+          if (graph != NULL || files[i + 1] != NULL)
+            {
+              g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                                   _("a project cannot be combined with other inputs"));
+              return NULL;
+            }
+          graph = rwb_cli_load_project (files[i], error);
+          if (graph == NULL)
+            {
+              *failed_file = NULL; /* the project's errors name it */
+              return NULL;
+            }
+          continue;
+        }
       if (is_dot_path (files[i]))
         {
           if (graph != NULL || files[i + 1] != NULL)

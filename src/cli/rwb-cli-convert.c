@@ -10,6 +10,7 @@
 #include "rwb-formats.h"
 #include "rwb-json.h"
 #include "rwb-layout.h"
+#include "rwb-project.h"
 #include "rwb-render.h"
 
 #include <glib/gi18n.h>
@@ -25,6 +26,8 @@ read_graph_input (const char *path, gboolean *is_article, GPtrArray *messages, G
   RwbFormat format;
   g_autofree char *lower = g_ascii_strdown (path, -1);
   *is_article = FALSE;
+  if (rwb_cli_is_project (path))
+    return rwb_cli_load_project (path, error);
   if (!rwb_format_from_path (path, &format) && g_str_has_suffix (lower, ".txt"))
     {
       *is_article = TRUE;
@@ -112,7 +115,8 @@ rwb_cli_cmd_convert (int argc, char **argv)
           continue;
         }
       if (!is_article)
-        return rwb_cli_fail (files[i], error);
+        /* A project's errors name the file already. */
+        return rwb_cli_fail (error->domain == RWB_PROJECT_ERROR ? NULL : files[i], error);
       if (lexicon == NULL && (lexicon = rwb_lexicon_new_default (lexicon_dir, &error)) == NULL)
         return rwb_cli_fail (NULL, error);
       if (articles == NULL)

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -28,6 +29,8 @@ static const char *usage_text =
   "                    [--lexicon DIR] [--replace-invalid] FILE...\n"
   "  rawabit-cli path [--k N] [--by count|evidence] [--format text|json] [-v]\n"
   "                   [--mentions] [--lexicon DIR] [--replace-invalid] A B FILE...\n"
+  "  rawabit-cli project create|add|list|export|correct|corrections|undo|redo|history|\n"
+  "                      search|remove|date|reextract P.rawabit ...\n"
   "  rawabit-cli --help | --version\n"
   "\n"
   "extract  reads news articles (UTF-8 text, Arabic or English) or Rawabit JSON graphs and\n"
@@ -41,6 +44,8 @@ static const char *usage_text =
   "         (degree, betweenness) and the communities (Louvain) of a graph.\n"
   "path     the shortest paths between entities A and B (names, aliases or ids), each hop\n"
   "         with its relations; -v adds their evidence sentences.\n"
+  "project  keeps articles, what was found in them, your corrections and the undo history in\n"
+  "         one file (P.rawabit, SQLite); render and convert read a project as input.\n"
   "\n"
   "Run “rawabit-cli COMMAND --help” for a command's options.\n";
 
@@ -54,12 +59,16 @@ static const struct {
   { "convert", rwb_cli_cmd_convert },
   { "stats", rwb_cli_cmd_stats },
   { "path", rwb_cli_cmd_path },
+  { "project", rwb_cli_cmd_project },
 };
 
 int
 main (int argc, char **argv)
 {
   setlocale (LC_ALL, "");
+  /* Past a file size limit a write fails (and the project says the disk is full) instead of
+   * the process being killed mid-transaction. */
+  signal (SIGXFSZ, SIG_IGN);
   bindtextdomain (GETTEXT_PACKAGE, RWB_LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);

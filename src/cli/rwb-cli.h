@@ -16,6 +16,7 @@ int       rwb_cli_cmd_render    (int argc, char **argv);
 int       rwb_cli_cmd_convert   (int argc, char **argv);
 int       rwb_cli_cmd_stats     (int argc, char **argv);
 int       rwb_cli_cmd_path      (int argc, char **argv);
+int       rwb_cli_cmd_project   (int argc, char **argv);
 
 /* Prints "rawabit-cli: WHAT: message" (WHAT may be NULL) and returns 1. */
 int       rwb_cli_fail          (const char *what, const GError *error);
@@ -29,5 +30,11 @@ void      rwb_cli_log_to_stderr (const char *message, gpointer user_data);
 RwbGraph *rwb_cli_load_inputs   (char **files, const char *lexicon_dir, gboolean verbose,
                                  gboolean replace_invalid, const RwbLayoutOptions *dot_options,
                                  RwbScene **dot_scene, char **failed_file, GError **error);
+
+/* Whether @path is a Rawabit project (NAME.rawabit, or an SQLite file with its id). */
+gboolean  rwb_cli_is_project    (const char *path);
+/* The corrected graph of a project, opened read-only (a window may have it open).
+ * Returns: (transfer full) */
+RwbGraph *rwb_cli_load_project  (const char *path, GError **error);
 
 G_END_DECLS

@@ -370,6 +370,105 @@ rwb_entity_add_mention_kind (RwbEntity *entity, guint document, guint start, gui
   g_array_append_val (entity->mentions, span);
 }
 
+static RwbRelation *
+relation_new (guint source, guint target, RwbRelationType type, gboolean directed,
+              double confidence)
+{
+  RwbRelation *r = g_new0 (RwbRelation, 1);
+  r->source = source;
+  r->target = target;
+  r->type = type;
+  r->directed = directed;
+  r->confidence = confidence;
+  r->evidence = g_array_new (FALSE, TRUE, sizeof (RwbEvidence));
+  g_array_set_clear_func (r->evidence, evidence_clear);
+  return r;
+}
+
+/**
+ * rwb_graph_add_relation:
+ * Appends a relation without searching for an equal one; returns its index.
+ */
+guint
+rwb_graph_add_relation (RwbGraph *graph, guint source, guint target, RwbRelationType type,
+                        gboolean directed, double confidence)
+{
+  g_return_val_if_fail (graph != NULL, 0);
+  g_ptr_array_add (graph->relations, relation_new (source, target, type, directed, confidence));
+  return graph->relations->len - 1;
+}
+
+static GHashTable *
+attrs_copy (GHashTable *attrs)
+{
+  if (attrs == NULL)
+    return NULL;
+  GHashTable *copy = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  GHashTableIter iter;
+  gpointer k, v;
+  g_hash_table_iter_init (&iter, attrs);
+  while (g_hash_table_iter_next (&iter, &k, &v))
+    g_hash_table_insert (copy, g_strdup (k), g_strdup (v));
+  return copy;
+}
+
+/**
+ * rwb_graph_copy:
+ * A deep copy of @graph; the copy shares nothing with it.
+ */
+RwbGraph *
+rwb_graph_copy (RwbGraph *graph)
+{
+  g_return_val_if_fail (graph != NULL, NULL);
+  RwbGraph *copy = rwb_graph_new ();
+  for (guint i = 0; i < graph->documents->len; i++)
+    {
+      const RwbDocument *d = g_ptr_array_index (graph->documents, i);
+      RwbDocument *c = g_new0 (RwbDocument, 1);
+      c->id = g_strdup (d->id);
+      c->path = g_strdup (d->path);
+      c->language = g_strdup (d->language);
+      c->text = g_strdup (d->text);
+      c->length = d->length;
+      c->title = g_strdup (d->title);
+      c->date = g_strdup (d->date);
+      g_ptr_array_add (copy->documents, c);
+    }
+  for (guint i = 0; i < graph->entities->len; i++)
+    {
+      const RwbEntity *e = g_ptr_array_index (graph->entities, i);
+      RwbEntity *c = g_new0 (RwbEntity, 1);
+      c->id = g_strdup (e->id);
+      c->name = g_strdup (e->name);
+      c->type = e->type;
+      c->aliases = g_ptr_array_new_full (e->aliases->len, g_free);
+      for (guint j = 0; j < e->aliases->len; j++)
+        g_ptr_array_add (c->aliases, g_strdup (g_ptr_array_index (e->aliases, j)));
+      c->mentions = g_array_copy (e->mentions);
+      c->source = g_strdup (e->source);
+      c->attrs = attrs_copy (e->attrs);
+      c->confirmed = e->confirmed;
+      g_ptr_array_add (copy->entities, c);
+    }
+  for (guint i = 0; i < graph->relations->len; i++)
+    {
+      const RwbRelation *r = g_ptr_array_index (graph->relations, i);
+      RwbRelation *c = relation_new (r->source, r->target, r->type, r->directed, r->confidence);
+      g_array_set_size (c->evidence, r->evidence->len);
+      for (guint j = 0; j < r->evidence->len; j++)
+        {
+          RwbEvidence *ev = &g_array_index (c->evidence, RwbEvidence, j);
+          *ev = g_array_index (r->evidence, RwbEvidence, j);
+          ev->text = g_strdup (ev->text);
+        }
+      c->attrs = attrs_copy (r->attrs);
+      c->n_evidence = r->n_evidence;
+      c->confirmed = r->confirmed;
+      g_ptr_array_add (copy->relations, c);
+    }
+  return copy;
+}
+
 /**
  * rwb_graph_ensure_relation:
  * Finds or adds the relation (source, target, type); undirected types ignore order.
@@ -400,15 +499,8 @@ rwb_graph_ensure_relation (RwbGraph *graph, guint source, guint target, RwbRelat
     }
   else
     {
-      RwbRelation *r = g_new0 (RwbRelation, 1);
-      r->source = source;
-      r->target = target;
-      r->type = type;
-      r->directed = directed;
-      r->confidence = confidence;
-      r->evidence = g_array_new (FALSE, TRUE, sizeof (RwbEvidence));
-      g_array_set_clear_func (r->evidence, evidence_clear);
-      g_ptr_array_add (graph->relations, r);
+      g_ptr_array_add (graph->relations,
+                       relation_new (source, target, type, directed, confidence));
       index = graph->relations->len - 1;
       index_update (graph);
     }

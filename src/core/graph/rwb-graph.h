@@ -51,6 +51,7 @@ typedef struct {
   char *source;         /* why it exists: lexicon entry or pattern name, may be NULL */
   GHashTable *attrs;    /* char* → char*: attributes from an imported file (DOT, GraphML) that
                          * have no field here, kept for export; NULL when there are none */
+  gboolean confirmed;   /* the user marked it right (a correction, see rwb-corrections.h) */
 } RwbEntity;
 
 typedef struct {
@@ -63,6 +64,7 @@ typedef struct {
   GHashTable *attrs;    /* as RwbEntity.attrs */
   guint n_evidence;     /* evidence sentences known from an import that carried only a count
                          * (DOT, GraphML); the larger of this and evidence->len is the count */
+  gboolean confirmed;   /* the user marked it right, or added it (see rwb-corrections.h) */
 } RwbRelation;
 
 typedef struct _RwbGraphIndex RwbGraphIndex;
@@ -97,6 +99,16 @@ void          rwb_entity_add_alias        (RwbEntity *entity, const char *alias)
 void          rwb_entity_add_mention      (RwbEntity *entity, guint document, guint start, guint end);
 void          rwb_entity_add_mention_kind (RwbEntity *entity, guint document, guint start,
                                            guint end, RwbMentionKind kind);
+
+/* A deep copy of @graph: documents with their text, entities, relations, evidence. The copy
+ * shares nothing with @graph. Returns: (transfer full) */
+RwbGraph     *rwb_graph_copy              (RwbGraph *graph);
+
+/* Appends a relation without looking for an existing one (callers that keep their own index
+ * of relations, like merges of many graphs); @directed as given. Returns its index. */
+guint         rwb_graph_add_relation      (RwbGraph *graph, guint source, guint target,
+                                           RwbRelationType type, gboolean directed,
+                                           double confidence);
 
 /* Finds the relation of @type between @source and @target, in either direction, or adds it.
  * A pair has one relation per type; for directed types the direction follows the evidence with

@@ -1,0 +1,47 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rwb-timeline.h — the graph over time: when each entity and relation became known.
+ *
+ * Every document may have a date (RwbDocument.date, ISO 8601 "YYYY-MM-DD"). An entity is known
+ * from the date of the earliest document that mentions it, a relation from the earliest
+ * document with evidence of it (and not before both its entities). Undated documents, and
+ * entities or relations with no document at all (added by hand, imported), count as known from
+ * the start. A timeline is computed once per graph in one pass; asking whether something is
+ * known by a date is then a string comparison, cheap enough for every frame of a dragged
+ * timeline handle. rwb_graph_as_of makes the graph known by a date, for exports.
+ */
+#pragma once
+
+#include <glib.h>
+#include "rwb-graph.h"
+
+G_BEGIN_DECLS
+
+typedef struct _RwbTimeline RwbTimeline;
+
+/* The timeline of @graph (which it does not keep: rebuild it when the graph changes). */
+RwbTimeline *rwb_timeline_new               (RwbGraph *graph);
+void         rwb_timeline_free              (RwbTimeline *timeline);
+
+/* The date from which entity/relation @index is known, or NULL when always. */
+const char  *rwb_timeline_entity_since      (const RwbTimeline *timeline, guint index);
+const char  *rwb_timeline_relation_since    (const RwbTimeline *timeline, guint index);
+/* Whether entity/relation @index is known by @date (inclusive; NULL @date: everything). */
+gboolean     rwb_timeline_entity_known      (const RwbTimeline *timeline, guint index,
+                                             const char *date);
+gboolean     rwb_timeline_relation_known    (const RwbTimeline *timeline, guint index,
+                                             const char *date);
+
+/* The distinct document dates, earliest first, and how many documents have each: what a
+ * timeline bar draws. */
+guint        rwb_timeline_n_dates           (const RwbTimeline *timeline);
+const char  *rwb_timeline_date              (const RwbTimeline *timeline, guint i);
+guint        rwb_timeline_date_documents    (const RwbTimeline *timeline, guint i);
+
+/* The graph as known by @date: documents dated after it left out (the others renumbered),
+ * mentions and evidence from those documents dropped, and entities and relations that had
+ * nothing else left out. Returns: (transfer full) */
+RwbGraph    *rwb_graph_as_of                (RwbGraph *graph, const char *date);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RwbTimeline, rwb_timeline_free)
+
+G_END_DECLS
