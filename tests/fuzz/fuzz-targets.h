@@ -53,18 +53,14 @@ rwb_fuzz_graphml (const char *data, gsize size)
   g_free (rwb_json_write (graph, FALSE));
 }
 
-/* The layout helper's --import output (as rwb_dot_import receives it from the child): parsed
- * into a graph and scene, then written as DOT and JSON. Graphviz's own DOT parser runs in the
- * helper process and is not covered here. */
+/* The layout helper's --import output (Graphviz's JSON, as rwb_dot_import receives it from the
+ * child): read into a graph and scene, then written as DOT and JSON. */
 static inline void
 rwb_fuzz_dot (const char *data, gsize size)
 {
-  /* The helper's output reaches the parser as a NUL-terminated string. */
-  g_autofree char *out = g_strndup (data, size);
   g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
   RwbScene *scene = NULL;
-  g_autoptr (RwbGraph) graph = rwb_dot_parse_import_output (out, &scene, warnings, &error);
+  g_autoptr (RwbGraph) graph = rwb_dot_parse_import_output (data, size, &scene, &error);
   if (graph == NULL)
     return;
   g_free (rwb_formats_to_string (graph, scene, RWB_FORMAT_DOT, NULL));
