@@ -19,7 +19,7 @@ SYLLABLES = ["Al", "ba", "Cor", "da", "Ex", "fin", "Gro", "hal", "In", "ja", "Ko
              "nor", "Ost", "pa", "Qu", "ri", "Sol", "ta", "Ur", "vin", "Wex", "zen"]
 ARABIC = ["شركة", "مجموعة", "وكالة", "السيد", "مدينة", "بنك"]
 TYPES = ["company", "organization", "person", "place"]
-RELATIONS = ["ownership", "partnership", "supply", "investment", "employment", "location",
+RELATIONS = ["ownership", "partnership", "supply", "investment", "executive", "location",
              "competition"]
 
 

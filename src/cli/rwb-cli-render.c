@@ -171,6 +171,9 @@ rwb_cli_cmd_render (int argc, char **argv)
       export.selection = (const guint *) selection->data;
       export.n_selection = selection->len;
     }
+  /* Without --engine, the engine for the graph's size, as the window picks it. */
+  if (engine == NULL)
+    options.engine = rwb_layout_engine_for_size (graph->entities->len);
   g_autoptr (RwbScene) scene = dot_scene ? g_steal_pointer (&dot_scene)
                                          : rwb_layout_run (graph, &options, NULL, &error);
   if (scene == NULL)

@@ -31,7 +31,9 @@ find_helper (void)
   if (self)
     {
       g_autofree char *dir = g_path_get_dirname (self);
-      const char *const candidates[] = { "rawabit-layout", "../rawabit-layout" };
+      /* Installed beside the program, or in the build tree (src/, seen from bench/). */
+      const char *const candidates[] = { "rawabit-layout", "../rawabit-layout",
+                                         "../src/rawabit-layout" };
       for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
         {
           char *path = g_build_filename (dir, candidates[i], NULL);

@@ -84,13 +84,21 @@ rwb_layout_engine_for_size (guint n_entities)
   return n_entities > RWB_LAYOUT_LARGE_GRAPH ? RWB_LAYOUT_SFDP : RWB_LAYOUT_DOT;
 }
 
-/* Graph attributes for @engine on a graph of @nodes nodes and @edges edges. Small graphs get
- * the full treatment: curved edges routed around nodes and prism overlap removal with room
- * for edge labels. Past MEDIUM the spline router (its cost grows with nodes × edges) gives way
- * to straight lines, and edge labels no longer reserve room (dot would make each a virtual
- * node). sfdp keeps prism overlap removal at every size — it stays near-linear — so no two
- * nodes overlap; neato and fdp switch to it from their costlier default. */
-#define MEDIUM_GRAPH 300
+/* Graph attributes for @engine on a graph of @nodes nodes and @edges edges.
+ *
+ * Small graphs get the full treatment: curved edges routed around nodes, prism overlap removal
+ * with room for edge labels, generous iteration limits. Graphviz's spline router costs about
+ * nodes × edges (5 s for 200 nodes and 400 edges on this kind of machine, minutes at 1,000), so
+ * past MEDIUM_GRAPH edges are straight, edge labels no longer reserve room (dot would make each
+ * a virtual node) and dot's ranking and crossing reduction get its small limits. Overlap
+ * removal stays prism, sfdp's near-linear one, with a wider margin and a bounded number of
+ * passes: at 5,000 nodes 20 passes leave no two boxes overlapping and cost about 1.2 × sfdp's
+ * own defaults (which leave overlaps); past 5,000, 10 passes on a layout first scaled apart
+ * (overlap_scaling) keep it near sfdp's time and leave about 1 % of the nodes touching a
+ * neighbour. (Measured with bench/bench-layout and bench/gen-graph.py; see
+ * docs/benchmarks.md.) */
+#define MEDIUM_GRAPH 100
+#define HUGE_GRAPH 5000
 
 static void
 layout_settings (GString *s, RwbLayoutEngine engine, guint nodes, guint edges,
@@ -98,19 +106,18 @@ layout_settings (GString *s, RwbLayoutEngine engine, guint nodes, guint edges,
 {
   gboolean big = nodes > MEDIUM_GRAPH || edges > 2 * MEDIUM_GRAPH;
   *edge_labels = !big;
-  g_string_append (s, "  graph [outputorder=edgesfirst, nodesep=0.35, ranksep=0.6, "
-                      "sep=\"+8\", esep=\"+4\", overlap=prism");
-  g_string_append (s, big ? ", splines=false" : ", splines=true");
+  g_string_append (s, "  graph [outputorder=edgesfirst, nodesep=0.35, ranksep=0.6, esep=\"+4\"");
   if (engine == RWB_LAYOUT_DOT)
     g_string_append_printf (s, ", rankdir=%s", options->rankdir ? options->rankdir : "LR");
-  if (engine == RWB_LAYOUT_SFDP && big)
-    /* Fewer refinement steps on the finest level: the multilevel scheme has done most of the
-     * work, and sfdp's own default of 1000 dominates on big graphs. */
-    g_string_append (s, ", maxiter=400");
-  /* Bounded effort on big graphs: Graphviz's own iteration limits. */
-  g_string_append (s, ", nslimit=50, nslimit1=50, mclimit=2");
-  if (engine != RWB_LAYOUT_SFDP || !big)
-    g_string_append (s, ", maxiter=2000");
+  if (!big)
+    g_string_append (s, ", splines=true, overlap=prism, sep=\"+8\", nslimit=50, nslimit1=50, "
+                        "mclimit=2, maxiter=2000");
+  else if (nodes <= HUGE_GRAPH)
+    g_string_append (s, ", splines=false, overlap=prism20, sep=\"+16\", nslimit=2, "
+                        "nslimit1=2, mclimit=0.2, maxiter=400");
+  else
+    g_string_append (s, ", splines=false, overlap=prism10, overlap_scaling=-12, sep=\"+16\", "
+                        "nslimit=2, nslimit1=2, mclimit=0.2, maxiter=400");
   g_string_append (s, "];\n");
 }
 
