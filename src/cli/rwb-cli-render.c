@@ -71,7 +71,7 @@ rwb_cli_cmd_render (int argc, char **argv)
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
       "png, svg or pdf (default: from OUT's extension)", "FORMAT" },
     { "engine", 'e', 0, G_OPTION_ARG_STRING, &engine,
-      "Graphviz engine: dot (default), neato, fdp, sfdp, circo, twopi", "E" },
+      "Graphviz engine: dot, neato, fdp, sfdp, circo, twopi (default: dot, sfdp past 400 entities)", "E" },
     { "rankdir", 0, 0, G_OPTION_ARG_STRING, &rankdir, "dot only: LR (default), TB, RL, BT",
       "DIR" },
     { "scale", 's', 0, G_OPTION_ARG_DOUBLE, &scale, "Scale (PNG: 1 = 72 dpi; default 2)", "S" },
