@@ -23,10 +23,12 @@
 #define MIN_TEXT_PX 4.0
 /* Graphviz's default font size: below this zoom a default label is under MIN_TEXT_PX. */
 #define DETAIL_SCALE (MIN_TEXT_PX / 14.0)
-/* Nodes shorter than this many pixels are drawn as a rectangle of their colour. */
-#define TINY_PX 6.0
-/* Below this zoom, edges are straight one-pixel lines (as for Rawabit's scenes). */
-#define STRAIGHT_SCALE 0.25
+/* Nodes smaller than this many pixels are drawn as a rectangle of their colour. */
+#define TINY_PX 10.0
+/* Below the zoom where text goes, edges are straight one-pixel lines written into the image:
+ * stroking ten thousand curves thinner than a pixel is what cost an imported 5,000-node graph
+ * hundreds of milliseconds a frame. */
+#define STRAIGHT_SCALE DETAIL_SCALE
 
 static Rgb
 rgb_of (guint32 c)
@@ -330,7 +332,8 @@ compare_paint (const void *a, const void *b)
 }
 
 static void
-add_op_paints (Frame *f, GArray *paints, guint first, guint n, guint state, gboolean arrows)
+add_op_paints (Frame *f, GArray *paints, guint first, guint n, guint state, gboolean arrows,
+               gboolean outline_filled)
 {
   for (guint i = first; i < first + n && i < f->scene->draw_ops->len; i++)
     {
@@ -346,7 +349,8 @@ add_op_paints (Frame *f, GArray *paints, guint first, guint n, guint state, gboo
           g_array_append_val (paints, p);
         }
       guint32 pen = pen_of (f, op, state);
-      if (alpha_of (pen) > 0)
+      /* Far out, an arrowhead's outline adds nothing to its fill. */
+      if (alpha_of (pen) > 0 && (outline_filled || !op->filled))
         {
           guint width = (guint) CLAMP (round (op->width * 4), 0, 0xffff);
           Paint p = { (guint64) pen << 32 | (guint64) op->line << 16 | width, i, 1, 0 };
@@ -431,6 +435,10 @@ static void
 draw_far (Frame *f)
 {
   g_autoptr (GArray) paints = g_array_new (FALSE, FALSE, sizeof (Paint));
+  /* Shapes a few pixels across need no sub-pixel curves: cairo flattens each ellipse into far
+   * fewer segments at this tolerance, which is most of the cost of thousands of them. */
+  cairo_save (f->cr);
+  cairo_set_tolerance (f->cr, 0.75);
   gboolean arrows = ARROW_SIZE * f->scale >= 2.5;
   gboolean straight = f->scale < STRAIGHT_SCALE && f->direct;
 
@@ -448,7 +456,7 @@ draw_far (Frame *f)
       if (straight)
         draw_edge_pixels (f, i, s);
       else if (!e->rerouted)
-        add_op_paints (f, paints, e->draw_first, e->draw_n, s, arrows);
+        add_op_paints (f, paints, e->draw_first, e->draw_n, s, arrows, FALSE);
       else
         draw_edge (f, i, s, FALSE);
     }
@@ -472,9 +480,10 @@ draw_far (Frame *f)
             }
         }
       else
-        add_op_paints (f, paints, n->draw_first, n->draw_n, s, TRUE);
+        add_op_paints (f, paints, n->draw_first, n->draw_n, s, TRUE, TRUE);
     }
   paint_groups (f, paints);
+  cairo_restore (f->cr);
 }
 
 /**
