@@ -382,6 +382,8 @@ static void
 paint_groups (Frame *f, GArray *paints)
 {
   cairo_t *cr = f->cr;
+  if (paints->len == 0)
+    return;
   qsort (paints->data, paints->len, sizeof (Paint), compare_paint);
   for (guint k = 0; k < paints->len;)
     {
