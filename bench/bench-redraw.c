@@ -16,6 +16,11 @@
  *             labels are dropped, the most text a frame draws
  *   hover     in the fitted view, the pointer moving from node to node (the rest dims)
  *
+ * With --file GRAPH (repeatable) it times the same scenarios on that file instead: a DOT file
+ * (.gv, .dot) imported as a Graphviz viewer shows it (laid out by sfdp, drawn with its own
+ * styles), or a Rawabit JSON graph laid out as the window does. The same generated graph
+ * (bench/gen-graph.py) as both compares imported and native scenes of one size.
+ *
  * A frame is what GTK does for the screen: the input path queues a draw, then the view is
  * snapshotted (gtk_widget_snapshot_child() from the window, which rebuilds its render node) and
  * the node rendered to a texture by the window's own renderer (gsk_renderer_render_texture). "direct" is the same viewport drawn with one call of
@@ -31,8 +36,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "rwb-dot.h"
 #include "rwb-graph-view-private.h"
 #include "rwb-graph-view.h"
+#include "rwb-json.h"
+#include "rwb-layout.h"
 #include "rwb-render.h"
 
 #define WIDTH 1280
@@ -131,6 +139,7 @@ make_scene (RwbGraph *graph, GRand *rand)
 
 static GtkWindow *window;
 static RwbGraphView *view;
+static int frames_per = 100;
 
 /* One frame, as GTK paints one: the view's render node made again if a draw was queued (the
  * window's own snapshot of its child), then rasterized by the window's renderer. Forced here
@@ -273,10 +282,75 @@ log_writer (GLogLevelFlags level, const GLogField *fields, gsize n_fields, gpoin
   return g_log_writer_default (level, fields, n_fields, data);
 }
 
+/* Every scenario on @scene (the view takes it). */
+static void
+run_scenarios (RwbScene *scene)
+{
+  guint n = scene->nodes->len, n_edges = scene->edges->len;
+  gint64 t1 = g_get_monotonic_time ();
+  rwb_graph_view_set_scene (view, scene);
+  fprintf (stderr, "  set (index) in %.1f ms\n", (g_get_monotonic_time () - t1) / 1000.0);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (view));
+
+  reset_zoom (FALSE);
+  time_scenario ("pan-fit", PAN, frames_per, n, n_edges, FALSE);
+  reset_zoom (FALSE);
+  time_scenario ("pan-fit", PAN, frames_per, n, n_edges, TRUE);
+  reset_zoom (TRUE);
+  time_scenario ("pan-1:1", PAN, frames_per, n, n_edges, FALSE);
+  reset_zoom (TRUE);
+  time_scenario ("pan-1:1", PAN, frames_per, n, n_edges, TRUE);
+  reset_zoom (FALSE);
+  time_scenario ("zoom", ZOOM, frames_per, n, n_edges, FALSE);
+  reset_zoom (FALSE);
+  time_scenario ("zoom", ZOOM, frames_per, n, n_edges, TRUE);
+  reset_zoom (TRUE);
+  time_scenario ("zoom-1:1", ZOOM_OUT, frames_per, n, n_edges, FALSE);
+  reset_zoom (TRUE);
+  time_scenario ("zoom-1:1", ZOOM_OUT, frames_per, n, n_edges, TRUE);
+  reset_zoom (FALSE);
+  time_scenario ("hover", HOVER, frames_per, n, n_edges, FALSE);
+}
+
+/* A scene from a DOT file (imported, sfdp) or a Rawabit JSON graph (laid out). */
+static RwbScene *
+load_file (const char *path)
+{
+  g_autofree char *data = NULL;
+  gsize len;
+  g_autoptr (GError) error = NULL;
+  RwbScene *scene = NULL;
+  if (!g_file_get_contents (path, &data, &len, &error))
+    goto fail;
+  RwbLayoutOptions options;
+  rwb_layout_options_init (&options);
+  options.timeout_seconds = 600;
+  if (g_str_has_suffix (path, ".json"))
+    {
+      g_autoptr (RwbGraph) graph = rwb_json_read (data, len, &error);
+      if (graph == NULL)
+        goto fail;
+      options.engine = rwb_layout_engine_for_size (graph->entities->len);
+      scene = rwb_layout_run (graph, &options, NULL, &error);
+    }
+  else
+    {
+      options.engine = RWB_LAYOUT_SFDP;
+      g_autoptr (RwbGraph) graph = rwb_dot_import (data, len, &options, &scene, NULL, NULL,
+                                                   &error);
+    }
+  if (scene)
+    return scene;
+fail:
+  fprintf (stderr, "%s: %s\n", path, error ? error->message : "no scene");
+  return NULL;
+}
+
 int
 main (int argc, char **argv)
 {
   int frames = 100;
+  g_autoptr (GPtrArray) file_list = g_ptr_array_new ();
   g_auto (GStrv) sizes = g_strsplit ("1000,5000,20000", ",", -1);
   g_autoptr (GRand) rand = g_rand_new_with_seed (42);
 
@@ -288,6 +362,8 @@ main (int argc, char **argv)
           frames = atoi (argv[++i]); /* not inside MAX(), which evaluates twice */
           frames = MAX (frames, 2);
         }
+      else if (g_str_equal (argv[i], "--file") && i + 1 < argc)
+        g_ptr_array_add (file_list, argv[++i]);
       else if (g_str_equal (argv[i], "--sizes") && i + 1 < argc)
         {
           g_strfreev (sizes);
@@ -295,11 +371,14 @@ main (int argc, char **argv)
         }
       else
         {
-          fprintf (stderr, "usage: bench-redraw [--frames N] [--sizes 1000,5000,20000]\n");
+          fprintf (stderr, "usage: bench-redraw [--frames N] [--sizes 1000,5000,20000] [--file GRAPH]...\n");
           return 2;
         }
     }
 
+  frames_per = frames;
+  g_ptr_array_add (file_list, NULL);
+  char **files = file_list->len > 1 ? (char **) file_list->pdata : NULL;
   gtk_init ();
   window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_decorated (window, FALSE);
@@ -314,38 +393,24 @@ main (int argc, char **argv)
           HEIGHT);
   printf ("  nodes   edges  scenario draw      median      p95      max   (ms)\n");
 
-  for (guint s = 0; sizes[s] != NULL; s++)
+  for (guint f = 0; files && files[f]; f++)
+    {
+      RwbScene *scene = load_file (files[f]);
+      if (scene == NULL)
+        return 1;
+      fprintf (stderr, "%s: %u nodes, %u edges%s\n", files[f], scene->nodes->len,
+               scene->edges->len, scene->from_dot ? " (imported DOT)" : "");
+      run_scenarios (scene);
+    }
+  for (guint s = 0; files == NULL && sizes[s] != NULL; s++)
     {
       guint n = (guint) g_ascii_strtoull (sizes[s], NULL, 10);
       g_autoptr (RwbGraph) graph = make_graph (n, rand);
       gint64 t0 = g_get_monotonic_time ();
       RwbScene *scene = make_scene (graph, rand);
-      guint n_edges = scene->edges->len;
-      gint64 t1 = g_get_monotonic_time ();
-
-      rwb_graph_view_set_scene (view, scene);
-      fprintf (stderr, "%u nodes: scene built in %.0f ms, set (index) in %.1f ms\n", n,
-               (t1 - t0) / 1000.0, (g_get_monotonic_time () - t1) / 1000.0);
-      gtk_test_widget_wait_for_draw (GTK_WIDGET (view));
-
-      reset_zoom (FALSE);
-      time_scenario ("pan-fit", PAN, frames, n, n_edges, FALSE);
-      reset_zoom (FALSE);
-      time_scenario ("pan-fit", PAN, frames, n, n_edges, TRUE);
-      reset_zoom (TRUE);
-      time_scenario ("pan-1:1", PAN, frames, n, n_edges, FALSE);
-      reset_zoom (TRUE);
-      time_scenario ("pan-1:1", PAN, frames, n, n_edges, TRUE);
-      reset_zoom (FALSE);
-      time_scenario ("zoom", ZOOM, frames, n, n_edges, FALSE);
-      reset_zoom (FALSE);
-      time_scenario ("zoom", ZOOM, frames, n, n_edges, TRUE);
-      reset_zoom (TRUE);
-      time_scenario ("zoom-1:1", ZOOM_OUT, frames, n, n_edges, FALSE);
-      reset_zoom (TRUE);
-      time_scenario ("zoom-1:1", ZOOM_OUT, frames, n, n_edges, TRUE);
-      reset_zoom (FALSE);
-      time_scenario ("hover", HOVER, frames, n, n_edges, FALSE);
+      fprintf (stderr, "%u nodes: scene built in %.0f ms\n", n,
+               (g_get_monotonic_time () - t0) / 1000.0);
+      run_scenarios (scene);
     }
 
   rwb_graph_view_set_scene (view, NULL);

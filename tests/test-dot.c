@@ -42,17 +42,61 @@ node (RwbScene *scene, const char *label)
   return &g_array_index (scene->nodes, RwbSceneNode, i);
 }
 
-static guint
-real_clusters (RwbScene *scene)
+/* The first drawing operation in @first … @first + @n that is not text; with @filled, the
+ * first filled one. NULL if there is none. */
+static const RwbDrawOp *
+shape_op (RwbScene *scene, guint first, guint n, gboolean filled)
 {
-  guint n = 0;
-  for (guint i = 0; i < scene->clusters->len; i++)
+  for (guint i = first; i < first + n; i++)
     {
-      RwbSceneCluster *c = &g_array_index (scene->clusters, RwbSceneCluster, i);
-      if (!(c->style && g_str_equal (c->style, "graph-label")))
-        n++;
+      const RwbDrawOp *op = &g_array_index (scene->draw_ops, RwbDrawOp, i);
+      if (op->kind != RWB_DRAW_OP_TEXT && (!filled || op->filled))
+        return op;
     }
-  return n;
+  return NULL;
+}
+
+/* A colour of a drawing operation as "#rrggbb" (or "#rrggbbaa" when not opaque). */
+static char *
+hex (guint32 c)
+{
+  if ((c & 0xff) == 0xff)
+    return g_strdup_printf ("#%06x", c >> 8);
+  return g_strdup_printf ("#%08x", c);
+}
+
+static char *
+node_fill (RwbScene *scene, RwbSceneNode *n)
+{
+  const RwbDrawOp *op = shape_op (scene, n->draw_first, n->draw_n, TRUE);
+  return op ? hex (op->fill) : NULL;
+}
+
+static char *
+node_pen (RwbScene *scene, RwbSceneNode *n)
+{
+  const RwbDrawOp *op = shape_op (scene, n->draw_first, n->draw_n, FALSE);
+  return op ? hex (op->pen) : NULL;
+}
+
+/* The kind of the node's outline, with its number of points. */
+static RwbDrawOpKind
+node_shape (RwbScene *scene, RwbSceneNode *n, guint *points)
+{
+  const RwbDrawOp *op = shape_op (scene, n->draw_first, n->draw_n, FALSE);
+  g_assert_nonnull (op);
+  *points = op->n;
+  return op->kind;
+}
+
+/* The first text operation of an item. */
+static const RwbDrawOp *
+text_op (RwbScene *scene, guint first, guint n)
+{
+  for (guint i = first; i < first + n; i++)
+    if (g_array_index (scene->draw_ops, RwbDrawOp, i).kind == RWB_DRAW_OP_TEXT)
+      return &g_array_index (scene->draw_ops, RwbDrawOp, i);
+  return NULL;
 }
 
 /* Draws @scene fitted into a small image; the share of pixels that differ from the corner,
@@ -110,25 +154,45 @@ test_clusters (void)
   /* Two edges between the same pair stay two. */
   g_assert_cmpuint (graph->relations->len, ==, 8);
   g_assert_cmpuint (scene->edges->len, ==, 8);
-  g_assert_cmpuint (real_clusters (scene), ==, 3);
+  g_assert_cmpuint (scene->clusters->len, ==, 3);
 
-  /* Names are labels, with the node's own name as an alias; Arabic passes through. */
+  /* Names are what Graphviz drew, with the node's own name as an alias; Arabic passes
+   * through. */
   RwbSceneNode *x = node (scene, "Xiaomi\nشاومي");
   RwbEntity *xe = g_ptr_array_index (graph->entities, x->entity);
   g_assert_cmpstr (xe->name, ==, "Xiaomi\nشاومي");
   g_assert_cmpint (rwb_graph_find_entity (graph, "xiaomi"), ==, (gint) x->entity);
-  g_assert_cmpstr (x->shape, ==, "box");
-  g_assert_cmpstr (x->fillcolor, ==, "#ffcc00");
-  g_assert_true (strstr (x->style, "rounded") != NULL);
-  g_assert_cmpstr (node (scene, "Great Wall")->color, ==, "#ff0000");
-  g_assert_cmpstr (node (scene, "Great Wall")->shape, ==, "ellipse");
-  g_assert_cmpstr (node (scene, "web")->fillcolor, ==, "#add8e6");
-  g_assert_cmpstr (node (scene, "shop")->shape, ==, "diamond");
-  g_assert_cmpstr (node (scene, "dot1")->shape, ==, "point");
+  /* Styles are Graphviz's drawing: a rounded box is a filled bezier in its fillcolor, the
+   * label in the node's font. */
+  guint np;
+  g_assert_cmpint (node_shape (scene, x, &np), ==, RWB_DRAW_OP_BEZIER);
+  g_autofree char *xfill = node_fill (scene, x);
+  g_assert_cmpstr (xfill, ==, "#ffcc00");
+  const RwbDrawOp *xt = text_op (scene, x->draw_first, x->draw_n);
+  g_assert_cmpstr (xt->font, ==, "DejaVu Sans");
+  g_assert_cmpfloat (xt->size, ==, 14);
+  RwbSceneNode *gw = node (scene, "Great Wall");
+  g_autofree char *gwpen = node_pen (scene, gw);
+  g_assert_cmpstr (gwpen, ==, "#ff0000");
+  g_assert_cmpint (node_shape (scene, gw, &np), ==, RWB_DRAW_OP_ELLIPSE);
+  g_autofree char *webfill = node_fill (scene, node (scene, "web"));
+  g_assert_cmpstr (webfill, ==, "#add8e6");
+  g_assert_cmpint (node_shape (scene, node (scene, "web"), &np), ==, RWB_DRAW_OP_POLYGON);
+  g_assert_cmpuint (np, ==, 6);
+  g_assert_cmpint (node_shape (scene, node (scene, "shop"), &np), ==, RWB_DRAW_OP_POLYGON);
+  g_assert_cmpuint (np, ==, 4);
+  /* A point is a filled ellipse; with no colour set, its black is the theme's. */
+  RwbSceneNode *dot1 = node (scene, "dot1");
+  const RwbDrawOp *pt = shape_op (scene, dot1->draw_first, dot1->draw_n, TRUE);
+  g_assert_cmpint (pt->kind, ==, RWB_DRAW_OP_ELLIPSE);
+  g_assert_true (pt->flags & RWB_DRAW_OP_DEFAULT_PEN);
+  g_assert_false (shape_op (scene, gw->draw_first, gw->draw_n, FALSE)->flags
+                  & RWB_DRAW_OP_DEFAULT_PEN);
   /* Record fields become lines. */
   g_assert_cmpint (find_node (scene, "left\nright"), >=, 0);
-  /* Attributes stay on the entity for export. */
+  /* The file's attributes stay on the entity for export, as the file wrote them. */
   g_assert_cmpstr (g_hash_table_lookup (xe->attrs, "fontname"), ==, "DejaVu Sans");
+  g_assert_cmpstr (g_hash_table_lookup (xe->attrs, "fillcolor"), ==, "#ffcc00");
 
   gboolean saw_label = FALSE, saw_dashed = FALSE;
   for (guint i = 0; i < scene->edges->len; i++)
@@ -138,8 +202,15 @@ test_clusters (void)
       if (e->label && g_str_equal (e->label, "supplies"))
         {
           saw_label = TRUE;
-          g_assert_cmpstr (e->color, ==, "#0000ff");
-          saw_dashed = e->style && g_str_equal (e->style, "dashed");
+          const RwbDrawOp *curve = shape_op (scene, e->draw_first, e->draw_n, FALSE);
+          g_autofree char *pen = hex (curve->pen);
+          g_assert_cmpstr (pen, ==, "#0000ff");
+          saw_dashed = curve->line == RWB_DRAW_LINE_DASHED;
+          /* The arrowhead is Graphviz's filled polygon in the edge's colour. */
+          const RwbDrawOp *arrow = shape_op (scene, e->draw_first, e->draw_n, TRUE);
+          g_assert_nonnull (arrow);
+          g_assert_cmphex (arrow->fill, ==, 0x0000ffff);
+          g_assert_true (e->has_head);
           /* The label sits inside the drawing, y down. */
           g_assert_cmpfloat (e->label_y, >=, scene->bounds.y);
           g_assert_cmpfloat (e->label_y, <=, scene->bounds.y + scene->bounds.height);
@@ -147,19 +218,27 @@ test_clusters (void)
     }
   g_assert_true (saw_label && saw_dashed);
 
+  gboolean saw_makers = FALSE;
   for (guint i = 0; i < scene->clusters->len; i++)
     {
       RwbSceneCluster *c = &g_array_index (scene->clusters, RwbSceneCluster, i);
       if (c->label && g_str_equal (c->label, "Makers"))
         {
-          g_assert_cmpstr (c->fillcolor, ==, "#ffffe0");
-          g_assert_cmpstr (c->color, ==, "#006400");
+          saw_makers = TRUE;
+          const RwbDrawOp *box = shape_op (scene, c->draw_first, c->draw_n, FALSE);
+          g_assert_true (box->filled);
+          g_assert_cmphex (box->fill, ==, 0xffffe0ff);
+          g_assert_cmphex (box->pen, ==, 0x006400ff);
           /* It encloses its nodes. */
           g_assert_cmpfloat (c->box.x, <=, x->x - x->width / 2 + 0.5);
           g_assert_cmpfloat (c->box.y, <=, x->y - x->height / 2 + 0.5);
           g_assert_cmpfloat (c->box.y + c->box.height, >=, x->y + x->height / 2 - 0.5);
         }
     }
+  g_assert_true (saw_makers);
+  /* The graph's own label. */
+  g_assert_nonnull (text_op (scene, scene->draw_first, scene->draw_n));
+  g_assert_cmpstr (text_op (scene, scene->draw_first, scene->draw_n)->text, ==, "Supply chain");
 
   g_assert_cmpfloat (render_coverage (scene, FALSE), >, 0.02);
   g_assert_cmpfloat (render_coverage (scene, TRUE), >, 0.02);
@@ -187,19 +266,29 @@ test_colors (void)
   g_autoptr (GError) error = NULL;
   g_autoptr (RwbGraph) graph = rwb_dot_import (dot, len, NULL, &scene, NULL, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (scene->background, ==, "#000080");
+  g_assert_true (scene->has_background);
+  g_assert_cmphex (scene->background, ==, 0x000080ff);
   RwbSceneNode *a = node (scene, "أحمر");
-  g_assert_cmpstr (a->fillcolor, ==, "#ff0000");
-  g_assert_cmpstr (a->fontcolor, ==, "#ffffff");
+  g_autofree char *afill = node_fill (scene, a);
+  g_assert_cmpstr (afill, ==, "#ff0000");
+  const RwbDrawOp *at = text_op (scene, a->draw_first, a->draw_n);
+  g_assert_cmphex (at->pen, ==, 0xffffffff);
+  g_assert_false (at->flags & RWB_DRAW_OP_DEFAULT_PEN);
   RwbSceneNode *b = node (scene, "b");
-  g_assert_cmpstr (b->fillcolor, ==, "#00ff0080");
-  g_assert_true (g_regex_match_simple ("^#[0-9a-f]{6}$", b->color, 0, 0));
+  g_autofree char *bfill = node_fill (scene, b);
+  g_assert_cmpstr (bfill, ==, "#00ff0080");
+  /* HSV resolved by Graphviz. */
+  g_autofree char *bpen = node_pen (scene, b);
+  g_assert_true (g_regex_match_simple ("^#[0-9a-f]{6}$", bpen, 0, 0));
+  g_assert_cmpstr (bpen, !=, "#000000");
   RwbSceneNode *c = node (scene, "c");
   /* The first colour of a list. */
-  g_assert_cmpstr (c->color, ==, "#ffa500");
-  g_assert_cmpfloat (c->fontsize, ==, 20);
+  g_autofree char *cpen = node_pen (scene, c);
+  g_assert_cmpstr (cpen, ==, "#ffa500");
+  g_assert_cmpfloat (text_op (scene, c->draw_first, c->draw_n)->size, ==, 20);
   /* Filled without a fillcolor: Graphviz's light grey. */
-  g_assert_cmpstr (node (scene, "d")->fillcolor, ==, "#d3d3d3");
+  g_autofree char *dfill = node_fill (scene, node (scene, "d"));
+  g_assert_cmpstr (dfill, ==, "#d3d3d3");
   /* An undirected graph: no arrowheads. */
   for (guint i = 0; i < scene->edges->len; i++)
     {
@@ -207,7 +296,8 @@ test_colors (void)
       g_assert_false (e->has_head);
       g_assert_false (((RwbRelation *) g_ptr_array_index (graph->relations, e->relation))->directed);
     }
-  g_assert_cmpstr (g_array_index (scene->edges, RwbSceneEdge, 0).color, ==, "#228b22");
+  RwbSceneEdge *e0 = &g_array_index (scene->edges, RwbSceneEdge, 0);
+  g_assert_cmphex (shape_op (scene, e0->draw_first, e0->draw_n, FALSE)->pen, ==, 0x228b22ff);
   /* The file's background, in either theme. */
   guint32 corner;
   g_assert_cmpfloat (render_coverage_corner (scene, FALSE, &corner), >, 0.02);

@@ -55,6 +55,9 @@ test_replay (gconstpointer user_data)
   ReplayFunc func = g_str_equal (target, "extract") ? replay_extract
                     : g_str_equal (target, "json")  ? rwb_fuzz_json
                     : g_str_equal (target, "graphml") ? rwb_fuzz_graphml
+                    : g_str_equal (target, "layout") ? rwb_fuzz_layout
+                    : g_str_equal (target, "render") ? rwb_fuzz_render
+                    : g_str_equal (target, "helper") ? rwb_fuzz_helper
                                                       : rwb_fuzz_dot;
   g_autofree char *regressions = g_build_filename ("data", "fuzz-regressions", target, NULL);
   g_autofree char *corpus = g_strdup_printf ("fuzz/corpus-%s", target);
@@ -76,6 +79,9 @@ main (int argc, char **argv)
   g_test_add_data_func ("/fuzz-regressions/json", "json", test_replay);
   g_test_add_data_func ("/fuzz-regressions/graphml", "graphml", test_replay);
   g_test_add_data_func ("/fuzz-regressions/dot", "dot", test_replay);
+  g_test_add_data_func ("/fuzz-regressions/layout", "layout", test_replay);
+  g_test_add_data_func ("/fuzz-regressions/render", "render", test_replay);
+  g_test_add_data_func ("/fuzz-regressions/helper", "helper", test_replay);
   int status = g_test_run ();
   rwb_lexicon_free (lexicon);
   return status;

@@ -1,10 +1,16 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Tests for rwb-layout: every engine through the helper process, failures as errors. */
+#include "rwb-dot.h"
 #include "rwb-layout.h"
 
+#include <cairo.h>
+#include <errno.h>
 #include <glib/gstdio.h>
 #include <math.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/inotify.h>
+#include <unistd.h>
 
 static RwbGraph *
 small_graph (guint n)
@@ -135,6 +141,211 @@ test_cancel_kills (void)
   g_rmdir (dir);
 }
 
+/* Issue 10: Graphviz prints inf for nodes pinned at ±1e308. That was a SIGSEGV in the scene's
+ * index; it is an error that says what. */
+static void
+test_infinite_coordinates (void)
+{
+  const char *dot = "graph G { layout=neato; notranslate=true; a [pos=\"1e308,0!\"]; "
+                    "b [pos=\"-1e308,0!\"]; }\n";
+  g_autoptr (RwbScene) scene = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RwbGraph) graph = rwb_dot_import (dot, strlen (dot), NULL, &scene, NULL, NULL,
+                                               &error);
+  g_assert_null (graph);
+  g_assert_null (scene);
+  g_assert_error (error, RWB_LAYOUT_ERROR, RWB_LAYOUT_ERROR_COORDINATES);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "cannot be drawn"));
+}
+
+/* Whatever the helper prints, the reader answers with a scene or an error. */
+static void
+test_bad_output (void)
+{
+  g_autoptr (RwbGraph) g = small_graph (2);
+  static const char *const bad[] = {
+    "",
+    "not json",
+    "[]",
+    "{}",
+    "{\"bb\": \"0,0,inf,10\"}",
+    "{\"bb\": \"0,0,nan,10\"}",
+    "{\"bb\": \"0,0,1e300,10\"}",
+    "{\"bb\": \"0,0,10,10\", \"objects\": [{\"_gvid\": 0, \"name\": \"n0\", \"pos\": \"inf,1\", "
+    "\"width\": \"1\", \"height\": \"1\"}]}",
+    "{\"bb\": \"0,0,10,10\", \"objects\": [{\"_gvid\": 0, \"name\": \"n7\", \"pos\": \"1,1\", "
+    "\"width\": \"1\", \"height\": \"1\"}]}",
+    "{\"bb\": \"0,0,10,10\", \"objects\": [{\"_gvid\": 0, \"name\": \"n0\", \"pos\": \"1,1\", "
+    "\"width\": \"-nan\", \"height\": \"1\"}]}",
+    "{\"bb\": \"0,0,10,10\", \"objects\": [{\"_gvid\": 0, \"name\": \"n0\", \"pos\": \"1,1\", "
+    "\"width\": \"1\", \"height\": \"1\"}, {\"_gvid\": 1, \"name\": \"n1\", \"pos\": \"1,1\", "
+    "\"width\": \"1\", \"height\": \"1\"}], \"edges\": [{\"id\": \"r0\", \"tail\": 0, "
+    "\"head\": 1, \"pos\": \"e,1,1 0,0 1,1 2,2 inf,3\"}]}",
+    "{\"bb\": \"0,0,10,10\", \"edges\": [{\"id\": \"r0\", \"tail\": 5, \"head\": -1}]}",
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (RwbScene) scene = rwb_layout_parse_output (g, bad[i], strlen (bad[i]),
+                                                            RWB_LAYOUT_DOT, &error);
+      if (scene != NULL)
+        g_error ("output %u was taken: %s", i, bad[i]);
+      g_assert_nonnull (error);
+      g_assert_true (error->domain == RWB_LAYOUT_ERROR);
+      if (i >= 4 && i <= 7)
+        g_assert_cmpint (error->code, ==, RWB_LAYOUT_ERROR_COORDINATES);
+      g_test_message ("%u: %s", i, error->message);
+    }
+  /* Nested 100,000 levels deep: refused before json-glib could overflow the stack. */
+  g_autoptr (GString) deep = g_string_new (NULL);
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (deep, '[');
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (deep, ']');
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RwbScene) scene = rwb_layout_parse_output (g, deep->str, deep->len, RWB_LAYOUT_DOT,
+                                                        &error);
+  g_assert_null (scene);
+  g_assert_error (error, RWB_LAYOUT_ERROR, RWB_LAYOUT_ERROR_OUTPUT);
+}
+
+/* Runs the helper on @dot with @args; TRUE if it opened @canary meanwhile (inotify). */
+static gboolean
+helper_opens (const char *dot, const char *canary, const char *const *args)
+{
+  int fd = inotify_init1 (IN_NONBLOCK | IN_CLOEXEC);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (inotify_add_watch (fd, canary, IN_OPEN | IN_ACCESS), >=, 0);
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_ptr_array_add (argv, (char *) g_getenv ("RAWABIT_LAYOUT_HELPER"));
+  for (guint i = 0; args[i]; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GSubprocess) proc = g_subprocess_newv ((const char *const *) argv->pdata,
+                                                    G_SUBPROCESS_FLAGS_STDIN_PIPE
+                                                      | G_SUBPROCESS_FLAGS_STDOUT_SILENCE
+                                                      | G_SUBPROCESS_FLAGS_STDERR_SILENCE,
+                                                    &error);
+  g_assert_no_error (error);
+  g_autoptr (GBytes) in = g_bytes_new (dot, strlen (dot));
+  g_subprocess_communicate (proc, in, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  char buf[4096] __attribute__ ((aligned (__alignof__ (struct inotify_event))));
+  ssize_t n = read (fd, buf, sizeof buf);
+  close (fd);
+  return n > 0;
+}
+
+/* The second layer: with the import cleaner off (as if an attribute slipped past it), the
+ * helper still cannot open the file an image attribute names. Without the sandbox it does,
+ * which shows the check can see an open. */
+static void
+test_sandbox (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("rawabit-sandbox-XXXXXX", &error);
+  g_autofree char *canary = g_build_filename (dir, "canary.png", NULL);
+  cairo_surface_t *s = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 8, 8);
+  g_assert_cmpint (cairo_surface_write_to_png (s, canary), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (s);
+  g_autofree char *dot = g_strdup_printf ("digraph { a [image=\"%s\", label=\"A\"]; a -> b; }",
+                                          canary);
+  const char *const unsafe[] = { "--import", "--no-sanitize", "--no-sandbox", NULL };
+  if (!helper_opens (dot, canary, unsafe))
+    {
+      g_test_skip ("this Graphviz does not open image files at all");
+      return;
+    }
+  const char *const sandboxed[] = { "--import", "--no-sanitize", NULL };
+  g_assert_false (helper_opens (dot, canary, sandboxed));
+  g_remove (canary);
+  g_rmdir (dir);
+}
+
+/* The pid of a child of @parent running rawabit-layout, or 0. */
+static pid_t
+find_helper (pid_t parent)
+{
+  g_autoptr (GDir) proc = g_dir_open ("/proc", 0, NULL);
+  const char *name;
+  while (proc && (name = g_dir_read_name (proc)))
+    {
+      if (!g_ascii_isdigit (name[0]))
+        continue;
+      g_autofree char *path = g_build_filename ("/proc", name, "stat", NULL);
+      g_autofree char *stat = NULL;
+      if (!g_file_get_contents (path, &stat, NULL, NULL))
+        continue;
+      /* "pid (comm) state ppid …" */
+      const char *close = strrchr (stat, ')');
+      if (close == NULL || !strstr (stat, "(rawabit-layout)"))
+        continue;
+      pid_t ppid = (pid_t) g_ascii_strtoll (close + 4, NULL, 10);
+      if (ppid == parent)
+        return (pid_t) g_ascii_strtoll (name, NULL, 10);
+    }
+  return 0;
+}
+
+/* Issue 10: killing the CLI during a long layout leaves no helper running. */
+static void
+test_orphan (void)
+{
+  const char *cli = g_getenv ("RAWABIT_CLI");
+  if (cli == NULL)
+    {
+      g_test_skip ("RAWABIT_CLI not set");
+      return;
+    }
+  /* dot on 700 nodes with random long edges runs for minutes. */
+  g_autoptr (GString) dot = g_string_new ("digraph { nslimit=100000; mclimit=100;\n");
+  GRand *rand = g_rand_new_with_seed (7);
+  for (guint i = 0; i < 1400; i++)
+    g_string_append_printf (dot, "  n%u -> n%u;\n", g_rand_int_range (rand, 0, 700),
+                            g_rand_int_range (rand, 0, 700));
+  g_rand_free (rand);
+  g_string_append (dot, "}\n");
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("rawabit-orphan-XXXXXX", &error);
+  g_autofree char *gv = g_build_filename (dir, "slow.gv", NULL);
+  g_autofree char *png = g_build_filename (dir, "slow.png", NULL);
+  g_assert_true (g_file_set_contents (gv, dot->str, dot->len, NULL));
+  const char *argv[] = { cli, "render", "--engine", "dot", "--timeout", "120", "-o", png, gv,
+                         NULL };
+  g_autoptr (GSubprocess) proc = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDERR_SILENCE,
+                                                    &error);
+  g_assert_no_error (error);
+  pid_t cli_pid = (pid_t) g_ascii_strtoll (g_subprocess_get_identifier (proc), NULL, 10);
+  pid_t helper = 0;
+  for (guint i = 0; i < 100 && helper == 0; i++)
+    {
+      g_usleep (50000);
+      helper = find_helper (cli_pid);
+    }
+  g_assert_cmpint (helper, >, 0);
+  g_usleep (300000);
+  g_assert_cmpint (kill (helper, 0), ==, 0);
+  g_subprocess_send_signal (proc, SIGKILL);
+  g_subprocess_wait (proc, NULL, NULL);
+  gboolean gone = FALSE;
+  for (guint i = 0; i < 20 && !gone; i++)
+    {
+      /* Reparented to init (or a subreaper) and reaped, or at least a zombie. */
+      g_autofree char *path = g_strdup_printf ("/proc/%d/stat", (int) helper);
+      g_autofree char *stat = NULL;
+      gone = !g_file_get_contents (path, &stat, NULL, NULL) || strstr (stat, ") Z ") != NULL;
+      if (!gone)
+        g_usleep (50000);
+    }
+  if (!gone)
+    kill (helper, SIGKILL);
+  g_assert_true (gone);
+  g_remove (gv);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -143,5 +354,9 @@ main (int argc, char **argv)
   g_test_add_func ("/layout/missing-helper", test_missing_helper);
   g_test_add_func ("/layout/crash-is-error", test_crash_is_error);
   g_test_add_func ("/layout/cancel-kills", test_cancel_kills);
+  g_test_add_func ("/layout/infinite-coordinates", test_infinite_coordinates);
+  g_test_add_func ("/layout/bad-output", test_bad_output);
+  g_test_add_func ("/layout/sandbox", test_sandbox);
+  g_test_add_func ("/layout/orphan", test_orphan);
   return g_test_run ();
 }

@@ -32,7 +32,6 @@
 #include "rwb-window.h"
 
 /* Above this many entities dot takes minutes and draws a tangle; sfdp is made for it. */
-#define LARGE_GRAPH_ENTITIES 1000
 
 /* Graphviz rank directions, in the order of the drop-down. */
 static const char *const rank_directions[] = { "LR", "TB", "RL", "BT" };
@@ -330,7 +329,7 @@ pick_engine_for (RwbWindow *self, RwbGraph *graph)
 
   if (self->engine_chosen)
     return;
-  engine = graph->entities->len > LARGE_GRAPH_ENTITIES ? RWB_LAYOUT_SFDP : RWB_LAYOUT_DOT;
+  engine = rwb_layout_engine_for_size (graph->entities->len);
   if (engine == self->engine)
     return;
 

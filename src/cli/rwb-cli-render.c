@@ -71,7 +71,7 @@ rwb_cli_cmd_render (int argc, char **argv)
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
       "png, svg or pdf (default: from OUT's extension)", "FORMAT" },
     { "engine", 'e', 0, G_OPTION_ARG_STRING, &engine,
-      "Graphviz engine: dot (default), neato, fdp, sfdp, circo, twopi", "E" },
+      "Graphviz engine: dot, neato, fdp, sfdp, circo, twopi (default: dot, sfdp past 400 entities)", "E" },
     { "rankdir", 0, 0, G_OPTION_ARG_STRING, &rankdir, "dot only: LR (default), TB, RL, BT",
       "DIR" },
     { "scale", 's', 0, G_OPTION_ARG_DOUBLE, &scale, "Scale (PNG: 1 = 72 dpi; default 2)", "S" },
@@ -171,6 +171,9 @@ rwb_cli_cmd_render (int argc, char **argv)
       export.selection = (const guint *) selection->data;
       export.n_selection = selection->len;
     }
+  /* Without --engine, the engine for the graph's size, as the window picks it. */
+  if (engine == NULL)
+    options.engine = rwb_layout_engine_for_size (graph->entities->len);
   g_autoptr (RwbScene) scene = dot_scene ? g_steal_pointer (&dot_scene)
                                          : rwb_layout_run (graph, &options, NULL, &error);
   if (scene == NULL)

@@ -1,27 +1,55 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rwb-layout-main.c — `rawabit-layout`, the Graphviz child process.
  *
- * Reads a DOT graph on stdin, lays it out with the engine named by --engine and prints the
- * geometry on stdout in a small line format (see rwb-layout.c). It runs apart from the app
- * because Graphviz 2.42 is not thread-safe, cannot be interrupted and crashes on some inputs:
- * here a crash or a runaway layout only ends this process. It limits itself (address space,
- * CPU time, a wall-clock alarm) and Graphviz's file access is off through SERVER_NAME, set by
- * the parent.
+ * Reads a DOT graph on stdin, lays it out with the engine named by --engine and prints what
+ * Graphviz itself writes for `-Tjson0` (positions, sizes, edge splines) or, with --import,
+ * `-Tjson` (the same plus the `_draw_`/`_ldraw_` operations with resolved colours and fonts), on
+ * stdout. It runs apart from the app because Graphviz 2.42 is not thread-safe, cannot be
+ * interrupted and crashes on some inputs: here a crash or a runaway layout only ends this
+ * process.
  *
- * With --import it opens any DOT file instead (see run_import): attributes that would read other
- * files are removed and reported, and everything a viewer needs is printed.
+ * Its limits: an address-space cap from the start; a CPU-time limit and a wall-clock alarm
+ * from the moment the whole input has arrived; death with its parent (PR_SET_PDEATHSIG, and a
+ * check that the parent that started it is still there). Its second layer against files named
+ * by a graph (the first is the import cleaner, sanitize() below): once Graphviz's plugins and
+ * fonts are loaded, a Landlock ruleset lets the process read only the font and fontconfig
+ * directories and Graphviz's plugin directory, and write nowhere (see sandbox_files()).
+ *
+ * With --import it opens any DOT file: attributes that would read other files are removed and
+ * reported on stderr as "rawabit-warning: TEXT" lines, and the engine chosen is written into the
+ * graph's `layout` attribute, so the JSON says which it was.
  */
 #define G_LOG_DOMAIN "rawabit-layout"
 
+#include "rwb-config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <fontconfig/fontconfig.h>
 #include <glib.h>
 #include <gvc.h>
-#include <color.h>
+#include <linux/landlock.h>
 #include <locale.h>
+#include <math.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
 #include <unistd.h>
+
+/* Exit statuses the parent tells apart (rwb-layout.c, rwb-dot.c). */
+#define EXIT_USAGE 2
+#define EXIT_SYNTAX 3
+#define EXIT_LAYOUT 4
+#define EXIT_COORDS 5
+
+/* Largest coordinate, in points, a layout may have: about 3.5 km. cairo's fixed-point
+ * coordinates end near 8 million device units, and nothing real is that large. */
+#define MAX_COORD 1e7
 
 static void
 limit (int resource, rlim_t value)
@@ -34,48 +62,118 @@ limit (int resource, rlim_t value)
     }
 }
 
-/* " N X1 Y1 … [head X Y] [tail X Y] [label X Y]": an edge's first spline, its arrow ends and
- * its label position, in both modes' line format. */
+/* ---- Dying with the parent. ---- */
+
+/* SIGKILL when the thread that started us ends, and an exit if it already has: a parent killed
+ * between fork and prctl would otherwise leave us orphaned until our time limit. The parent's
+ * pid comes in RAWABIT_PARENT_PID (rwb-layout.c sets it). */
 static void
-print_edge_geometry (Agedge_t *e)
+die_with_parent (void)
 {
-  splines *spl = ED_spl (e);
-  if (spl && spl->size > 0)
-    {
-      bezier *bz = &spl->list[0];
-      printf (" %d", bz->size);
-      for (int i = 0; i < bz->size; i++)
-        printf (" %.2f %.2f", bz->list[i].x, bz->list[i].y);
-      if (bz->eflag)
-        printf (" head %.2f %.2f", bz->ep.x, bz->ep.y);
-      if (bz->sflag)
-        printf (" tail %.2f %.2f", bz->sp.x, bz->sp.y);
-    }
-  else
-    printf (" 0");
-  textlabel_t *lbl = ED_label (e);
-  if (lbl && lbl->set)
-    printf (" label %.2f %.2f", lbl->pos.x, lbl->pos.y);
+  prctl (PR_SET_PDEATHSIG, SIGKILL);
+  const char *parent = g_getenv ("RAWABIT_PARENT_PID");
+  if (parent && *parent && (pid_t) g_ascii_strtoll (parent, NULL, 10) != getppid ())
+    _exit (EXIT_USAGE);
 }
 
-/* ---- Import mode: any DOT file, cleaned, laid out and described in full. ----
- *
- * Output lines (tokens separated by one space; every token escapes the bytes 0x00–0x20, 0x7f,
- * '\\', '=' and any byte that is not part of valid UTF-8 as \xHH, so a value may hold any
- * byte; UTF-8 text such as Arabic passes through):
- *   engine NAME digraph|graph
- *   warning TEXT
- *   graph LLX LLY URX URY [label X Y] [KEY=VALUE…]         graph attributes set by the file
- *   cluster DEPTH NAME LLX LLY URX URY [label X Y] [KEY=VALUE…]
- *   node NAME X Y WIDTH HEIGHT [KEY=VALUE…]                every attribute with a value
- *   edge ID TAIL HEAD N X1 Y1 … XN YN [head X Y] [tail X Y] [label X Y] [KEY=VALUE…]
- * Points, y up, as in the normal mode. `label` values are the text Graphviz shows (\N
- * substituted, HTML reduced to its text, record fields one per line); colour attributes are
- * resolved by Graphviz to "#rrggbb" or "#rrggbbaa".
- */
+/* ---- The second layer: Landlock. ---- */
 
-/* Declared in Graphviz's private colorprocs.h; exported by libgvc. */
-extern int colorxlate (char *str, gvcolor_t *color, color_type_t target_type);
+static void
+allow_read (int ruleset, const char *where, guint64 access)
+{
+  int fd = open (where, O_PATH | O_CLOEXEC);
+  if (fd < 0)
+    return;
+  struct landlock_path_beneath_attr rule = { .allowed_access = access, .parent_fd = fd };
+  /* A file (not a directory) takes only file rights. */
+  struct stat st;
+  if (fstat (fd, &st) == 0 && !S_ISDIR (st.st_mode))
+    rule.allowed_access &= LANDLOCK_ACCESS_FS_READ_FILE;
+  syscall (SYS_landlock_add_rule, ruleset, LANDLOCK_RULE_PATH_BENEATH, &rule, 0);
+  close (fd);
+}
+
+static void
+allow_fc_list (int ruleset, FcStrList *list, guint64 access)
+{
+  if (list == NULL)
+    return;
+  FcChar8 *s;
+  while ((s = FcStrListNext (list)) != NULL)
+    allow_read (ruleset, (const char *) s, access);
+  FcStrListDone (list);
+}
+
+/* From here on the process opens no file but fonts, fontconfig's configuration and cache, and
+ * Graphviz's plugins, and those only for reading; nothing anywhere for writing (stdout and
+ * stderr are open already). A graph that names /etc/passwd as an image gets EACCES from the
+ * kernel whatever Graphviz does. Returns FALSE when the kernel has no Landlock. */
+static gboolean
+sandbox_files (void)
+{
+  int abi = (int) syscall (SYS_landlock_create_ruleset, NULL, 0,
+                           LANDLOCK_CREATE_RULESET_VERSION);
+  if (abi < 1)
+    return FALSE;
+  struct landlock_ruleset_attr attr = {
+    .handled_access_fs = LANDLOCK_ACCESS_FS_EXECUTE | LANDLOCK_ACCESS_FS_WRITE_FILE
+                         | LANDLOCK_ACCESS_FS_READ_FILE | LANDLOCK_ACCESS_FS_READ_DIR
+                         | LANDLOCK_ACCESS_FS_REMOVE_DIR | LANDLOCK_ACCESS_FS_REMOVE_FILE
+                         | LANDLOCK_ACCESS_FS_MAKE_CHAR | LANDLOCK_ACCESS_FS_MAKE_DIR
+                         | LANDLOCK_ACCESS_FS_MAKE_REG | LANDLOCK_ACCESS_FS_MAKE_SOCK
+                         | LANDLOCK_ACCESS_FS_MAKE_FIFO | LANDLOCK_ACCESS_FS_MAKE_BLOCK
+                         | LANDLOCK_ACCESS_FS_MAKE_SYM,
+  };
+#ifdef LANDLOCK_ACCESS_FS_REFER
+  if (abi >= 2)
+    attr.handled_access_fs |= LANDLOCK_ACCESS_FS_REFER;
+#endif
+  int ruleset = (int) syscall (SYS_landlock_create_ruleset, &attr, sizeof attr, 0);
+  if (ruleset < 0)
+    return FALSE;
+  const guint64 read = LANDLOCK_ACCESS_FS_READ_FILE | LANDLOCK_ACCESS_FS_READ_DIR;
+  FcConfig *fc = FcConfigGetCurrent ();
+  allow_fc_list (ruleset, FcConfigGetFontDirs (fc), read);
+  allow_fc_list (ruleset, FcConfigGetConfigDirs (fc), read);
+  allow_fc_list (ruleset, FcConfigGetConfigFiles (fc), read);
+  allow_fc_list (ruleset, FcConfigGetCacheDirs (fc), read);
+  /* fontconfig's own cache directory, and the system font trees it may not list. */
+  /* libthai: pango breaks Thai lines with its dictionary. */
+  static const char *const extra[] = { "/var/cache/fontconfig", "/usr/share/fonts", "/usr/share/libthai",
+                                       "/usr/local/share/fonts", "/etc/fonts", NULL };
+  for (guint i = 0; extra[i]; i++)
+    allow_read (ruleset, extra[i], read);
+  allow_read (ruleset, RWB_GRAPHVIZ_PLUGIN_DIR, read | LANDLOCK_ACCESS_FS_EXECUTE);
+  gboolean ok = prctl (PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) == 0
+                && syscall (SYS_landlock_restrict_self, ruleset, 0) == 0;
+  close (ruleset);
+  return ok;
+}
+
+/* Loads what Graphviz loads lazily — the engine's and the JSON writer's plugins, the text
+ * layout plugin and with it fontconfig — by laying out and writing a two-node graph with a
+ * label, so the sandbox that follows need not allow their files. */
+static void
+warm_up (GVC_t *gvc, const char *engine, const char *format, gboolean text)
+{
+  /* Without text (a big Rawabit graph: fixed-size boxes, no labels) pango and fontconfig are
+   * never needed, and loading them is a tenth of a second. */
+  Agraph_t *g = agmemread (text ? "digraph { a [label=\"Aa شركة\"]; a -> b [label=\"x\"]; }"
+                                : "digraph { node [label=\"\", shape=box]; a -> b; }");
+  if (g == NULL)
+    return;
+  if (gvLayout (gvc, g, engine) == 0)
+    {
+      char *data = NULL;
+      unsigned int len = 0;
+      if (gvRenderData (gvc, g, format, &data, &len) == 0)
+        gvFreeRenderData (data);
+      gvFreeLayout (gvc, g);
+    }
+  agclose (g);
+}
+
+/* ---- Messages. ---- */
 
 static GString *gv_messages;
 
@@ -94,204 +192,7 @@ flush_messages (void)
     fputs (gv_messages->str, stderr);
 }
 
-static void
-put_escaped (const char *s)
-{
-  const char *end = s + strlen (s);
-  while (s < end)
-    {
-      gunichar c = g_utf8_get_char_validated (s, end - s);
-      if (c == (gunichar) -1 || c == (gunichar) -2)
-        {
-          printf ("\\x%02x", (unsigned char) *s++);
-          continue;
-        }
-      int len = g_utf8_skip[*(const guchar *) s];
-      if (c <= 0x20 || c == 0x7f || c == '\\' || c == '=')
-        printf ("\\x%02x", (unsigned char) *s);
-      else
-        fwrite (s, 1, len, stdout);
-      s += len;
-    }
-}
-
-static void
-put_kv (const char *key, const char *value)
-{
-  putchar (' ');
-  put_escaped (key);
-  putchar ('=');
-  put_escaped (value);
-}
-
-static gboolean
-is_color_attr (const char *name)
-{
-  static const char *const colors[] = { "color", "fillcolor", "fontcolor", "bgcolor", "pencolor",
-                                        "labelfontcolor", NULL };
-  return g_strv_contains (colors, name);
-}
-
-/* "#rrggbb[aa]" for a Graphviz colour (name, "#rgb…", HSV, first of a list), or NULL. */
-static char *
-resolve_color (const char *value)
-{
-  g_autofree char *first = g_strdup (value);
-  first[strcspn (first, ":;")] = '\0';
-  g_strstrip (first);
-  if (*first == '\0')
-    return NULL;
-  gvcolor_t c;
-  memset (&c, 0, sizeof c);
-  if (colorxlate (first, &c, RGBA_BYTE) != 0)
-    return NULL;
-  if (c.u.rgba[3] == 255)
-    return g_strdup_printf ("#%02x%02x%02x", c.u.rgba[0], c.u.rgba[1], c.u.rgba[2]);
-  return g_strdup_printf ("#%02x%02x%02x%02x", c.u.rgba[0], c.u.rgba[1], c.u.rgba[2],
-                          c.u.rgba[3]);
-}
-
-/* The text of an HTML label: tags dropped, <BR/> as a line break, entities decoded. */
-static char *
-html_text (const char *html)
-{
-  GString *out = g_string_new (NULL);
-  for (const char *p = html; *p;)
-    {
-      if (*p == '<')
-        {
-          const char *close = strchr (p, '>');
-          if (close == NULL)
-            break;
-          if (g_ascii_strncasecmp (p, "<br", 3) == 0 || g_ascii_strncasecmp (p, "</tr", 4) == 0)
-            {
-              if (out->len && out->str[out->len - 1] != '\n')
-                g_string_append_c (out, '\n');
-            }
-          else if (g_ascii_strncasecmp (p, "</td", 4) == 0)
-            g_string_append_c (out, ' ');
-          p = close + 1;
-        }
-      else if (*p == '&')
-        {
-          static const struct { const char *name; const char *text; } entities[] = {
-            { "&amp;", "&" }, { "&lt;", "<" }, { "&gt;", ">" }, { "&quot;", "\"" },
-            { "&apos;", "'" }, { "&nbsp;", " " },
-          };
-          gboolean done = FALSE;
-          for (guint i = 0; i < G_N_ELEMENTS (entities) && !done; i++)
-            if (g_str_has_prefix (p, entities[i].name))
-              {
-                g_string_append (out, entities[i].text);
-                p += strlen (entities[i].name);
-                done = TRUE;
-              }
-          if (!done && p[1] == '#')
-            {
-              char *end;
-              gboolean hex = p[2] == 'x' || p[2] == 'X';
-              guint64 v = g_ascii_strtoull (p + (hex ? 3 : 2), &end, hex ? 16 : 10);
-              if (*end == ';' && v > 0 && v < 0x110000 && g_unichar_validate ((gunichar) v))
-                {
-                  g_string_append_unichar (out, (gunichar) v);
-                  p = end + 1;
-                  done = TRUE;
-                }
-            }
-          if (!done)
-            g_string_append_c (out, *p++);
-        }
-      else if (*p == '\n' || *p == '\r' || *p == '\t')
-        {
-          /* Whitespace in HTML source is layout of the file, not of the label. */
-          if (out->len && out->str[out->len - 1] != ' ' && out->str[out->len - 1] != '\n')
-            g_string_append_c (out, ' ');
-          p++;
-        }
-      else
-        g_string_append_c (out, *p++);
-    }
-  char *s = g_string_free (out, FALSE);
-  return g_strstrip (s);
-}
-
-/* A plain label's text as drawn: \n, \l and \r are line ends, \\ a backslash. */
-static char *
-plain_text (const char *text)
-{
-  GString *out = g_string_new (NULL);
-  for (const char *p = text; *p; p++)
-    {
-      if (p[0] == '\\' && (p[1] == 'n' || p[1] == 'l' || p[1] == 'r'))
-        {
-          if (p[2] != '\0')
-            g_string_append_c (out, '\n');
-          p++;
-        }
-      else if (p[0] == '\\' && p[1] != '\0')
-        g_string_append_c (out, *++p);
-      else
-        g_string_append_c (out, *p);
-    }
-  return g_string_free (out, FALSE);
-}
-
-/* A record label's fields, one per line: "{<p0> a | b}" → "a\nb". */
-static char *
-record_text (const char *text)
-{
-  GString *out = g_string_new (NULL);
-  for (const char *p = text; *p; p++)
-    {
-      if (*p == '\\' && p[1])
-        {
-          p++;
-          if (*p == 'n' || *p == 'l' || *p == 'r')
-            g_string_append_c (out, '\n');
-          else
-            g_string_append_c (out, *p);
-        }
-      else if (*p == '<')
-        {
-          const char *close = strchr (p, '>');
-          if (close == NULL)
-            break;
-          p = close;
-        }
-      else if (*p == '|')
-        g_string_append_c (out, '\n');
-      else if (*p != '{' && *p != '}')
-        g_string_append_c (out, *p);
-    }
-  /* Trim each line. */
-  g_auto (GStrv) lines = g_strsplit (out->str, "\n", -1);
-  g_string_free (out, TRUE);
-  GString *joined = g_string_new (NULL);
-  for (guint i = 0; lines[i]; i++)
-    {
-      g_strstrip (lines[i]);
-      if (*lines[i] == '\0')
-        continue;
-      if (joined->len)
-        g_string_append_c (joined, '\n');
-      g_string_append (joined, lines[i]);
-    }
-  return g_string_free (joined, FALSE);
-}
-
-static char *
-label_text (textlabel_t *lbl, const char *shape)
-{
-  if (lbl == NULL || lbl->text == NULL)
-    return g_strdup ("");
-  if (lbl->html)
-    return html_text (lbl->text);
-  if (shape && (g_str_equal (shape, "record") || g_str_equal (shape, "Mrecord")))
-    return record_text (lbl->text);
-  return plain_text (lbl->text);
-}
-
-/* One kind of removal, reported once with where it was first seen and how often. */
+/* One removal, reported once with where it was first seen and how often. */
 typedef struct {
   char *message;  /* "Removed image=\"x.png\"" */
   char *where;    /* "node a" */
@@ -320,16 +221,36 @@ note_removal (const char *what, const char *where, const char *reason)
   g_hash_table_insert (removal_by_key, r->message, r);
 }
 
+/* "rawabit-warning: TEXT", one line each, TEXT valid UTF-8 without line breaks. */
+static void
+print_warnings (void)
+{
+  for (guint i = 0; removals && i < removals->len; i++)
+    {
+      Removal *r = g_ptr_array_index (removals, i);
+      g_autofree char *text
+        = r->count > 1 ? g_strdup_printf ("%s from %s and %u more: %s", r->message, r->where,
+                                          r->count - 1, r->reason)
+                       : g_strdup_printf ("%s from %s: %s", r->message, r->where, r->reason);
+      g_autofree char *valid = g_utf8_make_valid (text, -1);
+      g_strdelimit (valid, "\r\n", ' ');
+      fprintf (stderr, "rawabit-warning: %s\n", valid);
+    }
+}
+
 static char *
 shorten (const char *value)
 {
-  if (g_utf8_validate (value, -1, NULL) && g_utf8_strlen (value, -1) > 60)
+  g_autofree char *valid = g_utf8_make_valid (value, -1);
+  if (g_utf8_strlen (valid, -1) > 60)
     {
-      g_autofree char *head = g_utf8_substring (value, 0, 57);
+      g_autofree char *head = g_utf8_substring (valid, 0, 57);
       return g_strconcat (head, "…", NULL);
     }
-  return g_strdup (value);
+  return g_steal_pointer (&valid);
 }
+
+/* ---- The first layer: the import cleaner. ---- */
 
 static const char *const file_attrs[] = { "image", "imagepath", "shapefile", "fontpath",
                                           "fontnames", "stylesheet", NULL };
@@ -337,7 +258,7 @@ static const char *const label_attrs[] = { "label", "xlabel", "headlabel", "tail
 
 /* Removes from @obj every attribute value that would make Graphviz read another file. */
 static void
-sanitize_object (Agraph_t *root, void *obj, int kind, const char *where, const char *name)
+sanitize_object (Agraph_t *root, void *obj, int kind, const char *where)
 {
   for (Agsym_t *sym = agnxtattr (root, kind, NULL); sym; sym = agnxtattr (root, kind, sym))
     {
@@ -360,16 +281,16 @@ sanitize_object (Agraph_t *root, void *obj, int kind, const char *where, const c
       else if (g_strv_contains (label_attrs, sym->name) && aghtmlstr (value)
                && g_regex_match_simple ("<\\s*img", value, G_REGEX_CASELESS, 0))
         {
-          g_autofree char *text = html_text (value);
-          if (*text == '\0' && name && g_str_equal (sym->name, "label"))
-            {
-              g_free (text);
-              text = g_strdup (name);
-            }
-          g_autofree char *what = g_strdup_printf ("Replaced an HTML %s showing an image with "
-                                                   "its text", sym->name);
+          /* The label stays HTML, with its text and fonts; only the images go. */
+          g_autoptr (GRegex) img = g_regex_new ("<\\s*img\\b[^>]*>(\\s*<\\s*/\\s*img\\s*>)?",
+                                                G_REGEX_CASELESS, 0, NULL);
+          g_autofree char *text = g_regex_replace_literal (img, value, -1, 0, "", 0, NULL);
+          char *html = agstrdup_html (root, text ? text : "");
+          agxset (obj, sym, html);
+          agstrfree (root, html);
+          g_autofree char *what = g_strdup_printf ("Removed an image from an HTML %s",
+                                                   sym->name);
           note_removal (what, where, "Rawabit does not read other files");
-          agxset (obj, sym, text);
         }
     }
 }
@@ -383,7 +304,7 @@ sanitize_graph (Agraph_t *root, Agraph_t *g)
                                               g_str_has_prefix (name, "cluster") ? "cluster"
                                                                                  : "subgraph",
                                               name);
-  sanitize_object (root, g, AGRAPH, where, NULL);
+  sanitize_object (root, g, AGRAPH, where);
   for (Agraph_t *sub = agfstsubg (g); sub; sub = agnxtsubg (sub))
     sanitize_graph (root, sub);
 }
@@ -394,7 +315,7 @@ sanitize (Agraph_t *g)
   for (Agnode_t *n = agfstnode (g); n; n = agnxtnode (g, n))
     {
       g_autofree char *where = g_strdup_printf ("node %s", agnameof (n));
-      sanitize_object (g, n, AGNODE, where, agnameof (n));
+      sanitize_object (g, n, AGNODE, where);
     }
   for (Agnode_t *n = agfstnode (g); n; n = agnxtnode (g, n))
     for (Agedge_t *e = agfstout (g, n); e; e = agnxtout (g, e))
@@ -402,7 +323,7 @@ sanitize (Agraph_t *g)
         g_autofree char *where = g_strdup_printf ("edge %s %s %s", agnameof (agtail (e)),
                                                   agisdirected (g) ? "->" : "--",
                                                   agnameof (aghead (e)));
-        sanitize_object (g, e, AGEDGE, where, NULL);
+        sanitize_object (g, e, AGEDGE, where);
       }
   sanitize_graph (g, g);
   /* The declared defaults too, so nothing made later inherits them. */
@@ -412,99 +333,6 @@ sanitize (Agraph_t *g)
         Agsym_t *sym = agattr (g, kind, (char *) file_attrs[i], NULL);
         if (sym && sym->defval && *sym->defval)
           agattr (g, kind, (char *) file_attrs[i], "");
-      }
-}
-
-static void
-print_attrs (Agraph_t *root, void *obj, int kind, gboolean skip_label)
-{
-  for (Agsym_t *sym = agnxtattr (root, kind, NULL); sym; sym = agnxtattr (root, kind, sym))
-    {
-      char *value = agxget (obj, sym);
-      if (value == NULL || *value == '\0' || (skip_label && g_str_equal (sym->name, "label"))
-          || (kind == AGRAPH && g_str_equal (sym->name, "bb")))
-        continue;
-      if (is_color_attr (sym->name))
-        {
-          g_autofree char *hex = resolve_color (value);
-          if (hex)
-            {
-              put_kv (sym->name, hex);
-              continue;
-            }
-        }
-      put_kv (sym->name, value);
-    }
-}
-
-static void
-print_clusters (Agraph_t *root, Agraph_t *g, int depth)
-{
-  for (int i = 1; i <= GD_n_cluster (g); i++)
-    {
-      Agraph_t *c = GD_clust (g)[i];
-      boxf bb = GD_bb (c);
-      printf ("cluster %d ", depth);
-      put_escaped (agnameof (c));
-      printf (" %.2f %.2f %.2f %.2f", bb.LL.x, bb.LL.y, bb.UR.x, bb.UR.y);
-      textlabel_t *lbl = GD_label (c);
-      if (lbl && lbl->set)
-        printf (" label %.2f %.2f", lbl->pos.x, lbl->pos.y);
-      print_attrs (root, c, AGRAPH, TRUE);
-      if (lbl)
-        {
-          g_autofree char *text = label_text (lbl, NULL);
-          put_kv ("label", text);
-        }
-      printf ("\n");
-      print_clusters (root, c, depth + 1);
-    }
-}
-
-static void
-print_scene (Agraph_t *g)
-{
-  boxf bb = GD_bb (g);
-  printf ("graph %.2f %.2f %.2f %.2f", bb.LL.x, bb.LL.y, bb.UR.x, bb.UR.y);
-  textlabel_t *glbl = GD_label (g);
-  if (glbl && glbl->set)
-    printf (" label %.2f %.2f", glbl->pos.x, glbl->pos.y);
-  print_attrs (g, g, AGRAPH, TRUE);
-  if (glbl)
-    {
-      g_autofree char *text = label_text (glbl, NULL);
-      put_kv ("label", text);
-    }
-  printf ("\n");
-  print_clusters (g, g, 0);
-  for (Agnode_t *node = agfstnode (g); node; node = agnxtnode (g, node))
-    {
-      printf ("node ");
-      put_escaped (agnameof (node));
-      printf (" %.2f %.2f %.2f %.2f", ND_coord (node).x, ND_coord (node).y,
-              ND_width (node) * 72.0, ND_height (node) * 72.0);
-      print_attrs (g, node, AGNODE, TRUE);
-      g_autofree char *text = label_text (ND_label (node), agget (node, "shape"));
-      put_kv ("label", text);
-      printf ("\n");
-    }
-  guint index = 0;
-  for (Agnode_t *node = agfstnode (g); node; node = agnxtnode (g, node))
-    for (Agedge_t *e = agfstout (g, node); e; e = agnxtout (g, e), index++)
-      {
-        printf ("edge %u ", index);
-        put_escaped (agnameof (agtail (e)));
-        printf (" ");
-        put_escaped (agnameof (aghead (e)));
-        print_edge_geometry (e);
-        textlabel_t *lbl = ED_label (e);
-        print_attrs (g, e, AGEDGE, TRUE);
-        if (lbl)
-          {
-            g_autofree char *text = label_text (lbl, NULL);
-            put_kv ("label", text);
-          }
-        printf ("\n");
       }
 }
 
@@ -521,11 +349,190 @@ bound_effort (Agraph_t *g, const char *name, const char *value)
     agxset (g, sym, (char *) value);
 }
 
+/* ---- Checking and writing the result. ---- */
+
+static gboolean
+coord_ok (double v)
+{
+  return isfinite (v) && fabs (v) <= MAX_COORD;
+}
+
+static gboolean
+point_ok (pointf p)
+{
+  return coord_ok (p.x) && coord_ok (p.y);
+}
+
+static gboolean
+label_ok (textlabel_t *l)
+{
+  return l == NULL || !l->set || point_ok (l->pos);
+}
+
+static gboolean
+clusters_ok (Agraph_t *g)
+{
+  for (int i = 1; i <= GD_n_cluster (g); i++)
+    {
+      Agraph_t *c = GD_clust (g)[i];
+      if (!point_ok (GD_bb (c).LL) || !point_ok (GD_bb (c).UR) || !label_ok (GD_label (c))
+          || !clusters_ok (c))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Whether every coordinate of the layout is a finite number of sane size: Graphviz writes
+ * `inf` and `nan` (not JSON) for a graph that pins nodes at ±1e308, and the parent could not
+ * draw such a picture anyway. Names the first bad object in @what. */
+static gboolean
+layout_ok (Agraph_t *g, char **what)
+{
+  if (!point_ok (GD_bb (g).LL) || !point_ok (GD_bb (g).UR) || !label_ok (GD_label (g)))
+    {
+      *what = g_strdup ("the graph's bounding box");
+      return FALSE;
+    }
+  if (!clusters_ok (g))
+    {
+      *what = g_strdup ("a cluster");
+      return FALSE;
+    }
+  for (Agnode_t *n = agfstnode (g); n; n = agnxtnode (g, n))
+    {
+      if (!point_ok (ND_coord (n)) || !coord_ok (ND_width (n) * 72)
+          || !coord_ok (ND_height (n) * 72) || !label_ok (ND_label (n))
+          || !label_ok (ND_xlabel (n)))
+        {
+          *what = g_strdup_printf ("node %s", agnameof (n));
+          return FALSE;
+        }
+      for (Agedge_t *e = agfstout (g, n); e; e = agnxtout (g, e))
+        {
+          gboolean ok = label_ok (ED_label (e)) && label_ok (ED_xlabel (e))
+                        && label_ok (ED_head_label (e)) && label_ok (ED_tail_label (e));
+          splines *spl = ED_spl (e);
+          for (int i = 0; ok && spl && i < spl->size; i++)
+            {
+              bezier *bz = &spl->list[i];
+              for (int k = 0; ok && k < bz->size; k++)
+                ok = point_ok (bz->list[k]);
+              ok = ok && (!bz->sflag || point_ok (bz->sp)) && (!bz->eflag || point_ok (bz->ep));
+            }
+          if (!ok)
+            {
+              *what = g_strdup_printf ("edge %s %s %s", agnameof (agtail (e)),
+                                       agisdirected (g) ? "->" : "--", agnameof (aghead (e)));
+              return FALSE;
+            }
+        }
+    }
+  return TRUE;
+}
+
+/* Graphviz 2.42's JSON writer copies strings as they are: control characters stay raw and bytes
+ * that are not UTF-8 (a Latin-1 file) pass through, so the result is not JSON. Inside strings
+ * this escapes both as \u00XX: a stray byte reads as its Latin-1 character, as Graphviz itself
+ * treats it, and two names that differ in such bytes stay apart. Outside strings it drops the
+ * trailing commas Graphviz sometimes leaves. */
+static void
+write_json (const char *data, gsize len)
+{
+  GString *out = g_string_sized_new (len + 64);
+  gboolean in_string = FALSE;
+  const char *end = data + len;
+  for (const char *p = data; p < end;)
+    {
+      guchar c = (guchar) *p;
+      if (!in_string)
+        {
+          if (c == '"')
+            in_string = TRUE;
+          if (c == ',')
+            {
+              /* It also leaves a comma before the `]` of a list whose last subgraph it
+               * skipped (issue 2282 of Graphviz's tracker reproduces it). */
+              const char *q = p + 1;
+              while (q < end && g_ascii_isspace (*q))
+                q++;
+              if (q < end && (*q == ']' || *q == '}'))
+                {
+                  p++;
+                  continue;
+                }
+            }
+          g_string_append_c (out, (char) c);
+          p++;
+          continue;
+        }
+      if (c == '\\' && p + 1 < end)
+        {
+          g_string_append_len (out, p, 2);
+          p += 2;
+          continue;
+        }
+      if (c == '"')
+        {
+          in_string = FALSE;
+          g_string_append_c (out, '"');
+          p++;
+          continue;
+        }
+      if (c < 0x20 || c == 0x7f)
+        {
+          g_string_append_printf (out, "\\u%04x", c);
+          p++;
+          continue;
+        }
+      if (c < 0x80)
+        {
+          g_string_append_c (out, (char) c);
+          p++;
+          continue;
+        }
+      gunichar u = g_utf8_get_char_validated (p, end - p);
+      if (u == (gunichar) -1 || u == (gunichar) -2)
+        {
+          g_string_append_printf (out, "\\u%04x", c);
+          p++;
+          continue;
+        }
+      const char *next = g_utf8_next_char (p);
+      g_string_append_len (out, p, next - p);
+      p = next;
+    }
+  fwrite (out->str, 1, out->len, stdout);
+  fflush (stdout);
+  g_string_free (out, TRUE);
+}
+
+static GString *
+read_all (FILE *in)
+{
+  GString *input = g_string_new (NULL);
+  char buf[65536];
+  size_t n;
+  while ((n = fread (buf, 1, sizeof buf, in)) > 0)
+    g_string_append_len (input, buf, n);
+  return input;
+}
+
+typedef struct {
+  const char *engine;
+  gboolean engine_given;
+  gboolean import;
+  gboolean sanitize;  /* --no-sanitize (tests only): the cleaner off, to test the sandbox */
+  gboolean sandbox;   /* --no-sandbox (tests only): Landlock off */
+  guint timeout;
+} Options;
+
 static int
-run_import (const char *engine, gboolean engine_given)
+run (const Options *o)
 {
   static const char *const engines[] = { "dot", "neato", "fdp", "sfdp", "circo", "twopi",
                                          "osage", "patchwork", NULL };
+  const char *engine = o->engine;
+  const char *format = o->import ? "json" : "json0";
   /* Graphviz's pango plugin warns through GLib (invalid UTF-8 in a label, …); an inherited
    * G_DEBUG=fatal-warnings must not turn that into a crash. */
   g_log_set_always_fatal (G_LOG_FATAL_MASK);
@@ -535,11 +542,16 @@ run_import (const char *engine, gboolean engine_given)
   removals = g_ptr_array_new ();
   removal_by_key = g_hash_table_new (g_str_hash, g_str_equal);
 
-  GString *input = g_string_new (NULL);
-  char buf[65536];
-  size_t n;
-  while ((n = fread (buf, 1, sizeof buf, stdin)) > 0)
-    g_string_append_len (input, buf, n);
+  g_autoptr (GString) input = read_all (stdin);
+  /* The clock starts now that the input is here: a parent slow to write (a big graph) does
+   * not use up Graphviz's time. RLIMIT_CPU counts from the process start. */
+  if (o->timeout > 0)
+    {
+      struct rusage ru;
+      getrusage (RUSAGE_SELF, &ru);
+      limit (RLIMIT_CPU, (rlim_t) ru.ru_utime.tv_sec + ru.ru_stime.tv_sec + 1 + o->timeout);
+      alarm (o->timeout + 1);
+    }
 
   GVC_t *gvc = gvContext ();
   Agraph_t *g = agmemread (input->str);
@@ -551,152 +563,112 @@ run_import (const char *engine, gboolean engine_given)
       if (g_str_has_prefix (msg, "Error: "))
         memmove (msg, msg + 7, strlen (msg + 7) + 1);
       fprintf (stderr, "%s\n", *msg ? msg : input->len ? "not a DOT graph" : "the file is empty");
-      return 3;
+      return EXIT_SYNTAX;
     }
-  if (!engine_given)
+  if (o->import)
     {
-      const char *layout = agget (g, "layout");
-      if (layout && *layout)
+      if (!o->engine_given)
         {
-          if (g_strv_contains (engines, layout))
-            engine = layout;
-          else
+          const char *layout = agget (g, "layout");
+          if (layout && *layout)
             {
-              g_autofree char *what = g_strdup_printf ("Ignored layout=\"%s\"", layout);
-              note_removal (what, "the graph", "not a Graphviz engine Rawabit offers; using dot");
+              if (g_strv_contains (engines, layout))
+                engine = layout;
+              else
+                {
+                  g_autofree char *what = g_strdup_printf ("Ignored layout=\"%s\"", layout);
+                  note_removal (what, "the graph",
+                                "not a Graphviz engine Rawabit offers; using dot");
+                }
             }
         }
+      /* gvLayout() switches to the graph's `layout` on its own: make it say what we chose,
+       * which also tells the parent. */
+      agsafeset (g, "layout", (char *) engine, "");
+      if (o->sanitize)
+        sanitize (g);
+      guint size = (guint) (agnnodes (g) + agnedges (g));
+      bound_effort (g, "nslimit", size > 2000 ? "2" : "20");
+      bound_effort (g, "nslimit1", size > 2000 ? "2" : "20");
+      bound_effort (g, "mclimit", size > 2000 ? "0.2" : "1");
+      bound_effort (g, "maxiter", size > 2000 ? "200" : "1000");
     }
-  /* gvLayout() switches to the graph's `layout` on its own: make it say what we chose. */
-  if (agattr (g, AGRAPH, "layout", NULL))
-    agsafeset (g, "layout", (char *) engine, "");
 
-  sanitize (g);
-  guint size = (guint) (agnnodes (g) + agnedges (g));
-  bound_effort (g, "nslimit", size > 2000 ? "2" : "20");
-  bound_effort (g, "nslimit1", size > 2000 ? "2" : "20");
-  bound_effort (g, "mclimit", size > 2000 ? "0.2" : "1");
-  bound_effort (g, "maxiter", size > 2000 ? "200" : "1000");
-
-  printf ("engine %s %s\n", engine, agisdirected (g) ? "digraph" : "graph");
-  for (guint i = 0; i < removals->len; i++)
-    {
-      Removal *r = g_ptr_array_index (removals, i);
-      g_autofree char *text
-        = r->count > 1 ? g_strdup_printf ("%s from %s and %u more: %s", r->message, r->where,
-                                          r->count - 1, r->reason)
-                       : g_strdup_printf ("%s from %s: %s", r->message, r->where, r->reason);
-      printf ("warning ");
-      put_escaped (text);
-      printf ("\n");
-    }
+  /* Rawabit's own DOT names a font only on the edge labels of small graphs. */
+  warm_up (gvc, engine, format, o->import || strstr (input->str, "fontname=") != NULL);
+  if (o->sandbox && !sandbox_files ())
+    fprintf (stderr, "rawabit-warning: this system has no Landlock: the layout helper cannot "
+                     "forbid itself to open files\n");
 
   if (gvLayout (gvc, g, engine) != 0)
     {
       fprintf (stderr, "Graphviz could not lay out the graph with %s\n", engine);
-      return 4;
+      return EXIT_LAYOUT;
     }
-  print_scene (g);
-  fflush (stdout);
+  g_autofree char *bad = NULL;
+  if (!layout_ok (g, &bad))
+    {
+      g_autofree char *shown = shorten (bad);
+      fprintf (stderr, "Graphviz placed %s at coordinates that cannot be drawn (infinite, not a "
+                       "number, or beyond ±10 million points)\n", shown);
+      return EXIT_COORDS;
+    }
+  char *data = NULL;
+  unsigned int len = 0;
+  if (gvRenderData (gvc, g, format, &data, &len) != 0 || data == NULL)
+    {
+      fprintf (stderr, "Graphviz could not write the layout\n");
+      return EXIT_LAYOUT;
+    }
+  write_json (data, len);
+  gvFreeRenderData (data);
+  print_warnings ();
   /* The parent has what it needs; Graphviz's warnings matter only when it fails. */
   g_string_truncate (gv_messages, 0);
   gvFreeLayout (gvc, g);
   agclose (g);
   gvFreeContext (gvc);
-  g_string_free (input, TRUE);
   return 0;
 }
 
 int
 main (int argc, char **argv)
 {
-  const char *engine = "dot";
-  gboolean import = FALSE, engine_given = FALSE;
-  guint timeout = 60;
+  Options o = { .engine = "dot", .sanitize = TRUE, .sandbox = TRUE, .timeout = 60 };
   guint64 memory_mb = 4096;
   setlocale (LC_NUMERIC, "C");
+  die_with_parent ();
 
   for (int i = 1; i < argc; i++)
     {
       if (g_str_equal (argv[i], "--engine") && i + 1 < argc)
-        engine = argv[++i], engine_given = TRUE;
+        o.engine = argv[++i], o.engine_given = TRUE;
       else if (g_str_equal (argv[i], "--import"))
-        import = TRUE;
+        o.import = TRUE;
+      else if (g_str_equal (argv[i], "--no-sanitize"))
+        o.sanitize = FALSE;
+      else if (g_str_equal (argv[i], "--no-sandbox"))
+        o.sandbox = FALSE;
       else if (g_str_equal (argv[i], "--timeout") && i + 1 < argc)
-        timeout = (guint) g_ascii_strtoull (argv[++i], NULL, 10);
+        o.timeout = (guint) g_ascii_strtoull (argv[++i], NULL, 10);
       else if (g_str_equal (argv[i], "--memory-mb") && i + 1 < argc)
         memory_mb = g_ascii_strtoull (argv[++i], NULL, 10);
       else
         {
           fprintf (stderr, "usage: rawabit-layout [--import] [--engine E] [--timeout S] "
                            "[--memory-mb M] < graph.gv\n");
-          return 2;
+          return EXIT_USAGE;
         }
     }
   static const char *const engines[] = { "dot", "neato", "fdp", "sfdp", "circo", "twopi", NULL };
-  if (!g_strv_contains (engines, engine))
+  if (!g_strv_contains (engines, o.engine))
     {
-      fprintf (stderr, "unknown layout engine “%s”\n", engine);
-      return 2;
-    }
-  if (timeout > 0)
-    {
-      limit (RLIMIT_CPU, timeout);
-      alarm (timeout + 1);
+      fprintf (stderr, "unknown layout engine “%s”\n", o.engine);
+      return EXIT_USAGE;
     }
   limit (RLIMIT_AS, (rlim_t) memory_mb * 1024 * 1024);
-  /* Belt and braces: the parent sets it too. Graphviz then refuses to open image, shape and
-   * font files named by the graph. */
+  /* Belt and braces (the parent sets it too): Graphviz then refuses some of the files a graph
+   * names — not all, hence the cleaner and the sandbox. */
   g_setenv ("SERVER_NAME", "rawabit-layout", TRUE);
-
-  if (import)
-    return run_import (engine, engine_given);
-
-  GString *input = g_string_new (NULL);
-  char buf[65536];
-  size_t n;
-  while ((n = fread (buf, 1, sizeof buf, stdin)) > 0)
-    g_string_append_len (input, buf, n);
-
-  GVC_t *gvc = gvContext ();
-  Agraph_t *g = agmemread (input->str);
-  if (g == NULL)
-    {
-      fprintf (stderr, "Graphviz could not read the graph (DOT syntax error)\n");
-      return 3;
-    }
-  if (gvLayout (gvc, g, engine) != 0)
-    {
-      fprintf (stderr, "Graphviz could not lay out the graph with %s\n", engine);
-      return 4;
-    }
-
-  boxf bb = GD_bb (g);
-  printf ("graph %.2f %.2f %.2f %.2f\n", bb.LL.x, bb.LL.y, bb.UR.x, bb.UR.y);
-  for (Agnode_t *node = agfstnode (g); node; node = agnxtnode (g, node))
-    {
-      printf ("node ");
-      put_escaped (agnameof (node));
-      printf (" %.2f %.2f %.2f %.2f\n", ND_coord (node).x, ND_coord (node).y,
-              ND_width (node) * 72.0, ND_height (node) * 72.0);
-    }
-  for (Agnode_t *node = agfstnode (g); node; node = agnxtnode (g, node))
-    for (Agedge_t *e = agfstout (g, node); e; e = agnxtout (g, e))
-      {
-        const char *id = agget (e, "id");
-        printf ("edge ");
-        put_escaped (id && *id ? id : "-");
-        printf (" ");
-        put_escaped (agnameof (agtail (e)));
-        printf (" ");
-        put_escaped (agnameof (aghead (e)));
-        print_edge_geometry (e);
-        printf ("\n");
-      }
-  fflush (stdout);
-  gvFreeLayout (gvc, g);
-  agclose (g);
-  gvFreeContext (gvc);
-  g_string_free (input, TRUE);
-  return 0;
+  return run (&o);
 }

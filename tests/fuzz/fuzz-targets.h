@@ -9,6 +9,8 @@
 #include "rwb-extract.h"
 #include "rwb-formats.h"
 #include "rwb-json.h"
+#include "rwb-layout.h"
+#include "rwb-render.h"
 #include "rwb-text.h"
 
 #include <stdint.h>
@@ -53,21 +55,102 @@ rwb_fuzz_graphml (const char *data, gsize size)
   g_free (rwb_json_write (graph, FALSE));
 }
 
-/* The layout helper's --import output (as rwb_dot_import receives it from the child): parsed
- * into a graph and scene, then written as DOT and JSON. Graphviz's own DOT parser runs in the
- * helper process and is not covered here. */
+/* The layout helper's --import output (Graphviz's JSON, as rwb_dot_import receives it from the
+ * child): read into a graph and scene, then written as DOT and JSON. */
 static inline void
 rwb_fuzz_dot (const char *data, gsize size)
 {
-  /* The helper's output reaches the parser as a NUL-terminated string. */
-  g_autofree char *out = g_strndup (data, size);
   g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
   RwbScene *scene = NULL;
-  g_autoptr (RwbGraph) graph = rwb_dot_parse_import_output (out, &scene, warnings, &error);
+  g_autoptr (RwbGraph) graph = rwb_dot_parse_import_output (data, size, &scene, &error);
   if (graph == NULL)
     return;
   g_free (rwb_formats_to_string (graph, scene, RWB_FORMAT_DOT, NULL));
   g_free (rwb_json_write (graph, FALSE));
+  rwb_scene_free (scene);
+}
+
+/* A scene drawn into a small image at three zooms: fitted (far out, batched), 1:1 and 4×
+ * around its middle (every operation, text shaped). */
+static inline void
+rwb_fuzz_draw (RwbScene *scene)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 64, 48);
+  cairo_t *cr = cairo_create (surface);
+  RwbStyle style;
+  rwb_style_init (&style);
+  RwbRenderCache *cache = rwb_render_cache_new ();
+  style.cache = cache;
+  RwbViewport vp;
+  rwb_viewport_fit (&vp, scene, 64, 48, 2);
+  rwb_render_scene (cr, scene, &style, &vp, 64, 48);
+  for (double scale = 1; scale <= 4; scale *= 4)
+    {
+      RwbViewport close = { scale, scene->bounds.x + scene->bounds.width / 2,
+                            scene->bounds.y + scene->bounds.height / 2 };
+      style.dark = scale > 1;
+      rwb_render_scene (cr, scene, &style, &close, 64, 48);
+    }
+  rwb_render_cache_free (cache);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+/* The renderer on fuzzed scenes: the input read as the helper's --import output, the scene
+ * drawn, then a node dragged (rerouting its edges) and drawn again. */
+static inline void
+rwb_fuzz_render (const char *data, gsize size)
+{
+  g_autoptr (GError) error = NULL;
+  RwbScene *scene = NULL;
+  g_autoptr (RwbGraph) graph = rwb_dot_parse_import_output (data, size, &scene, &error);
+  if (graph == NULL)
+    return;
+  rwb_fuzz_draw (scene);
+  if (scene->nodes->len > 0)
+    {
+      rwb_scene_move_node (scene, 0, scene->bounds.x + 10, scene->bounds.y + 10);
+      rwb_fuzz_draw (scene);
+    }
+  rwb_scene_free (scene);
+}
+
+/* The reader of a Rawabit graph's layout (json0) for a fixed graph of three entities and three
+ * relations (n0…n2, r0…r2), and the scene drawn. */
+static inline void
+rwb_fuzz_layout (const char *data, gsize size)
+{
+  g_autoptr (RwbGraph) graph = rwb_graph_new ();
+  rwb_graph_add_entity (graph, "Acme", RWB_ENTITY_COMPANY);
+  guint b = rwb_graph_add_entity (graph, "شركة", RWB_ENTITY_PERSON);
+  rwb_graph_add_entity (graph, "Paris", RWB_ENTITY_PLACE);
+  rwb_entity_add_alias (g_ptr_array_index (graph->entities, b), "Sharika");
+  rwb_graph_ensure_relation (graph, 0, 1, RWB_RELATION_SUPPLY, 0.9);
+  rwb_graph_ensure_relation (graph, 1, 2, RWB_RELATION_LOCATION, 0.5);
+  rwb_graph_ensure_relation (graph, 2, 2, RWB_RELATION_MENTION, 0.5);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RwbScene) scene = rwb_layout_parse_output (graph, data, size, RWB_LAYOUT_DOT,
+                                                        &error);
+  if (scene)
+    rwb_fuzz_draw (scene);
+}
+
+/* Graphviz's own DOT parser and layout, in the helper with its limits (2 s, 512 MB), through
+ * the import as the window runs it; then the scene drawn. */
+static inline void
+rwb_fuzz_helper (const char *data, gsize size)
+{
+  RwbLayoutOptions options;
+  rwb_layout_options_init (&options);
+  options.engine = RWB_LAYOUT_N_ENGINES;
+  options.timeout_seconds = 2;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  RwbScene *scene = NULL;
+  g_autoptr (RwbGraph) graph = rwb_dot_import (data, size, &options, &scene, warnings, NULL,
+                                               &error);
+  if (graph == NULL)
+    return;
+  rwb_fuzz_draw (scene);
   rwb_scene_free (scene);
 }

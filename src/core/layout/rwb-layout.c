@@ -1,22 +1,19 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* rwb-layout.c — Graphviz layout through the `rawabit-layout` child process.
+/* rwb-layout.c — Graphviz layout of a Rawabit graph through the `rawabit-layout` child.
  *
- * Protocol: DOT on the child's stdin; on its stdout one line per item, in points with y up:
- *   graph LLX LLY URX URY
- *   node NAME X Y WIDTH HEIGHT
- *   edge ID TAIL HEAD N X1 Y1 … XN YN [head X Y] [tail X Y] [label X Y]
- * Names escape spaces and backslashes as \xHH.
+ * The graph goes to the child as DOT (nodes nI of the size the renderer draws them, edges with
+ * id rJ); the child prints Graphviz's own `-Tjson0` (rwb-gvjson.c reads it). The settings
+ * follow the graph's size (layout_settings()): Graphviz's spline router and prism overlap
+ * removal are what readable small graphs want, and what makes a thousand-node graph take
+ * minutes.
  */
 #define G_LOG_DOMAIN "rawabit-layout"
 
 #include "rwb-layout.h"
 #include "rwb-layout-private.h"
 #include "rwb-render.h"
-#include "rwb-config.h"
 
 #include <glib/gi18n.h>
-#include <signal.h>
-#include <stdlib.h>
 #include <string.h>
 
 G_DEFINE_QUARK (rwb-layout-error-quark, rwb_layout_error)
@@ -72,22 +69,80 @@ edge_included (const RwbRelation *r, const RwbLayoutOptions *options)
 }
 
 /**
+ * rwb_layout_engine_for_size:
+ * @n_entities: the graph's entities
+ *
+ * The engine a graph of this size is laid out with when nobody chose one: dot's ranks read
+ * best up to a few hundred entities and cost too much past them, where sfdp (multilevel
+ * force-directed, near-linear) takes over.
+ *
+ * Returns: the engine
+ */
+RwbLayoutEngine
+rwb_layout_engine_for_size (guint n_entities)
+{
+  return n_entities > RWB_LAYOUT_LARGE_GRAPH ? RWB_LAYOUT_SFDP : RWB_LAYOUT_DOT;
+}
+
+/* Graph attributes for @engine on a graph of @nodes nodes and @edges edges.
+ *
+ * Small graphs get the full treatment: curved edges routed around nodes, prism overlap removal
+ * with room for edge labels, generous iteration limits. Graphviz's spline router costs about
+ * nodes × edges (5 s for 200 nodes and 400 edges on this kind of machine, minutes at 1,000), so
+ * past MEDIUM_GRAPH edges are straight, edge labels no longer reserve room (dot would make each
+ * a virtual node) and dot's ranking and crossing reduction get its small limits. Overlap
+ * removal stays prism, sfdp's near-linear one, with a wider margin and a bounded number of
+ * passes: at 5,000 nodes 20 passes leave no two boxes overlapping and cost about 1.2 × sfdp's
+ * own defaults (which leave overlaps); past 5,000, 10 passes on a layout first scaled apart
+ * (overlap_scaling) keep it near sfdp's time and leave about 1 % of the nodes touching a
+ * neighbour. (Measured with bench/bench-layout and bench/gen-graph.py; see
+ * docs/benchmarks.md.) */
+#define MEDIUM_GRAPH 100
+#define HUGE_GRAPH 5000
+
+static void
+layout_settings (GString *s, RwbLayoutEngine engine, guint nodes, guint edges,
+                 const RwbLayoutOptions *options, gboolean *edge_labels)
+{
+  gboolean big = nodes > MEDIUM_GRAPH || edges > 2 * MEDIUM_GRAPH;
+  *edge_labels = !big;
+  g_string_append (s, "  graph [outputorder=edgesfirst, nodesep=0.35, ranksep=0.6, esep=\"+4\"");
+  if (engine == RWB_LAYOUT_DOT)
+    g_string_append_printf (s, ", rankdir=%s", options->rankdir ? options->rankdir : "LR");
+  if (!big)
+    g_string_append (s, ", splines=true, overlap=prism, sep=\"+8\", nslimit=50, nslimit1=50, "
+                        "mclimit=2, maxiter=2000");
+  else if (nodes <= HUGE_GRAPH)
+    g_string_append (s, ", splines=false, overlap=prism20, sep=\"+16\", nslimit=2, "
+                        "nslimit1=2, mclimit=0.2, maxiter=400");
+  else
+    g_string_append (s, ", splines=false, overlap=prism10, overlap_scaling=-12, sep=\"+16\", "
+                        "nslimit=2, nslimit1=2, mclimit=0.2, maxiter=400");
+  g_string_append (s, "];\n");
+}
+
+/**
  * rwb_layout_graph_to_dot:
+ * @graph: the graph
+ * @options: engine and settings
+ *
  * The DOT text handed to Graphviz: node sizes measured for the renderer, edge labels of the
- * size the renderer draws. (DOT for other tools is written by rwb-formats.)
+ * size the renderer draws, settings by size. (DOT for other tools is written by rwb-formats.)
+ * Measuring shapes every label with pango: call it off the UI thread for big graphs.
+ *
+ * Returns: (transfer full): the DOT text
  */
 char *
 rwb_layout_graph_to_dot (RwbGraph *graph, const RwbLayoutOptions *options)
 {
   g_return_val_if_fail (graph != NULL && options != NULL, NULL);
+  guint n_edges = 0;
+  for (guint i = 0; i < graph->relations->len; i++)
+    n_edges += edge_included (g_ptr_array_index (graph->relations, i), options);
   GString *s = g_string_new ("digraph rawabit {\n");
-  g_string_append (s, "  graph [outputorder=edgesfirst, splines=true, overlap=prism, "
-                      "nodesep=0.35, ranksep=0.6, sep=\"+8\", esep=\"+4\"");
-  if (options->engine == RWB_LAYOUT_DOT)
-    g_string_append_printf (s, ", rankdir=%s", options->rankdir ? options->rankdir : "LR");
-  /* Bounded effort on big graphs: Graphviz's own iteration limits. */
-  g_string_append (s, ", nslimit=50, nslimit1=50, mclimit=2, maxiter=2000];\n");
-  g_string_append (s, "  node [shape=box, fixedsize=true];\n");
+  gboolean edge_labels;
+  layout_settings (s, options->engine, graph->entities->len, n_edges, options, &edge_labels);
+  g_string_append (s, "  node [shape=box, fixedsize=true, label=\"\"];\n");
   for (guint i = 0; i < graph->entities->len; i++)
     {
       RwbEntity *e = g_ptr_array_index (graph->entities, i);
@@ -96,7 +151,7 @@ rwb_layout_graph_to_dot (RwbGraph *graph, const RwbLayoutOptions *options)
       rwb_render_entity_labels (e, &label, &sublabel);
       rwb_render_measure_node (label, sublabel, &w, &h);
       char wb[G_ASCII_DTOSTR_BUF_SIZE], hb[G_ASCII_DTOSTR_BUF_SIZE];
-      g_string_append_printf (s, "  n%u [width=%s, height=%s, label=\"\"];\n", i,
+      g_string_append_printf (s, "  n%u [width=%s, height=%s];\n", i,
                               g_ascii_formatd (wb, sizeof wb, "%.3f", w / 72.0),
                               g_ascii_formatd (hb, sizeof hb, "%.3f", h / 72.0));
     }
@@ -109,7 +164,7 @@ rwb_layout_graph_to_dot (RwbGraph *graph, const RwbLayoutOptions *options)
                               r->directed ? "forward" : "none");
       if (r->type == RWB_RELATION_MENTION)
         g_string_append (s, ", weight=0");
-      else
+      else if (edge_labels)
         /* A label of the size the renderer draws, so Graphviz leaves room for it (dot makes
          * it a virtual node) and reports where it goes. */
         g_string_append_printf (s, ", label=\"%s\", fontsize=8.5, fontname=\"DejaVu Sans\"",
@@ -120,338 +175,163 @@ rwb_layout_graph_to_dot (RwbGraph *graph, const RwbLayoutOptions *options)
   return g_string_free (s, FALSE);
 }
 
-static char *
-find_helper (void)
+typedef struct {
+  RwbGraph *graph;
+  RwbLayoutEngine engine;
+} ParseData;
+
+static void
+parse_data_free (ParseData *d)
 {
-  const char *env = g_getenv ("RAWABIT_LAYOUT_HELPER");
-  if (env && *env)
-    return g_strdup (env);
-  g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
-  if (self)
-    {
-      g_autofree char *dir = g_path_get_dirname (self);
-      const char *const candidates[] = { "rawabit-layout", "../rawabit-layout" };
-      for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
-        {
-          char *path = g_build_filename (dir, candidates[i], NULL);
-          if (g_file_test (path, G_FILE_TEST_IS_EXECUTABLE))
-            return path;
-          g_free (path);
-        }
-    }
-  return g_build_filename (RWB_LIBEXECDIR, "rawabit-layout", NULL);
+  rwb_graph_unref (d->graph);
+  g_free (d);
+}
+
+static gpointer
+parse_layout (GBytes *out, const char *err, gpointer data, GError **error)
+{
+  ParseData *d = data;
+  g_autoptr (JsonNode) root = rwb_gvjson_parse (out, error);
+  if (root == NULL)
+    return NULL;
+  return rwb_gvjson_read_layout (d->graph, root, d->engine, error);
 }
 
 /**
- * rwb_layout_spawn_helper:
- * Starts the helper with @args (see rwb-layout-private.h).
+ * rwb_layout_parse_output:
+ * @graph: the graph that was laid out
+ * @json: what the helper printed
+ * @length: its length
+ * @engine: the engine
+ * @error: return location for a #GError
+ *
+ * Reads the helper's output for @graph, as rwb_layout_run() does (tests and fuzzers feed it
+ * any text).
+ *
+ * Returns: (transfer full) (nullable): the scene
  */
-GSubprocess *
-rwb_layout_spawn_helper (const char *const *args, GError **error)
+RwbScene *
+rwb_layout_parse_output (RwbGraph *graph, const char *json, gsize length,
+                         RwbLayoutEngine engine, GError **error)
 {
-  g_autofree char *helper = find_helper ();
-  if (!g_file_test (helper, G_FILE_TEST_IS_EXECUTABLE))
-    {
-      g_set_error (error, RWB_LAYOUT_ERROR, RWB_LAYOUT_ERROR_HELPER,
-                   _("The layout helper %s is missing; reinstall Rawabit"), helper);
-      return NULL;
-    }
-  g_autoptr (GSubprocessLauncher) launcher = g_subprocess_launcher_new (
-    G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE
-    | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  /* Graphviz opens no files (images, shapes, fonts named by a graph) with this set. */
-  g_subprocess_launcher_setenv (launcher, "SERVER_NAME", "rawabit-layout", TRUE);
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_ptr_array_add (argv, helper);
-  for (guint i = 0; args && args[i]; i++)
-    g_ptr_array_add (argv, (char *) args[i]);
-  g_ptr_array_add (argv, NULL);
-  return g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, error);
-}
-
-static GSubprocess *
-spawn_helper (const RwbLayoutOptions *options, GError **error)
-{
-  guint timeout = options->timeout_seconds ? options->timeout_seconds : DEFAULT_TIMEOUT;
-  g_autofree char *timeout_str = g_strdup_printf ("%u", timeout);
-  const char *const args[] = { "--engine", rwb_layout_engine_to_string (options->engine),
-                               "--timeout", timeout_str, NULL };
-  return rwb_layout_spawn_helper (args, error);
-}
-
-static char *
-unescape (const char *s)
-{
-  GString *out = g_string_new (NULL);
-  for (; *s; s++)
-    {
-      if (s[0] == '\\' && s[1] == 'x' && g_ascii_isxdigit (s[2]) && g_ascii_isxdigit (s[3]))
-        {
-          g_string_append_c (out, (char) (g_ascii_xdigit_value (s[2]) * 16
-                                          + g_ascii_xdigit_value (s[3])));
-          s += 3;
-        }
-      else
-        g_string_append_c (out, *s);
-    }
-  return g_string_free (out, FALSE);
-}
-
-static gboolean
-output_error (GError **error, guint line)
-{
-  g_set_error (error, RWB_LAYOUT_ERROR, RWB_LAYOUT_ERROR_OUTPUT,
-               _("The layout helper wrote something unexpected (line %u)"), line);
-  return FALSE;
-}
-
-static gboolean
-parse_index (const char *name, char prefix, guint limit, guint *out)
-{
-  if (name[0] != prefix || !g_ascii_isdigit (name[1]))
-    return FALSE;
-  char *end;
-  guint64 v = g_ascii_strtoull (name + 1, &end, 10);
-  if (*end != '\0' || v >= limit)
-    return FALSE;
-  *out = (guint) v;
-  return TRUE;
-}
-
-static RwbScene *
-parse_output (RwbGraph *graph, const char *out, RwbLayoutEngine engine, GError **error)
-{
-  g_autoptr (RwbScene) scene = rwb_scene_new (graph);
-  scene->engine = g_strdup (rwb_layout_engine_to_string (engine));
-  g_auto (GStrv) lines = g_strsplit (out, "\n", -1);
-  double top = 0;
-  gboolean have_graph = FALSE;
-  g_autoptr (GHashTable) node_index = g_hash_table_new (g_direct_hash, g_direct_equal);
-
-  for (guint n = 0; lines[n]; n++)
-    {
-      if (*lines[n] == '\0')
-        continue;
-      g_auto (GStrv) f = g_strsplit (lines[n], " ", -1);
-      guint nf = g_strv_length (f);
-      if (g_str_equal (f[0], "graph") && nf == 5)
-        {
-          double llx = g_ascii_strtod (f[1], NULL), lly = g_ascii_strtod (f[2], NULL);
-          double urx = g_ascii_strtod (f[3], NULL), ury = g_ascii_strtod (f[4], NULL);
-          top = ury;
-          scene->bounds = (RwbRect) { llx, 0, urx - llx, ury - lly };
-          have_graph = TRUE;
-        }
-      else if (g_str_equal (f[0], "node") && nf == 6 && have_graph)
-        {
-          g_autofree char *name = unescape (f[1]);
-          guint entity;
-          if (!parse_index (name, 'n', graph->entities->len, &entity))
-            return output_error (error, n + 1), NULL;
-          RwbSceneNode node = { 0 };
-          node.entity = entity;
-          node.x = g_ascii_strtod (f[2], NULL);
-          node.y = top - g_ascii_strtod (f[3], NULL);
-          node.width = g_ascii_strtod (f[4], NULL);
-          node.height = g_ascii_strtod (f[5], NULL);
-          rwb_render_entity_labels (g_ptr_array_index (graph->entities, entity), &node.label,
-                                    &node.sublabel);
-          g_array_append_val (scene->nodes, node);
-          g_hash_table_insert (node_index, GUINT_TO_POINTER (entity + 1),
-                               GUINT_TO_POINTER (scene->nodes->len));
-        }
-      else if (g_str_equal (f[0], "edge") && nf >= 5 && have_graph)
-        {
-          g_autofree char *id = unescape (f[1]);
-          g_autofree char *tail = unescape (f[2]);
-          g_autofree char *head = unescape (f[3]);
-          guint rel, t, h;
-          if (!parse_index (id, 'r', graph->relations->len, &rel)
-              || !parse_index (tail, 'n', graph->entities->len, &t)
-              || !parse_index (head, 'n', graph->entities->len, &h))
-            return output_error (error, n + 1), NULL;
-          guint np = (guint) g_ascii_strtoull (f[4], NULL, 10);
-          if (5 + 2 * (gsize) np > nf)
-            return output_error (error, n + 1), NULL;
-          RwbSceneEdge edge = { 0 };
-          edge.relation = rel;
-          edge.from = GPOINTER_TO_UINT (g_hash_table_lookup (node_index, GUINT_TO_POINTER (t + 1)));
-          edge.to = GPOINTER_TO_UINT (g_hash_table_lookup (node_index, GUINT_TO_POINTER (h + 1)));
-          if (edge.from == 0 || edge.to == 0)
-            return output_error (error, n + 1), NULL;
-          edge.from--, edge.to--;
-          edge.points = g_array_sized_new (FALSE, FALSE, sizeof (RwbPoint), np);
-          for (guint i = 0; i < np; i++)
-            {
-              RwbPoint p = { g_ascii_strtod (f[5 + 2 * i], NULL),
-                             top - g_ascii_strtod (f[6 + 2 * i], NULL) };
-              g_array_append_val (edge.points, p);
-            }
-          for (guint i = 5 + 2 * np; i + 2 < nf; i += 3)
-            {
-              double x = g_ascii_strtod (f[i + 1], NULL), y = top - g_ascii_strtod (f[i + 2], NULL);
-              if (g_str_equal (f[i], "head"))
-                edge.has_head = TRUE, edge.head = (RwbPoint) { x, y };
-              else if (g_str_equal (f[i], "label"))
-                edge.label_x = x, edge.label_y = y;
-            }
-          if (edge.label_x == 0 && edge.label_y == 0 && np > 0)
-            {
-              RwbPoint mid = g_array_index (edge.points, RwbPoint, np / 2);
-              edge.label_x = mid.x, edge.label_y = mid.y;
-            }
-          g_array_append_val (scene->edges, edge);
-        }
-      else
-        return output_error (error, n + 1), NULL;
-    }
-  if (!have_graph)
-    return output_error (error, 1), NULL;
-  return g_steal_pointer (&scene);
-}
-
-/* Turns the child's fate into a GError: killed by our time limit, crashed, or failed. */
-static gboolean
-check_exit (GSubprocess *proc, const char *err_text, guint timeout, GError **error)
-{
-  if (g_subprocess_get_if_signaled (proc))
-    {
-      int sig = g_subprocess_get_term_sig (proc);
-      if (sig == SIGALRM || sig == SIGXCPU)
-        g_set_error (error, RWB_LAYOUT_ERROR, RWB_LAYOUT_ERROR_TIMEOUT,
-                     _("Graphviz took longer than %u s and was stopped"), timeout);
-      else
-        g_set_error (error, RWB_LAYOUT_ERROR, RWB_LAYOUT_ERROR_CRASHED,
-                     _("Graphviz crashed on this graph (%s); your work is safe"),
-                     g_strsignal (sig));
-      return FALSE;
-    }
-  if (g_subprocess_get_exit_status (proc) != 0)
-    {
-      g_autofree char *msg = g_strstrip (g_strndup (err_text ? err_text : "", 400));
-      g_set_error (error, RWB_LAYOUT_ERROR, RWB_LAYOUT_ERROR_GRAPHVIZ, _("Graphviz failed: %s"),
-                   *msg ? msg : _("no message"));
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/**
- * rwb_layout_check_exit:
- * The helper's fate as a GError (see rwb-layout-private.h).
- */
-gboolean
-rwb_layout_check_exit (GSubprocess *proc, const char *err_text, guint timeout, GError **error)
-{
-  return check_exit (proc, err_text, timeout, error);
-}
-
-/**
- * rwb_layout_unescape:
- * Undoes the helper's \xHH escapes.
- */
-char *
-rwb_layout_unescape (const char *s)
-{
-  return unescape (s);
+  g_return_val_if_fail (graph != NULL && (json != NULL || length == 0), NULL);
+  g_autoptr (GBytes) out = g_bytes_new (json, length);
+  ParseData d = { graph, engine };
+  return parse_layout (out, NULL, &d, error);
 }
 
 static void
-kill_on_cancel (GCancellable *cancellable, gpointer proc)
+make_job (RwbHelperJob *job, const char **args, char *timeout_str, RwbGraph *graph,
+          const RwbLayoutOptions *options)
 {
-  g_subprocess_force_exit (proc);
+  guint timeout = options->timeout_seconds ? options->timeout_seconds : DEFAULT_TIMEOUT;
+  g_snprintf (timeout_str, 16, "%u", timeout);
+  args[0] = "--engine";
+  args[1] = rwb_layout_engine_to_string (options->engine);
+  args[2] = "--timeout";
+  args[3] = timeout_str;
+  args[4] = NULL;
+  ParseData *d = g_new0 (ParseData, 1);
+  d->graph = rwb_graph_ref (graph);
+  d->engine = options->engine;
+  *job = (RwbHelperJob) {
+    .args = args, .timeout = timeout, .parse = parse_layout, .parse_data = d,
+    .parse_data_free = (GDestroyNotify) parse_data_free,
+    .result_free = (GDestroyNotify) rwb_scene_free,
+  };
 }
 
 /**
  * rwb_layout_run:
+ * @graph: the graph
+ * @options: engine and limits
+ * @cancellable: (nullable): kills the helper when cancelled
+ * @error: return location for a #GError
+ *
  * Lays out @graph in the helper process and blocks until done, cancelled or failed.
+ *
+ * Returns: (transfer full) (nullable): the scene
  */
 RwbScene *
 rwb_layout_run (RwbGraph *graph, const RwbLayoutOptions *options, GCancellable *cancellable,
                 GError **error)
 {
   g_return_val_if_fail (graph != NULL && options != NULL, NULL);
-  g_autofree char *dot = rwb_layout_graph_to_dot (graph, options);
-  g_autoptr (GSubprocess) proc = spawn_helper (options, error);
-  if (proc == NULL)
-    return NULL;
-  gulong handler = cancellable ? g_cancellable_connect (cancellable, G_CALLBACK (kill_on_cancel),
-                                                        proc, NULL)
-                               : 0;
-  g_autofree char *out = NULL, *err = NULL;
-  gboolean ok = g_subprocess_communicate_utf8 (proc, dot, NULL, &out, &err, error);
-  if (cancellable)
-    g_cancellable_disconnect (cancellable, handler);
-  if (ok && g_cancellable_set_error_if_cancelled (cancellable, error))
-    ok = FALSE;
-  if (!ok)
-    {
-      g_subprocess_force_exit (proc);
-      g_subprocess_wait (proc, NULL, NULL);
-      return NULL;
-    }
-  g_subprocess_wait (proc, NULL, NULL);
-  if (!check_exit (proc, err, options->timeout_seconds ? options->timeout_seconds
-                                                       : DEFAULT_TIMEOUT, error))
-    return NULL;
-  return parse_output (graph, out, options->engine, error);
+  char *dot = rwb_layout_graph_to_dot (graph, options);
+  gsize len = strlen (dot);
+  g_autoptr (GBytes) input = g_bytes_new_take (dot, len);
+  const char *args[5];
+  char timeout_str[16];
+  RwbHelperJob job;
+  make_job (&job, args, timeout_str, graph, options);
+  return rwb_layout_helper_run (&job, input, cancellable, error);
 }
 
 typedef struct {
   RwbGraph *graph;
-  RwbLayoutEngine engine;
-  guint timeout;
-  GSubprocess *proc;
-  gulong handler;
-  GCancellable *cancellable;
-} AsyncData;
+  RwbLayoutOptions options;
+  char *rankdir;
+  GBytes *dot;
+} AsyncLayout;
 
 static void
-async_data_free (AsyncData *data)
+async_layout_free (AsyncLayout *a)
 {
-  if (data->cancellable)
-    {
-      g_cancellable_disconnect (data->cancellable, data->handler);
-      g_object_unref (data->cancellable);
-    }
-  g_clear_object (&data->proc);
-  rwb_graph_unref (data->graph);
-  g_free (data);
+  rwb_graph_unref (a->graph);
+  g_free (a->rankdir);
+  g_clear_pointer (&a->dot, g_bytes_unref);
+  g_free (a);
+}
+
+/* Measuring every label takes seconds on a big graph: in a worker thread. */
+static void
+make_dot_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  AsyncLayout *a = task_data;
+  char *dot = rwb_layout_graph_to_dot (a->graph, &a->options);
+  gsize len = strlen (dot);
+  a->dot = g_bytes_new_take (dot, len);
+  g_task_return_boolean (task, TRUE);
 }
 
 static void
-communicate_done (GObject *source, GAsyncResult *result, gpointer user_data)
+layout_done (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (GTask) task = user_data;
-  AsyncData *data = g_task_get_task_data (task);
-  g_autofree char *out = NULL, *err = NULL;
   GError *error = NULL;
-  if (!g_subprocess_communicate_utf8_finish (data->proc, result, &out, &err, &error))
-    {
-      g_subprocess_force_exit (data->proc);
-      g_task_return_error (task, error);
-      return;
-    }
-  if (g_task_return_error_if_cancelled (task))
-    return;
-  /* communicate has seen EOF on both pipes; the exit status follows at once. */
-  g_subprocess_wait (data->proc, NULL, NULL);
-  if (!check_exit (data->proc, err, data->timeout, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  RwbScene *scene = parse_output (data->graph, out, data->engine, &error);
+  RwbScene *scene = rwb_layout_helper_run_finish (result, &error);
   if (scene == NULL)
     g_task_return_error (task, error);
   else
     g_task_return_pointer (task, scene, (GDestroyNotify) rwb_scene_free);
 }
 
+static void
+dot_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  GTask *dot_task = G_TASK (result);
+  g_autoptr (GTask) task = user_data;
+  AsyncLayout *a = g_task_get_task_data (dot_task);
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  /* Back on the caller's thread: the helper dies with the thread that starts it. */
+  const char *args[5];
+  char timeout_str[16];
+  RwbHelperJob job;
+  make_job (&job, args, timeout_str, a->graph, &a->options);
+  rwb_layout_helper_run_async (&job, a->dot, g_task_get_cancellable (task), layout_done,
+                               g_object_ref (task));
+}
+
 /**
  * rwb_layout_run_async:
- * Starts a layout in the helper; Cancel kills the helper at once.
+ * @graph: the graph (a reference is held until done; do not change it meanwhile)
+ * @options: engine and limits (copied)
+ * @cancellable: (nullable): Cancel kills the helper at once
+ * @callback: called when done
+ * @user_data: for @callback
+ *
+ * Starts a layout: labels are measured in a worker thread, Graphviz runs in the helper.
  */
 void
 rwb_layout_run_async (RwbGraph *graph, const RwbLayoutOptions *options,
@@ -461,33 +341,23 @@ rwb_layout_run_async (RwbGraph *graph, const RwbLayoutOptions *options,
   g_return_if_fail (graph != NULL && options != NULL);
   GTask *task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, rwb_layout_run_async);
-  GError *error = NULL;
-  AsyncData *data = g_new0 (AsyncData, 1);
-  data->graph = rwb_graph_ref (graph);
-  data->engine = options->engine;
-  data->timeout = options->timeout_seconds ? options->timeout_seconds : DEFAULT_TIMEOUT;
-  g_task_set_task_data (task, data, (GDestroyNotify) async_data_free);
-  data->proc = spawn_helper (options, &error);
-  if (data->proc == NULL)
-    {
-      g_task_return_error (task, error);
-      g_object_unref (task);
-      return;
-    }
-  if (cancellable)
-    {
-      data->cancellable = g_object_ref (cancellable);
-      data->handler = g_cancellable_connect (cancellable, G_CALLBACK (kill_on_cancel),
-                                             data->proc, NULL);
-    }
-  /* GSubprocess copies the input, so the DOT text can go at once. */
-  g_autofree char *dot = rwb_layout_graph_to_dot (graph, options);
-  g_subprocess_communicate_utf8_async (data->proc, dot, cancellable, communicate_done, task);
+  AsyncLayout *a = g_new0 (AsyncLayout, 1);
+  a->graph = rwb_graph_ref (graph);
+  a->options = *options;
+  a->rankdir = g_strdup (options->rankdir);
+  a->options.rankdir = a->rankdir;
+  GTask *dot_task = g_task_new (NULL, cancellable, dot_done, task);
+  g_task_set_task_data (dot_task, a, (GDestroyNotify) async_layout_free);
+  g_task_run_in_thread (dot_task, make_dot_thread);
+  g_object_unref (dot_task);
 }
 
 /**
  * rwb_layout_run_finish:
- * The scene of a finished asynchronous layout, or NULL with @error set.
+ * @result: the result given to the callback
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the scene of a finished asynchronous layout
  */
 RwbScene *
 rwb_layout_run_finish (GAsyncResult *result, GError **error)

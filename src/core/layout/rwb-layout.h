@@ -38,12 +38,16 @@ typedef enum {
   RWB_LAYOUT_ERROR_TIMEOUT,
   RWB_LAYOUT_ERROR_GRAPHVIZ,  /* Graphviz reported an error */
   RWB_LAYOUT_ERROR_OUTPUT,    /* helper output could not be read */
+  RWB_LAYOUT_ERROR_COORDINATES, /* the layout has coordinates that cannot be drawn */
 } RwbLayoutError;
 
 GQuark           rwb_layout_error_quark         (void);
 const char      *rwb_layout_engine_to_string    (RwbLayoutEngine engine);
 gboolean         rwb_layout_engine_from_string  (const char *str, RwbLayoutEngine *out);
 void             rwb_layout_options_init        (RwbLayoutOptions *options);
+/* Entities past which a graph is laid out with sfdp when nobody chose an engine. */
+#define RWB_LAYOUT_LARGE_GRAPH 400
+RwbLayoutEngine  rwb_layout_engine_for_size     (guint n_entities);
 
 /* The DOT text handed to the helper: node sizes as the renderer draws them. */
 char            *rwb_layout_graph_to_dot        (RwbGraph *graph, const RwbLayoutOptions *options);
@@ -57,5 +61,8 @@ void             rwb_layout_run_async           (RwbGraph *graph, const RwbLayou
                                                  GCancellable *cancellable,
                                                  GAsyncReadyCallback callback, gpointer user_data);
 RwbScene        *rwb_layout_run_finish          (GAsyncResult *result, GError **error);
+/* Reads what the helper printed for @graph (tests and fuzzers). */
+RwbScene        *rwb_layout_parse_output        (RwbGraph *graph, const char *json, gsize length,
+                                                 RwbLayoutEngine engine, GError **error);
 
 G_END_DECLS

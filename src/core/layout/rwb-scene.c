@@ -57,11 +57,6 @@ node_clear (gpointer data)
   RwbSceneNode *node = data;
   g_free (node->label);
   g_free (node->sublabel);
-  g_free (node->shape);
-  g_free (node->color);
-  g_free (node->fillcolor);
-  g_free (node->fontcolor);
-  g_free (node->style);
 }
 
 static void
@@ -70,8 +65,6 @@ edge_clear (gpointer data)
   RwbSceneEdge *edge = data;
   g_clear_pointer (&edge->points, g_array_unref);
   g_free (edge->label);
-  g_free (edge->color);
-  g_free (edge->style);
 }
 
 static void
@@ -79,9 +72,6 @@ cluster_clear (gpointer data)
 {
   RwbSceneCluster *cluster = data;
   g_free (cluster->label);
-  g_free (cluster->color);
-  g_free (cluster->fillcolor);
-  g_free (cluster->style);
 }
 
 /**
@@ -99,6 +89,9 @@ rwb_scene_new (RwbGraph *graph)
   g_array_set_clear_func (scene->edges, edge_clear);
   scene->clusters = g_array_new (FALSE, TRUE, sizeof (RwbSceneCluster));
   g_array_set_clear_func (scene->clusters, cluster_clear);
+  scene->draw_ops = g_array_new (FALSE, TRUE, sizeof (RwbDrawOp));
+  scene->draw_points = g_array_new (FALSE, TRUE, sizeof (RwbPoint));
+  scene->strings = g_string_chunk_new (4096);
   return scene;
 }
 
@@ -115,10 +108,72 @@ rwb_scene_free (RwbScene *scene)
   g_array_unref (scene->nodes);
   g_array_unref (scene->edges);
   g_array_unref (scene->clusters);
+  g_array_unref (scene->draw_ops);
+  g_array_unref (scene->draw_points);
+  g_string_chunk_free (scene->strings);
   rwb_graph_unref (scene->graph);
   g_free (scene->engine);
-  g_free (scene->background);
   g_free (scene);
+}
+
+/**
+ * rwb_scene_copy:
+ * @scene: a scene
+ *
+ * A copy of @scene sharing nothing with it but a reference to its graph, and without the
+ * spatial index, so another thread can draw it while the original changes.
+ *
+ * Returns: (transfer full): the copy; free it with rwb_scene_free()
+ */
+RwbScene *
+rwb_scene_copy (const RwbScene *scene)
+{
+  g_return_val_if_fail (scene != NULL, NULL);
+  RwbScene *copy = rwb_scene_new (scene->graph);
+  g_array_set_size (copy->nodes, scene->nodes->len);
+  for (guint i = 0; i < scene->nodes->len; i++)
+    {
+      const RwbSceneNode *n = &g_array_index (scene->nodes, RwbSceneNode, i);
+      RwbSceneNode *c = &g_array_index (copy->nodes, RwbSceneNode, i);
+      *c = *n;
+      c->label = g_strdup (n->label);
+      c->sublabel = g_strdup (n->sublabel);
+    }
+  g_array_set_size (copy->edges, scene->edges->len);
+  for (guint i = 0; i < scene->edges->len; i++)
+    {
+      const RwbSceneEdge *e = &g_array_index (scene->edges, RwbSceneEdge, i);
+      RwbSceneEdge *c = &g_array_index (copy->edges, RwbSceneEdge, i);
+      *c = *e;
+      c->points = e->points ? g_array_copy (e->points) : NULL;
+      c->label = g_strdup (e->label);
+    }
+  g_array_set_size (copy->clusters, scene->clusters->len);
+  for (guint i = 0; i < scene->clusters->len; i++)
+    {
+      const RwbSceneCluster *k = &g_array_index (scene->clusters, RwbSceneCluster, i);
+      RwbSceneCluster *c = &g_array_index (copy->clusters, RwbSceneCluster, i);
+      *c = *k;
+      c->label = g_strdup (k->label);
+    }
+  g_array_append_vals (copy->draw_points, scene->draw_points->data, scene->draw_points->len);
+  g_array_append_vals (copy->draw_ops, scene->draw_ops->data, scene->draw_ops->len);
+  for (guint i = 0; i < copy->draw_ops->len; i++)
+    {
+      RwbDrawOp *op = &g_array_index (copy->draw_ops, RwbDrawOp, i);
+      if (op->text)
+        op->text = g_string_chunk_insert (copy->strings, op->text);
+      if (op->font)
+        op->font = g_string_chunk_insert_const (copy->strings, op->font);
+    }
+  copy->bounds = scene->bounds;
+  copy->engine = g_strdup (scene->engine);
+  copy->from_dot = scene->from_dot;
+  copy->has_background = scene->has_background;
+  copy->background = scene->background;
+  copy->draw_first = scene->draw_first;
+  copy->draw_n = scene->draw_n;
+  return copy;
 }
 
 /**
@@ -142,17 +197,50 @@ rects_meet (const RwbRect *a, const RwbRect *b)
          && b->y <= a->y + a->height;
 }
 
+static gboolean
+rect_finite (const RwbRect *r)
+{
+  return isfinite (r->x) && isfinite (r->y) && isfinite (r->width) && isfinite (r->height);
+}
+
 static void
 node_box (const RwbSceneNode *n, RwbRect *out)
 {
   *out = (RwbRect) { n->x - n->width / 2, n->y - n->height / 2, n->width, n->height };
 }
 
+/* Grows (x0, y0)–(x1, y1) around what operations @first … @first + @n draw. */
 static void
-edge_box (const RwbSceneEdge *e, RwbRect *out)
+ops_extent (const RwbScene *scene, guint first, guint n, double *x0, double *y0, double *x1,
+            double *y1)
+{
+  for (guint i = first; i < first + n && i < scene->draw_ops->len; i++)
+    {
+      const RwbDrawOp *op = &g_array_index (scene->draw_ops, RwbDrawOp, i);
+      const RwbPoint *p = &g_array_index (scene->draw_points, RwbPoint, op->first);
+      double rx = 0, ry = 0;
+      guint np = op->n;
+      if (op->kind == RWB_DRAW_OP_ELLIPSE && op->n == 2)
+        rx = p[1].x, ry = p[1].y, np = 1;
+      else if (op->kind == RWB_DRAW_OP_TEXT)
+        rx = op->text_width, ry = op->size;
+      for (guint k = 0; k < np; k++)
+        {
+          *x0 = MIN (*x0, p[k].x - rx), *y0 = MIN (*y0, p[k].y - ry);
+          *x1 = MAX (*x1, p[k].x + rx), *y1 = MAX (*y1, p[k].y + ry);
+        }
+    }
+}
+
+static void
+edge_box (const RwbScene *scene, const RwbSceneEdge *e, RwbRect *out)
 {
   double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
   guint n = e->points ? e->points->len : 0;
+
+  /* An imported edge's arrowheads and label reach past its curve. */
+  if (e->draw_n > 0)
+    ops_extent (scene, e->draw_first, e->draw_n, &x0, &y0, &x1, &y1);
 
   for (guint k = 0; k < n; k++)
     {
@@ -181,7 +269,7 @@ rwb_scene_edge_bounds (const RwbScene *scene, guint edge, RwbRect *out)
   if (scene->index)
     *out = scene->index->edge_box[edge];
   else
-    edge_box (&g_array_index (scene->edges, RwbSceneEdge, edge), out);
+    edge_box (scene, &g_array_index (scene->edges, RwbSceneEdge, edge), out);
 }
 
 static void
@@ -193,6 +281,10 @@ cell_range (const RwbSceneIndex *index, const RwbRect *r, guint *cx0, guint *cy0
   double fy0 = floor ((r->y - index->y0) / index->cell);
   double fx1 = floor ((r->x + r->width - index->x0) / index->cell);
   double fy1 = floor ((r->y + r->height - index->y0) / index->cell);
+  /* A box that is not finite (never from a checked layout, but a caller may set anything) goes
+   * to cell 0 rather than to an undefined cast. */
+  if (!isfinite (fx0) || !isfinite (fy0) || !isfinite (fx1) || !isfinite (fy1))
+    fx0 = fy0 = fx1 = fy1 = 0;
   *cx0 = (guint) CLAMP (fx0, 0, index->cols - 1);
   *cy0 = (guint) CLAMP (fy0, 0, index->rows - 1);
   *cx1 = (guint) CLAMP (fx1, 0, index->cols - 1);
@@ -277,14 +369,16 @@ rwb_scene_build_index (RwbScene *scene)
     {
       RwbRect *b = &index->node_box[i];
       node_box (&g_array_index (scene->nodes, RwbSceneNode, i), b);
+      if (!rect_finite (b))
+        continue;
       x0 = MIN (x0, b->x), y0 = MIN (y0, b->y);
       x1 = MAX (x1, b->x + b->width), y1 = MAX (y1, b->y + b->height);
     }
   for (guint i = 0; i < ne; i++)
     {
       RwbRect *b = &index->edge_box[i];
-      edge_box (&g_array_index (scene->edges, RwbSceneEdge, i), b);
-      if (b->width < 0)
+      edge_box (scene, &g_array_index (scene->edges, RwbSceneEdge, i), b);
+      if (b->width < 0 || !rect_finite (b))
         continue;
       x0 = MIN (x0, b->x), y0 = MIN (y0, b->y);
       x1 = MAX (x1, b->x + b->width), y1 = MAX (y1, b->y + b->height);
@@ -294,6 +388,8 @@ rwb_scene_build_index (RwbScene *scene)
 
   /* About two nodes per cell: a point or a screen-sized query looks at few items per cell. */
   double w = MAX (x1 - x0, 1), h = MAX (y1 - y0, 1);
+  if (!isfinite (w) || !isfinite (h))
+    x0 = y0 = 0, w = h = 1;
   double cell = sqrt (w * h * 2.0 / MAX (nn, 1));
   cell = MAX (cell, 16.0);
   index->x0 = x0;
@@ -380,7 +476,7 @@ rwb_scene_query_rect (const RwbScene *scene, const RwbRect *rect, GArray *nodes,
           if (index)
             b = index->edge_box[i];
           else
-            edge_box (&g_array_index (scene->edges, RwbSceneEdge, i), &b);
+            edge_box (scene, &g_array_index (scene->edges, RwbSceneEdge, i), &b);
           if (b.width >= 0 && rects_meet (&b, rect))
             g_array_append_val (edges, i);
         }
@@ -541,6 +637,26 @@ border_point (const RwbScene *scene, const RwbSceneNode *n, double dx, double dy
   return p;
 }
 
+/* Moves the points of operations @first … @first + @n by (dx, dy); with @text_only, only
+ * those of text. */
+static void
+translate_ops (RwbScene *scene, guint first, guint n, double dx, double dy, gboolean text_only)
+{
+  for (guint i = first; i < first + n && i < scene->draw_ops->len; i++)
+    {
+      const RwbDrawOp *op = &g_array_index (scene->draw_ops, RwbDrawOp, i);
+      if (text_only && op->kind != RWB_DRAW_OP_TEXT)
+        continue;
+      /* An ellipse's second point is its radii. */
+      guint np = op->kind == RWB_DRAW_OP_ELLIPSE ? MIN (op->n, 1) : op->n;
+      for (guint k = 0; k < np && op->first + k < scene->draw_points->len; k++)
+        {
+          RwbPoint *p = &g_array_index (scene->draw_points, RwbPoint, op->first + k);
+          p->x += dx, p->y += dy;
+        }
+    }
+}
+
 /* Gives edge @edge a fresh shape between its nodes' current positions. */
 static void
 route_edge (RwbScene *scene, guint edge)
@@ -591,6 +707,13 @@ route_edge (RwbScene *scene, guint edge)
   RwbPoint *p = (RwbPoint *) e->points->data;
   p[0] = start, p[1] = c1, p[2] = c2, p[3] = end;
   RwbPoint mid = bezier_at (start, c1, c2, end, 0.5);
+  /* An imported edge's curve is drawn from these points from now on; its label follows. */
+  if (e->draw_n > 0)
+    {
+      translate_ops (scene, e->draw_first, e->draw_n, mid.x - e->label_x, mid.y - e->label_y,
+                     TRUE);
+      e->rerouted = TRUE;
+    }
   e->label_x = mid.x;
   e->label_y = mid.y;
 }
@@ -624,6 +747,7 @@ rwb_scene_move_node (RwbScene *scene, guint node, double x, double y)
   index_remove (index, node << 1, &index->node_box[node]);
   n->x = x;
   n->y = y;
+  translate_ops (scene, n->draw_first, n->draw_n, dx, dy, FALSE);
   node_box (n, &index->node_box[node]);
   index_insert (index, node << 1, &index->node_box[node]);
   grow_bounds (scene, &index->node_box[node]);
@@ -647,10 +771,11 @@ rwb_scene_move_node (RwbScene *scene, guint node, double x, double y)
             }
           e->head.x += dx, e->head.y += dy;
           e->label_x += dx, e->label_y += dy;
+          translate_ops (scene, e->draw_first, e->draw_n, dx, dy, FALSE);
         }
       else
         route_edge (scene, j);
-      edge_box (e, &index->edge_box[j]);
+      edge_box (scene, e, &index->edge_box[j]);
       index_insert (index, j << 1 | 1, &index->edge_box[j]);
       grow_bounds (scene, &index->edge_box[j]);
     }
@@ -679,7 +804,7 @@ rwb_scene_update_bounds (RwbScene *scene)
   for (guint i = 0; i < scene->edges->len; i++)
     {
       RwbRect b;
-      edge_box (&g_array_index (scene->edges, RwbSceneEdge, i), &b);
+      edge_box (scene, &g_array_index (scene->edges, RwbSceneEdge, i), &b);
       grow_bounds (scene, &b);
     }
 }

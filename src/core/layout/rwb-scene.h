@@ -20,16 +20,11 @@ typedef struct {
   guint entity;         /* index into graph->entities */
   double x, y;          /* centre */
   double width, height; /* box size */
-  char *label;          /* first line: the name (Latin where known) */
+  char *label;          /* first line: the name (Latin where known); of an imported node, the
+                         * text Graphviz drew, lines joined by "\n" */
   char *sublabel;       /* second line: the other-script alias (e.g. Arabic), may be NULL */
-  /* Drawing taken from an imported DOT file, when the scene shows a plain Graphviz graph
-   * rather than a Rawabit graph; all NULL otherwise (the style by entity type applies). */
-  char *shape;          /* Graphviz shape name: box, ellipse, circle, diamond, … */
-  char *color;          /* outline colour, "#rrggbb" or "#rrggbbaa" */
-  char *fillcolor;      /* fill colour, NULL: not filled */
-  char *fontcolor;
-  char *style;          /* Graphviz style list: "filled,dashed,rounded", … */
-  double fontsize;      /* points; 0: the renderer's default */
+  guint draw_first;     /* an imported node's drawing: draw_n operations from scene->draw_ops */
+  guint draw_n;         /* 0 for a Rawabit graph's nodes (the style by entity type applies) */
 } RwbSceneNode;
 
 typedef struct {
@@ -43,21 +38,61 @@ typedef struct {
   gboolean has_head;    /* an arrowhead from the last point to @head */
   RwbPoint head;
   double label_x, label_y;
-  /* From an imported DOT file, as for nodes; NULL otherwise. */
-  char *label;          /* edge label text */
-  char *color;
-  char *style;          /* "dashed", "dotted", "bold", "invis" … */
+  /* From an imported DOT file: the label Graphviz drew (NULL otherwise) and the drawing, as for
+   * nodes. Once a drag has rerouted the edge its curve and arrowheads are drawn from @points
+   * in the colour of its drawing, and its text moves with the label. */
+  char *label;
+  guint draw_first, draw_n;
+  gboolean rerouted;
 } RwbSceneEdge;
 
-/* A Graphviz cluster (subgraph cluster_*) of an imported DOT file. */
+/* A Graphviz cluster (subgraph cluster_*) of an imported DOT file, drawn by its operations. */
 typedef struct {
   RwbRect box;
-  char *label;
-  double label_x, label_y;
-  char *color;
-  char *fillcolor;
-  char *style;
+  char *label;          /* the text Graphviz drew, or NULL */
+  guint draw_first, draw_n;
 } RwbSceneCluster;
+
+/* What Graphviz drew for an imported DOT file (its xdot operations, `_draw_`, `_ldraw_`, … in
+ * its JSON), with the state operations (colours, style, font) folded into each drawing one and
+ * y flipped to point down. */
+typedef enum {
+  RWB_DRAW_OP_POLYGON,   /* closed polygon */
+  RWB_DRAW_OP_POLYLINE,
+  RWB_DRAW_OP_BEZIER,    /* cubic pieces: 1 + 3n points */
+  RWB_DRAW_OP_ELLIPSE,   /* points: the centre, then (rx, ry) */
+  RWB_DRAW_OP_TEXT,      /* points: where the baseline meets the anchor given by align */
+} RwbDrawOpKind;
+
+typedef enum {
+  RWB_DRAW_LINE_SOLID,
+  RWB_DRAW_LINE_DASHED,
+  RWB_DRAW_LINE_DOTTED,
+  RWB_DRAW_LINE_INVISIBLE,
+} RwbDrawLine;
+
+typedef enum {
+  RWB_DRAW_OP_DEFAULT_PEN  = 1 << 0, /* @pen is Graphviz's default black, not set by the file:
+                                      * the theme's foreground stands in (text likewise) */
+  RWB_DRAW_OP_DEFAULT_FILL = 1 << 1, /* the same for @fill (an arrowhead's default black) */
+  RWB_DRAW_OP_BOLD         = 1 << 2, /* text */
+  RWB_DRAW_OP_ITALIC       = 1 << 3,
+} RwbDrawOpFlags;
+
+typedef struct {
+  guint8 kind;          /* RwbDrawOpKind */
+  guint8 filled;        /* polygon, bezier, ellipse: filled with @fill, then outlined */
+  guint8 line;          /* RwbDrawLine */
+  guint8 flags;         /* RwbDrawOpFlags */
+  gint8 align;          /* text: -1 left, 0 centre, 1 right of the point */
+  guint32 pen, fill;    /* 0xRRGGBBAA */
+  float width;          /* line width, points */
+  float size;           /* text: font size, points */
+  float text_width;     /* text: its width as Graphviz measured it */
+  guint first, n;       /* points in scene->draw_points */
+  const char *text;     /* text: the line (in scene->strings) */
+  const char *font;     /* text: Graphviz's font face, "Times-Roman" (in scene->strings) */
+} RwbDrawOp;
 
 typedef struct _RwbSceneIndex RwbSceneIndex;
 
@@ -69,12 +104,19 @@ typedef struct {
   char *engine;         /* Graphviz engine that produced it */
   RwbSceneIndex *index; /* private: see rwb_scene_build_index(); NULL until built */
   GArray *clusters;     /* RwbSceneCluster, empty unless imported from DOT */
-  gboolean from_dot;    /* draw with the nodes' and edges' own DOT styles */
-  char *background;     /* the DOT graph's bgcolor, or NULL */
+  gboolean from_dot;    /* imported: nodes, edges and clusters are drawn by their operations */
+  gboolean has_background;
+  guint32 background;   /* the DOT graph's bgcolor, 0xRRGGBBAA, when has_background */
+  GArray *draw_ops;     /* RwbDrawOp, of every item of an imported scene */
+  GArray *draw_points;  /* RwbPoint, of every operation */
+  GStringChunk *strings; /* the operations' texts and fonts */
+  guint draw_first, draw_n; /* the graph's own label */
 } RwbScene;
 
 RwbScene *rwb_scene_new        (RwbGraph *graph);  /* takes a reference on @graph */
 void      rwb_scene_free       (RwbScene *scene);
+/* A deep copy without the index, for another thread (queries on an index write to it). */
+RwbScene *rwb_scene_copy       (const RwbScene *scene);
 /* Index of the scene node for entity @entity, or -1 if it is not in the scene. */
 gint      rwb_scene_find_node  (const RwbScene *scene, guint entity);
 

@@ -81,6 +81,8 @@ void     rwb_render_measure_node    (const char *label, const char *sublabel, do
 /* The label lines the renderer draws for an entity: the name and, if the name is Latin and an
  * Arabic alias is known, that alias (or the reverse). Strings are newly allocated. */
 void     rwb_render_entity_labels   (const RwbEntity *entity, char **label, char **sublabel);
+/* @text cut to the length labels are drawn at (200 characters and "…"); newly allocated. */
+char    *rwb_render_cap_label       (const char *text);
 /* Viewport that fits the whole scene into width × height device units with a margin. */
 void     rwb_viewport_fit           (RwbViewport *viewport, const RwbScene *scene,
                                      double width, double height, double margin);
