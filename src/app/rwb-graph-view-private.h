@@ -1,15 +1,210 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* rwb-graph-view-private.h — the graph view's input entry points, for its tests.
+/* rwb-graph-view-private.h — what the files of the graph view share: its instance struct and
+ * the functions one file of it calls in another (rwb-graph-view.c: state, coordinates and API;
+ * -tiles.c: drawing; -input.c: pointer input and tooltips; -actions.c: view.* actions).
  *
- * GTK 4.8 has no public way to synthesize pointer events, so each gesture handler of the view
- * is a thin wrapper around one of these functions, and tests/gui/test-view.c calls them with
- * widget coordinates. What a test drives here is exactly what a gesture would run.
+ * It also holds the view's input entry points, for its tests: GTK 4.8 has no public way to
+ * synthesize pointer events, so each gesture handler of the view is a thin wrapper around one of
+ * these functions, and tests/gui/test-view.c calls them with widget coordinates. What a test
+ * drives here is exactly what a gesture would run.
  */
 #pragma once
 
 #include "rwb-graph-view.h"
 
+#include "rwb-render.h"
+
 G_BEGIN_DECLS
+
+/* Blank space kept around the fitted graph, in pixels. */
+#define FIT_MARGIN 24.0
+/* Zooming in past 8 device pixels per point shows nothing new; zooming out stops at half the
+ * scale that fits the whole graph (or 1/4, for small graphs), where it is a speck. */
+#define MAX_SCALE 8.0
+#define MIN_SCALE_OF_FIT 0.5
+#define MIN_SCALE_CAP 0.25
+#define ZOOM_STEP 1.25
+/* Pixels per wheel click, and per arrow key press. */
+#define SCROLL_STEP 64.0
+#define KEY_PAN_STEP 64.0
+/* How close the pointer must come to an edge's curve to hover or click it, in pixels. */
+#define EDGE_HIT_PX 5.0
+/* Tile side in widget pixels; 256 keeps a frame's newly exposed area small while panning. */
+#define TILE 256
+/* Scene points around the graph's bounds that can still hold ink (halos, edge labels). */
+#define INK_MARGIN 64.0
+/* A drag-start or -end redrawing more items than this redraws all tiles instead. */
+#define MAX_PARTIAL_ITEMS 512
+
+#define PROMINENT (RWB_DRAW_SELECTED | RWB_DRAW_HOVER | RWB_DRAW_EMPHASIS)
+
+typedef enum {
+  PRESS_NONE,
+  PRESS_PAN,
+  PRESS_NODE,
+} PressKind;
+
+/* One tile of the base picture: its pixels, and a texture sharing them once a GL or Vulkan
+ * renderer asked for one. */
+typedef struct {
+  cairo_surface_t *surface;
+  GdkTexture *texture;
+} Tile;
+
+/* An edge's geometry as the layout made it, kept when a drag first changes it. */
+typedef struct {
+  GArray *points;
+  gboolean has_head;
+  RwbPoint head;
+  double label_x, label_y;
+} SavedEdge;
+
+struct _RwbGraphView
+{
+  GtkWidget parent_instance;
+
+  RwbScene *scene;
+  RwbGraph *graph;             /* a reference: tells a re-layout of the same graph from a new one */
+  RwbViewport viewport;
+  /* Once the user zooms or pans, size changes keep their view instead of re-fitting. */
+  gboolean user_viewport;
+  gboolean dark;
+  gboolean show_mentions;
+  gboolean show_legend;
+
+  /* Lookups built with the scene. */
+  gint *entity_node;           /* graph entity → scene node, -1 */
+  guint n_entities;
+  gint *relation_edge;         /* graph relation → scene edge, -1 */
+  guint n_relations;
+
+  /* Filters (rwb_graph_view_set_hidden), by graph index; NULL: nothing hidden. Their own
+   * lengths: the graph may have grown since (a new layout of an edited graph). */
+  gboolean *hidden_entities;
+  gboolean *hidden_relations;
+  guint n_hidden_entities;
+  guint n_hidden_relations;
+
+  /* Selection, by graph index. */
+  GArray *selected_entities;   /* guint, in selection order */
+  gint selected_relation;
+
+  /* Scene indices under the pointer, -1. */
+  gint hover_node;
+  gint hover_edge;
+
+  /* Draw states, per scene node and edge: the full picture (node_state), the tiled base
+   * (hidden and dragged items only) and the per-frame overlay (everything not in it hidden). */
+  guint8 *node_state, *edge_state;
+  guint8 *base_node_state, *base_edge_state;
+  guint8 *overlay_node_state, *overlay_edge_state;
+  gboolean has_overlay;
+  gboolean veil;               /* a hovered node dims the rest */
+  guint entity_type_mask, relation_type_mask;
+
+  /* Tiles of the base picture at tile_scale device pixels per point: (x, y) → Tile. */
+  GHashTable *tiles;
+  double tile_scale;
+  /* After a zoom, the base as one picture of exactly the view (tiles would overhang it by half
+   * its area again): whole-device-pixel position (view_x, view_y) of the picture at
+   * tile_scale. Panning cuts tiles out of it. */
+  Tile *view_tile;
+  gboolean view_mode;
+  double view_x, view_y;
+  RwbRenderCache *render_cache;
+  Tile *legend;
+  int legend_width, legend_height;
+
+  /* Pointer. */
+  double pointer_x, pointer_y; /* -1 when outside: scroll events carry no position */
+  PressKind press;
+  gboolean dragging;           /* the press moved past the drag threshold */
+  double press_x, press_y;
+  GdkModifierType press_state;
+  gint drag_node;              /* scene node being moved, -1 */
+  double drag_origin_x, drag_origin_y;
+  double node_start_x, node_start_y;
+  double pinch_scale;
+  double pinch_anchor_x, pinch_anchor_y;
+
+  /* Positions the user dragged entities to: entity → RwbPoint, scene points. */
+  GHashTable *moved;
+  RwbPoint *layout_positions;  /* per scene node, as the layout placed it */
+  GHashTable *saved_edges;     /* scene edge → SavedEdge, edges a drag reshaped */
+};
+
+/* --- rwb-graph-view.c: coordinates, states, selection -------------------------------------- */
+void     rwb_graph_view_widget_to_scene     (RwbGraphView *self,
+                                             double        x,
+                                             double        y,
+                                             double       *sx,
+                                             double       *sy);
+double   rwb_graph_view_min_scale           (RwbGraphView *self);
+void     rwb_graph_view_refit               (RwbGraphView *self);
+void     rwb_graph_view_zoom_anchor         (RwbGraphView *self,
+                                             double       *x,
+                                             double       *y);
+void     rwb_graph_view_set_scale_at        (RwbGraphView *self,
+                                             double        scale,
+                                             double        x,
+                                             double        y);
+void     rwb_graph_view_pan_by              (RwbGraphView *self,
+                                             double        dx,
+                                             double        dy);
+gboolean rwb_graph_view_node_hidden         (RwbGraphView *self,
+                                             guint         node);
+gboolean rwb_graph_view_edge_hidden         (RwbGraphView *self,
+                                             guint         edge);
+gboolean rwb_graph_view_entity_filtered     (RwbGraphView *self,
+                                             guint         entity);
+gboolean rwb_graph_view_is_selected_entity  (RwbGraphView *self,
+                                             guint         entity);
+/* Recomputes every draw state from filters, selection, hover and drag; queues a frame. */
+void     rwb_graph_view_update_states       (RwbGraphView *self);
+void     rwb_graph_view_selection_changed   (RwbGraphView *self);
+void     rwb_graph_view_set_hover           (RwbGraphView *self,
+                                             gint          node,
+                                             gint          edge);
+
+/* --- rwb-graph-view-tiles.c: drawing ------------------------------------------------------- */
+void     rwb_graph_view_tile_free           (gpointer      data);
+/* Forgets every tile (and the view picture) without queueing a frame. */
+void     rwb_graph_view_drop_tiles          (RwbGraphView *self);
+/* Forgets every tile: the next frame draws the base again. */
+void     rwb_graph_view_invalidate          (RwbGraphView *self);
+/* Forgets the tiles that show any of @rect (scene points). */
+void     rwb_graph_view_invalidate_rect     (RwbGraphView  *self,
+                                             const RwbRect *rect);
+void     rwb_graph_view_item_rect           (RwbGraphView *self,
+                                             gboolean      edge,
+                                             guint         i,
+                                             RwbRect      *out);
+void     rwb_graph_view_snapshot            (GtkWidget    *widget,
+                                             GtkSnapshot  *snapshot);
+
+/* --- rwb-graph-view-input.c: pointer input and tooltips ------------------------------------ */
+void     rwb_graph_view_init_input          (RwbGraphView *self);
+gint     rwb_graph_view_node_at             (RwbGraphView *self,
+                                             double        x,
+                                             double        y);
+gint     rwb_graph_view_edge_at             (RwbGraphView *self,
+                                             double        x,
+                                             double        y);
+/* Keeps @edge's layout geometry before a move first reshapes it. */
+void     rwb_graph_view_save_edge           (RwbGraphView *self,
+                                             guint         edge);
+gboolean rwb_graph_view_query_tooltip       (GtkWidget    *widget,
+                                             int           x,
+                                             int           y,
+                                             gboolean      keyboard_mode,
+                                             GtkTooltip   *tooltip);
+
+/* --- rwb-graph-view-actions.c --------------------------------------------------------------- */
+void     rwb_graph_view_install_actions     (GtkWidgetClass *widget_class);
+/* Enables the actions that need a scene. */
+void     rwb_graph_view_update_actions      (RwbGraphView   *self);
+
+/* --- Test entry points ---------------------------------------------------------------------- */
 
 /* The pointer moved to (x, y) with no button down: hover and tooltip target. */
 void         rwb_graph_view_pointer_motion   (RwbGraphView    *self,

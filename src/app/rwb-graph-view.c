@@ -17,6 +17,10 @@
  * Input: one GtkGestureDrag does clicks (a press and release under the drag threshold), panning
  * (a drag that starts on empty space) and moving nodes (a drag that starts on a node). The
  * handlers only forward to the functions in rwb-graph-view-private.h, which the tests call.
+ *
+ * The view spans four files around rwb-graph-view-private.h: this one (instance, properties,
+ * draw states, selection, the public API), -tiles.c (drawing), -input.c (pointer input,
+ * moving nodes, tooltips) and -actions.c (the view.* actions and their keys).
  */
 #define G_LOG_DOMAIN "rawabit-graph-view"
 
@@ -26,126 +30,8 @@
 #include <math.h>
 #include <string.h>
 
-#include "rwb-graph-view.h"
 #include "rwb-graph-view-private.h"
 #include "rwb-render.h"
-
-/* Blank space kept around the fitted graph, in pixels. */
-#define FIT_MARGIN 24.0
-/* Zooming in past 8 device pixels per point shows nothing new; zooming out stops at half the
- * scale that fits the whole graph (or 1/4, for small graphs), where it is a speck. */
-#define MAX_SCALE 8.0
-#define MIN_SCALE_OF_FIT 0.5
-#define MIN_SCALE_CAP 0.25
-#define ZOOM_STEP 1.25
-/* Pixels per wheel click, and per arrow key press. */
-#define SCROLL_STEP 64.0
-#define KEY_PAN_STEP 64.0
-/* How close the pointer must come to an edge's curve to hover or click it, in pixels. */
-#define EDGE_HIT_PX 5.0
-/* Tile side in widget pixels; 256 keeps a frame's newly exposed area small while panning. */
-#define TILE 256
-/* Scene points around the graph's bounds that can still hold ink (halos, edge labels). */
-#define INK_MARGIN 64.0
-/* A drag-start or -end redrawing more items than this redraws all tiles instead. */
-#define MAX_PARTIAL_ITEMS 512
-
-#define PROMINENT (RWB_DRAW_SELECTED | RWB_DRAW_HOVER | RWB_DRAW_EMPHASIS)
-
-typedef enum {
-  PRESS_NONE,
-  PRESS_PAN,
-  PRESS_NODE,
-} PressKind;
-
-/* One tile of the base picture: its pixels, and a texture sharing them once a GL or Vulkan
- * renderer asked for one. */
-typedef struct {
-  cairo_surface_t *surface;
-  GdkTexture *texture;
-} Tile;
-
-/* An edge's geometry as the layout made it, kept when a drag first changes it. */
-typedef struct {
-  GArray *points;
-  gboolean has_head;
-  RwbPoint head;
-  double label_x, label_y;
-} SavedEdge;
-
-struct _RwbGraphView
-{
-  GtkWidget parent_instance;
-
-  RwbScene *scene;
-  RwbGraph *graph;             /* a reference: tells a re-layout of the same graph from a new one */
-  RwbViewport viewport;
-  /* Once the user zooms or pans, size changes keep their view instead of re-fitting. */
-  gboolean user_viewport;
-  gboolean dark;
-  gboolean show_mentions;
-  gboolean show_legend;
-
-  /* Lookups built with the scene. */
-  gint *entity_node;           /* graph entity → scene node, -1 */
-  guint n_entities;
-  gint *relation_edge;         /* graph relation → scene edge, -1 */
-  guint n_relations;
-
-  /* Filters (rwb_graph_view_set_hidden), by graph index; NULL: nothing hidden. Their own
-   * lengths: the graph may have grown since (a new layout of an edited graph). */
-  gboolean *hidden_entities;
-  gboolean *hidden_relations;
-  guint n_hidden_entities;
-  guint n_hidden_relations;
-
-  /* Selection, by graph index. */
-  GArray *selected_entities;   /* guint, in selection order */
-  gint selected_relation;
-
-  /* Scene indices under the pointer, -1. */
-  gint hover_node;
-  gint hover_edge;
-
-  /* Draw states, per scene node and edge: the full picture (node_state), the tiled base
-   * (hidden and dragged items only) and the per-frame overlay (everything not in it hidden). */
-  guint8 *node_state, *edge_state;
-  guint8 *base_node_state, *base_edge_state;
-  guint8 *overlay_node_state, *overlay_edge_state;
-  gboolean has_overlay;
-  gboolean veil;               /* a hovered node dims the rest */
-  guint entity_type_mask, relation_type_mask;
-
-  /* Tiles of the base picture at tile_scale device pixels per point: (x, y) → Tile. */
-  GHashTable *tiles;
-  double tile_scale;
-  /* After a zoom, the base as one picture of exactly the view (tiles would overhang it by half
-   * its area again): whole-device-pixel position (view_x, view_y) of the picture at
-   * tile_scale. Panning cuts tiles out of it. */
-  Tile *view_tile;
-  gboolean view_mode;
-  double view_x, view_y;
-  RwbRenderCache *render_cache;
-  Tile *legend;
-  int legend_width, legend_height;
-
-  /* Pointer. */
-  double pointer_x, pointer_y; /* -1 when outside: scroll events carry no position */
-  PressKind press;
-  gboolean dragging;           /* the press moved past the drag threshold */
-  double press_x, press_y;
-  GdkModifierType press_state;
-  gint drag_node;              /* scene node being moved, -1 */
-  double drag_origin_x, drag_origin_y;
-  double node_start_x, node_start_y;
-  double pinch_scale;
-  double pinch_anchor_x, pinch_anchor_y;
-
-  /* Positions the user dragged entities to: entity → RwbPoint, scene points. */
-  GHashTable *moved;
-  RwbPoint *layout_positions;  /* per scene node, as the layout placed it */
-  GHashTable *saved_edges;     /* scene edge → SavedEdge, edges a drag reshaped */
-};
 
 G_DEFINE_FINAL_TYPE (RwbGraphView, rwb_graph_view, GTK_TYPE_WIDGET)
 
@@ -167,18 +53,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static void update_states (RwbGraphView *self);
-
-static void
-tile_free (gpointer data)
-{
-  Tile *tile = data;
-
-  cairo_surface_destroy (tile->surface);
-  g_clear_object (&tile->texture);
-  g_free (tile);
-}
-
 static void
 saved_edge_free (gpointer data)
 {
@@ -188,227 +62,10 @@ saved_edge_free (gpointer data)
   g_free (saved);
 }
 
-/* --- Tiles --------------------------------------------------------------------------------- */
-
-static gpointer
-tile_key (gint tx, gint ty)
-{
-  gint64 *key = g_new (gint64, 1);
-
-  /* Shifted as unsigned: tiles left of or above the origin have negative indices, and a
-   * negative value shifted left is undefined behaviour. */
-  *key = (gint64) (((guint64) (guint32) tx << 32) | (guint32) ty);
-  return key;
-}
-
-static void
-tile_key_split (gconstpointer key, gint *tx, gint *ty)
-{
-  gint64 k = *(const gint64 *) key;
-
-  *tx = (gint) (k >> 32);
-  *ty = (gint) (guint32) k;
-}
-
-static void
-drop_base (RwbGraphView *self)
-{
-  g_hash_table_remove_all (self->tiles);
-  g_clear_pointer (&self->view_tile, tile_free);
-}
-
-/* Forgets every tile: the next frame draws the base again. */
-static void
-invalidate (RwbGraphView *self)
-{
-  drop_base (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-static double
-device_scale (RwbGraphView *self)
-{
-  return self->viewport.scale * gtk_widget_get_scale_factor (GTK_WIDGET (self));
-}
-
-/* Forgets the tiles that show any of @rect (scene points). */
-static void
-invalidate_rect (RwbGraphView *self, const RwbRect *rect)
-{
-  GHashTableIter iter;
-  gpointer key;
-  double s = self->tile_scale;
-  int tp = TILE * gtk_widget_get_scale_factor (GTK_WIDGET (self));
-  double x0, y0, x1, y1;
-
-  g_clear_pointer (&self->view_tile, tile_free);
-  if (s <= 0 || g_hash_table_size (self->tiles) == 0)
-    return;
-
-  x0 = floor ((rect->x - INK_MARGIN) * s / tp);
-  y0 = floor ((rect->y - INK_MARGIN) * s / tp);
-  x1 = floor ((rect->x + rect->width + INK_MARGIN) * s / tp);
-  y1 = floor ((rect->y + rect->height + INK_MARGIN) * s / tp);
-
-  g_hash_table_iter_init (&iter, self->tiles);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    {
-      gint tx, ty;
-
-      tile_key_split (key, &tx, &ty);
-      if (tx >= x0 && tx <= x1 && ty >= y0 && ty <= y1)
-        g_hash_table_iter_remove (&iter);
-    }
-}
-
-static void
-item_rect (RwbGraphView *self, gboolean edge, guint i, RwbRect *out)
-{
-  if (edge)
-    rwb_scene_edge_bounds (self->scene, i, out);
-  else
-    {
-      const RwbSceneNode *n = &g_array_index (self->scene->nodes, RwbSceneNode, i);
-
-      *out = (RwbRect) { n->x - n->width / 2, n->y - n->height / 2, n->width, n->height };
-    }
-}
-
-static void
-init_style (RwbGraphView *self, RwbStyle *style)
-{
-  rwb_style_init (style);
-  style->dark = self->dark;
-  style->show_mentions = self->show_mentions;
-  style->cache = self->render_cache;
-}
-
-static void
-free_surface (gpointer data)
-{
-  cairo_surface_destroy (data);
-}
-
-/* A texture of what @surface holds, sharing its pixels (cairo's ARGB32 is GDK's default). */
-static GdkTexture *
-texture_for_surface (cairo_surface_t *surface)
-{
-  int width = cairo_image_surface_get_width (surface);
-  int height = cairo_image_surface_get_height (surface);
-  int stride = cairo_image_surface_get_stride (surface);
-  g_autoptr (GBytes) bytes = NULL;
-
-  cairo_surface_flush (surface);
-  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
-                                      (gsize) stride * height, free_surface,
-                                      cairo_surface_reference (surface));
-  return gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes, stride);
-}
-
-/* The base picture of the width × height device pixels at (x, y) of the whole picture at
- * @s device pixels per point. */
-static Tile *
-render_base (RwbGraphView *self, double x, double y, int width, int height, double s)
-{
-  Tile *tile = g_new0 (Tile, 1);
-  cairo_t *cr;
-  RwbViewport vp = { s, x / s, y / s };
-  RwbStyle style;
-
-  /* ARGB32 for textures (GDK 4.8 has no 32-bit opaque format); opaque all the same, since the
-   * background is drawn. */
-  tile->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-  cr = cairo_create (tile->surface);
-  init_style (self, &style);
-  style.node_state = self->base_node_state;
-  style.edge_state = self->base_edge_state;
-  rwb_render_scene (cr, self->scene, &style, &vp, width, height);
-  cairo_destroy (cr);
-  cairo_surface_flush (tile->surface);
-  return tile;
-}
-
-/* Tile (tx, ty): cut from the view picture when it lies inside it, else drawn. */
-static Tile *
-make_tile (RwbGraphView *self, gint tx, gint ty, double s, int tp)
-{
-  double x = (double) tx * tp, y = (double) ty * tp;
-  Tile *tile;
-  cairo_t *cr;
-
-  if (self->view_tile == NULL || x < self->view_x || y < self->view_y
-      || x + tp > self->view_x + cairo_image_surface_get_width (self->view_tile->surface)
-      || y + tp > self->view_y + cairo_image_surface_get_height (self->view_tile->surface))
-    return render_base (self, x, y, tp, tp, s);
-
-  tile = g_new0 (Tile, 1);
-  tile->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, tp, tp);
-  cr = cairo_create (tile->surface);
-  cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
-  cairo_set_source_surface (cr, self->view_tile->surface, self->view_x - x, self->view_y - y);
-  cairo_paint (cr);
-  cairo_destroy (cr);
-  cairo_surface_flush (tile->surface);
-  return tile;
-}
-
-/* Puts @tile's pixels at @area (widget coordinates) of the frame. */
-static void
-append_tile (GtkSnapshot *snapshot, Tile *tile, const graphene_rect_t *area, int sf,
-             gboolean use_textures)
-{
-  cairo_t *cr;
-
-  if (use_textures)
-    {
-      if (tile->texture == NULL)
-        tile->texture = texture_for_surface (tile->surface);
-      gtk_snapshot_append_texture (snapshot, tile->texture, area);
-      return;
-    }
-
-  cr = gtk_snapshot_append_cairo (snapshot, area);
-  cairo_translate (cr, area->origin.x, area->origin.y);
-  cairo_scale (cr, 1.0 / sf, 1.0 / sf);
-  cairo_set_source_surface (cr, tile->surface, 0, 0);
-  cairo_paint (cr);
-  cairo_destroy (cr);
-}
-
-static Tile *
-render_legend (RwbGraphView *self)
-{
-  int sf = gtk_widget_get_scale_factor (GTK_WIDGET (self));
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  RwbStyle style;
-  double w, h;
-  Tile *tile;
-
-  init_style (self, &style);
-  rwb_render_legend (NULL, &style, 0, 0, self->entity_type_mask, self->relation_type_mask, &w, &h);
-  if (w <= 0 || h <= 0)
-    return NULL;
-
-  self->legend_width = (int) ceil (w);
-  self->legend_height = (int) ceil (h);
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, self->legend_width * sf,
-                                        self->legend_height * sf);
-  cr = cairo_create (surface);
-  cairo_scale (cr, sf, sf);
-  rwb_render_legend (cr, &style, 0, 0, self->entity_type_mask, self->relation_type_mask, NULL,
-                     NULL);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-  tile = g_new0 (Tile, 1);
-  tile->surface = surface;
-  return tile;
-}
-
 /* --- Coordinates --------------------------------------------------------------------------- */
 
-static void
-widget_to_scene (RwbGraphView *self, double x, double y, double *sx, double *sy)
+void
+rwb_graph_view_widget_to_scene (RwbGraphView *self, double x, double y, double *sx, double *sy)
 {
   *sx = x / self->viewport.scale + self->viewport.origin_x;
   *sy = y / self->viewport.scale + self->viewport.origin_y;
@@ -427,14 +84,14 @@ fit_scale (RwbGraphView *self)
   return fit.scale;
 }
 
-static double
-min_scale (RwbGraphView *self)
+double
+rwb_graph_view_min_scale (RwbGraphView *self)
 {
   return MIN (fit_scale (self) * MIN_SCALE_OF_FIT, MIN_SCALE_CAP);
 }
 
-static void
-refit (RwbGraphView *self)
+void
+rwb_graph_view_refit (RwbGraphView *self)
 {
   int width = gtk_widget_get_width (GTK_WIDGET (self));
   int height = gtk_widget_get_height (GTK_WIDGET (self));
@@ -446,8 +103,8 @@ refit (RwbGraphView *self)
 }
 
 /* The pointer if it is over the view, else the view's centre: where keyboard zoom anchors. */
-static void
-zoom_anchor (RwbGraphView *self, double *x, double *y)
+void
+rwb_graph_view_zoom_anchor (RwbGraphView *self, double *x, double *y)
 {
   if (self->pointer_x >= 0 && self->pointer_y >= 0)
     {
@@ -461,8 +118,8 @@ zoom_anchor (RwbGraphView *self, double *x, double *y)
     }
 }
 
-static void
-set_scale_at (RwbGraphView *self, double scale, double x, double y)
+void
+rwb_graph_view_set_scale_at (RwbGraphView *self, double scale, double x, double y)
 {
   double scene_x, scene_y;
 
@@ -470,12 +127,12 @@ set_scale_at (RwbGraphView *self, double scale, double x, double y)
     return;
 
   /* At a limit a further step changes nothing, rather than moving the picture. */
-  scale = CLAMP (scale, min_scale (self), MAX_SCALE);
+  scale = CLAMP (scale, rwb_graph_view_min_scale (self), MAX_SCALE);
   if (scale == self->viewport.scale)
     return;
 
   /* Keep the scene point under (x, y) where it is, so zooming follows the pointer. */
-  widget_to_scene (self, x, y, &scene_x, &scene_y);
+  rwb_graph_view_widget_to_scene (self, x, y, &scene_x, &scene_y);
   self->viewport.scale = scale;
   self->viewport.origin_x = scene_x - x / scale;
   self->viewport.origin_y = scene_y - y / scale;
@@ -483,8 +140,8 @@ set_scale_at (RwbGraphView *self, double scale, double x, double y)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-static void
-pan_by (RwbGraphView *self, double dx, double dy)
+void
+rwb_graph_view_pan_by (RwbGraphView *self, double dx, double dy)
 {
   if (self->scene == NULL || (dx == 0 && dy == 0))
     return;
@@ -495,87 +152,17 @@ pan_by (RwbGraphView *self, double dx, double dy)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-/* --- Hit testing --------------------------------------------------------------------------- */
-
-static gboolean
-node_hidden (RwbGraphView *self, guint node)
-{
-  return self->node_state != NULL && self->node_state[node] & RWB_DRAW_HIDDEN;
-}
-
-static gboolean
-edge_hidden (RwbGraphView *self, guint edge)
-{
-  return self->edge_state != NULL && self->edge_state[edge] & RWB_DRAW_HIDDEN;
-}
-
-/* The topmost visible node under widget point (x, y), or -1. */
-static gint
-node_at (RwbGraphView *self, double x, double y)
-{
-  g_autoptr (GArray) hits = NULL;
-  RwbRect point;
-
-  if (self->scene == NULL)
-    return -1;
-
-  widget_to_scene (self, x, y, &point.x, &point.y);
-  point.width = point.height = 0;
-  hits = g_array_new (FALSE, FALSE, sizeof (guint));
-  rwb_scene_query_rect (self->scene, &point, hits, NULL);
-  for (guint k = hits->len; k-- > 0;)
-    if (!node_hidden (self, g_array_index (hits, guint, k)))
-      return g_array_index (hits, guint, k);
-  return -1;
-}
-
-/* The visible edge whose curve passes within EDGE_HIT_PX of widget point (x, y), or -1. */
-static gint
-edge_at (RwbGraphView *self, double x, double y)
-{
-  g_autoptr (GArray) hits = NULL;
-  double tolerance, best = G_MAXDOUBLE;
-  gint found = -1;
-  RwbRect area;
-
-  if (self->scene == NULL)
-    return -1;
-
-  tolerance = EDGE_HIT_PX / self->viewport.scale;
-  widget_to_scene (self, x, y, &area.x, &area.y);
-  area.x -= tolerance;
-  area.y -= tolerance;
-  area.width = area.height = 2 * tolerance;
-  hits = g_array_new (FALSE, FALSE, sizeof (guint));
-  rwb_scene_query_rect (self->scene, &area, NULL, hits);
-  for (guint k = 0; k < hits->len; k++)
-    {
-      guint i = g_array_index (hits, guint, k);
-      double d;
-
-      if (edge_hidden (self, i))
-        continue;
-      d = rwb_scene_edge_distance (self->scene, i, area.x + tolerance, area.y + tolerance);
-      if (d < tolerance && d <= best)
-        {
-          best = d;
-          found = i;
-        }
-    }
-  return found;
-}
-
 /* --- States -------------------------------------------------------------------------------- */
 
-static gboolean
-entity_filtered (RwbGraphView *self, guint entity)
+gboolean
+rwb_graph_view_entity_filtered (RwbGraphView *self, guint entity)
 {
   return self->hidden_entities != NULL && entity < self->n_hidden_entities
          && self->hidden_entities[entity];
 }
 
-static gboolean
-is_selected_entity (RwbGraphView *self, guint entity)
+gboolean
+rwb_graph_view_is_selected_entity (RwbGraphView *self, guint entity)
 {
   for (guint i = 0; i < self->selected_entities->len; i++)
     if (g_array_index (self->selected_entities, guint, i) == entity)
@@ -605,7 +192,7 @@ invalidate_changed (RwbGraphView *self, const guint8 *old_nodes, const guint8 *o
 
   if (changed->len > MAX_PARTIAL_ITEMS)
     {
-      drop_base (self);
+      rwb_graph_view_drop_tiles (self);
       return;
     }
   for (guint k = 0; k < changed->len; k++)
@@ -613,15 +200,15 @@ invalidate_changed (RwbGraphView *self, const guint8 *old_nodes, const guint8 *o
       guint item = g_array_index (changed, guint, k);
       RwbRect rect;
 
-      item_rect (self, item & 1, item >> 1, &rect);
-      invalidate_rect (self, &rect);
+      rwb_graph_view_item_rect (self, item & 1, item >> 1, &rect);
+      rwb_graph_view_invalidate_rect (self, &rect);
     }
 }
 
 /* Recomputes every draw state from filters, selection, hover and drag; redraws the tiles whose
  * base changed and queues a frame. Cheap (a few passes over bytes) next to drawing. */
-static void
-update_states (RwbGraphView *self)
+void
+rwb_graph_view_update_states (RwbGraphView *self)
 {
   const RwbScene *scene = self->scene;
   g_autofree guint8 *old_nodes = NULL;
@@ -647,7 +234,7 @@ update_states (RwbGraphView *self)
     {
       const RwbSceneNode *n = &g_array_index (scene->nodes, RwbSceneNode, i);
 
-      if (entity_filtered (self, n->entity))
+      if (rwb_graph_view_entity_filtered (self, n->entity))
         self->node_state[i] = RWB_DRAW_HIDDEN;
       else
         entity_mask |= 1u << ((const RwbEntity *) g_ptr_array_index (scene->graph->entities,
@@ -680,7 +267,7 @@ update_states (RwbGraphView *self)
     }
 
   /* Hover on a node: it, its neighbours and the edges to them stand out; the rest fades. */
-  if (self->hover_node >= 0 && !node_hidden (self, self->hover_node))
+  if (self->hover_node >= 0 && !rwb_graph_view_node_hidden (self, self->hover_node))
     {
       for (guint i = 0; i < nn; i++)
         if (!(self->node_state[i] & RWB_DRAW_HIDDEN))
@@ -703,7 +290,7 @@ update_states (RwbGraphView *self)
             self->node_state[other] = RWB_DRAW_EMPHASIS;
         }
     }
-  else if (self->hover_edge >= 0 && !edge_hidden (self, self->hover_edge))
+  else if (self->hover_edge >= 0 && !rwb_graph_view_edge_hidden (self, self->hover_edge))
     {
       const RwbSceneEdge *e = &g_array_index (scene->edges, RwbSceneEdge, self->hover_edge);
 
@@ -743,38 +330,38 @@ update_states (RwbGraphView *self)
       self->overlay_edge_state[i] = over ? self->edge_state[i] : RWB_DRAW_HIDDEN;
       self->has_overlay |= over;
     }
-  self->veil = self->hover_node >= 0 && !node_hidden (self, self->hover_node);
+  self->veil = self->hover_node >= 0 && !rwb_graph_view_node_hidden (self, self->hover_node);
 
   if (entity_mask != self->entity_type_mask || relation_mask != self->relation_type_mask)
     {
       self->entity_type_mask = entity_mask;
       self->relation_type_mask = relation_mask;
-      g_clear_pointer (&self->legend, tile_free);
+      g_clear_pointer (&self->legend, rwb_graph_view_tile_free);
     }
 
   if (old_nodes != NULL && old_edges != NULL)
     invalidate_changed (self, old_nodes, old_edges);
   else
-    drop_base (self);
+    rwb_graph_view_drop_tiles (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-static void
-selection_changed (RwbGraphView *self)
+void
+rwb_graph_view_selection_changed (RwbGraphView *self)
 {
-  update_states (self);
+  rwb_graph_view_update_states (self);
   g_signal_emit (self, signals[SIGNAL_SELECTION_CHANGED], 0);
 }
 
-static void
-set_hover (RwbGraphView *self, gint node, gint edge)
+void
+rwb_graph_view_set_hover (RwbGraphView *self, gint node, gint edge)
 {
   if (node == self->hover_node && edge == self->hover_edge)
     return;
 
   self->hover_node = node;
   self->hover_edge = edge;
-  update_states (self);
+  rwb_graph_view_update_states (self);
   gtk_widget_trigger_tooltip_query (GTK_WIDGET (self));
 }
 
@@ -789,8 +376,8 @@ prune_selection (RwbGraphView *self)
       guint entity = g_array_index (self->selected_entities, guint, k);
       gint node = entity < self->n_entities ? self->entity_node[entity] : -1;
 
-      if (entity >= self->n_entities || entity_filtered (self, entity)
-          || (node >= 0 && node_hidden (self, node)))
+      if (entity >= self->n_entities || rwb_graph_view_entity_filtered (self, entity)
+          || (node >= 0 && rwb_graph_view_node_hidden (self, node)))
         {
           g_array_remove_index (self->selected_entities, k);
           changed = TRUE;
@@ -804,7 +391,7 @@ prune_selection (RwbGraphView *self)
       if ((guint) self->selected_relation >= self->n_relations
           || ((guint) self->selected_relation < self->n_hidden_relations
               && self->hidden_relations[self->selected_relation])
-          || (edge >= 0 && edge_hidden (self, edge)))
+          || (edge >= 0 && rwb_graph_view_edge_hidden (self, edge)))
         {
           self->selected_relation = -1;
           changed = TRUE;
@@ -813,586 +400,13 @@ prune_selection (RwbGraphView *self)
   return changed;
 }
 
-/* --- Moving nodes -------------------------------------------------------------------------- */
-
-static void
-save_edge (RwbGraphView *self, guint edge)
-{
-  const RwbSceneEdge *e = &g_array_index (self->scene->edges, RwbSceneEdge, edge);
-  SavedEdge *saved;
-
-  if (g_hash_table_contains (self->saved_edges, GUINT_TO_POINTER (edge)) || e->points == NULL)
-    return;
-
-  saved = g_new0 (SavedEdge, 1);
-  saved->points = g_array_copy (e->points);
-  saved->has_head = e->has_head;
-  saved->head = e->head;
-  saved->label_x = e->label_x;
-  saved->label_y = e->label_y;
-  g_hash_table_insert (self->saved_edges, GUINT_TO_POINTER (edge), saved);
-}
-
-/* Moves scene node @node and remembers where its entity went. */
-static void
-move_node (RwbGraphView *self, guint node, double x, double y)
-{
-  const RwbSceneNode *n = &g_array_index (self->scene->nodes, RwbSceneNode, node);
-  RwbPoint *where;
-  guint n_adj;
-  const guint *adj = rwb_scene_node_edges (self->scene, node, &n_adj);
-
-  for (guint k = 0; k < n_adj; k++)
-    save_edge (self, adj[k]);
-  rwb_scene_move_node (self->scene, node, x, y);
-
-  where = g_new (RwbPoint, 1);
-  *where = (RwbPoint) { x, y };
-  g_hash_table_insert (self->moved, GUINT_TO_POINTER (n->entity), where);
-}
-
-/* --- Input --------------------------------------------------------------------------------- */
-
-static void
-click (RwbGraphView *self, double x, double y, GdkModifierType state)
-{
-  gboolean toggle = (state & GDK_CONTROL_MASK) != 0;
-  gint node = node_at (self, x, y);
-  gint edge = node < 0 ? edge_at (self, x, y) : -1;
-
-  if (node >= 0)
-    {
-      guint entity = g_array_index (self->scene->nodes, RwbSceneNode, node).entity;
-
-      if (toggle && is_selected_entity (self, entity))
-        {
-          for (guint k = 0; k < self->selected_entities->len; k++)
-            if (g_array_index (self->selected_entities, guint, k) == entity)
-              {
-                g_array_remove_index (self->selected_entities, k);
-                break;
-              }
-          self->selected_relation = -1;
-          selection_changed (self);
-        }
-      else
-        rwb_graph_view_select_entity (self, entity, toggle);
-    }
-  else if (edge >= 0)
-    rwb_graph_view_select_relation (self,
-                                    g_array_index (self->scene->edges, RwbSceneEdge, edge).relation);
-  else if (!toggle)
-    rwb_graph_view_select_entity (self, -1, FALSE);
-}
-
-void
-rwb_graph_view_pointer_motion (RwbGraphView *self, double x, double y)
-{
-  gint node, edge = -1;
-
-  g_return_if_fail (RWB_IS_GRAPH_VIEW (self));
-
-  self->pointer_x = x;
-  self->pointer_y = y;
-  /* While a button is down the picture follows the drag; hover waits for the release. */
-  if (self->press != PRESS_NONE || self->scene == NULL)
-    return;
-
-  node = node_at (self, x, y);
-  if (node < 0)
-    edge = edge_at (self, x, y);
-  set_hover (self, node, edge);
-}
-
-void
-rwb_graph_view_pointer_leave (RwbGraphView *self)
-{
-  g_return_if_fail (RWB_IS_GRAPH_VIEW (self));
-
-  self->pointer_x = -1;
-  self->pointer_y = -1;
-  if (self->press == PRESS_NONE)
-    set_hover (self, -1, -1);
-}
-
-void
-rwb_graph_view_press (RwbGraphView *self, double x, double y, GdkModifierType state)
-{
-  gint node;
-
-  g_return_if_fail (RWB_IS_GRAPH_VIEW (self));
-
-  if (self->scene == NULL)
-    return;
-
-  self->press_x = x;
-  self->press_y = y;
-  self->press_state = state;
-  self->dragging = FALSE;
-  self->pointer_x = x;
-  self->pointer_y = y;
-
-  node = node_at (self, x, y);
-  if (node >= 0 && !(state & GDK_CONTROL_MASK))
-    {
-      const RwbSceneNode *n = &g_array_index (self->scene->nodes, RwbSceneNode, node);
-
-      self->press = PRESS_NODE;
-      self->drag_node = node;
-      self->node_start_x = n->x;
-      self->node_start_y = n->y;
-    }
-  else
-    {
-      self->press = PRESS_PAN;
-      self->drag_origin_x = self->viewport.origin_x;
-      self->drag_origin_y = self->viewport.origin_y;
-    }
-}
-
-void
-rwb_graph_view_drag_to (RwbGraphView *self, double offset_x, double offset_y)
-{
-  g_return_if_fail (RWB_IS_GRAPH_VIEW (self));
-
-  if (self->press == PRESS_NONE || self->scene == NULL)
-    return;
-
-  self->pointer_x = self->press_x + offset_x;
-  self->pointer_y = self->press_y + offset_y;
-  if (!self->dragging)
-    {
-      /* Below the threshold a press is still a click; a shaky hand must not move the node. */
-      if (!gtk_drag_check_threshold (GTK_WIDGET (self), 0, 0, (int) offset_x, (int) offset_y))
-        return;
-      self->dragging = TRUE;
-      if (self->press == PRESS_NODE)
-        update_states (self); /* the node leaves the tiles for the overlay */
-    }
-
-  if (self->press == PRESS_NODE)
-    {
-      move_node (self, self->drag_node,
-                 self->node_start_x + offset_x / self->viewport.scale,
-                 self->node_start_y + offset_y / self->viewport.scale);
-      gtk_widget_queue_draw (GTK_WIDGET (self));
-    }
-  else
-    {
-      self->viewport.origin_x = self->drag_origin_x - offset_x / self->viewport.scale;
-      self->viewport.origin_y = self->drag_origin_y - offset_y / self->viewport.scale;
-      self->user_viewport = TRUE;
-      gtk_widget_queue_draw (GTK_WIDGET (self));
-    }
-}
-
-void
-rwb_graph_view_release (RwbGraphView *self, double offset_x, double offset_y)
-{
-  PressKind press;
-  gboolean dragging;
-
-  g_return_if_fail (RWB_IS_GRAPH_VIEW (self));
-
-  if (self->press == PRESS_NONE || self->scene == NULL)
-    return;
-
-  rwb_graph_view_drag_to (self, offset_x, offset_y);
-  press = self->press;
-  dragging = self->dragging;
-  self->press = PRESS_NONE;
-  self->dragging = FALSE;
-  self->drag_node = -1;
-
-  if (!dragging)
-    click (self, self->press_x, self->press_y, self->press_state);
-  else if (press == PRESS_NODE)
-    {
-      /* Back into the tiles, at its new place. */
-      rwb_scene_update_bounds (self->scene);
-      update_states (self);
-    }
-  rwb_graph_view_pointer_motion (self, self->pointer_x, self->pointer_y);
-}
-
-gboolean
-rwb_graph_view_scroll (RwbGraphView *self, double dx, double dy, GdkScrollUnit unit,
-                       GdkModifierType state)
-{
-  double x, y;
-
-  g_return_val_if_fail (RWB_IS_GRAPH_VIEW (self), FALSE);
-
-  if (self->scene == NULL)
-    return FALSE;
-
-  if (state & GDK_CONTROL_MASK)
-    {
-      if (dy == 0)
-        return FALSE;
-      zoom_anchor (self, &x, &y);
-      /* A wheel click is one zoom step; a touchpad's pixels zoom proportionally. */
-      set_scale_at (self, self->viewport.scale
-                            * (unit == GDK_SCROLL_UNIT_WHEEL ? pow (ZOOM_STEP, -dy)
-                                                             : exp (-dy * 0.01)),
-                    x, y);
-      return TRUE;
-    }
-
-  /* Shift turns a plain wheel sideways, for mice without a horizontal wheel. */
-  if ((state & GDK_SHIFT_MASK) && dx == 0)
-    {
-      dx = dy;
-      dy = 0;
-    }
-  if (unit == GDK_SCROLL_UNIT_WHEEL)
-    {
-      dx *= SCROLL_STEP;
-      dy *= SCROLL_STEP;
-    }
-  pan_by (self, dx, dy);
-  return TRUE;
-}
-
-void
-rwb_graph_view_pinch_begin (RwbGraphView *self, double x, double y)
-{
-  g_return_if_fail (RWB_IS_GRAPH_VIEW (self));
-
-  self->pinch_scale = self->viewport.scale;
-  widget_to_scene (self, x, y, &self->pinch_anchor_x, &self->pinch_anchor_y);
-}
-
-void
-rwb_graph_view_pinch (RwbGraphView *self, double scale, double x, double y)
-{
-  double new_scale;
-
-  g_return_if_fail (RWB_IS_GRAPH_VIEW (self));
-
-  if (self->scene == NULL || !(scale > 0) || self->pinch_scale <= 0)
-    return;
-
-  /* The point that was between the fingers stays between them, wherever they go. */
-  new_scale = CLAMP (self->pinch_scale * scale, min_scale (self), MAX_SCALE);
-  self->viewport.scale = new_scale;
-  self->viewport.origin_x = self->pinch_anchor_x - x / new_scale;
-  self->viewport.origin_y = self->pinch_anchor_y - y / new_scale;
-  self->user_viewport = TRUE;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-static void
-on_motion (GtkEventControllerMotion *controller, double x, double y, RwbGraphView *self)
-{
-  rwb_graph_view_pointer_motion (self, x, y);
-}
-
-static void
-on_leave (GtkEventControllerMotion *controller, RwbGraphView *self)
-{
-  rwb_graph_view_pointer_leave (self);
-}
-
-static gboolean
-on_scroll (GtkEventControllerScroll *controller, double dx, double dy, RwbGraphView *self)
-{
-  GdkModifierType state;
-
-  state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
-  return rwb_graph_view_scroll (self, dx, dy, gtk_event_controller_scroll_get_unit (controller),
-                                state);
-}
-
-static void
-on_drag_begin (GtkGestureDrag *gesture, double x, double y, RwbGraphView *self)
-{
-  if (self->scene == NULL)
-    {
-      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
-      return;
-    }
-
-  gtk_widget_grab_focus (GTK_WIDGET (self));
-  rwb_graph_view_press (self, x, y,
-                        gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture)));
-}
-
-static void
-on_drag_update (GtkGestureDrag *gesture, double offset_x, double offset_y, RwbGraphView *self)
-{
-  rwb_graph_view_drag_to (self, offset_x, offset_y);
-}
-
-static void
-on_drag_end (GtkGestureDrag *gesture, double offset_x, double offset_y, RwbGraphView *self)
-{
-  rwb_graph_view_release (self, offset_x, offset_y);
-}
-
-static void
-on_zoom_begin (GtkGesture *gesture, GdkEventSequence *sequence, RwbGraphView *self)
-{
-  double x, y;
-
-  if (!gtk_gesture_get_bounding_box_center (gesture, &x, &y))
-    return;
-  /* Two fingers mean zoom: whatever the first finger started is not a drag any more. */
-  self->press = PRESS_NONE;
-  self->dragging = FALSE;
-  self->drag_node = -1;
-  rwb_graph_view_pinch_begin (self, x, y);
-}
-
-static void
-on_zoom_scale_changed (GtkGestureZoom *gesture, double scale, RwbGraphView *self)
-{
-  double x, y;
-
-  if (gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &x, &y))
-    rwb_graph_view_pinch (self, scale, x, y);
-}
-
-/* --- Tooltip ------------------------------------------------------------------------------- */
-
-char *
-rwb_graph_view_tooltip_text_at (RwbGraphView *self, double x, double y)
-{
-  RwbGraph *graph;
-  gint node, edge;
-
-  g_return_val_if_fail (RWB_IS_GRAPH_VIEW (self), NULL);
-
-  if (self->scene == NULL)
-    return NULL;
-
-  graph = self->scene->graph;
-  node = node_at (self, x, y);
-  if (node >= 0)
-    {
-      guint index = g_array_index (self->scene->nodes, RwbSceneNode, node).entity;
-      const RwbEntity *entity = g_ptr_array_index (graph->entities, index);
-      guint degree = rwb_graph_entity_degree (graph, index, FALSE);
-      GString *text = g_string_new (entity->name);
-      g_autofree char *relations = NULL;
-      gboolean first = TRUE;
-
-      relations = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u relation", "%u relations",
-                                                degree),
-                                   degree);
-      /* Translators: second line of a node's tooltip: "company · 3 relations". */
-      g_string_append_printf (text, _("\n%s · %s"), rwb_entity_type_to_string (entity->type),
-                              relations);
-      for (guint i = 0; entity->aliases != NULL && i < entity->aliases->len; i++)
-        {
-          const char *alias = g_ptr_array_index (entity->aliases, i);
-
-          if (g_strcmp0 (alias, entity->name) == 0)
-            continue;
-          /* Translators: separates an entity's other names in its tooltip. */
-          g_string_append (text, first ? "\n" : _(", "));
-          /* Each name isolated (FSI … PDI): Latin and Arabic names in one line keep their
-           * order, and the commas stay between them. */
-          g_string_append_printf (text, "\u2068%s\u2069", alias);
-          first = FALSE;
-        }
-      return g_string_free (text, FALSE);
-    }
-
-  edge = edge_at (self, x, y);
-  if (edge >= 0)
-    {
-      const RwbSceneEdge *e = &g_array_index (self->scene->edges, RwbSceneEdge, edge);
-      const RwbRelation *r = g_ptr_array_index (graph->relations, e->relation);
-      const RwbEntity *source = g_ptr_array_index (graph->entities, r->source);
-      const RwbEntity *target = g_ptr_array_index (graph->entities, r->target);
-      guint n_evidence = r->evidence ? r->evidence->len : 0;
-      g_autofree char *evidence = NULL;
-
-      evidence = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u sentence of evidence",
-                                               "%u sentences of evidence", n_evidence),
-                                  n_evidence);
-      /* The names are isolated (FSI … PDI) in a left-to-right line, so "A → B" keeps its order
-       * and the arrow its meaning when the names are Arabic. */
-      return g_strdup_printf ("%s\n\u200e\u2068%s\u2069 %s \u2068%s\u2069\n%s",
-                              rwb_relation_type_to_string (r->type), source->name,
-                              r->directed ? "→" : "—", target->name, evidence);
-    }
-
-  return NULL;
-}
-
-static gboolean
-rwb_graph_view_query_tooltip (GtkWidget  *widget,
-                              int         x,
-                              int         y,
-                              gboolean    keyboard_mode,
-                              GtkTooltip *tooltip)
-{
-  g_autofree char *text = NULL;
-
-  if (keyboard_mode)
-    return FALSE;
-
-  text = rwb_graph_view_tooltip_text_at (RWB_GRAPH_VIEW (widget), x, y);
-  if (text == NULL)
-    return FALSE;
-
-  gtk_tooltip_set_text (tooltip, text);
-  return TRUE;
-}
-
-/* --- Drawing ------------------------------------------------------------------------------- */
-
-static void
-rwb_graph_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
-{
-  RwbGraphView *self = RWB_GRAPH_VIEW (widget);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  int sf = gtk_widget_get_scale_factor (widget);
-  int tp = TILE * sf;
-  double s, ox, oy, r, g, b;
-  gint tx0, ty0, tx1, ty1;
-  RwbStyle style;
-  GHashTableIter iter;
-  gpointer key;
-  GskRenderer *renderer;
-  gboolean use_textures;
-
-  if (self->scene == NULL || width <= 0 || height <= 0 || self->viewport.scale <= 0)
-    return;
-
-  init_style (self, &style);
-  rwb_render_background_rgb (&style, &r, &g, &b);
-  gtk_snapshot_append_color (snapshot, &(GdkRGBA) { r, g, b, 1 },
-                             &GRAPHENE_RECT_INIT (0, 0, width, height));
-
-  s = device_scale (self);
-  /* The view's top left in device pixels of the whole picture at this zoom, rounded so tiles
-   * land on whole pixels: a texture between pixels would be resampled and blur. */
-  ox = round (self->viewport.origin_x * s);
-  oy = round (self->viewport.origin_y * s);
-  /* The cairo renderer downloads and converts a texture's pixels on every frame; a cairo node
-   * that paints the tile's own surface costs one blit. GL and Vulkan keep textures uploaded. */
-  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  use_textures = renderer != NULL && !GSK_IS_CAIRO_RENDERER (renderer);
-
-  /* A new zoom: while it lasts, draw exactly the view, once per frame at most. */
-  if (s != self->tile_scale)
-    {
-      drop_base (self);
-      self->tile_scale = s;
-      self->view_mode = TRUE;
-    }
-  if (self->view_mode && self->view_tile != NULL
-      && (self->view_x != ox || self->view_y != oy
-          || cairo_image_surface_get_width (self->view_tile->surface) != width * sf
-          || cairo_image_surface_get_height (self->view_tile->surface) != height * sf))
-    {
-      /* It moved at the same zoom: a pan, so tiles from now on, cut from the picture. */
-      self->view_mode = FALSE;
-    }
-  if (self->view_mode)
-    {
-      if (self->view_tile == NULL)
-        {
-          self->view_tile = render_base (self, ox, oy, width * sf, height * sf, s);
-          self->view_x = ox;
-          self->view_y = oy;
-        }
-      append_tile (snapshot, self->view_tile, &GRAPHENE_RECT_INIT (0, 0, width, height), sf,
-                   use_textures);
-    }
-  else
-    {
-      /* Tiles that are in view and can hold ink. */
-      tx0 = (gint) floor (MAX (ox, (self->scene->bounds.x - INK_MARGIN) * s) / tp);
-      ty0 = (gint) floor (MAX (oy, (self->scene->bounds.y - INK_MARGIN) * s) / tp);
-      tx1 = (gint) floor (MIN (ox + width * sf - 1,
-                               (self->scene->bounds.x + self->scene->bounds.width + INK_MARGIN) * s)
-                          / tp);
-      ty1 = (gint) floor (MIN (oy + height * sf - 1,
-                               (self->scene->bounds.y + self->scene->bounds.height + INK_MARGIN)
-                                 * s)
-                          / tp);
-
-      for (gint ty = ty0; ty <= ty1; ty++)
-        for (gint tx = tx0; tx <= tx1; tx++)
-          {
-            gint64 k = (gint64) (((guint64) (guint32) tx << 32) | (guint32) ty);
-            Tile *tile = g_hash_table_lookup (self->tiles, &k);
-
-            if (tile == NULL)
-              {
-                tile = make_tile (self, tx, ty, s, tp);
-                g_hash_table_insert (self->tiles, tile_key (tx, ty), tile);
-              }
-            append_tile (snapshot, tile,
-                         &GRAPHENE_RECT_INIT ((tx * (double) tp - ox) / sf,
-                                              (ty * (double) tp - oy) / sf, TILE, TILE),
-                         sf, use_textures);
-          }
-      g_clear_pointer (&self->view_tile, tile_free);
-
-      /* Keep a ring of one tile around the view for the next pan; forget the rest. */
-      g_hash_table_iter_init (&iter, self->tiles);
-      while (g_hash_table_iter_next (&iter, &key, NULL))
-        {
-          gint tx, ty;
-
-          tile_key_split (key, &tx, &ty);
-          if (tx < tx0 - 1 || tx > tx1 + 1 || ty < ty0 - 1 || ty > ty1 + 1)
-            g_hash_table_iter_remove (&iter);
-        }
-    }
-
-  if (self->has_overlay || self->veil)
-    {
-      /* The same rounded origin as the tiles, so the overlay sits exactly on them. */
-      RwbViewport vp = { self->viewport.scale, ox / s, oy / s };
-      cairo_t *cr = gtk_snapshot_append_cairo (snapshot,
-                                               &GRAPHENE_RECT_INIT (0, 0, width, height));
-
-      if (self->veil)
-        {
-          cairo_set_source_rgba (cr, r, g, b, RWB_RENDER_DIM);
-          cairo_paint (cr);
-        }
-      style.transparent = TRUE;
-      style.node_state = self->overlay_node_state;
-      style.edge_state = self->overlay_edge_state;
-      rwb_render_scene (cr, self->scene, &style, &vp, width, height);
-      cairo_destroy (cr);
-    }
-
-  /* A plain Graphviz file draws in its own colours: the entity and relation legend does not
-   * apply to it. */
-  if (self->show_legend && !(self->scene != NULL && self->scene->from_dot))
-    {
-      if (self->legend == NULL)
-        self->legend = render_legend (self);
-      if (self->legend != NULL)
-        {
-          /* The bottom corner where lines start: left, or right in a right-to-left locale. */
-          double lx = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL
-                        ? width - 12 - self->legend_width : 12;
-
-          append_tile (snapshot, self->legend,
-                       &GRAPHENE_RECT_INIT (lx, height - 12 - self->legend_height,
-                                            self->legend_width, self->legend_height),
-                       gtk_widget_get_scale_factor (widget), use_textures);
-        }
-    }
-}
-
 static void
 rwb_graph_view_size_allocate (GtkWidget *widget, int width, int height, int baseline)
 {
   RwbGraphView *self = RWB_GRAPH_VIEW (widget);
 
   if (!self->user_viewport)
-    refit (self);
+    rwb_graph_view_refit (self);
 }
 
 static void
@@ -1433,8 +447,8 @@ rwb_graph_view_css_changed (GtkWidget *widget, GtkCssStyleChange *change)
     return;
 
   self->dark = dark;
-  g_clear_pointer (&self->legend, tile_free);
-  invalidate (self);
+  g_clear_pointer (&self->legend, rwb_graph_view_tile_free);
+  rwb_graph_view_invalidate (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DARK]);
 }
 
@@ -1447,82 +461,8 @@ rwb_graph_view_direction_changed (GtkWidget *widget, GtkTextDirection previous)
 static void
 on_scale_factor_changed (RwbGraphView *self)
 {
-  g_clear_pointer (&self->legend, tile_free);
-  invalidate (self);
-}
-
-/* --- Actions ------------------------------------------------------------------------------- */
-
-static void
-zoom_by (RwbGraphView *self, double factor)
-{
-  double x, y;
-
-  zoom_anchor (self, &x, &y);
-  set_scale_at (self, self->viewport.scale * factor, x, y);
-}
-
-static void
-zoom_in_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  zoom_by (RWB_GRAPH_VIEW (widget), ZOOM_STEP);
-}
-
-static void
-zoom_out_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  zoom_by (RWB_GRAPH_VIEW (widget), 1.0 / ZOOM_STEP);
-}
-
-static void
-zoom_reset_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  RwbGraphView *self = RWB_GRAPH_VIEW (widget);
-
-  zoom_by (self, 1.0 / self->viewport.scale);
-}
-
-static void
-fit_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  RwbGraphView *self = RWB_GRAPH_VIEW (widget);
-
-  self->user_viewport = FALSE;
-  refit (self);
-  gtk_widget_queue_draw (widget);
-}
-
-static void
-pan_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  double dx, dy;
-
-  g_variant_get (parameter, "(dd)", &dx, &dy);
-  pan_by (RWB_GRAPH_VIEW (widget), dx * KEY_PAN_STEP, dy * KEY_PAN_STEP);
-}
-
-static void
-clear_selection_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  rwb_graph_view_select_entity (RWB_GRAPH_VIEW (widget), -1, FALSE);
-}
-
-static void
-reset_positions_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  rwb_graph_view_reset_positions (RWB_GRAPH_VIEW (widget));
-}
-
-static void
-update_actions (RwbGraphView *self)
-{
-  gboolean has_scene = self->scene != NULL;
-  static const char *const names[] = {
-    "view.zoom-in", "view.zoom-out", "view.zoom-reset", "view.fit", "view.pan",
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    gtk_widget_action_set_enabled (GTK_WIDGET (self), names[i], has_scene);
+  g_clear_pointer (&self->legend, rwb_graph_view_tile_free);
+  rwb_graph_view_invalidate (self);
 }
 
 /* --- GObject ------------------------------------------------------------------------------- */
@@ -1590,8 +530,8 @@ clear_scene_data (RwbGraphView *self)
   g_clear_pointer (&self->overlay_edge_state, g_free);
   g_clear_pointer (&self->layout_positions, g_free);
   g_hash_table_remove_all (self->saved_edges);
-  drop_base (self);
-  g_clear_pointer (&self->legend, tile_free);
+  rwb_graph_view_drop_tiles (self);
+  g_clear_pointer (&self->legend, rwb_graph_view_tile_free);
   self->has_overlay = self->veil = FALSE;
   self->hover_node = self->hover_edge = -1;
   self->press = PRESS_NONE;
@@ -1624,7 +564,7 @@ rwb_graph_view_finalize (GObject *object)
   g_clear_pointer (&self->moved, g_hash_table_unref);
   g_clear_pointer (&self->saved_edges, g_hash_table_unref);
   g_clear_pointer (&self->tiles, g_hash_table_unref);
-  g_clear_pointer (&self->view_tile, tile_free);
+  g_clear_pointer (&self->view_tile, rwb_graph_view_tile_free);
   g_clear_pointer (&self->render_cache, rwb_render_cache_free);
 
   G_OBJECT_CLASS (rwb_graph_view_parent_class)->finalize (object);
@@ -1671,49 +611,7 @@ rwb_graph_view_class_init (RwbGraphViewClass *klass)
     g_signal_new ("selection-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 0);
 
-  gtk_widget_class_install_action (widget_class, "view.zoom-in", NULL, zoom_in_action);
-  gtk_widget_class_install_action (widget_class, "view.zoom-out", NULL, zoom_out_action);
-  gtk_widget_class_install_action (widget_class, "view.zoom-reset", NULL, zoom_reset_action);
-  gtk_widget_class_install_action (widget_class, "view.fit", NULL, fit_action);
-  gtk_widget_class_install_action (widget_class, "view.pan", "(dd)", pan_action);
-  gtk_widget_class_install_action (widget_class, "view.clear-selection", NULL,
-                                   clear_selection_action);
-  gtk_widget_class_install_action (widget_class, "view.reset-positions", NULL,
-                                   reset_positions_action);
-  gtk_widget_class_install_property_action (widget_class, "view.show-legend", "show-legend");
-
-  /* Keys work while the view has the focus; plain keys too, as in image viewers. */
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, 0, "view.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, 0, "view.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, 0, "view.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK,
-                                       "view.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK,
-                                       "view.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK,
-                                       "view.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, 0, "view.zoom-out", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, 0, "view.zoom-out",
-                                       NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK,
-                                       "view.zoom-out", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK,
-                                       "view.zoom-out", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, 0, "view.zoom-reset", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, 0, "view.zoom-reset", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK,
-                                       "view.zoom-reset", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, 0, "view.fit", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "view.clear-selection",
-                                       NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "view.pan", "(dd)",
-                                       -1.0, 0.0);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "view.pan", "(dd)",
-                                       1.0, 0.0);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, 0, "view.pan", "(dd)",
-                                       0.0, -1.0);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, 0, "view.pan", "(dd)",
-                                       0.0, 1.0);
+  rwb_graph_view_install_actions (widget_class);
 
   gtk_widget_class_set_css_name (widget_class, "rwb-graph-view");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
@@ -1722,10 +620,7 @@ rwb_graph_view_class_init (RwbGraphViewClass *klass)
 static void
 rwb_graph_view_init (RwbGraphView *self)
 {
-  GtkEventController *scroll;
-  GtkEventController *motion;
-  GtkGesture *drag;
-  GtkGesture *zoom;
+
 
   self->viewport.scale = 1.0;
   self->show_legend = TRUE;
@@ -1737,41 +632,20 @@ rwb_graph_view_init (RwbGraphView *self)
   self->moved = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
   self->saved_edges = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
                                              saved_edge_free);
-  self->tiles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, tile_free);
+  self->tiles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, rwb_graph_view_tile_free);
   self->render_cache = rwb_render_cache_new ();
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
-
-  scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
-  g_signal_connect (scroll, "scroll", G_CALLBACK (on_scroll), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), scroll);
-
-  motion = gtk_event_controller_motion_new ();
-  g_signal_connect (motion, "motion", G_CALLBACK (on_motion), self);
-  g_signal_connect (motion, "leave", G_CALLBACK (on_leave), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), motion);
-
-  drag = gtk_gesture_drag_new ();
-  g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin), self);
-  g_signal_connect (drag, "drag-update", G_CALLBACK (on_drag_update), self);
-  g_signal_connect (drag, "drag-end", G_CALLBACK (on_drag_end), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
-
-  zoom = gtk_gesture_zoom_new ();
-  g_signal_connect (zoom, "begin", G_CALLBACK (on_zoom_begin), self);
-  g_signal_connect (zoom, "scale-changed", G_CALLBACK (on_zoom_scale_changed), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (zoom));
-  /* Grouped, a second finger turns the one-finger drag into the pinch instead of fighting it. */
-  gtk_gesture_group (zoom, drag);
+  rwb_graph_view_init_input (self);
 
   g_signal_connect (self, "notify::scale-factor", G_CALLBACK (on_scale_factor_changed), NULL);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Knowledge graph"),
                                   -1);
-  update_actions (self);
+  rwb_graph_view_update_actions (self);
 }
 
 /* --- Public API ---------------------------------------------------------------------------- */
@@ -1805,7 +679,7 @@ apply_moved_positions (RwbGraphView *self)
           const guint *adj = rwb_scene_node_edges (self->scene, self->entity_node[entity], &n_adj);
 
           for (guint k = 0; k < n_adj; k++)
-            save_edge (self, adj[k]);
+            rwb_graph_view_save_edge (self, adj[k]);
           rwb_scene_move_node (self->scene, self->entity_node[entity], where->x, where->y);
         }
     }
@@ -1887,7 +761,7 @@ rwb_graph_view_set_scene (RwbGraphView *self, RwbScene *scene)
       self->overlay_edge_state = g_malloc0 (MAX (ne, 1));
 
       apply_moved_positions (self);
-      update_states (self);
+      rwb_graph_view_update_states (self);
     }
   else
     {
@@ -1895,8 +769,8 @@ rwb_graph_view_set_scene (RwbGraphView *self, RwbScene *scene)
     }
 
   self->user_viewport = FALSE;
-  refit (self);
-  update_actions (self);
+  rwb_graph_view_refit (self);
+  rwb_graph_view_update_actions (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 
   if (had_scene != (scene != NULL))
@@ -1931,8 +805,8 @@ rwb_graph_view_set_show_mentions (RwbGraphView *self, gboolean show_mentions)
     return;
 
   self->show_mentions = show_mentions;
-  update_states (self);
-  invalidate (self);
+  rwb_graph_view_update_states (self);
+  rwb_graph_view_invalidate (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_MENTIONS]);
 }
 
@@ -2031,7 +905,7 @@ rwb_graph_view_select_entity (RwbGraphView *self, gint entity, gboolean add)
           g_array_set_size (self->selected_entities, 0);
           changed = TRUE;
         }
-      if (!is_selected_entity (self, e))
+      if (!rwb_graph_view_is_selected_entity (self, e))
         {
           g_array_append_val (self->selected_entities, e);
           changed = TRUE;
@@ -2039,7 +913,7 @@ rwb_graph_view_select_entity (RwbGraphView *self, gint entity, gboolean add)
     }
 
   if (changed)
-    selection_changed (self);
+    rwb_graph_view_selection_changed (self);
 }
 
 /**
@@ -2057,7 +931,7 @@ rwb_graph_view_select_relation (RwbGraphView *self, guint relation)
 
   g_array_set_size (self->selected_entities, 0);
   self->selected_relation = relation;
-  selection_changed (self);
+  rwb_graph_view_selection_changed (self);
 }
 
 /**
@@ -2113,17 +987,17 @@ rwb_graph_view_set_hidden (RwbGraphView   *self,
 
   /* Hover on what just disappeared would keep it drawn. */
   if (self->hover_node >= 0
-      && entity_filtered (self, g_array_index (self->scene->nodes, RwbSceneNode,
+      && rwb_graph_view_entity_filtered (self, g_array_index (self->scene->nodes, RwbSceneNode,
                                                self->hover_node).entity))
     self->hover_node = -1;
-  update_states (self);
-  if (self->hover_edge >= 0 && edge_hidden (self, self->hover_edge))
+  rwb_graph_view_update_states (self);
+  if (self->hover_edge >= 0 && rwb_graph_view_edge_hidden (self, self->hover_edge))
     {
       self->hover_edge = -1;
-      update_states (self);
+      rwb_graph_view_update_states (self);
     }
   if (prune_selection (self))
-    selection_changed (self);
+    rwb_graph_view_selection_changed (self);
 }
 
 /**
@@ -2184,7 +1058,7 @@ rwb_graph_view_reset_positions (RwbGraphView *self)
   g_hash_table_remove_all (self->saved_edges);
   rwb_scene_build_index (self->scene);
   rwb_scene_update_bounds (self->scene);
-  invalidate (self);
+  rwb_graph_view_invalidate (self);
 }
 
 /* --- Test entry points --------------------------------------------------------------------- */
@@ -2212,6 +1086,6 @@ rwb_graph_view_get_zoom_range (RwbGraphView *self, double *min, double *max)
 {
   g_return_if_fail (RWB_IS_GRAPH_VIEW (self));
 
-  *min = min_scale (self);
+  *min = rwb_graph_view_min_scale (self);
   *max = MAX_SCALE;
 }
