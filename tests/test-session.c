@@ -1,0 +1,398 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-session.c — RwbSession: selection, filters, positions, corrections and undo, in memory
+ * and in a project. */
+#include "rwb-config.h"
+
+#include <glib/gstdio.h>
+#include <math.h>
+
+#include "rwb-import.h"
+#include "rwb-lexicon.h"
+#include "rwb-session.h"
+
+static char *tmp_dir;
+
+/* Four entities: Alpha Motors, Alpha (another spelling), Beta Bank, Gamma City. Alpha Motors
+ * owns Beta Bank; Beta Bank is in Gamma City; Alpha is partner of Beta Bank. */
+static RwbGraph *
+small_graph (void)
+{
+  RwbGraph *g = rwb_graph_new ();
+  guint a = rwb_graph_add_entity (g, "Alpha Motors", RWB_ENTITY_COMPANY);
+  guint a2 = rwb_graph_add_entity (g, "Alpha", RWB_ENTITY_COMPANY);
+  guint b = rwb_graph_add_entity (g, "Beta Bank", RWB_ENTITY_COMPANY);
+  guint c = rwb_graph_add_entity (g, "Gamma City", RWB_ENTITY_PLACE);
+
+  rwb_graph_add_document (g, NULL, "en", "Alpha Motors owns Beta Bank.");
+  rwb_graph_ensure_relation (g, a, b, RWB_RELATION_OWNERSHIP, 0.9);
+  rwb_graph_ensure_relation (g, b, c, RWB_RELATION_LOCATION, 0.8);
+  rwb_graph_ensure_relation (g, a2, b, RWB_RELATION_PARTNERSHIP, 0.5);
+  return g;
+}
+
+static gint
+find (RwbGraph *g, const char *name)
+{
+  return rwb_graph_find_entity (g, name);
+}
+
+static void
+count_signal (gpointer data)
+{
+  (*(guint *) data)++;
+}
+
+static void
+test_selection (void)
+{
+  g_autoptr (RwbSession) session = rwb_session_new ();
+  g_autoptr (RwbGraph) g = small_graph ();
+  g_autoptr (GArray) selected = NULL;
+  gboolean hidden[4] = { FALSE, FALSE, TRUE, FALSE };
+  guint changes = 0, filters = 0;
+
+  g_signal_connect_swapped (session, "selection-changed", G_CALLBACK (count_signal), &changes);
+  g_signal_connect_swapped (session, "filter-changed", G_CALLBACK (count_signal), &filters);
+  rwb_session_set_graph (session, g);
+  g_assert_true (rwb_session_get_graph (session) == g);
+
+  rwb_session_select_entity (session, 0, FALSE);
+  rwb_session_select_entity (session, 2, TRUE);
+  rwb_session_select_entity (session, 2, TRUE); /* no change */
+  g_assert_cmpuint (changes, ==, 2);
+  selected = rwb_session_get_selected_entities (session);
+  g_assert_cmpuint (selected->len, ==, 2);
+  g_assert_cmpuint (g_array_index (selected, guint, 1), ==, 2);
+
+  /* A relation alone; then an entity replaces it. */
+  rwb_session_select_relation (session, 1);
+  g_assert_cmpint (rwb_session_get_selected_relation (session), ==, 1);
+  g_assert_false (rwb_session_is_entity_selected (session, 0));
+  rwb_session_select_entity (session, 2, FALSE);
+  g_assert_cmpint (rwb_session_get_selected_relation (session), ==, -1);
+
+  /* Hiding Beta Bank takes it out of the selection, and its relations out of reach. */
+  changes = 0;
+  rwb_session_set_hidden (session, hidden, NULL);
+  g_assert_cmpuint (filters, >=, 1);
+  g_assert_cmpuint (changes, ==, 1);
+  g_assert_false (rwb_session_is_entity_selected (session, 2));
+  g_assert_true (rwb_session_entity_hidden (session, 2));
+  g_assert_true (rwb_session_relation_hidden (session, 0));
+  g_assert_true (rwb_session_relation_hidden (session, 99)); /* no such relation */
+  rwb_session_select_entity (session, 2, FALSE);
+  g_assert_false (rwb_session_is_entity_selected (session, 2));
+  rwb_session_select_relation (session, 0);
+  g_assert_cmpint (rwb_session_get_selected_relation (session), ==, -1);
+
+  /* Unselect; clear. */
+  rwb_session_select_entity (session, 3, FALSE);
+  rwb_session_unselect_entity (session, 3);
+  g_assert_false (rwb_session_is_entity_selected (session, 3));
+
+  /* A new graph is new work: selection and filters go. */
+  rwb_session_select_entity (session, 0, FALSE);
+  {
+    g_autoptr (RwbGraph) other = small_graph ();
+    rwb_session_set_graph (session, other);
+  }
+  g_assert_false (rwb_session_is_entity_selected (session, 0));
+  g_assert_false (rwb_session_entity_hidden (session, 2));
+}
+
+static void
+test_reveal (void)
+{
+  g_autoptr (RwbSession) session = rwb_session_new ();
+  g_autoptr (RwbGraph) g = small_graph ();
+  guint revealed = 0;
+
+  g_signal_connect_swapped (session, "reveal-entity", G_CALLBACK (count_signal), &revealed);
+  rwb_session_set_graph (session, g);
+  rwb_session_reveal_entity (session, 3);
+  g_assert_cmpuint (revealed, ==, 1);
+  g_assert_true (rwb_session_is_entity_selected (session, 3));
+  rwb_session_reveal_entity (session, 42); /* not an entity: nothing */
+  g_assert_cmpuint (revealed, ==, 1);
+}
+
+static void
+test_filter_properties (void)
+{
+  g_autoptr (RwbSession) session = rwb_session_new ();
+  guint notified = 0;
+
+  g_signal_connect_swapped (session, "notify::min-confidence", G_CALLBACK (count_signal),
+                            &notified);
+  rwb_session_set_min_confidence (session, 0.4);
+  rwb_session_set_min_confidence (session, 0.4);
+  g_assert_cmpuint (notified, ==, 1);
+  rwb_session_set_min_confidence (session, 7);
+  g_assert_cmpfloat (rwb_session_get_min_confidence (session), ==, 1.0);
+  g_object_set (session, "hidden-entity-types", 1u << RWB_ENTITY_PLACE, "show-mentions", TRUE,
+                NULL);
+  g_assert_cmpuint (rwb_session_get_hidden_entity_types (session), ==, 1u << RWB_ENTITY_PLACE);
+  g_assert_true (rwb_session_get_show_mentions (session));
+}
+
+static void
+test_correct_undo_memory (void)
+{
+  g_autoptr (RwbSession) session = rwb_session_new ();
+  g_autoptr (RwbGraph) g = small_graph ();
+  g_autoptr (RwbCorrection) merge = rwb_correction_new (RWB_CORRECTION_MERGE, "Alpha Motors",
+                                                        "Alpha");
+  g_autoptr (RwbCorrection) reject = rwb_correction_new (RWB_CORRECTION_REJECT_ENTITY,
+                                                         "Gamma City", NULL);
+  g_autoptr (RwbCorrection) bad = rwb_correction_new (RWB_CORRECTION_MERGE, "Alpha", NULL);
+  g_autoptr (GError) error = NULL;
+  RwbGraph *now;
+
+  rwb_session_set_graph (session, g);
+  g_assert_false (rwb_session_can_undo (session));
+  g_assert_null (rwb_session_get_undo_label (session));
+
+  /* An invalid correction is refused and changes nothing. */
+  g_assert_false (rwb_session_correct (session, bad, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_false (rwb_session_can_undo (session));
+
+  rwb_session_select_entity (session, find (g, "Beta Bank"), FALSE);
+  g_assert_true (rwb_session_correct (session, merge, &error));
+  g_assert_no_error (error);
+  /* Without a scene the corrected graph is shown at once, with the selection by name. */
+  now = rwb_session_get_graph (session);
+  g_assert_true (now != g);
+  g_assert_null (rwb_session_get_pending_graph (session));
+  g_assert_cmpuint (now->entities->len, ==, 3);
+  g_assert_cmpint (find (now, "Alpha"), ==, find (now, "Alpha Motors"));
+  g_assert_true (rwb_session_is_entity_selected (session, find (now, "Beta Bank")));
+  g_assert_cmpstr (rwb_session_get_undo_label (session), ==,
+                   rwb_correction_kind_label (RWB_CORRECTION_MERGE));
+
+  g_assert_true (rwb_session_correct (session, reject, &error));
+  g_assert_cmpuint (rwb_session_get_graph (session)->entities->len, ==, 2);
+  {
+    g_autoptr (RwbCorrections) list = rwb_session_get_corrections (session);
+    g_assert_cmpuint (rwb_corrections_len (list), ==, 2);
+  }
+
+  /* Undo the reject, then the merge; redo the merge. */
+  g_assert_true (rwb_session_undo (session, &error));
+  g_assert_cmpuint (rwb_session_get_graph (session)->entities->len, ==, 3);
+  g_assert_true (rwb_session_undo (session, &error));
+  g_assert_cmpuint (rwb_session_get_graph (session)->entities->len, ==, 4);
+  g_assert_false (rwb_session_can_undo (session));
+  g_assert_false (rwb_session_undo (session, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_true (rwb_session_can_redo (session));
+  g_assert_true (rwb_session_redo (session, &error));
+  g_assert_cmpuint (rwb_session_get_graph (session)->entities->len, ==, 3);
+  /* A new command drops what was undone after it. */
+  g_assert_true (rwb_session_can_redo (session));
+  {
+    g_autoptr (RwbCorrection) rename = rwb_correction_new (RWB_CORRECTION_RENAME, "Beta Bank",
+                                                           "Beta Group");
+    g_assert_true (rwb_session_correct (session, rename, &error));
+  }
+  g_assert_false (rwb_session_can_redo (session));
+  g_assert_cmpint (find (rwb_session_get_graph (session), "Beta Group"), >=, 0);
+  g_assert_cmpint (find (rwb_session_get_graph (session), "Gamma City"), >=, 0);
+}
+
+static void
+test_pending_with_scene (void)
+{
+  g_autoptr (RwbSession) session = rwb_session_new ();
+  g_autoptr (RwbGraph) g = small_graph ();
+  g_autoptr (RwbCorrection) reject = rwb_correction_new (RWB_CORRECTION_REJECT_ENTITY,
+                                                         "Alpha", NULL);
+  g_autoptr (GError) error = NULL;
+  guint graphs = 0;
+  RwbGraph *pending;
+
+  rwb_session_set_scene (session, rwb_scene_new (g));
+  g_assert_true (rwb_session_get_graph (session) == g);
+  g_signal_connect_swapped (session, "graph-changed", G_CALLBACK (count_signal), &graphs);
+  rwb_session_select_entity (session, find (g, "Gamma City"), FALSE);
+
+  /* With a scene the edit waits for its layout: the old graph stays shown. */
+  g_assert_true (rwb_session_correct (session, reject, &error));
+  pending = rwb_session_get_pending_graph (session);
+  g_assert_nonnull (pending);
+  g_assert_true (rwb_session_get_graph (session) == g);
+  g_assert_cmpuint (graphs, ==, 0);
+  g_assert_cmpuint (pending->entities->len, ==, 3);
+
+  /* Its scene arrives: the graph is the edit's, the selection follows by name, the history
+   * stays (it is the same work). */
+  rwb_session_set_scene (session, rwb_scene_new (pending));
+  g_assert_true (rwb_session_get_graph (session) == pending);
+  g_assert_null (rwb_session_get_pending_graph (session));
+  g_assert_cmpuint (graphs, ==, 1);
+  g_assert_true (rwb_session_is_entity_selected (session,
+                                                 find (rwb_session_get_graph (session),
+                                                       "Gamma City")));
+  g_assert_true (rwb_session_can_undo (session));
+
+  /* A second scene of the same graph (another engine) keeps everything. */
+  rwb_session_set_scene (session, rwb_scene_new (rwb_session_get_graph (session)));
+  g_assert_cmpuint (graphs, ==, 1);
+  g_assert_true (rwb_session_can_undo (session));
+}
+
+static void
+test_positions (void)
+{
+  g_autoptr (RwbSession) session = rwb_session_new ();
+  g_autoptr (RwbGraph) g = small_graph ();
+  g_autoptr (RwbCorrection) merge = rwb_correction_new (RWB_CORRECTION_MERGE, "Alpha Motors",
+                                                        "Alpha");
+  g_autoptr (GError) error = NULL;
+  guint moved = 0;
+  double x = 0, y = 0;
+
+  rwb_session_set_graph (session, g);
+  g_signal_connect_swapped (session, "positions-changed", G_CALLBACK (count_signal), &moved);
+  g_assert_false (rwb_session_get_entity_position (session, 1, &x, &y));
+  g_assert_false (rwb_session_move_entity (session, 1, NAN, 3, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  g_assert_true (rwb_session_move_entity (session, find (g, "Alpha"), 10, 20, &error));
+  g_assert_true (rwb_session_move_entity (session, find (g, "Alpha"), 30, 40, &error));
+  g_assert_cmpuint (moved, ==, 2);
+  g_assert_true (rwb_session_get_entity_position (session, find (g, "Alpha"), &x, &y));
+  g_assert_cmpfloat (x, ==, 30);
+  g_assert_cmpfloat (y, ==, 40);
+  g_assert_cmpstr (rwb_session_get_undo_label (session), ==, "Move");
+
+  /* Undo goes one move back, then to no position. */
+  g_assert_true (rwb_session_undo (session, &error));
+  g_assert_true (rwb_session_get_entity_position (session, find (g, "Alpha"), &x, &y));
+  g_assert_cmpfloat (x, ==, 10);
+  g_assert_true (rwb_session_undo (session, &error));
+  g_assert_false (rwb_session_get_entity_position (session, find (g, "Alpha"), &x, &y));
+  g_assert_true (rwb_session_redo (session, &error));
+  g_assert_true (rwb_session_redo (session, &error));
+
+  /* Merged into Alpha Motors, the place stays found through the alias. */
+  g_assert_true (rwb_session_correct (session, merge, &error));
+  g_assert_true (rwb_session_get_entity_position (session,
+                                                  find (rwb_session_get_graph (session),
+                                                        "Alpha Motors"),
+                                                  &x, &y));
+  g_assert_cmpfloat (x, ==, 30);
+
+  /* Reset forgets all, undoably. */
+  g_assert_true (rwb_session_reset_positions (session, &error));
+  g_assert_cmpuint (g_hash_table_size (rwb_session_get_positions (session)), ==, 0);
+  g_assert_true (rwb_session_undo (session, &error));
+  g_assert_cmpuint (g_hash_table_size (rwb_session_get_positions (session)), ==, 1);
+}
+
+static RwbLexicon *
+lexicon (void)
+{
+  static RwbLexicon *lex;
+
+  if (lex == NULL)
+    {
+      g_autoptr (GError) error = NULL;
+
+      lex = rwb_lexicon_new_default (NULL, &error);
+      g_assert_no_error (error);
+    }
+  return lex;
+}
+
+static void
+test_project (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "session.rawabit", NULL);
+  g_autofree char *article = g_test_build_filename (G_TEST_DIST, "data", "project",
+                                                    "en-xiaomi-nova.txt", NULL);
+  const char *files[] = { article, NULL };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RwbProject) project = rwb_project_create (path, &error);
+  g_autoptr (GPtrArray) items = NULL;
+  g_autoptr (RwbSession) session = rwb_session_new ();
+  g_autoptr (RwbCorrection) reject = NULL;
+  RwbGraph *g;
+  gint nova;
+  guint before;
+  double x, y;
+
+  g_assert_no_error (error);
+  items = rwb_import_files (lexicon (), files, 1, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (rwb_project_add_articles (project, items, NULL, &error));
+
+  g_assert_true (rwb_session_set_project (session, project, &error));
+  g_assert_no_error (error);
+  g = rwb_session_get_graph (session);
+  g_assert_nonnull (g);
+  before = g->entities->len;
+  nova = find (g, "Nova Electronics");
+  g_assert_cmpint (nova, >=, 0);
+
+  /* Every edit is in the project at once. */
+  g_assert_true (rwb_session_move_entity (session, nova, 5, 6, &error));
+  g_assert_no_error (error);
+  reject = rwb_correction_new (RWB_CORRECTION_REJECT_ENTITY, "Nova Electronics", NULL);
+  g_assert_true (rwb_session_correct (session, reject, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (rwb_session_get_graph (session)->entities->len, ==, before - 1);
+  g_assert_true (rwb_project_can_undo (project));
+  {
+    g_autoptr (RwbCorrections) list = rwb_project_get_corrections (project, &error);
+    g_assert_cmpuint (rwb_corrections_len (list), ==, 1);
+  }
+
+  /* A second session on the same project finds the edits there. */
+  {
+    g_autoptr (RwbSession) again = rwb_session_new ();
+    g_assert_true (rwb_session_set_project (again, project, &error));
+    g_assert_cmpuint (rwb_session_get_graph (again)->entities->len, ==, before - 1);
+    g_assert_cmpuint (g_hash_table_size (rwb_session_get_positions (again)), ==, 1);
+  }
+
+  /* Undo through the session undoes in the project. */
+  g_assert_true (rwb_session_undo (session, &error));
+  g_assert_no_error (error);
+  g = rwb_session_get_graph (session);
+  g_assert_cmpuint (g->entities->len, ==, before);
+  g_assert_true (rwb_session_get_entity_position (session, find (g, "Nova Electronics"), &x, &y));
+  g_assert_cmpfloat (x, ==, 5);
+  g_assert_true (rwb_session_undo (session, &error));
+  g_assert_false (rwb_session_get_entity_position (session, find (g, "Nova Electronics"), &x,
+                                                   &y));
+  g_assert_true (rwb_session_redo (session, &error));
+  g_assert_true (rwb_session_get_entity_position (session, find (g, "Nova Electronics"), &x, &y));
+
+  g_assert_true (rwb_project_close (project, &error));
+  g_unlink (path);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autoptr (GError) error = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  tmp_dir = g_dir_make_tmp ("rawabit-session-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_test_add_func ("/session/selection", test_selection);
+  g_test_add_func ("/session/reveal", test_reveal);
+  g_test_add_func ("/session/filter-properties", test_filter_properties);
+  g_test_add_func ("/session/correct-undo-memory", test_correct_undo_memory);
+  g_test_add_func ("/session/pending-with-scene", test_pending_with_scene);
+  g_test_add_func ("/session/positions", test_positions);
+  g_test_add_func ("/session/project", test_project);
+  status = g_test_run ();
+  g_rmdir (tmp_dir);
+  return status;
+}
