@@ -105,22 +105,16 @@ rwb_graph_view_save_edge (RwbGraphView *self, guint edge)
   g_hash_table_insert (self->saved_edges, GUINT_TO_POINTER (edge), saved);
 }
 
-/* Moves scene node @node and remembers where its entity went. */
+/* Moves scene node @node while it is dragged; the release records where it went. */
 static void
 move_node (RwbGraphView *self, guint node, double x, double y)
 {
-  const RwbSceneNode *n = &g_array_index (self->scene->nodes, RwbSceneNode, node);
-  RwbPoint *where;
   guint n_adj;
   const guint *adj = rwb_scene_node_edges (self->scene, node, &n_adj);
 
   for (guint k = 0; k < n_adj; k++)
     rwb_graph_view_save_edge (self, adj[k]);
   rwb_scene_move_node (self->scene, node, x, y);
-
-  where = g_new (RwbPoint, 1);
-  *where = (RwbPoint) { x, y };
-  g_hash_table_insert (self->moved, GUINT_TO_POINTER (n->entity), where);
 }
 
 /* --- Input --------------------------------------------------------------------------------- */
@@ -138,14 +132,7 @@ click (RwbGraphView *self, double x, double y, GdkModifierType state)
 
       if (toggle && rwb_graph_view_is_selected_entity (self, entity))
         {
-          for (guint k = 0; k < self->selected_entities->len; k++)
-            if (g_array_index (self->selected_entities, guint, k) == entity)
-              {
-                g_array_remove_index (self->selected_entities, k);
-                break;
-              }
-          self->selected_relation = -1;
-          rwb_graph_view_selection_changed (self);
+          rwb_session_unselect_entity (self->session, entity);
         }
       else
         rwb_graph_view_select_entity (self, entity, toggle);
@@ -263,6 +250,7 @@ rwb_graph_view_release (RwbGraphView *self, double offset_x, double offset_y)
 {
   PressKind press;
   gboolean dragging;
+  gint drag_node;
 
   g_return_if_fail (RWB_IS_GRAPH_VIEW (self));
 
@@ -272,6 +260,7 @@ rwb_graph_view_release (RwbGraphView *self, double offset_x, double offset_y)
   rwb_graph_view_drag_to (self, offset_x, offset_y);
   press = self->press;
   dragging = self->dragging;
+  drag_node = self->drag_node;
   self->press = PRESS_NONE;
   self->dragging = FALSE;
   self->drag_node = -1;
@@ -280,9 +269,16 @@ rwb_graph_view_release (RwbGraphView *self, double offset_x, double offset_y)
     click (self, self->press_x, self->press_y, self->press_state);
   else if (press == PRESS_NODE)
     {
-      /* Back into the tiles, at its new place. */
+      const RwbSceneNode *n = &g_array_index (self->scene->nodes, RwbSceneNode, drag_node);
+      g_autoptr (GError) error = NULL;
+
+      /* Back into the tiles, at its new place, and a "Move" in the session's history. */
       rwb_scene_update_bounds (self->scene);
       rwb_graph_view_update_states (self);
+      self->recording_move = TRUE;
+      if (!rwb_session_move_entity (self->session, n->entity, n->x, n->y, &error))
+        g_warning ("Could not record the move: %s", error->message);
+      self->recording_move = FALSE;
     }
   rwb_graph_view_pointer_motion (self, self->pointer_x, self->pointer_y);
 }

@@ -13,6 +13,7 @@
 #include "rwb-graph-view.h"
 
 #include "rwb-render.h"
+#include "rwb-session.h"
 
 G_BEGIN_DECLS
 
@@ -63,13 +64,13 @@ struct _RwbGraphView
 {
   GtkWidget parent_instance;
 
-  RwbScene *scene;
-  RwbGraph *graph;             /* a reference: tells a re-layout of the same graph from a new one */
+  RwbSession *session;         /* what is drawn, selected, hidden and moved */
+  RwbScene *scene;             /* the session's (borrowed): the one the lookups are of */
+  gboolean recording_move;     /* the view itself is recording a drag in the session */
   RwbViewport viewport;
   /* Once the user zooms or pans, size changes keep their view instead of re-fitting. */
   gboolean user_viewport;
   gboolean dark;
-  gboolean show_mentions;
   gboolean show_legend;
 
   /* Lookups built with the scene. */
@@ -77,17 +78,6 @@ struct _RwbGraphView
   guint n_entities;
   gint *relation_edge;         /* graph relation → scene edge, -1 */
   guint n_relations;
-
-  /* Filters (rwb_graph_view_set_hidden), by graph index; NULL: nothing hidden. Their own
-   * lengths: the graph may have grown since (a new layout of an edited graph). */
-  gboolean *hidden_entities;
-  gboolean *hidden_relations;
-  guint n_hidden_entities;
-  guint n_hidden_relations;
-
-  /* Selection, by graph index. */
-  GArray *selected_entities;   /* guint, in selection order */
-  gint selected_relation;
 
   /* Scene indices under the pointer, -1. */
   gint hover_node;
@@ -127,8 +117,6 @@ struct _RwbGraphView
   double pinch_scale;
   double pinch_anchor_x, pinch_anchor_y;
 
-  /* Positions the user dragged entities to: entity → RwbPoint, scene points. */
-  GHashTable *moved;
   RwbPoint *layout_positions;  /* per scene node, as the layout placed it */
   GHashTable *saved_edges;     /* scene edge → SavedEdge, edges a drag reshaped */
 };

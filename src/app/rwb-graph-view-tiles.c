@@ -114,7 +114,7 @@ init_style (RwbGraphView *self, RwbStyle *style)
 {
   rwb_style_init (style);
   style->dark = self->dark;
-  style->show_mentions = self->show_mentions;
+  style->show_mentions = rwb_session_get_show_mentions (self->session);
   style->cache = self->render_cache;
 }
 

@@ -41,6 +41,7 @@ enum {
   PROP_SHOW_MENTIONS,
   PROP_SHOW_LEGEND,
   PROP_DARK,
+  PROP_SESSION,
   N_PROPS
 };
 
@@ -157,17 +158,13 @@ rwb_graph_view_pan_by (RwbGraphView *self, double dx, double dy)
 gboolean
 rwb_graph_view_entity_filtered (RwbGraphView *self, guint entity)
 {
-  return self->hidden_entities != NULL && entity < self->n_hidden_entities
-         && self->hidden_entities[entity];
+  return rwb_session_entity_hidden (self->session, entity);
 }
 
 gboolean
 rwb_graph_view_is_selected_entity (RwbGraphView *self, guint entity)
 {
-  for (guint i = 0; i < self->selected_entities->len; i++)
-    if (g_array_index (self->selected_entities, guint, i) == entity)
-      return TRUE;
-  return FALSE;
+  return rwb_session_is_entity_selected (self->session, entity);
 }
 
 /* Items of the base that changed from @old to @now; redraws the tiles under them. */
@@ -216,9 +213,16 @@ rwb_graph_view_update_states (RwbGraphView *self)
   guint nn, ne, n_adj;
   const guint *adj;
   guint entity_mask = 0, relation_mask = 0;
+  g_autoptr (GArray) selected = NULL;
+  gint selected_relation;
+  gboolean show_mentions;
 
   if (scene == NULL)
     return;
+
+  selected = rwb_session_get_selected_entities (self->session);
+  selected_relation = rwb_session_get_selected_relation (self->session);
+  show_mentions = rwb_session_get_show_mentions (self->session);
 
   nn = scene->nodes->len;
   ne = scene->edges->len;
@@ -245,9 +249,8 @@ rwb_graph_view_update_states (RwbGraphView *self)
       const RwbSceneEdge *e = &g_array_index (scene->edges, RwbSceneEdge, i);
       const RwbRelation *r = g_ptr_array_index (scene->graph->relations, e->relation);
 
-      if ((self->hidden_relations != NULL && e->relation < self->n_hidden_relations
-           && self->hidden_relations[e->relation])
-          || (r->type == RWB_RELATION_MENTION && !self->show_mentions)
+      if (rwb_session_relation_hidden (self->session, e->relation)
+          || (r->type == RWB_RELATION_MENTION && !show_mentions)
           || self->node_state[e->from] & RWB_DRAW_HIDDEN
           || self->node_state[e->to] & RWB_DRAW_HIDDEN)
         self->edge_state[i] = RWB_DRAW_HIDDEN;
@@ -299,16 +302,16 @@ rwb_graph_view_update_states (RwbGraphView *self)
       self->node_state[e->to] |= RWB_DRAW_EMPHASIS;
     }
 
-  for (guint k = 0; k < self->selected_entities->len; k++)
+  for (guint k = 0; k < selected->len; k++)
     {
-      guint entity = g_array_index (self->selected_entities, guint, k);
+      guint entity = g_array_index (selected, guint, k);
 
       if (entity < self->n_entities && self->entity_node[entity] >= 0)
         self->node_state[self->entity_node[entity]] |= RWB_DRAW_SELECTED;
     }
-  if (self->selected_relation >= 0 && (guint) self->selected_relation < self->n_relations
-      && self->relation_edge[self->selected_relation] >= 0)
-    self->edge_state[self->relation_edge[self->selected_relation]] |= RWB_DRAW_SELECTED;
+  if (selected_relation >= 0 && (guint) selected_relation < self->n_relations
+      && self->relation_edge[selected_relation] >= 0)
+    self->edge_state[self->relation_edge[selected_relation]] |= RWB_DRAW_SELECTED;
 
   /* The overlay: what stands out, and what is being dragged. */
   self->has_overlay = FALSE;
@@ -365,39 +368,17 @@ rwb_graph_view_set_hover (RwbGraphView *self, gint node, gint edge)
   gtk_widget_trigger_tooltip_query (GTK_WIDGET (self));
 }
 
-/* Drops what filters hide from the selection; TRUE if that changed it. */
-static gboolean
+/* The selected relation, if the view alone hides its edge (a mention edge while those are not
+ * drawn), leaves the selection; the session drops what its filters hide by itself. */
+static void
 prune_selection (RwbGraphView *self)
 {
-  gboolean changed = FALSE;
+  gint relation = rwb_session_get_selected_relation (self->session);
+  gint edge = relation >= 0 && (guint) relation < self->n_relations
+                ? self->relation_edge[relation] : -1;
 
-  for (guint k = self->selected_entities->len; k-- > 0;)
-    {
-      guint entity = g_array_index (self->selected_entities, guint, k);
-      gint node = entity < self->n_entities ? self->entity_node[entity] : -1;
-
-      if (entity >= self->n_entities || rwb_graph_view_entity_filtered (self, entity)
-          || (node >= 0 && rwb_graph_view_node_hidden (self, node)))
-        {
-          g_array_remove_index (self->selected_entities, k);
-          changed = TRUE;
-        }
-    }
-  if (self->selected_relation >= 0)
-    {
-      gint edge = (guint) self->selected_relation < self->n_relations
-                    ? self->relation_edge[self->selected_relation] : -1;
-
-      if ((guint) self->selected_relation >= self->n_relations
-          || ((guint) self->selected_relation < self->n_hidden_relations
-              && self->hidden_relations[self->selected_relation])
-          || (edge >= 0 && rwb_graph_view_edge_hidden (self, edge)))
-        {
-          self->selected_relation = -1;
-          changed = TRUE;
-        }
-    }
-  return changed;
+  if (edge >= 0 && rwb_graph_view_edge_hidden (self, edge))
+    rwb_session_select_entity (self->session, -1, FALSE);
 }
 
 static void
@@ -478,13 +459,16 @@ rwb_graph_view_get_property (GObject *object, guint prop_id, GValue *value, GPar
       g_value_set_boolean (value, self->scene != NULL);
       break;
     case PROP_SHOW_MENTIONS:
-      g_value_set_boolean (value, self->show_mentions);
+      g_value_set_boolean (value, rwb_session_get_show_mentions (self->session));
       break;
     case PROP_SHOW_LEGEND:
       g_value_set_boolean (value, self->show_legend);
       break;
     case PROP_DARK:
       g_value_set_boolean (value, self->dark);
+      break;
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -511,6 +495,9 @@ rwb_graph_view_set_property (GObject      *object,
           gtk_widget_queue_draw (GTK_WIDGET (self));
           g_object_notify_by_pspec (object, pspec);
         }
+      break;
+    case PROP_SESSION:
+      rwb_graph_view_set_session (self, g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -547,8 +534,10 @@ rwb_graph_view_dispose (GObject *object)
   RwbGraphView *self = RWB_GRAPH_VIEW (object);
 
   clear_scene_data (self);
-  g_clear_pointer (&self->scene, rwb_scene_free);
-  g_clear_pointer (&self->graph, rwb_graph_unref);
+  self->scene = NULL;
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_clear_object (&self->session);
 
   G_OBJECT_CLASS (rwb_graph_view_parent_class)->dispose (object);
 }
@@ -558,10 +547,6 @@ rwb_graph_view_finalize (GObject *object)
 {
   RwbGraphView *self = RWB_GRAPH_VIEW (object);
 
-  g_clear_pointer (&self->hidden_entities, g_free);
-  g_clear_pointer (&self->hidden_relations, g_free);
-  g_clear_pointer (&self->selected_entities, g_array_unref);
-  g_clear_pointer (&self->moved, g_hash_table_unref);
   g_clear_pointer (&self->saved_edges, g_hash_table_unref);
   g_clear_pointer (&self->tiles, g_hash_table_unref);
   g_clear_pointer (&self->view_tile, rwb_graph_view_tile_free);
@@ -600,6 +585,15 @@ rwb_graph_view_class_init (RwbGraphViewClass *klass)
   properties[PROP_DARK] =
     g_param_spec_boolean ("dark", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /**
+   * RwbGraphView:session:
+   *
+   * The session whose scene the view draws, and whose selection, filters and positions it
+   * shows and changes. A view made without one has a session of its own.
+   */
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, RWB_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -620,16 +614,11 @@ rwb_graph_view_class_init (RwbGraphViewClass *klass)
 static void
 rwb_graph_view_init (RwbGraphView *self)
 {
-
-
   self->viewport.scale = 1.0;
   self->show_legend = TRUE;
   self->pointer_x = self->pointer_y = -1;
   self->hover_node = self->hover_edge = -1;
   self->drag_node = -1;
-  self->selected_relation = -1;
-  self->selected_entities = g_array_new (FALSE, FALSE, sizeof (guint));
-  self->moved = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
   self->saved_edges = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
                                              saved_edge_free);
   self->tiles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, rwb_graph_view_tile_free);
@@ -646,6 +635,10 @@ rwb_graph_view_init (RwbGraphView *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Knowledge graph"),
                                   -1);
   rwb_graph_view_update_actions (self);
+  {
+    g_autoptr (RwbSession) own = rwb_session_new ();
+    rwb_graph_view_set_session (self, own);
+  }
 }
 
 /* --- Public API ---------------------------------------------------------------------------- */
@@ -664,65 +657,71 @@ rwb_graph_view_new (void)
 static void
 apply_moved_positions (RwbGraphView *self)
 {
-  GHashTableIter iter;
-  gpointer key, value;
+  gboolean moved = FALSE;
 
-  g_hash_table_iter_init (&iter, self->moved);
-  while (g_hash_table_iter_next (&iter, &key, &value))
+  if (g_hash_table_size (rwb_session_get_positions (self->session)) == 0)
+    return;
+  for (guint i = 0; i < self->scene->nodes->len; i++)
     {
-      guint entity = GPOINTER_TO_UINT (key);
-      const RwbPoint *where = value;
+      guint entity = g_array_index (self->scene->nodes, RwbSceneNode, i).entity;
+      double x, y;
+      guint n_adj;
+      const guint *adj;
 
-      if (entity < self->n_entities && self->entity_node[entity] >= 0)
-        {
-          guint n_adj;
-          const guint *adj = rwb_scene_node_edges (self->scene, self->entity_node[entity], &n_adj);
-
-          for (guint k = 0; k < n_adj; k++)
-            rwb_graph_view_save_edge (self, adj[k]);
-          rwb_scene_move_node (self->scene, self->entity_node[entity], where->x, where->y);
-        }
+      if (!rwb_session_get_entity_position (self->session, entity, &x, &y))
+        continue;
+      adj = rwb_scene_node_edges (self->scene, i, &n_adj);
+      for (guint k = 0; k < n_adj; k++)
+        rwb_graph_view_save_edge (self, adj[k]);
+      rwb_scene_move_node (self->scene, i, x, y);
+      moved = TRUE;
     }
-  if (g_hash_table_size (self->moved) > 0)
+  if (moved)
     rwb_scene_update_bounds (self->scene);
 }
 
-/**
- * rwb_graph_view_set_scene:
- * Replaces the scene; see the header. A scene of the graph already shown keeps the selection,
- * the filters and the positions the user moved entities to; a scene of another graph starts
- * afresh.
- */
-void
-rwb_graph_view_set_scene (RwbGraphView *self, RwbScene *scene)
+/* Puts every node and reshaped edge back where the layout placed them. */
+static void
+restore_layout_positions (RwbGraphView *self)
 {
-  gboolean had_scene, same_graph, had_selection;
+  GHashTableIter iter;
+  gpointer key, value;
 
-  g_return_if_fail (RWB_IS_GRAPH_VIEW (self));
+  for (guint i = 0; i < self->scene->nodes->len; i++)
+    {
+      RwbSceneNode *n = &g_array_index (self->scene->nodes, RwbSceneNode, i);
+      n->x = self->layout_positions[i].x;
+      n->y = self->layout_positions[i].y;
+    }
+  g_hash_table_iter_init (&iter, self->saved_edges);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      RwbSceneEdge *e = &g_array_index (self->scene->edges, RwbSceneEdge, GPOINTER_TO_UINT (key));
+      SavedEdge *saved = value;
+
+      g_array_unref (e->points);
+      e->points = g_steal_pointer (&saved->points);
+      e->has_head = saved->has_head;
+      e->head = saved->head;
+      e->label_x = saved->label_x;
+      e->label_y = saved->label_y;
+    }
+  g_hash_table_remove_all (self->saved_edges);
+}
+
+/* The session shows another scene (or graph): rebuild the lookups of the new one. */
+static void
+on_scene_changed (RwbGraphView *self)
+{
+  RwbScene *scene = rwb_session_get_scene (self->session);
+  gboolean had_scene = self->scene != NULL;
 
   if (scene == self->scene)
     return;
 
-  had_scene = self->scene != NULL;
-  had_selection = self->selected_entities->len > 0 || self->selected_relation >= 0;
-  same_graph = scene != NULL && self->graph != NULL && scene->graph == self->graph;
-
+  /* The old scene is gone already: forget everything of it without reading it. */
   clear_scene_data (self);
-  g_clear_pointer (&self->scene, rwb_scene_free);
   self->scene = scene;
-
-  if (!same_graph)
-    {
-      g_clear_pointer (&self->graph, rwb_graph_unref);
-      g_hash_table_remove_all (self->moved);
-      g_clear_pointer (&self->hidden_entities, g_free);
-      g_clear_pointer (&self->hidden_relations, g_free);
-      self->n_hidden_entities = self->n_hidden_relations = 0;
-      g_array_set_size (self->selected_entities, 0);
-      self->selected_relation = -1;
-      if (scene != NULL)
-        self->graph = rwb_graph_ref (scene->graph);
-    }
 
   if (scene != NULL)
     {
@@ -775,10 +774,131 @@ rwb_graph_view_set_scene (RwbGraphView *self, RwbScene *scene)
 
   if (had_scene != (scene != NULL))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_SCENE]);
-  if (had_selection && !same_graph)
-    g_signal_emit (self, signals[SIGNAL_SELECTION_CHANGED], 0);
 }
 
+static void
+on_selection_changed (RwbGraphView *self)
+{
+  if (self->scene == NULL && rwb_session_get_scene (self->session) != NULL)
+    return;
+  rwb_graph_view_selection_changed (self);
+}
+
+static void
+on_filter_changed (RwbGraphView *self)
+{
+  if (self->scene == NULL || self->scene != rwb_session_get_scene (self->session))
+    return;
+  /* Hover on what just disappeared would keep it drawn. */
+  if (self->hover_node >= 0
+      && rwb_graph_view_entity_filtered (self, g_array_index (self->scene->nodes, RwbSceneNode,
+                                                              self->hover_node).entity))
+    self->hover_node = -1;
+  rwb_graph_view_update_states (self);
+  if (self->hover_edge >= 0 && rwb_graph_view_edge_hidden (self, self->hover_edge))
+    {
+      self->hover_edge = -1;
+      rwb_graph_view_update_states (self);
+    }
+}
+
+static void
+on_show_mentions_changed (RwbGraphView *self)
+{
+  if (self->scene != NULL)
+    {
+      rwb_graph_view_update_states (self);
+      prune_selection (self);
+      rwb_graph_view_invalidate (self);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_MENTIONS]);
+}
+
+/* Positions changed in the session (an undo, a reset, another view): draw them. */
+static void
+on_positions_changed (RwbGraphView *self)
+{
+  if (self->recording_move || self->scene == NULL || self->layout_positions == NULL
+      || self->scene != rwb_session_get_scene (self->session))
+    return;
+  restore_layout_positions (self);
+  apply_moved_positions (self);
+  rwb_scene_build_index (self->scene);
+  rwb_scene_update_bounds (self->scene);
+  rwb_graph_view_invalidate (self);
+}
+
+static void
+on_reveal_entity (RwbGraphView *self, guint entity)
+{
+  rwb_graph_view_center_on_entity (self, entity);
+}
+
+/**
+ * rwb_graph_view_set_session:
+ * Draws @session's scene from now on; see the header.
+ */
+void
+rwb_graph_view_set_session (RwbGraphView *self, RwbSession *session)
+{
+  g_return_if_fail (RWB_IS_GRAPH_VIEW (self));
+  g_return_if_fail (session == NULL || RWB_IS_SESSION (session));
+
+  if (session == NULL)
+    {
+      g_autoptr (RwbSession) own = rwb_session_new ();
+      rwb_graph_view_set_session (self, own);
+      return;
+    }
+  if (session == self->session)
+    return;
+
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_set_object (&self->session, session);
+  g_signal_connect_swapped (session, "graph-changed", G_CALLBACK (on_scene_changed), self);
+  g_signal_connect_swapped (session, "scene-changed", G_CALLBACK (on_scene_changed), self);
+  g_signal_connect_swapped (session, "selection-changed", G_CALLBACK (on_selection_changed),
+                            self);
+  g_signal_connect_swapped (session, "filter-changed", G_CALLBACK (on_filter_changed), self);
+  g_signal_connect_swapped (session, "notify::show-mentions",
+                            G_CALLBACK (on_show_mentions_changed), self);
+  g_signal_connect_swapped (session, "positions-changed", G_CALLBACK (on_positions_changed),
+                            self);
+  g_signal_connect_swapped (session, "reveal-entity", G_CALLBACK (on_reveal_entity), self);
+  /* The graph-changed handler may read a scene the session freed: start clean. */
+  clear_scene_data (self);
+  self->scene = NULL;
+  on_scene_changed (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+/**
+ * rwb_graph_view_get_session:
+ * The session the view draws.
+ */
+RwbSession *
+rwb_graph_view_get_session (RwbGraphView *self)
+{
+  g_return_val_if_fail (RWB_IS_GRAPH_VIEW (self), NULL);
+
+  return self->session;
+}
+/**
+ * rwb_graph_view_set_scene:
+ * Replaces the scene; see the header. A scene of the graph already shown keeps the selection,
+ * the filters and the positions the user moved entities to; a scene of another graph starts
+ * afresh.
+ */
+void
+rwb_graph_view_set_scene (RwbGraphView *self, RwbScene *scene)
+{
+  g_return_if_fail (RWB_IS_GRAPH_VIEW (self));
+
+  if (scene != NULL && scene == self->scene)
+    return;
+  rwb_session_set_scene (self->session, scene);
+}
 /**
  * rwb_graph_view_get_scene:
  * The scene being drawn, or NULL.
@@ -800,14 +920,7 @@ rwb_graph_view_set_show_mentions (RwbGraphView *self, gboolean show_mentions)
 {
   g_return_if_fail (RWB_IS_GRAPH_VIEW (self));
 
-  show_mentions = !!show_mentions;
-  if (show_mentions == self->show_mentions)
-    return;
-
-  self->show_mentions = show_mentions;
-  rwb_graph_view_update_states (self);
-  rwb_graph_view_invalidate (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_MENTIONS]);
+  rwb_session_set_show_mentions (self->session, show_mentions);
 }
 
 /**
@@ -819,7 +932,7 @@ rwb_graph_view_get_show_mentions (RwbGraphView *self)
 {
   g_return_val_if_fail (RWB_IS_GRAPH_VIEW (self), FALSE);
 
-  return self->show_mentions;
+  return rwb_session_get_show_mentions (self->session);
 }
 
 /**
@@ -856,7 +969,7 @@ rwb_graph_view_get_selected_entities (RwbGraphView *self)
 {
   g_return_val_if_fail (RWB_IS_GRAPH_VIEW (self), NULL);
 
-  return g_array_copy (self->selected_entities);
+  return rwb_session_get_selected_entities (self->session);
 }
 
 /**
@@ -868,7 +981,7 @@ rwb_graph_view_get_selected_relation (RwbGraphView *self)
 {
   g_return_val_if_fail (RWB_IS_GRAPH_VIEW (self), -1);
 
-  return self->selected_relation;
+  return rwb_session_get_selected_relation (self->session);
 }
 
 /**
@@ -879,43 +992,11 @@ rwb_graph_view_get_selected_relation (RwbGraphView *self)
 void
 rwb_graph_view_select_entity (RwbGraphView *self, gint entity, gboolean add)
 {
-  gboolean changed = FALSE;
-
   g_return_if_fail (RWB_IS_GRAPH_VIEW (self));
   g_return_if_fail (entity < (gint) self->n_entities);
 
-  if (entity < 0)
-    {
-      changed = self->selected_entities->len > 0 || self->selected_relation >= 0;
-      g_array_set_size (self->selected_entities, 0);
-      self->selected_relation = -1;
-    }
-  else
-    {
-      guint e = entity;
-
-      if (self->selected_relation >= 0)
-        {
-          self->selected_relation = -1;
-          changed = TRUE;
-        }
-      if (!add && (self->selected_entities->len != 1
-                   || g_array_index (self->selected_entities, guint, 0) != e))
-        {
-          g_array_set_size (self->selected_entities, 0);
-          changed = TRUE;
-        }
-      if (!rwb_graph_view_is_selected_entity (self, e))
-        {
-          g_array_append_val (self->selected_entities, e);
-          changed = TRUE;
-        }
-    }
-
-  if (changed)
-    rwb_graph_view_selection_changed (self);
+  rwb_session_select_entity (self->session, entity, add);
 }
-
 /**
  * rwb_graph_view_select_relation:
  * Selects relation @relation alone. Emits ::selection-changed when the selection changed.
@@ -926,14 +1007,8 @@ rwb_graph_view_select_relation (RwbGraphView *self, guint relation)
   g_return_if_fail (RWB_IS_GRAPH_VIEW (self));
   g_return_if_fail (relation < self->n_relations);
 
-  if (self->selected_relation == (gint) relation && self->selected_entities->len == 0)
-    return;
-
-  g_array_set_size (self->selected_entities, 0);
-  self->selected_relation = relation;
-  rwb_graph_view_selection_changed (self);
+  rwb_session_select_relation (self->session, relation);
 }
-
 /**
  * rwb_graph_view_center_on_entity:
  * Pans, at once and keeping the zoom, so @entity's node is in the middle of the view.
@@ -968,38 +1043,8 @@ rwb_graph_view_set_hidden (RwbGraphView   *self,
 {
   g_return_if_fail (RWB_IS_GRAPH_VIEW (self));
 
-  g_clear_pointer (&self->hidden_entities, g_free);
-  g_clear_pointer (&self->hidden_relations, g_free);
-  self->n_hidden_entities = self->n_hidden_relations = 0;
-  if (hidden_entities != NULL && self->n_entities > 0)
-    {
-      self->hidden_entities = g_memdup2 (hidden_entities, sizeof (gboolean) * self->n_entities);
-      self->n_hidden_entities = self->n_entities;
-    }
-  if (hidden_relations != NULL && self->n_relations > 0)
-    {
-      self->hidden_relations = g_memdup2 (hidden_relations, sizeof (gboolean) * self->n_relations);
-      self->n_hidden_relations = self->n_relations;
-    }
-
-  if (self->scene == NULL)
-    return;
-
-  /* Hover on what just disappeared would keep it drawn. */
-  if (self->hover_node >= 0
-      && rwb_graph_view_entity_filtered (self, g_array_index (self->scene->nodes, RwbSceneNode,
-                                               self->hover_node).entity))
-    self->hover_node = -1;
-  rwb_graph_view_update_states (self);
-  if (self->hover_edge >= 0 && rwb_graph_view_edge_hidden (self, self->hover_edge))
-    {
-      self->hover_edge = -1;
-      rwb_graph_view_update_states (self);
-    }
-  if (prune_selection (self))
-    rwb_graph_view_selection_changed (self);
+  rwb_session_set_hidden (self->session, hidden_entities, hidden_relations);
 }
-
 /**
  * rwb_graph_view_get_moved_positions:
  * A new table: entity index → RwbPoint (scene points) for every entity the user moved.
@@ -1008,18 +1053,20 @@ GHashTable *
 rwb_graph_view_get_moved_positions (RwbGraphView *self)
 {
   GHashTable *copy;
-  GHashTableIter iter;
-  gpointer key, value;
 
   g_return_val_if_fail (RWB_IS_GRAPH_VIEW (self), NULL);
 
   copy = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
-  g_hash_table_iter_init (&iter, self->moved);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    g_hash_table_insert (copy, key, g_memdup2 (value, sizeof (RwbPoint)));
+  for (guint i = 0; self->scene != NULL && i < self->scene->nodes->len; i++)
+    {
+      guint entity = g_array_index (self->scene->nodes, RwbSceneNode, i).entity;
+      RwbPoint p;
+
+      if (rwb_session_get_entity_position (self->session, entity, &p.x, &p.y))
+        g_hash_table_insert (copy, GUINT_TO_POINTER (entity), g_memdup2 (&p, sizeof p));
+    }
   return copy;
 }
-
 /**
  * rwb_graph_view_reset_positions:
  * Puts moved nodes and their edges back where the layout placed them and forgets the moves.
@@ -1027,40 +1074,13 @@ rwb_graph_view_get_moved_positions (RwbGraphView *self)
 void
 rwb_graph_view_reset_positions (RwbGraphView *self)
 {
-  GHashTableIter iter;
-  gpointer key, value;
+  g_autoptr (GError) error = NULL;
 
   g_return_if_fail (RWB_IS_GRAPH_VIEW (self));
 
-  g_hash_table_remove_all (self->moved);
-  if (self->scene == NULL || self->layout_positions == NULL)
-    return;
-
-  for (guint i = 0; i < self->scene->nodes->len; i++)
-    {
-      RwbSceneNode *n = &g_array_index (self->scene->nodes, RwbSceneNode, i);
-      n->x = self->layout_positions[i].x;
-      n->y = self->layout_positions[i].y;
-    }
-  g_hash_table_iter_init (&iter, self->saved_edges);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      RwbSceneEdge *e = &g_array_index (self->scene->edges, RwbSceneEdge, GPOINTER_TO_UINT (key));
-      SavedEdge *saved = value;
-
-      g_array_unref (e->points);
-      e->points = g_steal_pointer (&saved->points);
-      e->has_head = saved->has_head;
-      e->head = saved->head;
-      e->label_x = saved->label_x;
-      e->label_y = saved->label_y;
-    }
-  g_hash_table_remove_all (self->saved_edges);
-  rwb_scene_build_index (self->scene);
-  rwb_scene_update_bounds (self->scene);
-  rwb_graph_view_invalidate (self);
+  if (!rwb_session_reset_positions (self->session, &error))
+    g_warning ("Could not reset the positions: %s", error->message);
 }
-
 /* --- Test entry points --------------------------------------------------------------------- */
 
 const guint8 *

@@ -5,6 +5,7 @@
 #include <gtk/gtk.h>
 #include "rwb-render.h"
 #include "rwb-scene.h"
+#include "rwb-session.h"
 
 G_BEGIN_DECLS
 
@@ -21,6 +22,25 @@ G_DECLARE_FINAL_TYPE (RwbGraphView, rwb_graph_view, RWB, GRAPH_VIEW, GtkWidget)
  */
 GtkWidget      *rwb_graph_view_new               (void);
 
+/**
+ * rwb_graph_view_set_session:
+ * @self: a graph view
+ * @session: (transfer none) (nullable): the session to draw; %NULL gives the view a new,
+ *   empty session of its own
+ *
+ * Makes the view draw @session's scene and show and change its selection, filters and
+ * positions. Every view has a session; one made with rwb_graph_view_new() has its own until
+ * another is set.
+ */
+void            rwb_graph_view_set_session       (RwbGraphView *self,
+                                                  RwbSession   *session);
+/**
+ * rwb_graph_view_get_session:
+ * @self: a graph view
+ *
+ * Returns: (transfer none): the session the view draws
+ */
+RwbSession     *rwb_graph_view_get_session       (RwbGraphView *self);
 /**
  * rwb_graph_view_set_scene:
  * @self: a graph view

@@ -335,10 +335,15 @@ edited (RwbSession *self, RwbGraph *graph)
 /* --- Selection ----------------------------------------------------------------------------- */
 
 static gboolean
+entity_exists (RwbSession *self, guint entity)
+{
+  return self->graph != NULL && entity < self->graph->entities->len;
+}
+
+static gboolean
 entity_visible (RwbSession *self, guint entity)
 {
-  return self->graph != NULL && entity < self->graph->entities->len
-         && !rwb_session_entity_hidden (self, entity);
+  return entity_exists (self, entity) && !rwb_session_entity_hidden (self, entity);
 }
 
 GArray *
@@ -383,7 +388,7 @@ rwb_session_select_entity (RwbSession *self, gint entity, gboolean add)
       g_array_set_size (self->selected_entities, 0);
       self->selected_relation = -1;
     }
-  else if (entity_visible (self, entity))
+  else
     {
       guint e = entity;
 
@@ -432,8 +437,6 @@ rwb_session_select_relation (RwbSession *self, guint relation)
 
   if (self->selected_relation == (gint) relation && self->selected_entities->len == 0)
     return;
-  if (rwb_session_relation_hidden (self, relation))
-    return;
 
   g_array_set_size (self->selected_entities, 0);
   self->selected_relation = relation;
@@ -445,7 +448,7 @@ rwb_session_reveal_entity (RwbSession *self, guint entity)
 {
   g_return_if_fail (RWB_IS_SESSION (self));
 
-  if (!entity_visible (self, entity))
+  if (!entity_exists (self, entity))
     return;
   rwb_session_select_entity (self, entity, FALSE);
   g_signal_emit (self, signals[SIGNAL_REVEAL_ENTITY], 0, entity);

@@ -123,7 +123,9 @@ gboolean        rwb_session_is_entity_selected     (RwbSession *self,
  * @add: add @entity to the selection instead of replacing it
  *
  * Selects an entity (which unselects the relation). Emits #RwbSession::selection-changed when
- * the selection changed. A hidden entity cannot be selected.
+ * the selection changed. A hidden entity can be selected (a filter that depends on the
+ * selection, like the neighbourhood filter, may show it then); a change of the filters drops
+ * what they hide from the selection.
  */
 void            rwb_session_select_entity          (RwbSession *self,
                                                     gint        entity,
