@@ -23,7 +23,7 @@ struct _RwbArticleView
   GtkDropDown *document_dropdown;
   GtkTextView *text_view;
 
-  RwbGraphView *view;
+  RwbSession *session;
   RwbGraph *graph;
   gint document;                /* shown, or -1 */
   GArray *mentions;             /* Mention of the document shown, by start */
@@ -45,7 +45,7 @@ G_DEFINE_FINAL_TYPE (RwbArticleView, rwb_article_view, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
-  PROP_GRAPH_VIEW,
+  PROP_SESSION,
   N_PROPS
 };
 
@@ -108,10 +108,10 @@ update_selected (RwbArticleView *self)
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   gtk_text_buffer_remove_tag (buffer, self->selected_tag, &start, &end);
-  if (self->view == NULL || self->graph == NULL || self->document < 0)
+  if (self->session == NULL || self->graph == NULL || self->document < 0)
     return;
 
-  selected = rwb_graph_view_get_selected_entities (self->view);
+  selected = rwb_session_get_selected_entities (self->session);
   for (guint i = 0; selected != NULL && i < selected->len; i++)
     {
       guint index = g_array_index (selected, guint, i);
@@ -240,11 +240,10 @@ select_entity_action (GtkWidget *widget, const char *action_name, GVariant *para
   RwbArticleView *self = RWB_ARTICLE_VIEW (widget);
   gint32 entity = g_variant_get_int32 (parameter);
 
-  if (self->view == NULL || self->graph == NULL || entity < 0
+  if (self->session == NULL || self->graph == NULL || entity < 0
       || (guint) entity >= self->graph->entities->len)
     return;
-  rwb_graph_view_select_entity (self->view, entity, FALSE);
-  rwb_graph_view_center_on_entity (self->view, entity);
+  rwb_session_reveal_entity (self->session, entity);
 }
 
 static const Mention *
@@ -321,8 +320,8 @@ rwb_article_view_get_property (GObject *object, guint prop_id, GValue *value, GP
 
   switch (prop_id)
     {
-    case PROP_GRAPH_VIEW:
-      g_value_set_object (value, self->view);
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -339,8 +338,8 @@ rwb_article_view_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_GRAPH_VIEW:
-      rwb_article_view_set_graph_view (self, g_value_get_object (value));
+    case PROP_SESSION:
+      rwb_article_view_set_session (self, g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -353,7 +352,7 @@ rwb_article_view_dispose (GObject *object)
   RwbArticleView *self = RWB_ARTICLE_VIEW (object);
   GtkWidget *child;
 
-  rwb_article_view_set_graph_view (self, NULL);
+  rwb_article_view_set_session (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), RWB_TYPE_ARTICLE_VIEW);
   /* Only bound template children are unparented by the call above; the root of the template
    * may not be one. */
@@ -385,8 +384,8 @@ rwb_article_view_class_init (RwbArticleViewClass *klass)
   object_class->get_property = rwb_article_view_get_property;
   object_class->set_property = rwb_article_view_set_property;
 
-  properties[PROP_GRAPH_VIEW] =
-    g_param_spec_object ("graph-view", NULL, NULL, RWB_TYPE_GRAPH_VIEW,
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, RWB_TYPE_SESSION,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -462,21 +461,21 @@ rwb_article_view_new (void)
 }
 
 void
-rwb_article_view_set_graph_view (RwbArticleView *self, RwbGraphView *view)
+rwb_article_view_set_session (RwbArticleView *self, RwbSession *session)
 {
   g_return_if_fail (RWB_IS_ARTICLE_VIEW (self));
-  g_return_if_fail (view == NULL || RWB_IS_GRAPH_VIEW (view));
+  g_return_if_fail (session == NULL || RWB_IS_SESSION (session));
 
-  if (view == self->view)
+  if (session == self->session)
     return;
 
-  if (self->view != NULL)
-    g_signal_handlers_disconnect_by_data (self->view, self);
-  g_set_object (&self->view, view);
-  if (view != NULL)
-    g_signal_connect_swapped (view, "selection-changed", G_CALLBACK (update_selected), self);
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_set_object (&self->session, session);
+  if (session != NULL)
+    g_signal_connect_swapped (session, "selection-changed", G_CALLBACK (update_selected), self);
 
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GRAPH_VIEW]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
 
 void

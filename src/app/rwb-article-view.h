@@ -3,7 +3,7 @@
 #pragma once
 
 #include <gtk/gtk.h>
-#include "rwb-graph-view.h"
+#include "rwb-session.h"
 
 G_BEGIN_DECLS
 
@@ -20,15 +20,15 @@ G_DECLARE_FINAL_TYPE (RwbArticleView, rwb_article_view, RWB, ARTICLE_VIEW, GtkWi
 GtkWidget *rwb_article_view_new            (void);
 
 /**
- * rwb_article_view_set_graph_view:
+ * rwb_article_view_set_session:
  * @self: an article view
- * @view: (nullable): the graph view to select clicked mentions in
+ * @session: (nullable): the session to select clicked mentions in
  *
- * Sets the view that a click on a mention selects and centres the entity in, and whose
- * selected entity the article emphasizes.
+ * Sets the session in which a click on a mention selects the entity and brings it into sight,
+ * and whose selected entity the article emphasizes.
  */
-void       rwb_article_view_set_graph_view (RwbArticleView *self,
-                                            RwbGraphView   *view);
+void rwb_article_view_set_session (RwbArticleView *self,
+                                   RwbSession *session);
 
 /**
  * rwb_article_view_set_graph:

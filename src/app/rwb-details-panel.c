@@ -36,7 +36,7 @@ struct _RwbDetailsPanel
   GtkListBox *evidence_list;
   GtkLabel *more_label;
 
-  RwbGraphView *view;
+  RwbSession *session;
   RwbGraph *graph;
 };
 
@@ -44,7 +44,7 @@ G_DEFINE_FINAL_TYPE (RwbDetailsPanel, rwb_details_panel, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
-  PROP_GRAPH_VIEW,
+  PROP_SESSION,
   N_PROPS
 };
 
@@ -581,14 +581,14 @@ update_from_selection (RwbDetailsPanel *self)
   g_autoptr (GArray) entities = NULL;
   gint relation;
 
-  if (self->view == NULL || self->graph == NULL)
+  if (self->session == NULL || self->graph == NULL)
     {
       show_empty (self);
       return;
     }
 
-  entities = rwb_graph_view_get_selected_entities (self->view);
-  relation = rwb_graph_view_get_selected_relation (self->view);
+  entities = rwb_session_get_selected_entities (self->session);
+  relation = rwb_session_get_selected_relation (self->session);
   if (entities != NULL && entities->len > 0)
     {
       guint entity = g_array_index (entities, guint, entities->len - 1);
@@ -613,11 +613,10 @@ select_entity_action (GtkWidget *widget, const char *action_name, GVariant *para
   RwbDetailsPanel *self = RWB_DETAILS_PANEL (widget);
   gint32 entity = g_variant_get_int32 (parameter);
 
-  if (self->view == NULL || self->graph == NULL || entity < 0
+  if (self->session == NULL || self->graph == NULL || entity < 0
       || (guint) entity >= self->graph->entities->len)
     return;
-  rwb_graph_view_select_entity (self->view, entity, FALSE);
-  rwb_graph_view_center_on_entity (self->view, entity);
+  rwb_session_reveal_entity (self->session, entity);
 }
 
 static void
@@ -626,9 +625,9 @@ select_relation_action (GtkWidget *widget, const char *action_name, GVariant *pa
   RwbDetailsPanel *self = RWB_DETAILS_PANEL (widget);
   guint32 relation = g_variant_get_uint32 (parameter);
 
-  if (self->view == NULL || self->graph == NULL || relation >= self->graph->relations->len)
+  if (self->session == NULL || self->graph == NULL || relation >= self->graph->relations->len)
     return;
-  rwb_graph_view_select_relation (self->view, relation);
+  rwb_session_select_relation (self->session, relation);
 }
 
 static void
@@ -647,8 +646,8 @@ rwb_details_panel_get_property (GObject *object, guint prop_id, GValue *value, G
 
   switch (prop_id)
     {
-    case PROP_GRAPH_VIEW:
-      g_value_set_object (value, self->view);
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -665,8 +664,8 @@ rwb_details_panel_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_GRAPH_VIEW:
-      rwb_details_panel_set_graph_view (self, g_value_get_object (value));
+    case PROP_SESSION:
+      rwb_details_panel_set_session (self, g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -679,7 +678,7 @@ rwb_details_panel_dispose (GObject *object)
   RwbDetailsPanel *self = RWB_DETAILS_PANEL (object);
   GtkWidget *child;
 
-  rwb_details_panel_set_graph_view (self, NULL);
+  rwb_details_panel_set_session (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), RWB_TYPE_DETAILS_PANEL);
   /* Only bound template children are unparented by the call above; the root of the template
    * may not be one. */
@@ -700,8 +699,8 @@ rwb_details_panel_class_init (RwbDetailsPanelClass *klass)
   object_class->get_property = rwb_details_panel_get_property;
   object_class->set_property = rwb_details_panel_set_property;
 
-  properties[PROP_GRAPH_VIEW] =
-    g_param_spec_object ("graph-view", NULL, NULL, RWB_TYPE_GRAPH_VIEW,
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, RWB_TYPE_SESSION,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -745,23 +744,23 @@ rwb_details_panel_new (void)
 }
 
 void
-rwb_details_panel_set_graph_view (RwbDetailsPanel *self, RwbGraphView *view)
+rwb_details_panel_set_session (RwbDetailsPanel *self, RwbSession *session)
 {
   g_return_if_fail (RWB_IS_DETAILS_PANEL (self));
-  g_return_if_fail (view == NULL || RWB_IS_GRAPH_VIEW (view));
+  g_return_if_fail (session == NULL || RWB_IS_SESSION (session));
 
-  if (view == self->view)
+  if (session == self->session)
     return;
 
-  if (self->view != NULL)
-    g_signal_handlers_disconnect_by_data (self->view, self);
-  g_set_object (&self->view, view);
-  if (view != NULL)
-    g_signal_connect_swapped (view, "selection-changed", G_CALLBACK (update_from_selection),
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_set_object (&self->session, session);
+  if (session != NULL)
+    g_signal_connect_swapped (session, "selection-changed", G_CALLBACK (update_from_selection),
                               self);
 
   update_from_selection (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GRAPH_VIEW]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
 
 void

@@ -3,7 +3,7 @@
 #pragma once
 
 #include <gtk/gtk.h>
-#include "rwb-graph-view.h"
+#include "rwb-session.h"
 
 G_BEGIN_DECLS
 
@@ -14,22 +14,22 @@ G_DECLARE_FINAL_TYPE (RwbDetailsPanel, rwb_details_panel, RWB, DETAILS_PANEL, Gt
  * rwb_details_panel_new:
  *
  * Creates a details panel. It follows the selection of the view set with
- * rwb_details_panel_set_graph_view() (or the #RwbDetailsPanel:graph-view property).
+ * rwb_details_panel_set_session() (or the #RwbDetailsPanel:session property).
  *
  * Returns: (transfer floating): the new widget
  */
 GtkWidget      *rwb_details_panel_new            (void);
 
 /**
- * rwb_details_panel_set_graph_view:
+ * rwb_details_panel_set_session:
  * @self: a details panel
- * @view: (nullable): the view whose selection to describe
+ * @session: (nullable): the session whose selection to describe
  *
- * Sets the view the panel describes and acts on: the panel updates on the view's
+ * Sets the session the panel describes and acts on: the panel updates on the session's
  * ::selection-changed and selects in it when a relation or an entity is clicked in the panel.
  */
-void            rwb_details_panel_set_graph_view (RwbDetailsPanel *self,
-                                                  RwbGraphView    *view);
+void rwb_details_panel_set_session (RwbDetailsPanel *self,
+                                    RwbSession *session);
 
 /**
  * rwb_details_panel_set_graph:

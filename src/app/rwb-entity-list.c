@@ -27,7 +27,7 @@ struct _RwbEntityList
   GtkColumnViewColumn *type_column;
   GtkColumnViewColumn *degree_column;
 
-  RwbGraphView *view;
+  RwbSession *session;
   RwbGraph *graph;
   GListStore *store;            /* RwbEntityItem, in graph order */
   GtkSortListModel *sorted;
@@ -40,7 +40,7 @@ G_DEFINE_FINAL_TYPE (RwbEntityList, rwb_entity_list, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
-  PROP_GRAPH_VIEW,
+  PROP_SESSION,
   N_PROPS
 };
 
@@ -150,7 +150,7 @@ select_in_view (RwbEntityList *self, guint position)
   g_autoptr (RwbEntityItem) item = NULL;
   guint entity;
 
-  if (self->view == NULL || self->graph == NULL)
+  if (self->session == NULL || self->graph == NULL)
     return;
   item = g_list_model_get_item (G_LIST_MODEL (self->sorted), position);
   if (item == NULL)
@@ -158,8 +158,7 @@ select_in_view (RwbEntityList *self, guint position)
   entity = rwb_entity_item_get_index (item);
   if (entity >= self->graph->entities->len)
     return;
-  rwb_graph_view_select_entity (self->view, entity, FALSE);
-  rwb_graph_view_center_on_entity (self->view, entity);
+  rwb_session_reveal_entity (self->session, entity);
 }
 
 static void
@@ -185,10 +184,10 @@ follow_view_selection (RwbEntityList *self)
   g_autoptr (GArray) selected = NULL;
   guint position = GTK_INVALID_LIST_POSITION;
 
-  if (self->view == NULL || self->graph == NULL)
+  if (self->session == NULL || self->graph == NULL)
     return;
 
-  selected = rwb_graph_view_get_selected_entities (self->view);
+  selected = rwb_session_get_selected_entities (self->session);
   if (selected != NULL && selected->len > 0)
     {
       guint entity = g_array_index (selected, guint, selected->len - 1);
@@ -217,8 +216,8 @@ rwb_entity_list_get_property (GObject *object, guint prop_id, GValue *value, GPa
 
   switch (prop_id)
     {
-    case PROP_GRAPH_VIEW:
-      g_value_set_object (value, self->view);
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -235,8 +234,8 @@ rwb_entity_list_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_GRAPH_VIEW:
-      rwb_entity_list_set_graph_view (self, g_value_get_object (value));
+    case PROP_SESSION:
+      rwb_entity_list_set_session (self, g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -249,7 +248,7 @@ rwb_entity_list_dispose (GObject *object)
   RwbEntityList *self = RWB_ENTITY_LIST (object);
   GtkWidget *child;
 
-  rwb_entity_list_set_graph_view (self, NULL);
+  rwb_entity_list_set_session (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), RWB_TYPE_ENTITY_LIST);
   /* Only bound template children are unparented by the call above; the root of the template
    * may not be one. */
@@ -274,8 +273,8 @@ rwb_entity_list_class_init (RwbEntityListClass *klass)
   object_class->get_property = rwb_entity_list_get_property;
   object_class->set_property = rwb_entity_list_set_property;
 
-  properties[PROP_GRAPH_VIEW] =
-    g_param_spec_object ("graph-view", NULL, NULL, RWB_TYPE_GRAPH_VIEW,
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, RWB_TYPE_SESSION,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -328,22 +327,22 @@ rwb_entity_list_new (void)
 }
 
 void
-rwb_entity_list_set_graph_view (RwbEntityList *self, RwbGraphView *view)
+rwb_entity_list_set_session (RwbEntityList *self, RwbSession *session)
 {
   g_return_if_fail (RWB_IS_ENTITY_LIST (self));
-  g_return_if_fail (view == NULL || RWB_IS_GRAPH_VIEW (view));
+  g_return_if_fail (session == NULL || RWB_IS_SESSION (session));
 
-  if (view == self->view)
+  if (session == self->session)
     return;
 
-  if (self->view != NULL)
-    g_signal_handlers_disconnect_by_data (self->view, self);
-  g_set_object (&self->view, view);
-  if (view != NULL)
-    g_signal_connect_swapped (view, "selection-changed", G_CALLBACK (follow_view_selection),
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_set_object (&self->session, session);
+  if (session != NULL)
+    g_signal_connect_swapped (session, "selection-changed", G_CALLBACK (follow_view_selection),
                               self);
 
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GRAPH_VIEW]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
 
 void

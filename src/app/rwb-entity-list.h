@@ -3,7 +3,7 @@
 #pragma once
 
 #include <gtk/gtk.h>
-#include "rwb-graph-view.h"
+#include "rwb-session.h"
 
 G_BEGIN_DECLS
 
@@ -20,15 +20,15 @@ G_DECLARE_FINAL_TYPE (RwbEntityList, rwb_entity_list, RWB, ENTITY_LIST, GtkWidge
 GtkWidget  *rwb_entity_list_new            (void);
 
 /**
- * rwb_entity_list_set_graph_view:
+ * rwb_entity_list_set_session:
  * @self: an entity list
- * @view: (nullable): the view to select and centre entities in
+ * @session: (nullable): the session to select and reveal entities in
  *
- * Sets the view that selecting a row selects and centres the entity in. The list follows the
- * view's selection in turn.
+ * Sets the session in which selecting a row selects the entity and brings it into sight
+ * (rwb_session_reveal_entity). The list follows the session's selection in turn.
  */
-void        rwb_entity_list_set_graph_view (RwbEntityList *self,
-                                            RwbGraphView  *view);
+void rwb_entity_list_set_session (RwbEntityList *self,
+                                  RwbSession *session);
 
 /**
  * rwb_entity_list_set_graph:

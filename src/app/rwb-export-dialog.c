@@ -37,6 +37,7 @@ struct _RwbExportDialog
   GtkLabel *size_label;
 
   RwbGraphView *view;           /* strong references */
+  RwbSession *session;          /* the view's: what is shown and selected */
   RwbFilterPanel *filters;
   GtkWindow *parent;            /* weak: the window outlives its modal dialog */
   GFile *file;
@@ -90,7 +91,7 @@ rwb_export_dialog_get_options (RwbExportDialog *self, RwbExportOptions *options)
     }
 
   g_clear_pointer (&self->selection, g_array_unref);
-  self->selection = rwb_graph_view_get_selected_entities (self->view);
+  self->selection = rwb_session_get_selected_entities (self->session);
   if (options->scope == RWB_EXPORT_SELECTION)
     {
       options->selection = (const guint *) self->selection->data;
@@ -105,12 +106,12 @@ rwb_export_dialog_get_options (RwbExportDialog *self, RwbExportOptions *options)
   options->transparent = gtk_check_button_get_active (self->transparent_check);
   /* Light whatever the desktop: an exported picture goes on paper and into documents. */
   options->dark = FALSE;
-  options->show_mentions = rwb_graph_view_get_show_mentions (self->view);
+  options->show_mentions = rwb_session_get_show_mentions (self->session);
   options->legend = gtk_check_button_get_active (self->legend_check);
   const char *title = gtk_editable_get_text (GTK_EDITABLE (self->title_entry));
   options->title = title && *title ? title : NULL;
 
-  const RwbScene *scene = rwb_graph_view_get_scene (self->view);
+  const RwbScene *scene = rwb_session_get_scene (self->session);
   if (self->filters != NULL && scene != NULL)
     {
       options->hidden_entities = rwb_filter_panel_get_hidden_entities (self->filters);
@@ -133,7 +134,7 @@ static void
 update_size (RwbExportDialog *self)
 {
   RwbExportOptions options;
-  const RwbScene *scene = rwb_graph_view_get_scene (self->view);
+  const RwbScene *scene = rwb_session_get_scene (self->session);
   g_autoptr (GError) error = NULL;
   double width, height;
   RwbImageFormat format = selected_format (self);
@@ -317,7 +318,7 @@ rwb_export_dialog_export (RwbExportDialog *self)
 
   if (self->cancellable != NULL)
     return;
-  scene = rwb_graph_view_get_scene (self->view);
+  scene = rwb_session_get_scene (self->session);
   if (scene == NULL || self->file == NULL)
     {
       const char *message = scene == NULL ? _("There is no graph to export")
@@ -355,7 +356,7 @@ on_export_clicked (RwbExportDialog *self)
 static void
 update_selection_scope (RwbExportDialog *self)
 {
-  g_autoptr (GArray) selected = rwb_graph_view_get_selected_entities (self->view);
+  g_autoptr (GArray) selected = rwb_session_get_selected_entities (self->session);
   gboolean any = selected->len > 0;
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->scope_selection), any);
@@ -376,9 +377,10 @@ rwb_export_dialog_dispose (GObject *object)
       gtk_native_dialog_destroy (self->chooser);
       g_clear_object (&self->chooser);
     }
-  if (self->view != NULL)
-    g_signal_handlers_disconnect_by_data (self->view, self);
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), RWB_TYPE_EXPORT_DIALOG);
+  g_clear_object (&self->session);
   g_clear_object (&self->view);
   g_clear_object (&self->filters);
   g_clear_object (&self->file);
@@ -456,6 +458,7 @@ rwb_export_dialog_new (GtkWindow *parent, RwbGraphView *view, RwbFilterPanel *fi
   self->parent = parent;
   g_object_add_weak_pointer (G_OBJECT (parent), (gpointer *) &self->parent);
   self->view = g_object_ref (view);
+  self->session = g_object_ref (rwb_graph_view_get_session (view));
   self->filters = filters ? g_object_ref (filters) : NULL;
   /* Matches the window (and a legend the user switched off there stays off). */
   gboolean legend = TRUE;
@@ -464,7 +467,8 @@ rwb_export_dialog_new (GtkWindow *parent, RwbGraphView *view, RwbFilterPanel *fi
 
   file = g_file_new_build_filename (pictures ? pictures : g_get_home_dir (), "graph.png", NULL);
   rwb_export_dialog_set_file (self, file);
-  g_signal_connect_swapped (view, "selection-changed", G_CALLBACK (update_selection_scope), self);
+  g_signal_connect_swapped (self->session, "selection-changed",
+                            G_CALLBACK (update_selection_scope), self);
   update_selection_scope (self);
   return self;
 }

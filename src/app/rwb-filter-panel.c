@@ -34,7 +34,7 @@ struct _RwbFilterPanel
   GtkCheckButton *relation_checks[RWB_RELATION_N_TYPES];
   GtkLabel *relation_labels[RWB_RELATION_N_TYPES];
 
-  RwbGraphView *view;
+  RwbSession *session;
   RwbGraph *graph;
   gboolean *hidden_entities;    /* graph->entities->len, from the last apply */
   gboolean *hidden_relations;   /* graph->relations->len */
@@ -46,7 +46,7 @@ G_DEFINE_FINAL_TYPE (RwbFilterPanel, rwb_filter_panel, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
-  PROP_GRAPH_VIEW,
+  PROP_SESSION,
   N_PROPS
 };
 
@@ -86,8 +86,8 @@ update_summary (RwbFilterPanel *self, guint n_entities, guint n_relations)
 static GArray *
 neighbourhood_seeds (RwbFilterPanel *self)
 {
-  GArray *seeds = rwb_graph_view_get_selected_entities (self->view);
-  gint relation = rwb_graph_view_get_selected_relation (self->view);
+  GArray *seeds = rwb_session_get_selected_entities (self->session);
+  gint relation = rwb_session_get_selected_relation (self->session);
 
   if (seeds == NULL)
     seeds = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -130,7 +130,7 @@ rwb_filter_panel_apply (RwbFilterPanel *self)
   for (guint t = 0; t < RWB_RELATION_N_TYPES; t++)
     relation_on[t] = t == RWB_RELATION_MENTION
                      || gtk_check_button_get_active (self->relation_checks[t]);
-  show_mentions = self->view != NULL && rwb_graph_view_get_show_mentions (self->view);
+  show_mentions = self->session != NULL && rwb_session_get_show_mentions (self->session);
   min_confidence = gtk_range_get_value (GTK_RANGE (self->confidence_scale));
 
   self->hidden_entities = g_new0 (gboolean, MAX (graph->entities->len, 1));
@@ -151,7 +151,7 @@ rwb_filter_panel_apply (RwbFilterPanel *self)
       self->hidden_relations[i] = !relation_on[r->type] || r->confidence < min_confidence - 1e-9;
     }
 
-  if (gtk_check_button_get_active (self->near_check) && self->view != NULL)
+  if (gtk_check_button_get_active (self->near_check) && self->session != NULL)
     {
       g_autoptr (GArray) seeds = neighbourhood_seeds (self);
       guint steps = (guint) gtk_spin_button_get_value_as_int (self->steps_spin);
@@ -204,11 +204,11 @@ rwb_filter_panel_apply (RwbFilterPanel *self)
         n_relations++;
     }
 
-  if (self->view != NULL && rwb_graph_view_get_scene (self->view) != NULL
-      && rwb_graph_view_get_scene (self->view)->graph == graph)
+  if (self->session != NULL && rwb_session_get_scene (self->session) != NULL
+      && rwb_session_get_scene (self->session)->graph == graph)
     {
       self->applying = TRUE;
-      rwb_graph_view_set_hidden (self->view, self->hidden_entities, self->hidden_relations);
+      rwb_session_set_hidden (self->session, self->hidden_entities, self->hidden_relations);
       self->applying = FALSE;
     }
   update_summary (self, n_entities, n_relations);
@@ -304,8 +304,8 @@ rwb_filter_panel_get_property (GObject *object, guint prop_id, GValue *value, GP
 
   switch (prop_id)
     {
-    case PROP_GRAPH_VIEW:
-      g_value_set_object (value, self->view);
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -322,8 +322,8 @@ rwb_filter_panel_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_GRAPH_VIEW:
-      rwb_filter_panel_set_graph_view (self, g_value_get_object (value));
+    case PROP_SESSION:
+      rwb_filter_panel_set_session (self, g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -336,7 +336,7 @@ rwb_filter_panel_dispose (GObject *object)
   RwbFilterPanel *self = RWB_FILTER_PANEL (object);
   GtkWidget *child;
 
-  rwb_filter_panel_set_graph_view (self, NULL);
+  rwb_filter_panel_set_session (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), RWB_TYPE_FILTER_PANEL);
   /* Only bound template children are unparented by the call above; the root of the template
    * may not be one. */
@@ -359,8 +359,8 @@ rwb_filter_panel_class_init (RwbFilterPanelClass *klass)
   object_class->get_property = rwb_filter_panel_get_property;
   object_class->set_property = rwb_filter_panel_set_property;
 
-  properties[PROP_GRAPH_VIEW] =
-    g_param_spec_object ("graph-view", NULL, NULL, RWB_TYPE_GRAPH_VIEW,
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, RWB_TYPE_SESSION,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -433,26 +433,26 @@ rwb_filter_panel_new (void)
 }
 
 void
-rwb_filter_panel_set_graph_view (RwbFilterPanel *self, RwbGraphView *view)
+rwb_filter_panel_set_session (RwbFilterPanel *self, RwbSession *session)
 {
   g_return_if_fail (RWB_IS_FILTER_PANEL (self));
-  g_return_if_fail (view == NULL || RWB_IS_GRAPH_VIEW (view));
+  g_return_if_fail (session == NULL || RWB_IS_SESSION (session));
 
-  if (view == self->view)
+  if (session == self->session)
     return;
 
-  if (self->view != NULL)
-    g_signal_handlers_disconnect_by_data (self->view, self);
-  g_set_object (&self->view, view);
-  if (view != NULL)
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_set_object (&self->session, session);
+  if (session != NULL)
     {
-      g_signal_connect_swapped (view, "selection-changed", G_CALLBACK (on_selection_changed),
+      g_signal_connect_swapped (session, "selection-changed", G_CALLBACK (on_selection_changed),
                                 self);
-      g_signal_connect_swapped (view, "notify::show-mentions", G_CALLBACK (on_filter_changed),
+      g_signal_connect_swapped (session, "notify::show-mentions", G_CALLBACK (on_filter_changed),
                                 self);
     }
 
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GRAPH_VIEW]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
 
 void

@@ -3,7 +3,7 @@
 #pragma once
 
 #include <gtk/gtk.h>
-#include "rwb-graph-view.h"
+#include "rwb-session.h"
 
 G_BEGIN_DECLS
 
@@ -20,15 +20,15 @@ G_DECLARE_FINAL_TYPE (RwbFilterPanel, rwb_filter_panel, RWB, FILTER_PANEL, GtkWi
 GtkWidget      *rwb_filter_panel_new                 (void);
 
 /**
- * rwb_filter_panel_set_graph_view:
+ * rwb_filter_panel_set_session:
  * @self: a filter panel
- * @view: (nullable): the view to hide entities and relations in
+ * @session: (nullable): the session to hide entities and relations in
  *
- * Sets the view the filters apply to (rwb_graph_view_set_hidden()). The neighbourhood filter
+ * Sets the session the filters apply to (rwb_session_set_hidden()). The neighbourhood filter
  * follows its selection.
  */
-void            rwb_filter_panel_set_graph_view      (RwbFilterPanel *self,
-                                                      RwbGraphView   *view);
+void rwb_filter_panel_set_session (RwbFilterPanel *self,
+                                   RwbSession *session);
 
 /**
  * rwb_filter_panel_set_graph:

@@ -25,7 +25,7 @@ struct _RwbSearchBar
   GtkSearchEntry *entry;
   GtkLabel *count_label;
 
-  RwbGraphView *view;
+  RwbSession *session;
   RwbGraph *graph;
   GPtrArray *keys;              /* per entity: GStrv of name and alias keys; NULL until needed */
   GArray *matches;              /* entity indices, best first */
@@ -170,10 +170,9 @@ step (RwbSearchBar *self, int direction)
   update_label (self);
 
   entity = g_array_index (self->matches, guint, self->current);
-  if (self->view != NULL && rwb_graph_view_get_scene (self->view) != NULL)
+  if (self->session != NULL && rwb_session_get_scene (self->session) != NULL)
     {
-      rwb_graph_view_select_entity (self->view, entity, FALSE);
-      rwb_graph_view_center_on_entity (self->view, entity);
+      rwb_session_reveal_entity (self->session, entity);
     }
 }
 
@@ -277,7 +276,7 @@ rwb_search_bar_dispose (GObject *object)
   RwbSearchBar *self = RWB_SEARCH_BAR (object);
   GtkWidget *child;
 
-  rwb_search_bar_set_graph_view (self, NULL);
+  rwb_search_bar_set_session (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), RWB_TYPE_SEARCH_BAR);
   /* Only bound template children are unparented by the call above; the root of the template
    * may not be one. */
@@ -362,13 +361,20 @@ rwb_search_bar_new (void)
 }
 
 void
-rwb_search_bar_set_graph_view (RwbSearchBar *self, RwbGraphView *view)
+rwb_search_bar_set_session (RwbSearchBar *self, RwbSession *session)
 {
   g_return_if_fail (RWB_IS_SEARCH_BAR (self));
-  g_return_if_fail (view == NULL || RWB_IS_GRAPH_VIEW (view));
+  g_return_if_fail (session == NULL || RWB_IS_SESSION (session));
 
-  g_set_object (&self->view, view);
-  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (view));
+  g_set_object (&self->session, session);
+}
+
+void
+rwb_search_bar_set_key_capture_widget (RwbSearchBar *self, GtkWidget *widget)
+{
+  g_return_if_fail (RWB_IS_SEARCH_BAR (self));
+
+  gtk_search_bar_set_key_capture_widget (self->search_bar, widget);
 }
 
 void

@@ -3,7 +3,7 @@
 #pragma once
 
 #include <gtk/gtk.h>
-#include "rwb-graph-view.h"
+#include "rwb-session.h"
 
 G_BEGIN_DECLS
 
@@ -20,15 +20,23 @@ G_DECLARE_FINAL_TYPE (RwbSearchBar, rwb_search_bar, RWB, SEARCH_BAR, GtkWidget)
 GtkWidget *rwb_search_bar_new                 (void);
 
 /**
- * rwb_search_bar_set_graph_view:
+ * rwb_search_bar_set_session:
  * @self: a search bar
- * @view: (nullable): the view to select and centre matches in
+ * @session: (nullable): the session to select and reveal matches in
  *
- * Sets the view the search selects matches in. Typing while the view has the focus opens the
- * bar and starts a search.
+ * Sets the session the search selects matches in.
  */
-void       rwb_search_bar_set_graph_view      (RwbSearchBar *self,
-                                               RwbGraphView *view);
+void rwb_search_bar_set_session (RwbSearchBar *self,
+                                 RwbSession *session);
+/**
+ * rwb_search_bar_set_key_capture_widget:
+ * @self: a search bar
+ * @widget: (nullable): the widget (the graph view) whose typing opens the bar
+ *
+ * Typing while @widget has the focus opens the bar and starts a search.
+ */
+void rwb_search_bar_set_key_capture_widget (RwbSearchBar *self,
+                                            GtkWidget    *widget);
 
 /**
  * rwb_search_bar_set_graph:

@@ -59,6 +59,9 @@ struct _RwbWindow
   RwbEntityList *entity_list;
   RwbFilterPanel *filter_panel;
 
+  /* What the user works on: the graph view and every panel bind to it. */
+  RwbSession *session;
+
   GSettings *settings;          /* may be NULL: see rwb_application_get_settings() */
   RwbGraph *graph;              /* the graph shown (a reference) */
   GFile *dot_file;              /* the Graphviz file shown, laid out again from the file */
@@ -363,7 +366,7 @@ layout_done (GObject *source, GAsyncResult *result, gpointer user_data)
     }
 
   /* The view frees the old scene first; only then may the old graph it borrows go. */
-  rwb_graph_view_set_scene (self->graph_view, g_steal_pointer (&scene));
+  rwb_session_set_scene (self->session, g_steal_pointer (&scene));
   if (job->replace)
     {
       g_clear_pointer (&self->graph, rwb_graph_unref);
@@ -589,7 +592,7 @@ extract_done (GObject *source, GAsyncResult *result, gpointer user_data)
          * so another engine lays it out again in that style (see relayout). */
         GFile *dot_file = data->files->len == 1 ? g_ptr_array_index (data->files, 0) : NULL;
         g_set_object (&self->dot_file, dot_file);
-        rwb_graph_view_set_scene (self->graph_view, g_steal_pointer (&data->scene));
+        rwb_session_set_scene (self->session, g_steal_pointer (&data->scene));
         g_clear_pointer (&self->graph, rwb_graph_unref);
         self->graph = rwb_graph_ref (job->graph);
         set_panels_graph (self, self->graph);
@@ -774,7 +777,7 @@ show_mentions_change_state (GSimpleAction *action, GVariant *value, gpointer use
     return;
 
   self->show_mentions = show;
-  rwb_graph_view_set_show_mentions (self->graph_view, show);
+  rwb_session_set_show_mentions (self->session, show);
   if (self->settings != NULL)
     g_settings_set_boolean (self->settings, "show-mentions", show);
   /* The co-occurrence edges are only in the scene if the layout had them. */
@@ -1024,10 +1027,11 @@ rwb_window_dispose (GObject *object)
       g_clear_object (&self->open_dialog);
     }
 
-  /* Someone may still hold the view; its scene must not outlive the graph it borrows. */
-  if (self->graph_view != NULL)
-    rwb_graph_view_set_scene (self->graph_view, NULL);
+  /* Someone may still hold the session; its scene must not outlive the graph it borrows. */
+  if (self->session != NULL)
+    rwb_session_set_scene (self->session, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), RWB_TYPE_WINDOW);
+  g_clear_object (&self->session);
   g_clear_pointer (&self->graph, rwb_graph_unref);
   g_clear_object (&self->dot_file);
   g_clear_pointer (&self->invalid_files, g_ptr_array_unref);
@@ -1104,7 +1108,15 @@ rwb_window_init (RwbWindow *self)
                                FALSE);
   search = g_property_action_new ("search", self->search_bar, "search-mode-enabled");
   g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (search));
-  rwb_search_bar_set_graph_view (self->search_bar, self->graph_view);
+  /* The view first: it must know of a new scene before any panel asks it about one. */
+  self->session = rwb_session_new ();
+  rwb_graph_view_set_session (self->graph_view, self->session);
+  rwb_details_panel_set_session (self->details_panel, self->session);
+  rwb_article_view_set_session (self->article_view, self->session);
+  rwb_entity_list_set_session (self->entity_list, self->session);
+  rwb_filter_panel_set_session (self->filter_panel, self->session);
+  rwb_search_bar_set_session (self->search_bar, self->session);
+  rwb_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self->graph_view));
 
   /* Item i is rank_directions[i]; named by where the edges point. */
   gtk_string_list_append (directions, _("Left to Right"));
