@@ -27,6 +27,7 @@
 #include "rwb-export-dialog.h"
 #include "rwb-filter-panel.h"
 #include "rwb-graph-view.h"
+#include "rwb-input.h"
 #include "rwb-layout.h"
 #include "rwb-search-bar.h"
 #include "rwb-window.h"
@@ -395,90 +396,9 @@ start_layout (RwbWindow *self, Job *job)
   rwb_layout_run_async (job->graph, &options, job->cancellable, layout_done, job);
 }
 
-typedef enum {
-  GRAPH_FILE_NONE,
-  GRAPH_FILE_DOT,
-  GRAPH_FILE_OTHER,     /* JSON, GraphML: rwb_formats_read_file() */
-} GraphFileKind;
-
-/* Whether @data starts like a DOT graph: comments, then [strict] (di)graph [ID] {. */
-static gboolean
-looks_like_dot (const char *data, gsize len)
-{
-  g_autofree char *head = g_strndup (data, MIN (len, 4096));
-  const char *p = head;
-  g_autoptr (GRegex) start = NULL;
-
-  if (g_str_has_prefix (p, "\xEF\xBB\xBF"))
-    p += 3;
-  for (;;)
-    {
-      while (g_ascii_isspace (*p))
-        p++;
-      if (p[0] == '/' && p[1] == '*')
-        {
-          const char *end = strstr (p + 2, "*/");
-          if (end == NULL)
-            return FALSE;
-          p = end + 2;
-        }
-      else if ((p[0] == '/' && p[1] == '/') || p[0] == '#')
-        {
-          p = strchr (p, '\n');
-          if (p == NULL)
-            return FALSE;
-        }
-      else
-        break;
-    }
-  start = g_regex_new ("^(strict\\s+)?(di)?graph\\s*(\"[^\"]*\"|[\\w.]+)?\\s*\\{",
-                       G_REGEX_CASELESS, 0, NULL);
-  return g_regex_match (start, p, 0, NULL);
-}
-
-/* A graph file by its extension (.gv, .dot, .json, .graphml) or, for DOT, by its start. */
-static GraphFileKind
-graph_file_kind (GFile *file, GCancellable *cancellable)
-{
-  g_autofree char *base = g_file_get_basename (file);
-  g_autofree char *lower = g_ascii_strdown (base ? base : "", -1);
-  g_autoptr (GFileInputStream) in = NULL;
-  char buf[4096];
-  gsize n = 0;
-
-  if (g_str_has_suffix (lower, ".gv") || g_str_has_suffix (lower, ".dot"))
-    return GRAPH_FILE_DOT;
-  if (g_str_has_suffix (lower, ".json") || g_str_has_suffix (lower, ".graphml"))
-    return GRAPH_FILE_OTHER;
-  in = g_file_read (file, cancellable, NULL);
-  if (in == NULL
-      || !g_input_stream_read_all (G_INPUT_STREAM (in), buf, sizeof buf, &n, cancellable, NULL))
-    return GRAPH_FILE_NONE;
-  return looks_like_dot (buf, n) ? GRAPH_FILE_DOT : GRAPH_FILE_NONE;
-}
-
-/* Runs in the extraction thread: a DOT file is parsed and laid out by the helper process (the
- * call blocks this thread, not the window; Cancel kills the helper). */
-static RwbGraph *
-read_graph_file (GFile *file, GraphFileKind kind, gint engine, RwbScene **scene,
-                 GPtrArray *warnings, GCancellable *cancellable, GError **error)
-{
-  g_autofree char *contents = NULL;
-  gsize len = 0;
-  RwbLayoutOptions options;
-
-  if (kind == GRAPH_FILE_OTHER)
-    return rwb_formats_read_file (file, warnings, cancellable, error);
-  if (!g_file_load_contents (file, cancellable, &contents, &len, NULL, error))
-    return NULL;
-  /* Without an engine chosen in the window: the file's own `layout`, else dot. */
-  if (engine < 0)
-    return rwb_dot_import (contents, len, NULL, scene, warnings, cancellable, error);
-  rwb_layout_options_init (&options);
-  options.engine = engine;
-  return rwb_dot_import (contents, len, &options, scene, warnings, cancellable, error);
-}
-
+/* Runs in the extraction thread. The core's loader (rwb-input.h, shared with rawabit-cli) tells
+ * a graph file from articles; a DOT file is parsed and laid out by the helper process (the call
+ * blocks this thread, not the window; Cancel kills the helper). */
 static void
 extract_thread (GTask        *task,
                 gpointer      source_object,
@@ -489,6 +409,10 @@ extract_thread (GTask        *task,
   g_autoptr (RwbGraph) graph = NULL;
   g_autoptr (GError) error = NULL;
   RwbLexicon *lexicon;
+  RwbExtractOptions options = { .load_flags = data->load_flags };
+  RwbLayoutOptions dot_options;
+  RwbInputKind kind = RWB_INPUT_ARTICLE;
+  gint failed = -1;
 
   lexicon = rwb_application_get_lexicon (data->application, &error);
   if (lexicon == NULL)
@@ -498,46 +422,29 @@ extract_thread (GTask        *task,
       return;
     }
 
-  /* A graph file (DOT, Rawabit JSON, GraphML) opens on its own; anything else is an article. */
-  if (data->files->len == 1)
+  /* Without an engine chosen in the window: a DOT file's own `layout`, else dot. */
+  rwb_layout_options_init (&dot_options);
+  if (data->engine >= 0)
+    dot_options.engine = data->engine;
+  data->warnings = g_ptr_array_new_with_free_func (g_free);
+  graph = rwb_input_load ((GFile **) data->files->pdata, data->files->len, lexicon, NULL,
+                          &options, data->engine >= 0 ? &dot_options : NULL, &data->scene,
+                          &kind, data->warnings, &failed, cancellable, &error);
+  if (graph == NULL)
     {
-      GFile *file = g_ptr_array_index (data->files, 0);
-      GraphFileKind kind = graph_file_kind (file, cancellable);
-
-      if (kind != GRAPH_FILE_NONE)
+      if (failed >= 0)
         {
-          data->warnings = g_ptr_array_new_with_free_func (g_free);
-          graph = read_graph_file (file, kind, data->engine, &data->scene, data->warnings,
-                                   cancellable, &error);
-          if (graph == NULL)
-            {
-              g_autofree char *name = g_file_get_parse_name (file);
-
-              g_prefix_error (&error, _("Could not open “%s”: "), name);
-              g_task_return_error (task, g_steal_pointer (&error));
-              return;
-            }
-          g_task_return_pointer (task, g_steal_pointer (&graph),
-                                 (GDestroyNotify) rwb_graph_unref);
-          return;
-        }
-    }
-
-  graph = rwb_graph_new ();
-  for (guint i = 0; i < data->files->len; i++)
-    {
-      GFile *file = g_ptr_array_index (data->files, i);
-      RwbExtractOptions options = { .load_flags = data->load_flags };
-
-      if (!rwb_extract_file (lexicon, graph, file, &options, cancellable, &error))
-        {
+          GFile *file = g_ptr_array_index (data->files, failed);
           g_autofree char *name = g_file_get_parse_name (file);
 
           /* Translators: %s is a file name; an error message follows. */
-          g_prefix_error (&error, _("Could not read “%s”: "), name);
-          g_task_return_error (task, g_steal_pointer (&error));
-          return;
+          if (kind == RWB_INPUT_ARTICLE)
+            g_prefix_error (&error, _("Could not read “%s”: "), name);
+          else
+            g_prefix_error (&error, _("Could not open “%s”: "), name);
         }
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
     }
 
   g_task_return_pointer (task, g_steal_pointer (&graph), (GDestroyNotify) rwb_graph_unref);
