@@ -673,20 +673,16 @@ show_panel_action (GSimpleAction *action, GVariant *parameter, gpointer user_dat
     gtk_stack_set_visible_child_name (self->sidebar_stack, name);
 }
 
+/* win.show-mentions is the session's show-mentions property (a GPropertyAction), which the
+ * settings are bound to; this follows it. */
 static void
-show_mentions_change_state (GSimpleAction *action, GVariant *value, gpointer user_data)
+on_show_mentions_changed (RwbWindow *self)
 {
-  RwbWindow *self = RWB_WINDOW (user_data);
-  gboolean show = g_variant_get_boolean (value);
+  gboolean show = rwb_session_get_show_mentions (self->session);
 
-  g_simple_action_set_state (action, value);
   if (show == self->show_mentions)
     return;
-
   self->show_mentions = show;
-  rwb_session_set_show_mentions (self->session, show);
-  if (self->settings != NULL)
-    g_settings_set_boolean (self->settings, "show-mentions", show);
   /* The co-occurrence edges are only in the scene if the layout had them. */
   relayout (self);
 }
@@ -820,7 +816,6 @@ export_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 static const GActionEntry win_actions[] = {
   { .name = "layout-engine", .parameter_type = "s", .state = "'dot'",
     .change_state = layout_engine_change_state },
-  { .name = "show-mentions", .state = "false", .change_state = show_mentions_change_state },
   { .name = "dismiss-error", .activate = dismiss_error_action },
   { .name = "open-replacing", .activate = open_replacing_action },
   { .name = "rankdir", .parameter_type = "s", .state = "'LR'",
@@ -830,29 +825,6 @@ static const GActionEntry win_actions[] = {
   { .name = "export", .activate = export_action },
 };
 
-static gboolean
-rwb_window_close_request (GtkWindow *window)
-{
-  RwbWindow *self = RWB_WINDOW (window);
-
-  if (self->settings != NULL)
-    {
-      int width, height;
-
-      /* The default size is the unmaximized size, which is what to restore. (No
-       * g_settings_delay(): the settings object is shared, and delay mode would stay on.) */
-      gtk_window_get_default_size (window, &width, &height);
-      g_settings_set_int (self->settings, "window-width", width);
-      g_settings_set_int (self->settings, "window-height", height);
-      g_settings_set_boolean (self->settings, "window-maximized",
-                              gtk_window_is_maximized (window));
-    }
-
-  if (GTK_WINDOW_CLASS (rwb_window_parent_class)->close_request != NULL)
-    return GTK_WINDOW_CLASS (rwb_window_parent_class)->close_request (window);
-  return FALSE;
-}
-
 static void
 rwb_window_constructed (GObject *object)
 {
@@ -861,7 +833,6 @@ rwb_window_constructed (GObject *object)
    * constructed() returns. The settings are per application anyway. */
   GApplication *application = g_application_get_default ();
   g_autofree char *engine_name = NULL;
-  gboolean show_mentions = FALSE;
   RwbLayoutEngine engine = RWB_LAYOUT_DOT;
 
   G_OBJECT_CLASS (rwb_window_parent_class)->constructed (object);
@@ -871,16 +842,20 @@ rwb_window_constructed (GObject *object)
 
   if (self->settings != NULL)
     {
-      gtk_window_set_default_size (GTK_WINDOW (self),
-                                   g_settings_get_int (self->settings, "window-width"),
-                                   g_settings_get_int (self->settings, "window-height"));
-      if (g_settings_get_boolean (self->settings, "window-maximized"))
-        gtk_window_maximize (GTK_WINDOW (self));
+      /* Read once and written as they change; not read again when another window writes
+       * them (the settings are the application's). The default size is the unmaximized size,
+       * which is what to restore. */
+      const GSettingsBindFlags flags = G_SETTINGS_BIND_GET | G_SETTINGS_BIND_SET
+                                       | G_SETTINGS_BIND_GET_NO_CHANGES;
+
+      g_settings_bind (self->settings, "window-width", self, "default-width", flags);
+      g_settings_bind (self->settings, "window-height", self, "default-height", flags);
+      g_settings_bind (self->settings, "window-maximized", self, "maximized", flags);
+      g_settings_bind (self->settings, "show-mentions", self->session, "show-mentions", flags);
 
       engine_name = g_settings_get_string (self->settings, "layout-engine");
       if (!rwb_layout_engine_from_string (engine_name, &engine))
         engine = RWB_LAYOUT_DOT;
-      show_mentions = g_settings_get_boolean (self->settings, "show-mentions");
     }
 
   /* Through the actions, so the drop-down, the menu and the view all agree from the start.
@@ -899,8 +874,6 @@ rwb_window_constructed (GObject *object)
   if (GTK_IS_APPLICATION (application))
     gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.export",
                                            (const char *const[]) { "<Control>e", NULL });
-  g_action_group_change_action_state (G_ACTION_GROUP (self), "show-mentions",
-                                      g_variant_new_boolean (show_mentions));
 }
 
 static void
@@ -953,12 +926,10 @@ rwb_window_class_init (RwbWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->constructed = rwb_window_constructed;
   object_class->dispose = rwb_window_dispose;
   object_class->get_property = rwb_window_get_property;
-  window_class->close_request = rwb_window_close_request;
 
   properties[PROP_BUSY] =
     g_param_spec_boolean ("busy", NULL, NULL, FALSE,
@@ -1024,6 +995,13 @@ rwb_window_init (RwbWindow *self)
   rwb_filter_panel_set_session (self->filter_panel, self->session);
   rwb_search_bar_set_session (self->search_bar, self->session);
   rwb_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self->graph_view));
+  {
+    g_autoptr (GPropertyAction) mentions = g_property_action_new ("show-mentions", self->session,
+                                                                  "show-mentions");
+    g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (mentions));
+  }
+  g_signal_connect_swapped (self->session, "notify::show-mentions",
+                            G_CALLBACK (on_show_mentions_changed), self);
 
   /* Item i is rank_directions[i]; named by where the edges point. */
   gtk_string_list_append (directions, _("Left to Right"));
