@@ -43,14 +43,6 @@ typedef struct
 
 G_DEFINE_FINAL_TYPE (RwbArticleView, rwb_article_view, GTK_TYPE_WIDGET)
 
-enum {
-  PROP_0,
-  PROP_SESSION,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
 static int
 compare_mentions (gconstpointer a, gconstpointer b)
 {
@@ -314,39 +306,6 @@ on_document_selected (GtkDropDown *dropdown, GParamSpec *pspec, RwbArticleView *
 }
 
 static void
-rwb_article_view_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  RwbArticleView *self = RWB_ARTICLE_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      g_value_set_object (value, self->session);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-rwb_article_view_set_property (GObject      *object,
-                               guint         prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
-{
-  RwbArticleView *self = RWB_ARTICLE_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      rwb_article_view_set_session (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 rwb_article_view_dispose (GObject *object)
 {
   RwbArticleView *self = RWB_ARTICLE_VIEW (object);
@@ -381,13 +340,7 @@ rwb_article_view_class_init (RwbArticleViewClass *klass)
 
   object_class->dispose = rwb_article_view_dispose;
   object_class->finalize = rwb_article_view_finalize;
-  object_class->get_property = rwb_article_view_get_property;
-  object_class->set_property = rwb_article_view_set_property;
 
-  properties[PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL, RWB_TYPE_SESSION,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_action (widget_class, "article.select-entity", "i",
                                    select_entity_action);
@@ -466,16 +419,11 @@ rwb_article_view_set_session (RwbArticleView *self, RwbSession *session)
   g_return_if_fail (RWB_IS_ARTICLE_VIEW (self));
   g_return_if_fail (session == NULL || RWB_IS_SESSION (session));
 
-  if (session == self->session)
+  if (!rwb_session_replace (&self->session, session, self))
     return;
-
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
-  g_set_object (&self->session, session);
   if (session != NULL)
     g_signal_connect_swapped (session, "selection-changed", G_CALLBACK (update_selected), self);
 
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
 
 void

@@ -43,17 +43,10 @@ struct _RwbDetailsPanel
 G_DEFINE_FINAL_TYPE (RwbDetailsPanel, rwb_details_panel, GTK_TYPE_WIDGET)
 
 enum {
-  PROP_0,
-  PROP_SESSION,
-  N_PROPS
-};
-
-enum {
   SIGNAL_EVIDENCE_ACTIVATED,
   N_SIGNALS
 };
 
-static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 /* A sentence to show: where it is, what to highlight in it and what it is evidence of. */
@@ -640,39 +633,6 @@ show_evidence_action (GtkWidget *widget, const char *action_name, GVariant *para
 }
 
 static void
-rwb_details_panel_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  RwbDetailsPanel *self = RWB_DETAILS_PANEL (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      g_value_set_object (value, self->session);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-rwb_details_panel_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
-{
-  RwbDetailsPanel *self = RWB_DETAILS_PANEL (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      rwb_details_panel_set_session (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 rwb_details_panel_dispose (GObject *object)
 {
   RwbDetailsPanel *self = RWB_DETAILS_PANEL (object);
@@ -696,13 +656,7 @@ rwb_details_panel_class_init (RwbDetailsPanelClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = rwb_details_panel_dispose;
-  object_class->get_property = rwb_details_panel_get_property;
-  object_class->set_property = rwb_details_panel_set_property;
 
-  properties[PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL, RWB_TYPE_SESSION,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[SIGNAL_EVIDENCE_ACTIVATED] =
     g_signal_new ("evidence-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
@@ -749,18 +703,13 @@ rwb_details_panel_set_session (RwbDetailsPanel *self, RwbSession *session)
   g_return_if_fail (RWB_IS_DETAILS_PANEL (self));
   g_return_if_fail (session == NULL || RWB_IS_SESSION (session));
 
-  if (session == self->session)
+  if (!rwb_session_replace (&self->session, session, self))
     return;
-
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
-  g_set_object (&self->session, session);
   if (session != NULL)
     g_signal_connect_swapped (session, "selection-changed", G_CALLBACK (update_from_selection),
                               self);
 
   update_from_selection (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
 
 void

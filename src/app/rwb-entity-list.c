@@ -38,14 +38,6 @@ struct _RwbEntityList
 
 G_DEFINE_FINAL_TYPE (RwbEntityList, rwb_entity_list, GTK_TYPE_WIDGET)
 
-enum {
-  PROP_0,
-  PROP_SESSION,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
 static int
 compare_names (RwbEntityItem *a, RwbEntityItem *b)
 {
@@ -210,39 +202,6 @@ follow_view_selection (RwbEntityList *self)
 }
 
 static void
-rwb_entity_list_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  RwbEntityList *self = RWB_ENTITY_LIST (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      g_value_set_object (value, self->session);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-rwb_entity_list_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
-{
-  RwbEntityList *self = RWB_ENTITY_LIST (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      rwb_entity_list_set_session (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 rwb_entity_list_dispose (GObject *object)
 {
   RwbEntityList *self = RWB_ENTITY_LIST (object);
@@ -270,13 +229,7 @@ rwb_entity_list_class_init (RwbEntityListClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = rwb_entity_list_dispose;
-  object_class->get_property = rwb_entity_list_get_property;
-  object_class->set_property = rwb_entity_list_set_property;
 
-  properties[PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL, RWB_TYPE_SESSION,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/rawabit/Rawabit/rwb-entity-list.ui");
@@ -332,17 +285,12 @@ rwb_entity_list_set_session (RwbEntityList *self, RwbSession *session)
   g_return_if_fail (RWB_IS_ENTITY_LIST (self));
   g_return_if_fail (session == NULL || RWB_IS_SESSION (session));
 
-  if (session == self->session)
+  if (!rwb_session_replace (&self->session, session, self))
     return;
-
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
-  g_set_object (&self->session, session);
   if (session != NULL)
     g_signal_connect_swapped (session, "selection-changed", G_CALLBACK (follow_view_selection),
                               self);
 
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
 
 void

@@ -44,14 +44,6 @@ struct _RwbFilterPanel
 
 G_DEFINE_FINAL_TYPE (RwbFilterPanel, rwb_filter_panel, GTK_TYPE_WIDGET)
 
-enum {
-  PROP_0,
-  PROP_SESSION,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
 static void
 update_summary (RwbFilterPanel *self, guint n_entities, guint n_relations)
 {
@@ -298,39 +290,6 @@ make_check (GtkLabel **label_out)
 }
 
 static void
-rwb_filter_panel_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  RwbFilterPanel *self = RWB_FILTER_PANEL (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      g_value_set_object (value, self->session);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-rwb_filter_panel_set_property (GObject      *object,
-                               guint         prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
-{
-  RwbFilterPanel *self = RWB_FILTER_PANEL (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      rwb_filter_panel_set_session (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 rwb_filter_panel_dispose (GObject *object)
 {
   RwbFilterPanel *self = RWB_FILTER_PANEL (object);
@@ -356,13 +315,7 @@ rwb_filter_panel_class_init (RwbFilterPanelClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = rwb_filter_panel_dispose;
-  object_class->get_property = rwb_filter_panel_get_property;
-  object_class->set_property = rwb_filter_panel_set_property;
 
-  properties[PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL, RWB_TYPE_SESSION,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_action (widget_class, "filter.reset", NULL, reset_action);
 
@@ -438,12 +391,8 @@ rwb_filter_panel_set_session (RwbFilterPanel *self, RwbSession *session)
   g_return_if_fail (RWB_IS_FILTER_PANEL (self));
   g_return_if_fail (session == NULL || RWB_IS_SESSION (session));
 
-  if (session == self->session)
+  if (!rwb_session_replace (&self->session, session, self))
     return;
-
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
-  g_set_object (&self->session, session);
   if (session != NULL)
     {
       g_signal_connect_swapped (session, "selection-changed", G_CALLBACK (on_selection_changed),
@@ -452,7 +401,6 @@ rwb_filter_panel_set_session (RwbFilterPanel *self, RwbSession *session)
                                 self);
     }
 
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
 
 void

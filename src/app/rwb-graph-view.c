@@ -850,12 +850,8 @@ rwb_graph_view_set_session (RwbGraphView *self, RwbSession *session)
       rwb_graph_view_set_session (self, own);
       return;
     }
-  if (session == self->session)
+  if (!rwb_session_replace (&self->session, session, self))
     return;
-
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
-  g_set_object (&self->session, session);
   g_signal_connect_swapped (session, "graph-changed", G_CALLBACK (on_scene_changed), self);
   g_signal_connect_swapped (session, "scene-changed", G_CALLBACK (on_scene_changed), self);
   g_signal_connect_swapped (session, "selection-changed", G_CALLBACK (on_selection_changed),

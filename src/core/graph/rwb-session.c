@@ -952,6 +952,20 @@ rwb_session_redo (RwbSession *self, GError **error)
   return undo_redo (self, FALSE, error);
 }
 
+gboolean
+rwb_session_replace (RwbSession **slot, RwbSession *session, gpointer owner)
+{
+  g_return_val_if_fail (slot != NULL, FALSE);
+  g_return_val_if_fail (session == NULL || RWB_IS_SESSION (session), FALSE);
+
+  if (session == *slot)
+    return FALSE;
+  if (*slot != NULL)
+    g_signal_handlers_disconnect_by_data (*slot, owner);
+  g_set_object (slot, session);
+  return TRUE;
+}
+
 /* --- Project ------------------------------------------------------------------------------- */
 
 gboolean

@@ -327,6 +327,22 @@ gboolean        rwb_session_undo                   (RwbSession *self,
 gboolean        rwb_session_redo                   (RwbSession *self,
                                                     GError    **error);
 
+/**
+ * rwb_session_replace:
+ * @slot: (inout): where an object keeps its session (a strong reference, or %NULL)
+ * @session: (transfer none) (nullable): the new session
+ * @owner: the object whose signal handlers (connected with @owner as data) to move
+ *
+ * What every widget that shows a session does when it is given one: disconnects @owner's
+ * handlers from the old session and keeps a reference on the new one. The caller connects its
+ * handlers to @session afterwards.
+ *
+ * Returns: %FALSE when @session was the one in @slot already (nothing to do)
+ */
+gboolean        rwb_session_replace                (RwbSession **slot,
+                                                    RwbSession  *session,
+                                                    gpointer     owner);
+
 /* ---- project ---- */
 
 /**
