@@ -421,6 +421,26 @@ on_zoom_scale_changed (GtkGestureZoom *gesture, double scale, RwbGraphView *self
     rwb_graph_view_pinch (self, scale, x, y);
 }
 
+gboolean
+rwb_graph_view_item_at (RwbGraphView *self, double x, double y, gint *entity, gint *relation)
+{
+  gint node, edge = -1;
+
+  g_return_val_if_fail (RWB_IS_GRAPH_VIEW (self), FALSE);
+
+  *entity = *relation = -1;
+  if (self->scene == NULL)
+    return FALSE;
+  node = rwb_graph_view_node_at (self, x, y);
+  if (node < 0)
+    edge = rwb_graph_view_edge_at (self, x, y);
+  if (node >= 0)
+    *entity = g_array_index (self->scene->nodes, RwbSceneNode, node).entity;
+  else if (edge >= 0)
+    *relation = g_array_index (self->scene->edges, RwbSceneEdge, edge).relation;
+  return node >= 0 || edge >= 0;
+}
+
 /* --- Tooltip ------------------------------------------------------------------------------- */
 
 char *

@@ -169,4 +169,20 @@ void            rwb_graph_view_reset_positions   (RwbGraphView *self);
  * or pinch to zoom at the pointer, click to select, Ctrl+click to add or remove, drag a node to
  * move it. */
 
+/**
+ * rwb_graph_view_item_at:
+ * @self: a graph view
+ * @x: widget x
+ * @y: widget y
+ * @entity: (out): the entity index of the node there, or -1
+ * @relation: (out): the relation index of the edge there (when no node is), or -1
+ *
+ * Returns: whether a visible node or edge is at (@x, @y)
+ */
+gboolean        rwb_graph_view_item_at           (RwbGraphView *self,
+                                                  double        x,
+                                                  double        y,
+                                                  gint         *entity,
+                                                  gint         *relation);
+
 G_END_DECLS

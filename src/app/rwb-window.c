@@ -28,6 +28,7 @@
 #include "rwb-filter-panel.h"
 #include "rwb-graph-view.h"
 #include "rwb-input.h"
+#include "rwb-edit-actions.h"
 #include "rwb-layout.h"
 #include "rwb-search-bar.h"
 #include "rwb-window.h"
@@ -62,6 +63,8 @@ struct _RwbWindow
 
   /* What the user works on: the graph view and every panel bind to it. */
   RwbSession *session;
+  GMenu *undo_section;          /* "Undo Merge" / "Redo Merge" in the primary menu */
+  GtkWidget *context_menu;      /* the graph view's, while it is up */
 
   GSettings *settings;          /* may be NULL: see rwb_application_get_settings() */
   RwbGraph *graph;              /* the graph shown (a reference) */
@@ -673,6 +676,93 @@ show_panel_action (GSimpleAction *action, GVariant *parameter, gpointer user_dat
     gtk_stack_set_visible_child_name (self->sidebar_stack, name);
 }
 
+/* An edit (a correction, its undo) made a new graph: lay it out; the session shows it with its
+ * scene. The new graph is drawn natively, even if the old one came from a Graphviz file. */
+static void
+on_pending_graph (RwbWindow *self)
+{
+  RwbGraph *pending = rwb_session_get_pending_graph (self->session);
+  Job *job;
+
+  if (pending == NULL)
+    return;
+  g_clear_object (&self->dot_file);
+  job = g_new0 (Job, 1);
+  job->window = g_object_ref (self);
+  job->cancellable = g_cancellable_new ();
+  job->graph = rwb_graph_ref (pending);
+  job->replace = TRUE;
+  set_job (self, job);
+  start_layout (self, job);
+}
+
+static void
+update_undo_labels (RwbWindow *self)
+{
+  const char *undo = rwb_session_get_undo_label (self->session);
+  const char *redo = rwb_session_get_redo_label (self->session);
+  g_autofree char *undo_text = NULL;
+  g_autofree char *redo_text = NULL;
+
+  /* Translators: a menu item; %s is what it undoes, "Merge", "Move". */
+  undo_text = undo != NULL ? g_strdup_printf (_("_Undo %s"), undo) : g_strdup (_("_Undo"));
+  /* Translators: a menu item; %s is what it redoes. */
+  redo_text = redo != NULL ? g_strdup_printf (_("_Redo %s"), redo) : g_strdup (_("_Redo"));
+  g_menu_remove_all (self->undo_section);
+  g_menu_append (self->undo_section, undo_text, "win.undo");
+  g_menu_append (self->undo_section, redo_text, "win.redo");
+}
+
+static void
+on_edit_error (gpointer data, const char *message)
+{
+  rwb_window_show_error (RWB_WINDOW (data), message);
+}
+
+static void
+on_context_menu_closed (GtkPopover *popover, RwbWindow *self)
+{
+  if (self->context_menu == GTK_WIDGET (popover))
+    self->context_menu = NULL;
+  gtk_widget_unparent (GTK_WIDGET (popover));
+}
+
+/* A right-click on the graph: what is under the pointer is selected (unless it already is), and
+ * the corrections that apply to the selection pop up there. */
+void
+rwb_window_popup_context_menu (RwbWindow *self, double x, double y)
+{
+  g_autoptr (GMenuModel) model = NULL;
+  gint entity = -1, relation = -1;
+  GtkWidget *popover;
+
+  g_return_if_fail (RWB_IS_WINDOW (self));
+
+  if (!rwb_graph_view_item_at (self->graph_view, x, y, &entity, &relation))
+    return;
+  if (entity >= 0 && !rwb_session_is_entity_selected (self->session, entity))
+    rwb_session_select_entity (self->session, entity, FALSE);
+  else if (relation >= 0 && rwb_session_get_selected_relation (self->session) != relation)
+    rwb_session_select_relation (self->session, relation);
+
+  if (self->context_menu != NULL)
+    gtk_popover_popdown (GTK_POPOVER (self->context_menu));
+  model = rwb_edit_menu_new (self->session);
+  popover = gtk_popover_menu_new_from_model (model);
+  gtk_widget_set_parent (popover, GTK_WIDGET (self->graph_view));
+  gtk_popover_set_has_arrow (GTK_POPOVER (popover), FALSE);
+  gtk_popover_set_pointing_to (GTK_POPOVER (popover), &(GdkRectangle) { (int) x, (int) y, 1, 1 });
+  g_signal_connect (popover, "closed", G_CALLBACK (on_context_menu_closed), self);
+  self->context_menu = popover;
+  gtk_popover_popup (GTK_POPOVER (popover));
+}
+
+static void
+on_secondary_click (GtkGestureClick *gesture, int n_press, double x, double y, RwbWindow *self)
+{
+  rwb_window_popup_context_menu (self, x, y);
+}
+
 /* win.show-mentions is the session's show-mentions property (a GPropertyAction), which the
  * settings are bound to; this follows it. */
 static void
@@ -874,6 +964,20 @@ rwb_window_constructed (GObject *object)
   if (GTK_IS_APPLICATION (application))
     gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.export",
                                            (const char *const[]) { "<Control>e", NULL });
+  if (GTK_IS_APPLICATION (application))
+    {
+      static const struct { const char *action; const char *accels[3]; } accels[] = {
+        { "win.undo", { "<Control>z", NULL } },
+        { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
+        { "win.delete", { "Delete", NULL } },
+        { "win.rename::", { "F2", NULL } },
+        { "win.merge", { "<Control>m", NULL } },
+      };
+
+      for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+        gtk_application_set_accels_for_action (GTK_APPLICATION (application), accels[i].action,
+                                               accels[i].accels);
+    }
 }
 
 static void
@@ -911,6 +1015,11 @@ rwb_window_dispose (GObject *object)
   if (self->session != NULL)
     rwb_session_set_scene (self->session, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), RWB_TYPE_WINDOW);
+  if (self->context_menu != NULL)
+    {
+      gtk_widget_unparent (self->context_menu);
+      self->context_menu = NULL;
+    }
   g_clear_object (&self->session);
   g_clear_pointer (&self->graph, rwb_graph_unref);
   g_clear_object (&self->dot_file);
@@ -956,6 +1065,7 @@ rwb_window_class_init (RwbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RwbWindow, busy_label);
   gtk_widget_class_bind_template_child (widget_class, RwbWindow, rankdir_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RwbWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, RwbWindow, undo_section);
   gtk_widget_class_bind_template_child (widget_class, RwbWindow, sidebar_stack);
   gtk_widget_class_bind_template_child (widget_class, RwbWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, RwbWindow, details_panel);
@@ -1002,6 +1112,22 @@ rwb_window_init (RwbWindow *self)
   }
   g_signal_connect_swapped (self->session, "notify::show-mentions",
                             G_CALLBACK (on_show_mentions_changed), self);
+  g_signal_connect_swapped (self->session, "notify::pending-graph",
+                            G_CALLBACK (on_pending_graph), self);
+  g_signal_connect_swapped (self->session, "notify::undo-label",
+                            G_CALLBACK (update_undo_labels), self);
+  g_signal_connect_swapped (self->session, "notify::redo-label",
+                            G_CALLBACK (update_undo_labels), self);
+  rwb_edit_actions_add (G_ACTION_MAP (self), self->session, GTK_WINDOW (self), on_edit_error,
+                        self);
+  update_undo_labels (self);
+  {
+    GtkGesture *click = gtk_gesture_click_new ();
+
+    gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+    g_signal_connect (click, "pressed", G_CALLBACK (on_secondary_click), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->graph_view), GTK_EVENT_CONTROLLER (click));
+  }
 
   /* Item i is rank_directions[i]; named by where the edges point. */
   gtk_string_list_append (directions, _("Left to Right"));

@@ -74,4 +74,17 @@ void       rwb_window_show_message     (RwbWindow  *self,
  */
 gboolean   rwb_window_get_busy         (RwbWindow *self);
 
+/**
+ * rwb_window_popup_context_menu:
+ * @self: a window
+ * @x: graph view x
+ * @y: graph view y
+ *
+ * What a right-click on the graph view at (@x, @y) does: selects what is there (unless it is
+ * selected already) and pops up the corrections that apply.
+ */
+void rwb_window_popup_context_menu (RwbWindow *self,
+                                    double     x,
+                                    double     y);
+
 G_END_DECLS

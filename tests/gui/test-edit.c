@@ -1,0 +1,338 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-edit.c — corrections and undo in the real window, on the sample article: delete, rename,
+ * retype, merge, reverse and delete a relation, each undone and redone through the win.
+ * actions the menus and shortcuts use; the undo item's label; a node drag undone; the canvas
+ * context menu.
+ *
+ * Runs under xvfb-run (see meson.build). Every wait has a time limit that fails the test.
+ */
+#define G_LOG_DOMAIN "rawabit-test-edit"
+
+#include "rwb-config.h"
+
+#include <gtk/gtk.h>
+
+#include "rwb-application.h"
+#include "rwb-graph-view-private.h"
+#include "rwb-graph-view.h"
+#include "rwb-window.h"
+
+#include "gui-test-util.h"
+
+static RwbApplication *app;
+static RwbWindow *window;
+
+static RwbGraphView *
+graph_view (void)
+{
+  return RWB_GRAPH_VIEW (template_child_of (window, RWB_TYPE_WINDOW, "graph_view"));
+}
+
+static RwbSession *
+session (void)
+{
+  return rwb_graph_view_get_session (graph_view ());
+}
+
+static RwbGraph *
+graph (void)
+{
+  return rwb_session_get_graph (session ());
+}
+
+static gint
+find (const char *name)
+{
+  return rwb_graph_find_entity (graph (), name);
+}
+
+static gboolean
+shows_latest (gpointer data)
+{
+  return is_idle (window) && rwb_session_get_pending_graph (session ()) == NULL
+         && rwb_session_get_scene (session ()) != NULL
+         && rwb_session_get_scene (session ())->graph == graph ();
+}
+
+/* Activates win.@name and waits until the graph it made is laid out and shown. */
+static void
+run (const char *name, GVariant *parameter)
+{
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), name));
+  g_action_group_activate_action (G_ACTION_GROUP (window), name, parameter);
+  g_assert_true (wait_for (shows_latest, NULL));
+  settle ();
+}
+
+static void
+ensure_sample_open (void)
+{
+  window = wait_for_sample (app, window);
+  rwb_session_select_entity (session (), -1, FALSE);
+}
+
+/* The first item of the primary menu's undo section. */
+static char *
+undo_item_label (void)
+{
+  GMenuModel *section = template_child_of (window, RWB_TYPE_WINDOW, "undo_section");
+  char *label = NULL;
+
+  g_assert_cmpint (g_menu_model_get_n_items (section), ==, 2);
+  g_menu_model_get_item_attribute (section, 0, G_MENU_ATTRIBUTE_LABEL, "s", &label);
+  return label;
+}
+
+static void
+test_delete_undo_redo (void)
+{
+  guint before;
+  g_autofree char *label = NULL;
+
+  ensure_sample_open ();
+  before = graph ()->entities->len;
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "delete"));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "undo"));
+
+  rwb_session_select_entity (session (), find ("Baidu"), FALSE);
+  run ("delete", NULL);
+  g_assert_cmpint (find ("Baidu"), <, 0);
+  g_assert_cmpuint (graph ()->entities->len, ==, before - 1);
+  label = undo_item_label ();
+  g_assert_cmpstr (label, ==, "_Undo Delete Entity");
+
+  run ("undo", NULL);
+  g_assert_cmpint (find ("Baidu"), >=, 0);
+  g_assert_cmpuint (graph ()->entities->len, ==, before);
+  run ("redo", NULL);
+  g_assert_cmpint (find ("Baidu"), <, 0);
+  run ("undo", NULL);
+  g_assert_cmpint (find ("Baidu"), >=, 0);
+}
+
+static void
+test_rename_retype (void)
+{
+  RwbEntityType type;
+
+  ensure_sample_open ();
+  rwb_session_select_entity (session (), find ("Xiaomi"), FALSE);
+  run ("rename", g_variant_new_string ("Xiaomi Group"));
+  g_assert_cmpint (find ("Xiaomi Group"), >=, 0);
+  /* The selection follows the entity to its new name. */
+  g_assert_true (rwb_session_is_entity_selected (session (), find ("Xiaomi Group")));
+  g_assert_cmpstr (((RwbEntity *) g_ptr_array_index (graph ()->entities,
+                                                      find ("Xiaomi Group")))->name,
+                   ==, "Xiaomi Group");
+  run ("undo", NULL);
+  g_assert_cmpstr (((RwbEntity *) g_ptr_array_index (graph ()->entities, find ("Xiaomi")))->name,
+                   ==, "Xiaomi");
+
+  rwb_session_select_entity (session (), find ("Lei Jun"), FALSE);
+  type = ((RwbEntity *) g_ptr_array_index (graph ()->entities, find ("Lei Jun")))->type;
+  g_assert_cmpint (type, !=, RWB_ENTITY_PLACE);
+  run ("retype", g_variant_new_string ("place"));
+  g_assert_cmpint (((RwbEntity *) g_ptr_array_index (graph ()->entities, find ("Lei Jun")))->type,
+                   ==, RWB_ENTITY_PLACE);
+  run ("undo", NULL);
+  g_assert_cmpint (((RwbEntity *) g_ptr_array_index (graph ()->entities, find ("Lei Jun")))->type,
+                   ==, type);
+}
+
+static void
+test_merge (void)
+{
+  guint before;
+  const RwbEntity *merged;
+  gboolean alias = FALSE;
+
+  ensure_sample_open ();
+  before = graph ()->entities->len;
+  rwb_session_select_entity (session (), find ("Xiaomi"), FALSE);
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "merge"));
+  rwb_session_select_entity (session (), find ("Baidu"), TRUE);
+  run ("merge", NULL);
+  g_assert_cmpuint (graph ()->entities->len, ==, before - 1);
+  /* Baidu is a name of Xiaomi now, whose name stays. */
+  g_assert_cmpint (find ("Baidu"), ==, find ("Xiaomi"));
+  merged = g_ptr_array_index (graph ()->entities, find ("Xiaomi"));
+  g_assert_cmpstr (merged->name, ==, "Xiaomi");
+  for (guint i = 0; i < merged->aliases->len; i++)
+    alias |= g_str_equal (g_ptr_array_index (merged->aliases, i), "Baidu");
+  g_assert_true (alias);
+  run ("undo", NULL);
+  g_assert_cmpuint (graph ()->entities->len, ==, before);
+  g_assert_cmpint (find ("Baidu"), !=, find ("Xiaomi"));
+}
+
+/* The first relation other than a co-occurrence, and its ends' names. */
+static gint
+first_relation (const char **source, const char **target, RwbRelationType *type)
+{
+  for (guint i = 0; i < graph ()->relations->len; i++)
+    {
+      const RwbRelation *r = g_ptr_array_index (graph ()->relations, i);
+
+      if (r->type == RWB_RELATION_MENTION || !r->directed)
+        continue;
+      *source = ((RwbEntity *) g_ptr_array_index (graph ()->entities, r->source))->name;
+      *target = ((RwbEntity *) g_ptr_array_index (graph ()->entities, r->target))->name;
+      *type = r->type;
+      return i;
+    }
+  g_assert_not_reached ();
+}
+
+static gint
+relation_between (const char *a, const char *b, RwbRelationType type)
+{
+  for (guint i = 0; i < graph ()->relations->len; i++)
+    {
+      const RwbRelation *r = g_ptr_array_index (graph ()->relations, i);
+
+      if (r->type == type && r->source == (guint) find (a) && r->target == (guint) find (b))
+        return i;
+    }
+  return -1;
+}
+
+static void
+test_relation (void)
+{
+  const char *s, *t;
+  g_autofree char *source = NULL;
+  g_autofree char *target = NULL;
+  RwbRelationType type;
+  guint before;
+
+  ensure_sample_open ();
+  rwb_session_select_relation (session (), first_relation (&s, &t, &type));
+  source = g_strdup (s);
+  target = g_strdup (t);
+  before = graph ()->relations->len;
+
+  run ("reverse", NULL);
+  g_assert_cmpint (relation_between (target, source, type), >=, 0);
+  g_assert_cmpint (relation_between (source, target, type), <, 0);
+  run ("undo", NULL);
+  g_assert_cmpint (relation_between (source, target, type), >=, 0);
+
+  rwb_session_select_relation (session (), relation_between (source, target, type));
+  run ("delete", NULL);
+  g_assert_cmpint (relation_between (source, target, type), <, 0);
+  g_assert_cmpuint (graph ()->relations->len, <, before);
+  run ("undo", NULL);
+  g_assert_cmpint (relation_between (source, target, type), >=, 0);
+}
+
+static void
+test_drag_undo (void)
+{
+  RwbGraphView *view;
+  const RwbScene *scene;
+  RwbViewport vp;
+  const RwbSceneNode *n = NULL;
+  double x, y, px, py;
+  gint entity = find ("Xiaomi");
+  g_autofree char *label = NULL;
+
+  ensure_sample_open ();
+  view = graph_view ();
+  scene = rwb_graph_view_get_scene (view);
+  rwb_graph_view_get_viewport (view, &vp);
+  for (guint i = 0; i < scene->nodes->len; i++)
+    if (g_array_index (scene->nodes, RwbSceneNode, i).entity == (guint) entity)
+      n = &g_array_index (scene->nodes, RwbSceneNode, i);
+  g_assert_nonnull (n);
+  x = (n->x - vp.origin_x) * vp.scale;
+  y = (n->y - vp.origin_y) * vp.scale;
+
+  rwb_graph_view_press (view, x, y, 0);
+  rwb_graph_view_drag_to (view, 40, 30);
+  rwb_graph_view_release (view, 40, 30);
+  g_assert_true (rwb_session_get_entity_position (session (), entity, &px, &py));
+  label = undo_item_label ();
+  g_assert_cmpstr (label, ==, "_Undo Move");
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "undo", NULL);
+  settle ();
+  g_assert_false (rwb_session_get_entity_position (session (), entity, &px, &py));
+  /* The node is back where the layout put it. */
+  for (guint i = 0; i < scene->nodes->len; i++)
+    if (g_array_index (scene->nodes, RwbSceneNode, i).entity == (guint) entity)
+      {
+        g_assert_cmpfloat_with_epsilon (g_array_index (scene->nodes, RwbSceneNode, i).x,
+                                        x / vp.scale + vp.origin_x, 0.01);
+      }
+}
+
+static GtkWidget *
+popover_of (GtkWidget *widget)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    if (GTK_IS_POPOVER_MENU (c))
+      return c;
+  return NULL;
+}
+
+static void
+test_context_menu (void)
+{
+  RwbGraphView *view;
+  const RwbScene *scene;
+  RwbViewport vp;
+  const RwbSceneNode *n = NULL;
+  gint entity = find ("Xiaomi");
+  GtkWidget *popover;
+
+  ensure_sample_open ();
+  view = graph_view ();
+  scene = rwb_graph_view_get_scene (view);
+  rwb_graph_view_get_viewport (view, &vp);
+  for (guint i = 0; i < scene->nodes->len; i++)
+    if (g_array_index (scene->nodes, RwbSceneNode, i).entity == (guint) entity)
+      n = &g_array_index (scene->nodes, RwbSceneNode, i);
+  g_assert_nonnull (n);
+
+  rwb_window_popup_context_menu (window, (n->x - vp.origin_x) * vp.scale,
+                                 (n->y - vp.origin_y) * vp.scale);
+  /* What was under the pointer is selected, and the menu is up. */
+  g_assert_true (rwb_session_is_entity_selected (session (), entity));
+  popover = popover_of (GTK_WIDGET (view));
+  g_assert_nonnull (popover);
+  g_assert_true (wait_for ((Condition) gtk_widget_get_mapped, popover));
+  {
+    g_autoptr (Picture) picture = render_widget (GTK_WIDGET (window), "edit-context-menu");
+    g_assert_cmpint (picture->width, >, 100);
+  }
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  settle ();
+
+  /* Nothing there: no menu, the selection stays. */
+  rwb_window_popup_context_menu (window, -50, -50);
+  g_assert_true (rwb_session_is_entity_selected (session (), entity));
+}
+
+static void
+test_close (void)
+{
+  ensure_sample_open ();
+  close_window (app, &window);
+}
+
+int
+main (int argc, char *argv[])
+{
+  gui_test_init (&argc, &argv);
+
+  g_test_add_func ("/edit/delete-undo-redo", test_delete_undo_redo);
+  g_test_add_func ("/edit/rename-retype", test_rename_retype);
+  g_test_add_func ("/edit/merge", test_merge);
+  g_test_add_func ("/edit/relation", test_relation);
+  g_test_add_func ("/edit/drag-undo", test_drag_undo);
+  g_test_add_func ("/edit/context-menu", test_context_menu);
+  g_test_add_func ("/edit/close", test_close);
+
+  app = rwb_application_new ();
+  return gui_test_run_app (app, argv[0]);
+}
