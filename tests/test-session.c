@@ -295,6 +295,45 @@ test_positions (void)
   g_assert_cmpuint (g_hash_table_size (rwb_session_get_positions (session)), ==, 1);
 }
 
+static void
+test_add_graph (void)
+{
+  g_autoptr (RwbSession) session = rwb_session_new ();
+  g_autoptr (RwbGraph) g = small_graph ();
+  g_autoptr (RwbGraph) part = rwb_graph_new ();
+  g_autoptr (RwbCorrection) reject = rwb_correction_new (RWB_CORRECTION_REJECT_ENTITY,
+                                                         "Gamma City", NULL);
+  g_autoptr (GError) error = NULL;
+  RwbGraph *now;
+  guint d, c;
+
+  rwb_session_set_graph (session, g);
+  rwb_session_select_entity (session, find (g, "Beta Bank"), FALSE);
+  g_assert_true (rwb_session_correct (session, reject, &error));
+
+  /* A new article mentions the rejected place again, and a new company. */
+  rwb_graph_add_document (part, NULL, "en", "Delta Foods is based in Gamma City.");
+  d = rwb_graph_add_entity (part, "Delta Foods", RWB_ENTITY_COMPANY);
+  c = rwb_graph_add_entity (part, "Gamma City", RWB_ENTITY_PLACE);
+  rwb_graph_ensure_relation (part, d, c, RWB_RELATION_LOCATION, 0.6);
+  g_assert_true (rwb_session_add_graph (session, part, &error));
+  g_assert_no_error (error);
+
+  now = rwb_session_get_graph (session);
+  g_assert_cmpuint (now->documents->len, ==, 2);
+  g_assert_cmpint (find (now, "Delta Foods"), >=, 0);
+  /* The rejection holds for the new article too; the selection and history stay. */
+  g_assert_cmpint (find (now, "Gamma City"), <, 0);
+  g_assert_true (rwb_session_is_entity_selected (session, find (now, "Beta Bank")));
+  g_assert_true (rwb_session_can_undo (session));
+  /* The part was only read. */
+  g_assert_cmpuint (part->entities->len, ==, 2);
+  /* Undoing the rejection brings the place back, from both articles. */
+  g_assert_true (rwb_session_undo (session, &error));
+  g_assert_cmpint (find (rwb_session_get_graph (session), "Gamma City"), >=, 0);
+  g_assert_cmpint (find (rwb_session_get_graph (session), "Delta Foods"), >=, 0);
+}
+
 static RwbLexicon *
 lexicon (void)
 {
@@ -393,6 +432,7 @@ main (int argc, char **argv)
   g_test_add_func ("/session/correct-undo-memory", test_correct_undo_memory);
   g_test_add_func ("/session/pending-with-scene", test_pending_with_scene);
   g_test_add_func ("/session/positions", test_positions);
+  g_test_add_func ("/session/add-graph", test_add_graph);
   g_test_add_func ("/session/project", test_project);
   status = g_test_run ();
   g_rmdir (tmp_dir);

@@ -27,6 +27,7 @@
 #include "rwb-export-dialog.h"
 #include "rwb-filter-panel.h"
 #include "rwb-graph-view.h"
+#include "rwb-import.h"
 #include "rwb-input.h"
 #include "rwb-edit-actions.h"
 #include "rwb-layout.h"
@@ -127,6 +128,9 @@ typedef struct
   GPtrArray *warnings;          /* char*: what an import removed or refused */
   gint engine;                  /* RwbLayoutEngine to lay a DOT file out with, -1: its own */
   RwbTextLoadFlags load_flags;  /* articles: RWB_TEXT_LOAD_REPLACE_INVALID once the user asks */
+  char *text;                   /* a pasted article, instead of files */
+  gboolean add;                 /* articles join the work shown instead of replacing it */
+  RwbInputKind kind;            /* what the files were */
 } ExtractData;
 
 static void
@@ -136,6 +140,7 @@ extract_data_free (ExtractData *data)
   g_clear_pointer (&data->files, g_ptr_array_unref);
   g_clear_pointer (&data->scene, rwb_scene_free);
   g_clear_pointer (&data->warnings, g_ptr_array_unref);
+  g_free (data->text);
   g_free (data);
 }
 
@@ -430,9 +435,27 @@ extract_thread (GTask        *task,
   if (data->engine >= 0)
     dot_options.engine = data->engine;
   data->warnings = g_ptr_array_new_with_free_func (g_free);
+  if (data->text != NULL)
+    {
+      g_autoptr (RwbImportItem) item = rwb_import_text (lexicon, data->text, NULL, NULL, NULL,
+                                                        NULL, &options, &error);
+
+      if (item == NULL || item->graph == NULL)
+        {
+          if (error == NULL && item != NULL && item->error != NULL)
+            error = g_error_copy (item->error);
+          g_prefix_error (&error, "%s", _("Could not read the pasted text: "));
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+      g_task_return_pointer (task, g_steal_pointer (&item->graph),
+                             (GDestroyNotify) rwb_graph_unref);
+      return;
+    }
   graph = rwb_input_load ((GFile **) data->files->pdata, data->files->len, lexicon, NULL,
                           &options, data->engine >= 0 ? &dot_options : NULL, &data->scene,
                           &kind, data->warnings, &failed, cancellable, &error);
+  data->kind = kind;
   if (graph == NULL)
     {
       if (failed >= 0)
@@ -487,6 +510,18 @@ extract_done (GObject *source, GAsyncResult *result, gpointer user_data)
   {
     ExtractData *data = g_task_get_task_data (G_TASK (result));
 
+    /* Added articles join the work: the session lays out the joined graph as an edit. */
+    if (data->add && data->kind == RWB_INPUT_ARTICLE && self->dot_file == NULL
+        && rwb_session_get_graph (self->session) != NULL)
+      {
+        g_autoptr (GError) add_error = NULL;
+
+        set_job (self, NULL);
+        if (!rwb_session_add_graph (self->session, graph, &add_error))
+          rwb_window_show_error (self, add_error->message);
+        return;
+      }
+
     if (data->warnings != NULL && data->warnings->len > 0)
       {
         g_autoptr (GString) info = g_string_new (NULL);
@@ -526,6 +561,93 @@ void
 rwb_window_open_files (RwbWindow *self, GFile **files, guint n_files)
 {
   open_files (self, files, n_files, -1, RWB_TEXT_LOAD_DEFAULT);
+}
+
+/* Starts reading files (or, with @text, a pasted article) whose articles join the work shown. */
+static void
+add_articles (RwbWindow *self, GFile **files, guint n_files, const char *text)
+{
+  g_autoptr (GTask) task = NULL;
+  ExtractData *data;
+  Job *job;
+
+  job = g_new0 (Job, 1);
+  job->window = g_object_ref (self);
+  job->cancellable = g_cancellable_new ();
+  job->replace = TRUE;
+  set_job (self, job);
+
+  data = g_new0 (ExtractData, 1);
+  data->application = RWB_APPLICATION (g_object_ref (gtk_window_get_application (GTK_WINDOW (self))));
+  data->files = g_ptr_array_new_with_free_func (g_object_unref);
+  data->engine = -1;
+  data->add = TRUE;
+  data->text = g_strdup (text);
+  for (guint i = 0; i < n_files; i++)
+    g_ptr_array_add (data->files, g_object_ref (files[i]));
+
+  gtk_label_set_text (self->busy_label, _("Reading the articles…"));
+  task = g_task_new (self, job->cancellable, extract_done, job);
+  g_task_set_source_tag (task, rwb_window_add_articles);
+  g_task_set_task_data (task, data, (GDestroyNotify) extract_data_free);
+  g_task_run_in_thread (task, extract_thread);
+}
+
+void
+rwb_window_add_articles (RwbWindow *self, GFile **files, guint n_files)
+{
+  g_return_if_fail (RWB_IS_WINDOW (self));
+  g_return_if_fail (files != NULL && n_files > 0);
+
+  add_articles (self, files, n_files, NULL);
+}
+
+void
+rwb_window_add_text (RwbWindow *self, const char *text)
+{
+  g_return_if_fail (RWB_IS_WINDOW (self));
+  g_return_if_fail (text != NULL);
+
+  {
+    g_autofree char *stripped = g_strstrip (g_strdup (text));
+
+    if (*stripped == '\0')
+      return;
+  }
+  add_articles (self, NULL, 0, text);
+}
+
+static gboolean
+on_drop (GtkDropTarget *target, const GValue *value, double x, double y, RwbWindow *self)
+{
+  GSList *list = g_value_get_boxed (value);
+  g_autoptr (GPtrArray) files = g_ptr_array_new ();
+
+  for (GSList *l = list; l != NULL; l = l->next)
+    g_ptr_array_add (files, l->data);
+  if (files->len == 0)
+    return FALSE;
+  rwb_window_add_articles (self, (GFile **) files->pdata, files->len);
+  return TRUE;
+}
+
+static void
+on_paste_text (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (RwbWindow) self = user_data;
+  g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, NULL);
+
+  if (text != NULL)
+    rwb_window_add_text (self, text);
+}
+
+static void
+paste_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  RwbWindow *self = RWB_WINDOW (user_data);
+
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (self)), NULL,
+                                 on_paste_text, g_object_ref (self));
 }
 
 static void
@@ -913,6 +1035,7 @@ static const GActionEntry win_actions[] = {
   { .name = "cancel", .activate = cancel_action },
   { .name = "show-panel", .parameter_type = "s", .activate = show_panel_action },
   { .name = "export", .activate = export_action },
+  { .name = "paste", .activate = paste_action },
 };
 
 static void
@@ -972,6 +1095,7 @@ rwb_window_constructed (GObject *object)
         { "win.delete", { "Delete", NULL } },
         { "win.rename::", { "F2", NULL } },
         { "win.merge", { "<Control>m", NULL } },
+        { "win.paste", { "<Control>v", NULL } },
       };
 
       for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
@@ -1121,6 +1245,12 @@ rwb_window_init (RwbWindow *self)
   rwb_edit_actions_add (G_ACTION_MAP (self), self->session, GTK_WINDOW (self), on_edit_error,
                         self);
   update_undo_labels (self);
+  {
+    GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+    g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+  }
   {
     GtkGesture *click = gtk_gesture_click_new ();
 

@@ -87,4 +87,27 @@ void rwb_window_popup_context_menu (RwbWindow *self,
                                     double     x,
                                     double     y);
 
+/**
+ * rwb_window_add_articles:
+ * @self: a window
+ * @files: (array length=n_files): article files (a graph file opens on its own instead)
+ * @n_files: how many
+ *
+ * Reads the articles off the UI thread and adds them to the work shown: the joined graph is
+ * laid out, the corrections apply to it, and the selection, positions and undo history stay.
+ * What dropping files on the window does.
+ */
+void rwb_window_add_articles (RwbWindow *self,
+                              GFile    **files,
+                              guint      n_files);
+/**
+ * rwb_window_add_text:
+ * @self: a window
+ * @text: an article's text
+ *
+ * Adds @text as a new article, as rwb_window_add_articles() does for files (win.paste).
+ */
+void rwb_window_add_text     (RwbWindow  *self,
+                              const char *text);
+
 G_END_DECLS

@@ -314,6 +314,35 @@ test_context_menu (void)
 }
 
 static void
+test_add_text (void)
+{
+  guint documents;
+
+  ensure_sample_open ();
+  documents = graph ()->documents->len;
+  /* A rejection made before holds for the article added after it. */
+  rwb_session_select_entity (session (), find ("Baidu"), FALSE);
+  run ("delete", NULL);
+  rwb_session_select_entity (session (), find ("Xiaomi"), FALSE);
+
+  rwb_window_add_text (window, "Baidu and Xiaomi met in Beijing.\n\n"
+                               "Lei Jun said Xiaomi will open a new plant in Thailand next year.\n");
+  g_assert_true (wait_for (shows_latest, NULL));
+  settle ();
+  g_assert_cmpuint (graph ()->documents->len, ==, documents + 1);
+  g_assert_cmpint (find ("Baidu"), <, 0);
+  g_assert_true (rwb_session_is_entity_selected (session (), find ("Xiaomi")));
+  g_assert_true (rwb_session_can_undo (session ()));
+  run ("undo", NULL);
+  g_assert_cmpint (find ("Baidu"), >=, 0);
+  g_assert_cmpuint (graph ()->documents->len, ==, documents + 1);
+
+  /* Blank text adds nothing. */
+  rwb_window_add_text (window, "  \n ");
+  g_assert_true (is_idle (window));
+}
+
+static void
 test_close (void)
 {
   ensure_sample_open ();
@@ -331,6 +360,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/edit/relation", test_relation);
   g_test_add_func ("/edit/drag-undo", test_drag_undo);
   g_test_add_func ("/edit/context-menu", test_context_menu);
+  g_test_add_func ("/edit/add-text", test_add_text);
   g_test_add_func ("/edit/close", test_close);
 
   app = rwb_application_new ();

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "rwb-graph-builder.h"
 #include "rwb-session.h"
 
 typedef enum {
@@ -950,6 +951,40 @@ rwb_session_redo (RwbSession *self, GError **error)
   g_return_val_if_fail (RWB_IS_SESSION (self), FALSE);
 
   return undo_redo (self, FALSE, error);
+}
+
+gboolean
+rwb_session_add_graph (RwbSession *self, RwbGraph *part, GError **error)
+{
+  g_autoptr (RwbGraph) copy = NULL;
+  g_autoptr (RwbGraph) base = NULL;
+  g_autoptr (RwbGraphBuilder) builder = NULL;
+
+  g_return_val_if_fail (RWB_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (part != NULL, FALSE);
+
+  if (self->project != NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           _("Articles are added to the project"));
+      return FALSE;
+    }
+  if (self->base == NULL)
+    {
+      /* Nothing yet: the articles are the work. */
+      show (self, part, NULL);
+      return TRUE;
+    }
+
+  /* The builder moves what it joins: it works on copies, and the base shown stays whole. */
+  base = rwb_graph_copy (self->base);
+  copy = rwb_graph_copy (part);
+  builder = rwb_graph_builder_new_from (base);
+  rwb_graph_builder_add (builder, copy);
+  g_clear_pointer (&self->base, rwb_graph_unref);
+  self->base = rwb_graph_ref (rwb_graph_builder_get_graph (builder));
+  edited (self, rwb_corrections_apply (self->base, self->corrections, NULL));
+  return TRUE;
 }
 
 gboolean

@@ -328,6 +328,23 @@ gboolean        rwb_session_redo                   (RwbSession *self,
                                                     GError    **error);
 
 /**
+ * rwb_session_add_graph:
+ * @self: a session
+ * @part: (transfer none): what newly added articles gave (read, not changed)
+ * @error: return location for an error
+ *
+ * Adds articles to the work in memory: @part joins the graph before corrections, the
+ * corrections apply to the whole again, and the result is the pending graph (see the top of
+ * this header); selection, positions and history stay. A session with a project adds articles
+ * to the project instead (rwb_project_add_articles, then rwb_session_reload), so this fails
+ * there with G_IO_ERROR_NOT_SUPPORTED.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean        rwb_session_add_graph              (RwbSession *self,
+                                                    RwbGraph   *part,
+                                                    GError    **error);
+/**
  * rwb_session_replace:
  * @slot: (inout): where an object keeps its session (a strong reference, or %NULL)
  * @session: (transfer none) (nullable): the new session
