@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 #include <math.h>
 
+#include "rwb-extract.h"
 #include "rwb-import.h"
 #include "rwb-lexicon.h"
 #include "rwb-session.h"
@@ -417,6 +418,55 @@ test_project (void)
   g_unlink (path);
 }
 
+static void
+test_save_as (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "saved.rawabit", NULL);
+  g_autofree char *article = g_test_build_filename (G_TEST_DIST, "data", "project",
+                                                    "en-xiaomi-nova.txt", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (article);
+  g_autoptr (RwbGraph) g = rwb_graph_new ();
+  g_autoptr (RwbSession) session = rwb_session_new ();
+  g_autoptr (RwbCorrection) reject = rwb_correction_new (RWB_CORRECTION_REJECT_ENTITY,
+                                                         "Nova Electronics", NULL);
+  g_autoptr (GError) error = NULL;
+  RwbProject *project;
+  guint before;
+  double x, y;
+
+  g_unlink (path);
+  g_assert_true (rwb_extract_file (lexicon (), g, file, NULL, NULL, &error));
+  rwb_session_set_graph (session, g);
+  before = g->entities->len;
+  g_assert_true (rwb_session_move_entity (session, find (g, "Xiaomi"), 7, 8, &error));
+  g_assert_true (rwb_session_correct (session, reject, &error));
+
+  project = rwb_session_save_as (session, path, lexicon (), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (project);
+  g_assert_true (rwb_session_get_project (session) == project);
+  /* The same work, now in the file: reopened elsewhere it has the correction and the place. */
+  g_assert_cmpuint (rwb_session_get_graph (session)->entities->len, ==, before - 1);
+  {
+    g_autoptr (RwbSession) again = rwb_session_new ();
+    g_autoptr (RwbProject) reopened = NULL;
+
+    g_assert_true (rwb_project_close (project, &error));
+    reopened = rwb_project_open (path, RWB_PROJECT_OPEN_READ_ONLY, &error);
+    g_assert_no_error (error);
+    g_assert_true (rwb_session_set_project (again, reopened, &error));
+    g_assert_cmpint (find (rwb_session_get_graph (again), "Nova Electronics"), <, 0);
+    g_assert_true (rwb_session_get_entity_position (again,
+                                                    find (rwb_session_get_graph (again), "Xiaomi"),
+                                                    &x, &y));
+    g_assert_cmpfloat (x, ==, 7);
+  }
+  /* A second Save As of work in a project is refused. */
+  g_assert_null (rwb_session_save_as (session, path, lexicon (), &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
+  g_unlink (path);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -434,6 +484,7 @@ main (int argc, char **argv)
   g_test_add_func ("/session/positions", test_positions);
   g_test_add_func ("/session/add-graph", test_add_graph);
   g_test_add_func ("/session/project", test_project);
+  g_test_add_func ("/session/save-as", test_save_as);
   status = g_test_run ();
   g_rmdir (tmp_dir);
   return status;

@@ -16,6 +16,7 @@
 #include <math.h>
 
 #include "rwb-graph-builder.h"
+#include "rwb-import.h"
 #include "rwb-session.h"
 
 typedef enum {
@@ -1053,6 +1054,68 @@ rwb_session_set_project (RwbSession *self, RwbProject *project, GError **error)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
   notify_history (self);
   return rwb_session_reload (self, error);
+}
+
+RwbProject *
+rwb_session_save_as (RwbSession *self, const char *path, RwbLexicon *lexicon, GError **error)
+{
+  g_autoptr (RwbProject) project = NULL;
+  g_autoptr (GPtrArray) texts = NULL;
+  g_autoptr (GPtrArray) sources = NULL;
+  g_autoptr (GPtrArray) items = NULL;
+  RwbGraph *base;
+
+  g_return_val_if_fail (RWB_IS_SESSION (self), NULL);
+  g_return_val_if_fail (path != NULL && lexicon != NULL, NULL);
+
+  if (self->project != NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           _("This work is in a project already"));
+      return NULL;
+    }
+  base = self->base != NULL ? self->base : self->graph;
+  if (base == NULL || base->documents->len == 0)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           _("There are no articles to save"));
+      return NULL;
+    }
+  texts = g_ptr_array_new ();
+  sources = g_ptr_array_new ();
+  for (guint i = 0; i < base->documents->len; i++)
+    {
+      const RwbDocument *d = g_ptr_array_index (base->documents, i);
+
+      if (d->text == NULL)
+        {
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                               _("Only articles can be saved as a project; this graph was read "
+                                 "from a graph file without their text"));
+          return NULL;
+        }
+      g_ptr_array_add (texts, d->text);
+      g_ptr_array_add (sources, d->path);
+    }
+  g_ptr_array_add (texts, NULL);
+
+  items = rwb_import_texts (lexicon, (const char *const *) texts->pdata,
+                            (const char *const *) sources->pdata, 0, NULL, NULL, NULL, NULL,
+                            error);
+  if (items == NULL)
+    return NULL;
+  project = rwb_project_create (path, error);
+  if (project == NULL || !rwb_project_add_articles (project, items, NULL, error))
+    return NULL;
+  for (guint i = 0; i < rwb_corrections_len (self->corrections); i++)
+    if (rwb_project_correct (project, rwb_corrections_get (self->corrections, i), error) == 0)
+      return NULL;
+  if (g_hash_table_size (self->positions) > 0
+      && !rwb_project_move_nodes (project, self->positions, NULL, error))
+    return NULL;
+  if (!rwb_session_set_project (self, project, error))
+    return NULL;
+  return self->project;
 }
 
 RwbProject *

@@ -23,6 +23,7 @@
 
 #include "rwb-corrections.h"
 #include "rwb-graph.h"
+#include "rwb-lexicon.h"
 #include "rwb-project.h"
 #include "rwb-scene.h"
 
@@ -376,6 +377,24 @@ gboolean        rwb_session_replace                (RwbSession **slot,
  */
 gboolean        rwb_session_set_project            (RwbSession *self,
                                                     RwbProject *project,
+                                                    GError    **error);
+/**
+ * rwb_session_save_as:
+ * @self: a session without a project
+ * @path: where to create the project (must not exist)
+ * @lexicon: the lexicon to extract the articles with
+ * @error: return location for an error
+ *
+ * "Save As" of the work in memory: creates a project at @path with the articles shown (their
+ * text), the corrections in force and the positions, then works in it
+ * (rwb_session_set_project). A graph whose documents have no text (one read from a graph
+ * file) cannot become a project.
+ *
+ * Returns: (transfer none) (nullable): the project, or %NULL with @error set
+ */
+RwbProject     *rwb_session_save_as                (RwbSession *self,
+                                                    const char *path,
+                                                    RwbLexicon *lexicon,
                                                     GError    **error);
 /**
  * rwb_session_get_project:
