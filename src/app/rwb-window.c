@@ -29,6 +29,7 @@
 #include "rwb-graph-view.h"
 #include "rwb-import.h"
 #include "rwb-input.h"
+#include "rwb-project.h"
 #include "rwb-edit-actions.h"
 #include "rwb-layout.h"
 #include "rwb-search-bar.h"
@@ -510,6 +511,17 @@ extract_done (GObject *source, GAsyncResult *result, gpointer user_data)
   {
     ExtractData *data = g_task_get_task_data (G_TASK (result));
 
+    /* A project opens to be worked in, not as a read-only graph. */
+    if (data->kind == RWB_INPUT_PROJECT)
+      {
+        g_autoptr (GError) open_error = NULL;
+
+        set_job (self, NULL);
+        if (!rwb_window_open_project (self, g_ptr_array_index (data->files, 0), &open_error))
+          rwb_window_show_error (self, open_error->message);
+        return;
+      }
+
     /* Added articles join the work: the session lays out the joined graph as an edit. */
     if (data->add && data->kind == RWB_INPUT_ARTICLE && self->dot_file == NULL
         && rwb_session_get_graph (self->session) != NULL)
@@ -517,7 +529,24 @@ extract_done (GObject *source, GAsyncResult *result, gpointer user_data)
         g_autoptr (GError) add_error = NULL;
 
         set_job (self, NULL);
-        if (!rwb_session_add_graph (self->session, graph, &add_error))
+        if (rwb_session_get_project (self->session) != NULL)
+          {
+            /* Into the project: one "Add Articles" command, then the session reads it back. */
+            g_autoptr (RwbImportItem) item = g_new0 (RwbImportItem, 1);
+            g_autoptr (GPtrArray) items = g_ptr_array_new ();
+
+            item->graph = rwb_graph_ref (graph);
+            g_ptr_array_add (items, item);
+            /* A project keeps each article with what was found in it alone. */
+            if (graph->documents->len != 1)
+              rwb_window_show_error (self, _("Add one article at a time to a project, or "
+                                             "all of a folder with rawabit-cli project add"));
+            else if (!rwb_project_add_articles (rwb_session_get_project (self->session), items, NULL,
+                                           &add_error)
+                || !rwb_session_reload (self->session, &add_error))
+              rwb_window_show_error (self, add_error->message);
+          }
+        else if (!rwb_session_add_graph (self->session, graph, &add_error))
           rwb_window_show_error (self, add_error->message);
         return;
       }
@@ -591,6 +620,148 @@ add_articles (RwbWindow *self, GFile **files, guint n_files, const char *text)
   g_task_set_source_tag (task, rwb_window_add_articles);
   g_task_set_task_data (task, data, (GDestroyNotify) extract_data_free);
   g_task_run_in_thread (task, extract_thread);
+}
+
+/* The title says which project the work is in. */
+static void
+update_title (RwbWindow *self)
+{
+  RwbProject *project = rwb_session_get_project (self->session);
+  g_autofree char *base = NULL;
+  g_autofree char *title = NULL;
+
+  if (project == NULL)
+    {
+      gtk_window_set_title (GTK_WINDOW (self), _("Rawabit"));
+      return;
+    }
+  base = g_path_get_basename (rwb_project_get_path (project));
+  /* Translators: the window title; %s is the project's file name. */
+  title = g_strdup_printf (_("%s — Rawabit"), base);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
+static void
+remember_recent (GFile *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+
+  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+}
+
+/* Lays out the session's graph when it has none laid out (a project just opened). */
+static void
+layout_session_graph (RwbWindow *self)
+{
+  RwbGraph *graph = rwb_session_get_graph (self->session);
+  Job *job;
+
+  if (graph == NULL || rwb_session_get_scene (self->session) != NULL)
+    return;
+  job = g_new0 (Job, 1);
+  job->window = g_object_ref (self);
+  job->cancellable = g_cancellable_new ();
+  job->graph = rwb_graph_ref (graph);
+  job->replace = TRUE;
+  set_job (self, job);
+  pick_engine_for (self, graph);
+  start_layout (self, job);
+}
+
+gboolean
+rwb_window_open_project (RwbWindow *self, GFile *file, GError **error)
+{
+  g_autofree char *path = NULL;
+  g_autoptr (RwbProject) project = NULL;
+
+  g_return_val_if_fail (RWB_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           _("A project must be a local file"));
+      return FALSE;
+    }
+  /* The project worked in already: read it again (it holds the lock itself). */
+  if (rwb_session_get_project (self->session) != NULL
+      && g_strcmp0 (rwb_project_get_path (rwb_session_get_project (self->session)), path) == 0)
+    return rwb_session_reload (self->session, error);
+  project = rwb_project_open (path, RWB_PROJECT_OPEN_DEFAULT, error);
+  if (project == NULL)
+    return FALSE;
+  /* Another project's work (or the work in memory) gives way to this one. */
+  g_clear_object (&self->dot_file);
+  rwb_session_set_scene (self->session, NULL);
+  if (!rwb_session_set_project (self->session, NULL, error)
+      || !rwb_session_set_project (self->session, project, error))
+    return FALSE;
+  update_title (self);
+  remember_recent (file);
+  layout_session_graph (self);
+  return TRUE;
+}
+
+gboolean
+rwb_window_save_project_as (RwbWindow *self, GFile *file, GError **error)
+{
+  GtkApplication *application;
+  RwbLexicon *lexicon;
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (RWB_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  application = gtk_window_get_application (GTK_WINDOW (self));
+  lexicon = RWB_IS_APPLICATION (application)
+              ? rwb_application_get_lexicon (RWB_APPLICATION (application), error) : NULL;
+  if (lexicon == NULL)
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("No lexicon"));
+      return FALSE;
+    }
+  path = g_file_get_path (file);
+  if (path == NULL || rwb_session_save_as (self->session, path, lexicon, error) == NULL)
+    {
+      if (path == NULL)
+        g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                             _("A project must be a local file"));
+      return FALSE;
+    }
+  update_title (self);
+  remember_recent (file);
+  return TRUE;
+}
+
+static void
+on_save_as_response (GtkNativeDialog *dialog, int response, RwbWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autoptr (GError) error = NULL;
+
+      if (file != NULL && !rwb_window_save_project_as (self, file, &error))
+        rwb_window_show_error (self, error->message);
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+save_as_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  RwbWindow *self = RWB_WINDOW (user_data);
+  GtkFileChooserNative *native;
+
+  native = gtk_file_chooser_native_new (_("Save Project As"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), "graph" RWB_PROJECT_SUFFIX);
+  g_signal_connect (native, "response", G_CALLBACK (on_save_as_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
 
 void
@@ -1036,6 +1207,7 @@ static const GActionEntry win_actions[] = {
   { .name = "show-panel", .parameter_type = "s", .activate = show_panel_action },
   { .name = "export", .activate = export_action },
   { .name = "paste", .activate = paste_action },
+  { .name = "save-as", .activate = save_as_action },
 };
 
 static void
@@ -1096,6 +1268,7 @@ rwb_window_constructed (GObject *object)
         { "win.rename::", { "F2", NULL } },
         { "win.merge", { "<Control>m", NULL } },
         { "win.paste", { "<Control>v", NULL } },
+        { "win.save-as", { "<Control><Shift>s", NULL } },
       };
 
       for (guint i = 0; i < G_N_ELEMENTS (accels); i++)

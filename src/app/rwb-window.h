@@ -110,4 +110,33 @@ void rwb_window_add_articles (RwbWindow *self,
 void rwb_window_add_text     (RwbWindow  *self,
                               const char *text);
 
+/**
+ * rwb_window_open_project:
+ * @self: a window
+ * @file: a Rawabit project (NAME.rawabit)
+ * @error: return location for an error (a project open elsewhere is refused)
+ *
+ * Works in @file from now on: its graph with its corrections is laid out, and every edit is
+ * written to it at once. The title names it; it joins the recent files.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean rwb_window_open_project    (RwbWindow *self,
+                                     GFile     *file,
+                                     GError   **error);
+/**
+ * rwb_window_save_project_as:
+ * @self: a window
+ * @file: where to create the project (must not exist)
+ * @error: return location for an error
+ *
+ * Saves the work in memory (articles, corrections, positions) as a new project and works in
+ * it from then on (win.save-as).
+ *
+ * Returns: %TRUE on success
+ */
+gboolean rwb_window_save_project_as (RwbWindow *self,
+                                     GFile     *file,
+                                     GError   **error);
+
 G_END_DECLS

@@ -11,10 +11,12 @@
 #include "rwb-config.h"
 
 #include <gtk/gtk.h>
+#include <string.h>
 
 #include "rwb-application.h"
 #include "rwb-graph-view-private.h"
 #include "rwb-graph-view.h"
+#include "rwb-project.h"
 #include "rwb-window.h"
 
 #include "gui-test-util.h"
@@ -343,6 +345,61 @@ test_add_text (void)
 }
 
 static void
+test_project (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("rawabit-edit-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "work.rawabit", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  guint entities;
+
+  ensure_sample_open ();
+  rwb_session_select_entity (session (), find ("Geely"), FALSE);
+  run ("delete", NULL);
+  entities = graph ()->entities->len;
+
+  g_assert_true (rwb_window_save_project_as (window, file, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "work.rawabit"));
+  g_assert_true (wait_for (shows_latest, NULL));
+  g_assert_cmpuint (graph ()->entities->len, ==, entities);
+  g_assert_cmpint (find ("Geely"), <, 0);
+
+  /* Every edit is in the file at once: a reader sees it while the window works on. */
+  rwb_session_select_entity (session (), find ("Baidu"), FALSE);
+  run ("delete", NULL);
+  {
+    g_autoptr (RwbProject) reader = rwb_project_open (path, RWB_PROJECT_OPEN_READ_ONLY, &error);
+    g_autoptr (RwbCorrections) list = NULL;
+
+    g_assert_no_error (error);
+    list = rwb_project_get_corrections (reader, &error);
+    g_assert_cmpuint (rwb_corrections_len (list), ==, 2);
+  }
+  /* The window holds the project: a second writer is refused, clearly. */
+  g_assert_null (rwb_project_open (path, RWB_PROJECT_OPEN_DEFAULT, &error));
+  g_assert_error (error, RWB_PROJECT_ERROR, RWB_PROJECT_ERROR_LOCKED);
+  g_clear_error (&error);
+
+  /* Undo in the window undoes in the project. */
+  run ("undo", NULL);
+  g_assert_cmpint (find ("Baidu"), >=, 0);
+  {
+    g_autoptr (RwbProject) reader = rwb_project_open (path, RWB_PROJECT_OPEN_READ_ONLY, &error);
+    g_autoptr (RwbCorrections) list = rwb_project_get_corrections (reader, &error);
+
+    g_assert_cmpuint (rwb_corrections_len (list), ==, 1);
+  }
+
+  /* Opened again (as after a restart), the work is there. */
+  g_assert_true (rwb_window_open_project (window, file, &error));
+  g_assert_no_error (error);
+  g_assert_true (wait_for (shows_latest, NULL));
+  g_assert_cmpint (find ("Geely"), <, 0);
+  g_assert_cmpint (find ("Baidu"), >=, 0);
+}
+
+static void
 test_close (void)
 {
   ensure_sample_open ();
@@ -361,6 +418,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/edit/drag-undo", test_drag_undo);
   g_test_add_func ("/edit/context-menu", test_context_menu);
   g_test_add_func ("/edit/add-text", test_add_text);
+  g_test_add_func ("/edit/project", test_project);
   g_test_add_func ("/edit/close", test_close);
 
   app = rwb_application_new ();
