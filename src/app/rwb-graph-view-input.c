@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "rwb-graph-view-private.h"
+#include "rwb-provenance.h"
 #include "rwb-render.h"
 
 
@@ -465,12 +466,18 @@ rwb_graph_view_tooltip_text_at (RwbGraphView *self, double x, double y)
       g_autofree char *relations = NULL;
       gboolean first = TRUE;
 
+      g_autoptr (GArray) documents = rwb_graph_entity_documents (graph, index);
+      g_autofree char *articles = NULL;
+
       relations = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u relation", "%u relations",
                                                 degree),
                                    degree);
-      /* Translators: second line of a node's tooltip: "company · 3 relations". */
-      g_string_append_printf (text, _("\n%s · %s"), rwb_entity_type_to_string (entity->type),
-                              relations);
+      articles = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u article", "%u articles",
+                                               documents->len),
+                                  documents->len);
+      /* Translators: second line of a node's tooltip: "company · 3 relations · 2 articles". */
+      g_string_append_printf (text, _("\n%s · %s · %s"), rwb_entity_type_to_string (entity->type),
+                              relations, articles);
       for (guint i = 0; entity->aliases != NULL && i < entity->aliases->len; i++)
         {
           const char *alias = g_ptr_array_index (entity->aliases, i);
@@ -495,11 +502,20 @@ rwb_graph_view_tooltip_text_at (RwbGraphView *self, double x, double y)
       const RwbEntity *source = g_ptr_array_index (graph->entities, r->source);
       const RwbEntity *target = g_ptr_array_index (graph->entities, r->target);
       guint n_evidence = r->evidence ? r->evidence->len : 0;
+      g_autoptr (GArray) documents = rwb_graph_relation_documents (graph, e->relation);
+      g_autofree char *sentences = NULL;
+      g_autofree char *articles = NULL;
       g_autofree char *evidence = NULL;
 
-      evidence = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u sentence of evidence",
-                                               "%u sentences of evidence", n_evidence),
-                                  n_evidence);
+      sentences = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u sentence of evidence",
+                                                "%u sentences of evidence", n_evidence),
+                                   n_evidence);
+      articles = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u article", "%u articles",
+                                               documents->len),
+                                  documents->len);
+      /* Translators: a relation's provenance in its tooltip: "2 sentences of evidence · 1
+       * article". */
+      evidence = g_strdup_printf (_("%s · %s"), sentences, articles);
       /* The names are isolated (FSI … PDI) in a left-to-right line, so "A → B" keeps its order
        * and the arrow its meaning when the names are Arabic. */
       return g_strdup_printf ("%s\n\u200e\u2068%s\u2069 %s \u2068%s\u2069\n%s",

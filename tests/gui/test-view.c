@@ -61,6 +61,7 @@ make_graph (void)
       if (entities[i].alias)
         rwb_entity_add_alias (g_ptr_array_index (graph->entities, e), entities[i].alias);
     }
+  rwb_entity_add_mention (g_ptr_array_index (graph->entities, A), doc, 0, 12);
   r = rwb_graph_ensure_relation (graph, A, B, RWB_RELATION_MANUFACTURING, 0.9);
   rwb_relation_add_evidence (g_ptr_array_index (graph->relations, r), doc, 0, 33,
                              "Alpha Motors makes cars for Beta.", "test", 0.9);
@@ -638,6 +639,8 @@ test_hover (void)
   g_assert_nonnull (strstr (tip, "company"));
   g_assert_nonnull (strstr (tip, "ألفا موتورز"));
   g_assert_nonnull (strstr (tip, "2 relations"));
+  /* Provenance: how many articles mention it. */
+  g_assert_nonnull (strstr (tip, "1 article"));
   g_clear_pointer (&tip, g_free);
 
   /* An edge: type, direction, evidence; its ends stand out, it is labelled. */
@@ -649,6 +652,7 @@ test_hover (void)
   g_assert_nonnull (strstr (tip, "manufacturing"));
   g_assert_nonnull (strstr (tip, "Alpha Motors\u2069 → \u2068Beta"));
   g_assert_nonnull (strstr (tip, "2 sentences"));
+  g_assert_nonnull (strstr (tip, "· 1 article"));
   states = rwb_graph_view_get_edge_states (view, &n);
   for (guint i = 0; i < n; i++)
     g_assert_cmpint (!!(states[i] & RWB_DRAW_HOVER), ==,
