@@ -712,7 +712,7 @@ test_merge (void)
   guint w = rwb_graph_add_entity (b, "Beijing", RWB_ENTITY_PLACE);
   rwb_graph_ensure_relation (b, w, x, RWB_RELATION_LOCATION, 0.5);
 
-  rwb_formats_merge (a, b);
+  rwb_graph_merge (a, b);
   g_assert_cmpuint (a->documents->len, ==, 2);
   g_assert_cmpuint (a->entities->len, ==, 6);
   g_assert_cmpstr (entity (a, 5)->name, ==, "Geely");
@@ -733,7 +733,7 @@ test_merge (void)
 
   /* Merging the same graph again adds no evidence and no entity. */
   g_autoptr (RwbGraph) c = load_fixture ("small.json");
-  rwb_formats_merge (a, c);
+  rwb_graph_merge (a, c);
   g_assert_cmpuint (a->entities->len, ==, 6);
   g_assert_cmpuint (relation (a, 0)->evidence->len, ==, 3);
 }

@@ -131,7 +131,7 @@ rwb_cli_cmd_convert (int argc, char **argv)
     g_printerr ("%s\n", (char *) g_ptr_array_index (messages, i));
   RwbGraph *graph = g_ptr_array_index (graphs, 0);
   for (guint i = 1; i < graphs->len; i++)
-    rwb_formats_merge (graph, g_ptr_array_index (graphs, i));
+    rwb_graph_merge (graph, g_ptr_array_index (graphs, i));
 
   if (to_stdout)
     {

@@ -1,15 +1,17 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rwb-formats.h — graph files other tools read and write: Rawabit JSON, DOT, GraphML, CSV.
  *
- * Reading never trusts the file: errors name the line where the parser gives one, and DOT is
- * parsed by Graphviz only inside the `rawabit-layout` child (see rwb-dot.h). Writing replaces
- * the target atomically (GIO writes a temporary file and renames it), so a failed write leaves
- * the old file as it was.
+ * One file per format (rwb-json.c, rwb-formats-dot.c, rwb-formats-graphml.c,
+ * rwb-formats-csv.c) behind the functions below. Reading never trusts the file: errors name
+ * the line where the parser gives one, and DOT is parsed by Graphviz only inside the
+ * `rawabit-layout` child (see rwb-dot.h). Writing replaces the target atomically (a temporary
+ * file renamed over it), so a failed write leaves the old file as it was.
  */
 #pragma once
 
 #include <gio/gio.h>
 #include "rwb-graph.h"
+#include "rwb-graph-merge.h"
 #include "rwb-scene.h"
 
 G_BEGIN_DECLS
@@ -57,9 +59,11 @@ RwbGraph  *rwb_formats_read_data   (const char *data, gsize length, RwbFormat fo
  * "dot_type" (likewise "dot_type" for relations, whose type is then left as it was). */
 void       rwb_formats_adopt_rawabit_attrs (RwbGraph *graph);
 
-/* Adds @src to @dest: documents (one per path), entities matched by name or any alias (else
- * added), relations matched by (source, target, type) — either way round for undirected ones —
- * with their evidence appended and counts added. Imported attrs are kept, @dest's win. */
-void       rwb_formats_merge       (RwbGraph *dest, RwbGraph *src);
+/* Kept for callers written before merging moved to the graph module: rwb_graph_merge. */
+static inline void
+rwb_formats_merge (RwbGraph *dest, RwbGraph *src)
+{
+  rwb_graph_merge (dest, src);
+}
 
 G_END_DECLS
