@@ -150,6 +150,50 @@ test_errors (void)
   g_rmdir (dir);
 }
 
+/* Input nested 100,000 levels deep (JSON overflowed json-glib's stack: SIGSEGV) is one line
+ * of error and exit status 1, for every command that reads graph files. */
+static void
+test_deep_input (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("rawabit-cli-XXXXXX", &error);
+  g_autofree char *json = g_build_filename (dir, "deep.json", NULL);
+  g_autofree char *graphml = g_build_filename (dir, "deep.graphml", NULL);
+  g_autofree char *out_path = g_build_filename (dir, "out.json", NULL);
+  g_autoptr (GString) text = g_string_new (NULL);
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (text, '[');
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (text, ']');
+  g_string_append_c (text, '\n');
+  g_assert_true (g_file_set_contents (json, text->str, text->len, NULL));
+  g_string_assign (text, "<graphml><graph>");
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (text, "<graph>");
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (text, "</graph>");
+  g_string_append (text, "</graph></graphml>\n");
+  g_assert_true (g_file_set_contents (graphml, text->str, text->len, NULL));
+  struct { const char *args[6]; } cases[] = {
+    { { "convert", "-o", out_path, json, NULL } },
+    { { "extract", json, NULL } },
+    { { "stats", json, NULL } },
+    { { "convert", "-o", out_path, graphml, NULL } },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *out = NULL, *err = NULL;
+      g_assert_cmpint (run_cli (cases[i].args, &out, &err), ==, 1);
+      if (strstr (err, "nested more than") == NULL)
+        g_error ("case %u: “%s” does not say the input is nested too deeply", i, err);
+      g_assert_true (strchr (err, '\n') == err + strlen (err) - 1);
+    }
+  g_assert_false (g_file_test (out_path, G_FILE_TEST_EXISTS));
+  g_remove (json);
+  g_remove (graphml);
+  g_rmdir (dir);
+}
+
 static void
 test_help_version (void)
 {
@@ -171,6 +215,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/extract-sample", test_extract_sample);
   g_test_add_func ("/cli/render-sample", test_render_sample);
   g_test_add_func ("/cli/errors", test_errors);
+  g_test_add_func ("/cli/deep-input", test_deep_input);
   g_test_add_func ("/cli/help-version", test_help_version);
   return g_test_run ();
 }

@@ -307,6 +307,58 @@ test_graphml_malformed (void)
   remove_tree (dir);
 }
 
+/* Elements nested 100,000 levels deep are refused with the line, from memory and from a file;
+ * a yEd-like nesting of a few dozen levels still reads. */
+static void
+test_graphml_deep (void)
+{
+  g_autoptr (GString) xml = g_string_new ("<graphml>\n<graph>\n<node id=\"a\">"
+                                          "<data key=\"d\">\n");
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (xml, "<g>");
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (xml, "</g>");
+  g_string_append (xml, "</data></node>\n</graph>\n</graphml>\n");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RwbGraph) g = rwb_formats_read_data (xml->str, xml->len, RWB_FORMAT_GRAPHML, NULL,
+                                                  &error);
+  g_assert_null (g);
+  g_assert_error (error, RWB_FORMATS_ERROR, RWB_FORMATS_ERROR_PARSE);
+  g_assert_nonnull (strstr (error->message, "line 4"));
+  g_assert_nonnull (strstr (error->message, "nested more than"));
+
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "deep.graphml", NULL);
+  g_assert_true (g_file_set_contents (path, xml->str, xml->len, NULL));
+  g_clear_error (&error);
+  g_autoptr (RwbGraph) from_file = read_path (path, NULL, &error);
+  g_assert_null (from_file);
+  g_assert_nonnull (strstr (error->message, "nested more than"));
+
+  g_autoptr (GString) ok = g_string_new ("<graphml><graph><node id=\"a\"><data key=\"d\">");
+  for (guint i = 0; i < 40; i++)
+    g_string_append (ok, "<g>");
+  for (guint i = 0; i < 40; i++)
+    g_string_append (ok, "</g>");
+  g_string_append (ok, "</data></node></graph></graphml>");
+  g_clear_error (&error);
+  g_autoptr (RwbGraph) shallow = rwb_formats_read_data (ok->str, ok->len, RWB_FORMAT_GRAPHML,
+                                                        NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (shallow->entities->len, ==, 1);
+
+  /* Deep JSON through the same entry points. */
+  g_autoptr (GString) json = g_string_new (NULL);
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (json, '[');
+  g_clear_error (&error);
+  g_autoptr (RwbGraph) from_json = rwb_formats_read_data (json->str, json->len,
+                                                          RWB_FORMAT_JSON, NULL, &error);
+  g_assert_null (from_json);
+  g_assert_nonnull (strstr (error->message, "nested more than"));
+  remove_tree (dir);
+}
+
 static RwbScene *
 scene_for (RwbGraph *g)
 {
@@ -850,6 +902,7 @@ main (int argc, char **argv)
   g_test_add_func ("/formats/graphml/well-formed", test_graphml_well_formed);
   g_test_add_func ("/formats/graphml/foreign", test_graphml_foreign);
   g_test_add_func ("/formats/graphml/malformed", test_graphml_malformed);
+  g_test_add_func ("/formats/graphml/deep", test_graphml_deep);
   g_test_add_func ("/formats/dot/write", test_dot_write);
   g_test_add_func ("/formats/dot/adopt-attrs", test_adopt_attrs);
   g_test_add_func ("/formats/dot/round-trip", test_dot_round_trip);

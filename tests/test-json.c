@@ -89,11 +89,60 @@ test_errors (void)
     }
 }
 
+/* JSON nested 100,000 levels deep (a 200 KB file) overflowed the stack inside json-glib; it is
+ * an error that says where, and brackets inside strings do not count. */
+static void
+test_deep (void)
+{
+  const guint n = 100000;
+  g_autoptr (GString) arrays = g_string_new (NULL);
+  g_autoptr (GString) objects = g_string_new (NULL);
+  for (guint i = 0; i < n; i++)
+    {
+      g_string_append_c (arrays, '[');
+      g_string_append (objects, "{\"a\":");
+    }
+  g_string_append (objects, "1");
+  for (guint i = 0; i < n; i++)
+    {
+      g_string_append_c (arrays, ']');
+      g_string_append_c (objects, '}');
+    }
+  GString *texts[] = { arrays, objects };
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (RwbGraph) g = rwb_json_read (texts[i]->str, texts[i]->len, &error);
+      g_assert_null (g);
+      g_assert_error (error, RWB_JSON_ERROR, RWB_JSON_ERROR_PARSE);
+      g_assert_nonnull (strstr (error->message, "nested more than 64 levels"));
+      g_assert_nonnull (strstr (error->message, "line 1"));
+    }
+  gsize offset = 0;
+  g_assert_false (rwb_json_depth_within (arrays->str, arrays->len, RWB_JSON_MAX_DEPTH, &offset));
+  g_assert_cmpuint (offset, ==, RWB_JSON_MAX_DEPTH);
+  g_assert_true (rwb_json_depth_within ("[[]]", 4, 2, NULL));
+  g_assert_false (rwb_json_depth_within ("[[[]]]", 6, 2, NULL));
+
+  /* A name made of brackets, and one with an escaped quote before them, are only text. */
+  g_autoptr (GString) name = g_string_new ("\\\"");
+  for (guint i = 0; i < 1000; i++)
+    g_string_append (name, "[{");
+  g_autoptr (RwbGraph) graph = rwb_graph_new ();
+  rwb_graph_add_entity (graph, name->str, RWB_ENTITY_COMPANY);
+  g_autofree char *json = rwb_json_write (graph, FALSE);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RwbGraph) back = rwb_json_read (json, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (((RwbEntity *) g_ptr_array_index (back->entities, 0))->name, ==, name->str);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/json/round-trip", test_round_trip);
   g_test_add_func ("/json/errors", test_errors);
+  g_test_add_func ("/json/deep", test_deep);
   return g_test_run ();
 }

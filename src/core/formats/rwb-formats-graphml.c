@@ -12,6 +12,9 @@
 #include <string.h>
 
 #define GRAPHML_NS "http://graphml.graphdrawing.org/xmlns"
+/* Elements open at once. GraphML needs four (graphml, graph, node, data), yEd a dozen more
+ * inside <data> and one graph level per group; a file nested deeper is not a drawing. */
+#define GRAPHML_MAX_DEPTH 256
 
 /* ---- GraphML ---- */
 
@@ -180,6 +183,7 @@ typedef struct {
   GPtrArray *nodes, *edges;    /* GraphmlItem */
   gboolean edgedefault_directed;
   gboolean seen_root;
+  guint depth;                 /* elements open */
   guint graph_depth;
   GraphmlKey *key;             /* inside <key> */
   gboolean in_default;
@@ -282,6 +286,12 @@ graphml_start (GMarkupParseContext *context, const char *element, const char **n
   GraphmlParser *p = user_data;
   const char *name = local_name (element);
 
+  if (++p->depth > GRAPHML_MAX_DEPTH)
+    {
+      markup_error (context, error, _("elements are nested more than %u levels deep"),
+                    GRAPHML_MAX_DEPTH);
+      return;
+    }
   if (p->data_key)
     {
       /* Inside <data>: yEd nests its drawing here; its label text is worth keeping. */
@@ -389,6 +399,7 @@ graphml_end (GMarkupParseContext *context, const char *element, gpointer user_da
   GraphmlParser *p = user_data;
   const char *name = local_name (element);
 
+  p->depth--;
   if (p->data_key)
     {
       if (p->data_depth > 0)

@@ -302,6 +302,58 @@ lookup_id (GHashTable *ids, const char *id)
 }
 
 /**
+ * rwb_json_depth_within:
+ * Scans JSON text for its nesting depth without parsing it (see rwb-json.h).
+ */
+gboolean
+rwb_json_depth_within (const char *data, gsize length, guint max_depth, gsize *offset)
+{
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+  guint depth = 0;
+  gboolean in_string = FALSE;
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '[' || c == '{')
+        {
+          if (++depth > max_depth)
+            {
+              if (offset)
+                *offset = i;
+              return FALSE;
+            }
+        }
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
+    }
+  return TRUE;
+}
+
+/* Line and column (in characters), from 1, of @at in @data. */
+static void
+line_column (const char *data, const char *at, guint *line, guint *column)
+{
+  *line = 1;
+  *column = 1;
+  for (const char *p = data; p < at; p++)
+    {
+      if (*p == '\n')
+        (*line)++, *column = 1;
+      else if (((guchar) *p & 0xC0) != 0x80)
+        (*column)++;
+    }
+}
+
+/**
  * rwb_json_read:
  * Parses a rawabit-graph JSON document; on error the message names the line or member.
  */
@@ -313,19 +365,22 @@ rwb_json_read (const char *data, gssize length, GError **error)
    * of an Arabic letter is the usual case: name the line and column here. */
   const char *bad = NULL;
   gsize data_len = length < 0 ? strlen (data) : (gsize) length;
+  guint line, column;
   if (!g_utf8_validate_len (data, data_len, &bad))
     {
-      guint line = 1, column = 1;
-      for (const char *p = data; p < bad; p++)
-        {
-          if (*p == '\n')
-            line++, column = 1;
-          else if (((guchar) *p & 0xC0) != 0x80)
-            column++;
-        }
+      line_column (data, bad, &line, &column);
       g_set_error (error, RWB_JSON_ERROR, RWB_JSON_ERROR_PARSE,
                    _("Not valid JSON: line %u, column %u: not UTF-8 text%s"), line, column,
                    bad + 4 >= data + data_len ? _(" (the file may be cut short)") : "");
+      return NULL;
+    }
+  gsize too_deep;
+  if (!rwb_json_depth_within (data, data_len, RWB_JSON_MAX_DEPTH, &too_deep))
+    {
+      line_column (data, data + too_deep, &line, &column);
+      g_set_error (error, RWB_JSON_ERROR, RWB_JSON_ERROR_PARSE,
+                   _("Not valid JSON: line %u, column %u: nested more than %u levels deep"),
+                   line, column, RWB_JSON_MAX_DEPTH);
       return NULL;
     }
   g_autoptr (JsonParser) parser = json_parser_new ();
@@ -333,7 +388,7 @@ rwb_json_read (const char *data, gssize length, GError **error)
   if (!json_parser_load_from_data (parser, data, length, &local))
     {
       /* json-glib says "<data>:LINE:COLUMN: Parse error: …"; say it in words. */
-      guint line = 0, column = 0;
+      line = column = 0;
       const char *msg = local->message;
       const char *rest = strstr (msg, ": ");
       if (sscanf (msg, "<data>:%u:%u:", &line, &column) == 2 && rest)

@@ -16,6 +16,7 @@
  */
 #define G_LOG_DOMAIN "rawabit-layout"
 
+#include "rwb-json.h"
 #include "rwb-layout-private.h"
 #include "rwb-render.h"
 
@@ -51,35 +52,6 @@ number_ok (double v)
   return isfinite (v) && fabs (v) <= MAX_COORD;
 }
 
-/* Nesting depth of JSON text, strings skipped; FALSE past MAX_DEPTH. */
-static gboolean
-depth_ok (const char *s, gsize len)
-{
-  guint depth = 0;
-  gboolean in_string = FALSE;
-  for (gsize i = 0; i < len; i++)
-    {
-      char c = s[i];
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-        }
-      else if (c == '"')
-        in_string = TRUE;
-      else if (c == '[' || c == '{')
-        {
-          if (++depth > MAX_DEPTH)
-            return FALSE;
-        }
-      else if ((c == ']' || c == '}') && depth > 0)
-        depth--;
-    }
-  return TRUE;
-}
-
 /**
  * rwb_gvjson_parse:
  * @out: the helper's stdout
@@ -94,7 +66,7 @@ rwb_gvjson_parse (GBytes *out, GError **error)
   const char *data = out ? g_bytes_get_data (out, &len) : NULL;
   if (data == NULL || len == 0)
     return output_error (error, _("nothing")), NULL;
-  if (!depth_ok (data, len))
+  if (!rwb_json_depth_within (data, len, MAX_DEPTH, NULL))
     return output_error (error, _("nested too deeply")), NULL;
   g_autoptr (JsonParser) parser = json_parser_new_immutable ();
   g_autoptr (GError) local = NULL;
