@@ -84,10 +84,12 @@ write_edges_csv (RwbGraph *graph)
 
 /**
  * rwb_formats_write_csv:
- * Writes nodes.csv and edges.csv into the folder @path, made if missing.
+ * Writes nodes.csv and edges.csv into the folder @path, made if missing: both are written
+ * before either is renamed, so a failure leaves both as they were.
  */
 gboolean
-rwb_formats_write_csv (RwbGraph *graph, const RwbScene *scene, const char *path, GError **error)
+rwb_formats_write_csv (RwbGraph *graph, const RwbScene *scene, const char *path,
+                       RwbSaveFlags flags, GError **error)
 {
   if (g_mkdir_with_parents (path, 0777) != 0)
     {
@@ -100,6 +102,8 @@ rwb_formats_write_csv (RwbGraph *graph, const RwbScene *scene, const char *path,
   g_autofree char *edges = write_edges_csv (graph);
   g_autofree char *nodes_path = g_build_filename (path, "nodes.csv", NULL);
   g_autofree char *edges_path = g_build_filename (path, "edges.csv", NULL);
-  return rwb_formats_replace_file (nodes_path, nodes, error)
-         && rwb_formats_replace_file (edges_path, edges, error);
+  const char *paths[] = { nodes_path, edges_path };
+  const char *data[] = { nodes, edges };
+  const gsize lengths[] = { strlen (nodes), strlen (edges) };
+  return rwb_save_files (2, paths, data, lengths, flags, error);
 }

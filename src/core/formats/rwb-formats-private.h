@@ -34,11 +34,6 @@ gboolean   rwb_formats_parse_count     (const char *s, guint *out);
 /* Adds the '|'-separated aliases of @joined to @e. */
 void       rwb_formats_add_aliases     (RwbEntity *e, const char *joined);
 
-/* ---- writing files (rwb-formats.c) ---- */
-
-/* Replaces @path with @data atomically (a synced temporary renamed over it). */
-gboolean   rwb_formats_replace_file    (const char *path, const char *data, GError **error);
-
 /* ---- one file per format ---- */
 
 /* rwb-formats-dot.c: the DOT text of @graph (positions pinned from @scene, may be NULL). */
@@ -47,8 +42,9 @@ char      *rwb_formats_write_dot       (RwbGraph *graph, const RwbScene *scene);
 char      *rwb_formats_write_graphml   (RwbGraph *graph, const RwbScene *scene);
 RwbGraph  *rwb_formats_read_graphml    (const char *data, gsize length, GPtrArray *warnings,
                                         GError **error);
-/* rwb-formats-csv.c: nodes.csv and edges.csv in the folder @path (made if missing). */
+/* rwb-formats-csv.c: nodes.csv and edges.csv in the folder @path (made if missing), replaced
+ * as a pair. */
 gboolean   rwb_formats_write_csv       (RwbGraph *graph, const RwbScene *scene, const char *path,
-                                        GError **error);
+                                        RwbSaveFlags flags, GError **error);
 
 G_END_DECLS

@@ -180,24 +180,7 @@ rwb_formats_add_aliases (RwbEntity *e, const char *joined)
     rwb_entity_add_alias (e, parts[j]);
 }
 
-
 /* ---- writing files ---- */
-
-/* A temporary file next to @path, renamed over it once complete and synced: readers see the
- * old or the new file, never half of one. Not g_file_replace_contents(): in GLib 2.74 it closes
- * the stream after a failed write, and closing renames the partial file over the old one
- * (test-formats' /formats/atomic/interrupted shows it). */
-gboolean
-rwb_formats_replace_file (const char *path, const char *data, GError **error)
-{
-  g_autoptr (GError) local = NULL;
-  if (g_file_set_contents_full (path, data, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0666, &local))
-    return TRUE;
-  g_autofree char *name = g_filename_display_name (path);
-  g_set_error (error, local->domain, local->code, _("Could not write %s: %s"), name,
-               local->message);
-  return FALSE;
-}
 
 /**
  * rwb_formats_to_string:
@@ -224,21 +207,32 @@ rwb_formats_to_string (RwbGraph *graph, const RwbScene *scene, RwbFormat format,
 }
 
 /**
+ * rwb_formats_write_full:
+ * Writes @graph to @path through rwb_save_file (for CSV: a folder, made if missing, whose
+ * nodes.csv and edges.csv are replaced as a pair), with @flags.
+ */
+gboolean
+rwb_formats_write_full (RwbGraph *graph, const RwbScene *scene, RwbFormat format,
+                        const char *path, RwbSaveFlags flags, GError **error)
+{
+  g_return_val_if_fail (graph != NULL && path != NULL, FALSE);
+  if (format == RWB_FORMAT_CSV)
+    return rwb_formats_write_csv (graph, scene, path, flags, error);
+  g_autofree char *text = rwb_formats_to_string (graph, scene, format, error);
+  if (text == NULL)
+    return FALSE;
+  return rwb_save_file (path, text, strlen (text), flags, error);
+}
+
+/**
  * rwb_formats_write:
- * Writes @graph to @path, replacing any file there atomically (for CSV: a folder, made if
- * missing, receiving nodes.csv and edges.csv, each replaced atomically).
+ * rwb_formats_write_full() with RWB_SAVE_DEFAULT: a read-only target is refused.
  */
 gboolean
 rwb_formats_write (RwbGraph *graph, const RwbScene *scene, RwbFormat format, const char *path,
                    GError **error)
 {
-  g_return_val_if_fail (graph != NULL && path != NULL, FALSE);
-  if (format == RWB_FORMAT_CSV)
-    return rwb_formats_write_csv (graph, scene, path, error);
-  g_autofree char *text = rwb_formats_to_string (graph, scene, format, error);
-  if (text == NULL)
-    return FALSE;
-  return rwb_formats_replace_file (path, text, error);
+  return rwb_formats_write_full (graph, scene, format, path, RWB_SAVE_DEFAULT, error);
 }
 
 

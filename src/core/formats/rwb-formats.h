@@ -4,14 +4,15 @@
  * One file per format (rwb-json.c, rwb-formats-dot.c, rwb-formats-graphml.c,
  * rwb-formats-csv.c) behind the functions below. Reading never trusts the file: errors name
  * the line where the parser gives one, and DOT is parsed by Graphviz only inside the
- * `rawabit-layout` child (see rwb-dot.h). Writing replaces the target atomically (a temporary
- * file renamed over it), so a failed write leaves the old file as it was.
+ * `rawabit-layout` child (see rwb-dot.h). Writing goes through rwb-save.h: the target is
+ * replaced atomically, so a failed write leaves the old file as it was.
  */
 #pragma once
 
 #include <gio/gio.h>
 #include "rwb-graph.h"
 #include "rwb-graph-merge.h"
+#include "rwb-save.h"
 #include "rwb-scene.h"
 
 G_BEGIN_DECLS
@@ -35,7 +36,12 @@ gboolean   rwb_format_from_path    (const char *path, RwbFormat *out);
 gboolean   rwb_format_from_string  (const char *name, RwbFormat *out);
 
 /* Writes @graph; @scene (may be NULL) adds node positions where the format carries them.
- * For CSV, @path names the folder that receives nodes.csv and edges.csv. */
+ * For CSV, @path names the folder that receives nodes.csv and edges.csv, replaced as a pair.
+ * A read-only target is refused (RWB_SAVE_ERROR_READ_ONLY) unless @flags has
+ * RWB_SAVE_OVERWRITE_READ_ONLY; see rwb-save.h for symlinks, modes and temporaries. */
+gboolean   rwb_formats_write_full  (RwbGraph *graph, const RwbScene *scene, RwbFormat format,
+                                    const char *path, RwbSaveFlags flags, GError **error);
+/* rwb_formats_write_full() with RWB_SAVE_DEFAULT. */
 gboolean   rwb_formats_write       (RwbGraph *graph, const RwbScene *scene, RwbFormat format,
                                     const char *path, GError **error);
 /* Text of @graph in a text format (not CSV), newly allocated. */
