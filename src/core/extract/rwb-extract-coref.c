@@ -1,0 +1,120 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rwb-extract-coref.c — coreference: "الشركة / the company" and the like standing for an
+ * earlier entity of the document.
+ */
+#define G_LOG_DOMAIN "rawabit-extract"
+
+#include "rwb-extract-private.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+gboolean
+is_party (RwbGraph *graph, guint entity)
+{
+  RwbEntity *e = g_ptr_array_index (graph->entities, entity);
+  return e->type == RWB_ENTITY_COMPANY || e->type == RWB_ENTITY_ORGANIZATION;
+}
+
+void
+remember (Ctx *ctx, guint entity)
+{
+  if (!is_party (ctx->graph, entity))
+    return;
+  gpointer key = GUINT_TO_POINTER (entity);
+  g_hash_table_insert (ctx->salience, key,
+                       GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (ctx->salience,
+                                                                                key)) + 1));
+  for (guint i = 0; i < ctx->recent->len; i++)
+    if (g_array_index (ctx->recent, guint, i) == entity)
+      {
+        g_array_remove_index (ctx->recent, i);
+        break;
+      }
+  g_array_append_val (ctx->recent, entity);
+}
+
+/* "الشركة" / "the company" stands for the subject of the discourse: the first company named
+ * earlier in this sentence, else the first company of the last sentence that named one (news
+ * keeps its subject; the company named last is often only an object). "الشركتان" / "both
+ * companies" stand for the last two companies named. Mentions are added in text order. */
+void
+resolve_coreference (Ctx *ctx, GArray *tokens, GArray *mentions)
+{
+  g_autoptr (GArray) order = g_array_copy (mentions);
+  g_array_sort (order, compare_mentions);
+  guint next = 0;
+  gint sentence_subject = -1;
+  for (guint i = 0; i < tokens->len; i++)
+    {
+      while (next < order->len && g_array_index (order, Mention, next).first <= i)
+        {
+          Mention *m = &g_array_index (order, Mention, next++);
+          if (m->kind == MENTION_NAME)
+            {
+              remember (ctx, m->entity);
+              if (sentence_subject < 0 && is_party (ctx->graph, m->entity)
+                  && !g_hash_table_contains (ctx->media, GUINT_TO_POINTER (m->entity)))
+                sentence_subject = m->entity;
+            }
+        }
+      Token *t = TOK (i);
+      if (t->mention >= 0 || !(t->cue & (RWB_CUE_COREF_ONE | RWB_CUE_COREF_TWO)))
+        continue;
+      /* "the company Baidu": an apposition, not a reference. */
+      if (i + 1 < tokens->len && TOK (i + 1)->mention >= 0)
+        continue;
+      guint want = (t->cue & RWB_CUE_COREF_TWO) ? 2 : 1;
+      guint referents[2];
+      /* "ويملك صندوق الاستثمارات نحو 44% من أسهم الشركة": when a relation word stands
+       * between this sentence's subject and "the company", the company is the object — the
+       * one the article was about before this sentence. */
+      gint subject_here = sentence_subject;
+      if (subject_here >= 0 && ctx->subject >= 0 && ctx->subject != subject_here)
+        for (guint k = 0; k < i; k++)
+          if (TOK (k)->mention < 0 && TOK (k)->word && starts_trigger (ctx, TOK (k)))
+            {
+              subject_here = -1;
+              break;
+            }
+      if (want == 1 && (subject_here >= 0 || ctx->subject >= 0))
+        referents[0] = subject_here >= 0 ? (guint) subject_here : (guint) ctx->subject;
+      else if (ctx->recent->len >= want)
+        {
+          /* "both companies": the two the article is about — named most often so far, the
+           * latest first among equals. */
+          guint best[2] = { G_MAXUINT, G_MAXUINT }, score[2] = { 0, 0 };
+          for (guint r = ctx->recent->len; r-- > 0;)
+            {
+              guint e = g_array_index (ctx->recent, guint, r);
+              if (g_hash_table_contains (ctx->media, GUINT_TO_POINTER (e)))
+                continue;
+              guint n = GPOINTER_TO_UINT (g_hash_table_lookup (ctx->salience,
+                                                               GUINT_TO_POINTER (e)));
+              if (n > score[0])
+                best[1] = best[0], score[1] = score[0], best[0] = e, score[0] = n;
+              else if (n > score[1])
+                best[1] = e, score[1] = n;
+            }
+          if (want == 1 || best[1] == G_MAXUINT)
+            for (guint k = 0; k < want; k++)
+              referents[k] = g_array_index (ctx->recent, guint, ctx->recent->len - 1 - k);
+          else
+            referents[0] = best[0], referents[1] = best[1];
+        }
+      else
+        continue;
+      for (guint k = 0; k < want; k++)
+        {
+          Mention m = { i, i, referents[k], MENTION_COREF };
+          g_array_append_val (mentions, m);
+          RwbEntity *e = g_ptr_array_index (ctx->graph->entities, referents[k]);
+          say (ctx, "coreference «%.*s» at %u → “%s”", (int) (t->span.bend - t->span.bstart),
+               ctx->text + t->span.bstart, t->span.start, e->name);
+        }
+      t->mention = mentions->len - 1;
+    }
+  if (sentence_subject >= 0)
+    ctx->subject = sentence_subject;
+  g_array_sort (mentions, compare_mentions);
+}

@@ -1,0 +1,671 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rwb-extract-entities.c — entity mentions of a sentence: lexicon matches (longest
+ * first), name patterns after cues, quoted names, English proper-noun runs and their context.
+ */
+#define G_LOG_DOMAIN "rawabit-extract"
+
+#include "rwb-extract-private.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+guint
+entity_for_entry (Ctx *ctx, guint entry_index, const char *surface)
+{
+  RwbLexEntry *entry = g_ptr_array_index (ctx->lex->entries, entry_index);
+  guint idx = GPOINTER_TO_UINT (g_hash_table_lookup (ctx->by_entry,
+                                                     GUINT_TO_POINTER (entry_index + 1)));
+  if (idx == 0)
+    {
+      gint found = rwb_graph_find_entity (ctx->graph, entry->name);
+      if (found < 0)
+        {
+          found = rwb_graph_add_entity (ctx->graph, entry->name, entry->type);
+          RwbEntity *e = g_ptr_array_index (ctx->graph->entities, found);
+          e->source = g_strdup_printf ("lexicon %s", entry->origin);
+          if (entry->arabic)
+            rwb_entity_add_alias (e, entry->arabic);
+        }
+      idx = found + 1;
+      g_hash_table_insert (ctx->by_entry, GUINT_TO_POINTER (entry_index + 1),
+                           GUINT_TO_POINTER (idx));
+    }
+  RwbEntity *e = g_ptr_array_index (ctx->graph->entities, idx - 1);
+  if (surface && !g_str_equal (surface, e->name))
+    rwb_entity_add_alias (e, surface);
+  if (entry->media)
+    g_hash_table_add (ctx->media, GUINT_TO_POINTER (idx - 1));
+  return idx - 1;
+}
+
+/* The same unknown name recurs through an article: look it up once per document. */
+guint
+entity_for_pattern (Ctx *ctx, const char *latin, const char *arabic, RwbEntityType type,
+                    const char *rule)
+{
+  g_autofree char *key = g_strdup_printf ("%d\x1f%s\x1f%s", type, latin ? latin : "",
+                                          arabic ? arabic : "");
+  guint idx = GPOINTER_TO_UINT (g_hash_table_lookup (ctx->by_name, key));
+  if (idx == 0)
+    {
+      idx = entity_for_pattern_uncached (ctx, latin, arabic, type, rule) + 1;
+      g_hash_table_insert (ctx->by_name, g_steal_pointer (&key), GUINT_TO_POINTER (idx));
+    }
+  return idx - 1;
+}
+
+guint
+entity_for_pattern_uncached (Ctx *ctx, const char *latin, const char *arabic,
+                             RwbEntityType type, const char *rule)
+{
+  gint found = latin ? rwb_graph_find_entity (ctx->graph, latin) : -1;
+  if (found < 0 && arabic)
+    found = rwb_graph_find_entity (ctx->graph, arabic);
+  /* "Hemsworth" after "Hemsworth Living": news shortens a name it has given in full; people
+   * are called by their family name ("Fuentes" after "Mariela Fuentes"). */
+  if (found < 0 && latin && strchr (latin, ' ') == NULL)
+    for (guint i = 0; i < ctx->graph->entities->len && found < 0; i++)
+      {
+        RwbEntity *e = g_ptr_array_index (ctx->graph->entities, i);
+        gsize n = strlen (latin), len = strlen (e->name);
+        if (e->type != RWB_ENTITY_PERSON && g_str_has_prefix (e->name, latin)
+            && e->name[n] == ' ')
+          found = i;
+        else if (e->type == RWB_ENTITY_PERSON && len > n + 1 && g_str_has_suffix (e->name, latin)
+                 && e->name[len - n - 1] == ' ')
+          found = i;
+      }
+  if (found < 0)
+    {
+      const char *name = latin ? latin : arabic;
+      found = rwb_graph_add_entity (ctx->graph, name, type);
+      RwbEntity *e = g_ptr_array_index (ctx->graph->entities, found);
+      e->source = g_strdup_printf ("pattern %s", rule);
+    }
+  RwbEntity *e = g_ptr_array_index (ctx->graph->entities, found);
+  if (latin)
+    {
+      /* A Latin form found later replaces a transliteration-less Arabic name. */
+      if (!g_str_equal (e->name, latin) && arabic && g_str_equal (e->name, arabic))
+        {
+          g_free (e->name);
+          e->name = g_strdup (latin);
+        }
+      rwb_entity_add_alias (e, latin);
+    }
+  if (arabic)
+    rwb_entity_add_alias (e, arabic);
+  return found;
+}
+
+void
+add_mention (Ctx *ctx, GArray *tokens, GArray *mentions, guint first, guint last, guint entity,
+             MentionKind kind)
+{
+  Mention m = { first, last, entity, kind };
+  g_array_append_val (mentions, m);
+  for (guint i = first; i <= last; i++)
+    TOK (i)->mention = mentions->len - 1;
+  RwbEntity *e = g_ptr_array_index (ctx->graph->entities, entity);
+  rwb_entity_add_mention (e, ctx->doc, TOK (first)->span.start, TOK (last)->span.end);
+}
+
+/* Longest lexicon phrase starting at token @i. Only the first word may carry clitics. */
+gboolean
+lookup_phrase (Ctx *ctx, GArray *tokens, guint i, guint *out_last, const RwbLexHit **out_hit,
+               guint *out_cand)
+{
+  RwbLexicon *lex = ctx->lex;
+  Token *t0 = TOK (i);
+  if (!t0->word)
+    return FALSE;
+  guint max = 0;
+  for (guint c = 0; c < t0->n_cands; c++)
+    if (t0->info[c])
+      max = MAX (max, t0->info[c]->phrase_max);
+  max = MIN (max, tokens->len - i);
+  if (max == 0)
+    return FALSE;
+  g_autoptr (GString) rest = g_string_new (NULL);
+  for (guint len = max; len >= 1; len--)
+    {
+      g_string_truncate (rest, 0);
+      gboolean ok = TRUE;
+      for (guint k = 1; k < len; k++)
+        {
+          Token *t = TOK (i + k);
+          if (t->mention >= 0)
+            {
+              ok = FALSE;
+              break;
+            }
+          g_string_append_c (rest, ' ');
+          g_string_append (rest, t->keys[0]);
+        }
+      if (!ok)
+        continue;
+      for (guint c = 0; c < t0->n_cands; c++)
+        {
+          if (t0->info[c] == NULL || t0->info[c]->phrase_max < len)
+            continue;
+          g_autofree char *key = g_strconcat (t0->keys[c], rest->str, NULL);
+          GArray *hits = g_hash_table_lookup (lex->phrases, key);
+          if (hits == NULL)
+            continue;
+          const RwbLexHit *hit = &g_array_index (hits, RwbLexHit, 0);
+          /* English names are capitalized; "apple" and "shell" in running text are not
+           * companies. Brands written in lower case (stc, e&) match as written. */
+          if (hit->latin && !t0->capital && !hit->lower)
+            continue;
+          if (hit->lower && g_ascii_isupper (ctx->text[t0->span.bstart]))
+            continue;
+          *out_last = i + len - 1;
+          *out_hit = hit;
+          *out_cand = c;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* A run of capitalized Latin words (with inner "&", "-", "of", digits) starting at @i. */
+guint
+latin_run_end (GArray *tokens, guint i)
+{
+  guint last = i;
+  for (guint k = i + 1; k < tokens->len; k++)
+    {
+      Token *t = TOK (k);
+      if (t->mention >= 0)
+        break;
+      if (is_name_token (t) && t->capital)
+        last = k;
+      else if ((g_str_equal (t->form, "&") || g_str_equal (t->form, "-")
+                || (!t->capital && (t->cue & RWB_CUE_PARTICLE)))
+               && k + 1 < tokens->len && TOK (k + 1)->capital && TOK (k + 1)->mention < 0
+               && !(TOK (k + 1)->cue & RWB_CUE_STOP))
+        continue;
+      else
+        break;
+    }
+  return last;
+}
+
+/* Model names mix letters and digits (E2, A320neo, SU7); company names rarely do. */
+gboolean
+has_model_number (Ctx *ctx, GArray *tokens, guint first, guint last)
+{
+  for (guint k = first; k <= last; k++)
+    {
+      const char *p = ctx->text + TOK (k)->span.bstart, *end = ctx->text + TOK (k)->span.bend;
+      gboolean digit = FALSE, alpha = FALSE;
+      for (; p < end; p++)
+        digit |= g_ascii_isdigit (*p), alpha |= g_ascii_isalpha (*p);
+      if (digit && alpha)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The Arabic written form just before a Latin name, if it looks like the same name: either in
+ * parentheses "(لي جون) Lei Jun", or one plain word whose consonants agree "جيلي Geely". */
+gboolean
+arabic_before (Ctx *ctx, GArray *tokens, guint latin_first, guint *a_first, guint *a_last)
+{
+  if (latin_first == 0)
+    return FALSE;
+  guint k = latin_first - 1;
+  if (g_str_equal (TOK (k)->form, ")") && k >= 2)
+    {
+      guint end = k - 1, start = end;
+      while (start > 0 && TOK (start)->arabic && TOK (start)->mention < 0
+             && !g_str_equal (TOK (start - 1)->form, "("))
+        start--;
+      if (TOK (start)->arabic && start > 0 && g_str_equal (TOK (start - 1)->form, "(")
+          && end - start < 4)
+        {
+          *a_first = start;
+          *a_last = end;
+          return TRUE;
+        }
+      return FALSE;
+    }
+  Token *t = TOK (k);
+  if (!t->arabic || t->mention >= 0 || t->cue != 0)
+    return FALSE;
+  g_autofree char *latin = span_text (ctx, tokens, latin_first, latin_first);
+  g_autofree char *translit = rwb_text_transliterate (t->cands[0]);
+  /* Compare the first consonant sounds: ICU writes ج as "j", Latin names use g/j. */
+  gunichar a = g_unichar_tolower (g_utf8_get_char (translit));
+  gunichar b = g_unichar_tolower (g_utf8_get_char (latin));
+  static const char *const classes[] = { "gjqkc", "bpv", "fv", "td", "sz", "aeiouy", "lr", "mn",
+                                         "h", "w", "x", NULL };
+  gboolean same = a == b;
+  for (guint c = 0; !same && classes[c]; c++)
+    same = strchr (classes[c], (int) a) && strchr (classes[c], (int) b);
+  if (!same || g_utf8_strlen (t->form, -1) < 3)
+    return FALSE;
+  *a_first = *a_last = k;
+  return TRUE;
+}
+
+/* Whether a relation trigger starts with this word ("تصنيع" in "شركة تصنيع"). */
+gboolean
+starts_trigger (Ctx *ctx, Token *t)
+{
+  for (guint c = 0; c < t->n_cands; c++)
+    {
+      if (t->info[c] && t->info[c]->triggers && t->info[c]->triggers->len > 0)
+        return TRUE;
+      char buf[16];
+      GPtrArray *list = g_hash_table_lookup (ctx->lex->prefix_triggers,
+                                             rwb_lexicon_prefix_bucket (t->keys[c], buf));
+      for (guint k = 0; list && k < list->len; k++)
+        if (token_matches (t, ((RwbTrigger *) g_ptr_array_index (list, k))->tokens[0]))
+          return TRUE;
+    }
+  return FALSE;
+}
+
+/* Could this Arabic word be (the start of) a name? Not a function word, sector noun or other
+ * cue, not a relation word, not definite (names with ال are in the lexicon; "شركة السيارات"
+ * is generic), not a nisba adjective in ـية, and at least three letters. */
+gboolean
+name_like_arabic (Ctx *ctx, Token *t)
+{
+  if (!t->arabic || t->mention >= 0 || t->cue != 0 || t->keys[0] != t->cands[0])
+    return FALSE;
+  if (g_utf8_strlen (t->form, -1) < 3 || g_str_has_suffix (t->form, "\xd9\x8a\xd9\x87"))
+    return FALSE;
+  /* "للدخول" is ل + الدخول: a preposition before a definite noun, not a name. */
+  for (guint c = 1; c < t->n_cands; c++)
+    if (t->keys[c] != t->cands[c])
+      return FALSE;
+  return !starts_trigger (ctx, t);
+}
+
+/* «بقالتي», «ومضة كابيتال»: one or two name-like Arabic words alone between quotation marks.
+ * Quotations of speech are longer or hold verbs, adjectives and function words. */
+gboolean
+quoted_arabic_name (Ctx *ctx, GArray *tokens, guint i, GArray *mentions, guint *out_last)
+{
+  if (i == 0 || !is_open_quote (TOK (i - 1)))
+    return FALSE;
+  guint last = i;
+  while (last + 1 < tokens->len && last - i < 2 && !is_close_quote (TOK (last + 1)))
+    last++;
+  if (!quoted (tokens, i, last))
+    return FALSE;
+  for (guint k = i; k <= last; k++)
+    if (!name_like_arabic (ctx, TOK (k)))
+      return FALSE;
+  RwbEntityType type = RWB_ENTITY_COMPANY;
+  const char *rule = "quoted-arabic-name";
+  RwbCueFlags cue = i > 1 ? TOK (i - 2)->cue : 0;
+  if (cue & RWB_CUE_PERSON)
+    type = RWB_ENTITY_PERSON;
+  else if (cue & RWB_CUE_ORGANIZATION)
+    type = RWB_ENTITY_ORGANIZATION;
+  g_autofree char *arabic = span_text (ctx, tokens, i, last);
+  guint e = entity_for_pattern (ctx, NULL, arabic, type, rule);
+  add_mention (ctx, tokens, mentions, i, last, e, MENTION_NAME);
+  say (ctx, "entity “%s” (%s) ← pattern %s at %u–%u", arabic, rwb_entity_type_to_string (type),
+       rule, TOK (i)->span.start, TOK (last)->span.end);
+  *out_last = last;
+  return TRUE;
+}
+
+/* "وقال محمد أبونيان، مؤسس …", "وأضاف سامر حداد أن …": two or three name words right after
+ * a verb of saying, closed by a comma, a colon or إن/أن, are a person. Family names may carry
+ * the article (الشناوي); the given name does not. */
+gboolean
+arabic_person_after_speech (Ctx *ctx, GArray *tokens, guint i, GArray *mentions,
+                            guint *out_last)
+{
+  if (i == 0 || !(TOK (i - 1)->cue & RWB_CUE_SPEECH) || !TOK (i - 1)->arabic
+      || !name_like_arabic (ctx, TOK (i)))
+    return FALSE;
+  guint last = i;
+  while (last + 1 < tokens->len && last - i < 2)
+    {
+      Token *t = TOK (last + 1);
+      if (!t->arabic || t->mention >= 0 || t->cue != 0 || starts_trigger (ctx, t))
+        break;
+      last++;
+    }
+  if (last == i || last + 1 >= tokens->len)
+    return FALSE;
+  Token *after = TOK (last + 1);
+  gboolean closed = g_str_equal (after->form, "\xd8\x8c") /* ، */ || g_str_equal (after->form, ",")
+                    || g_str_equal (after->form, ":")
+                    || g_str_equal (after->form, "\xd8\xa7\xd9\x86") /* ان (إن/أن) */;
+  if (!closed)
+    return FALSE;
+  g_autofree char *arabic = span_text (ctx, tokens, i, last);
+  guint e = entity_for_pattern (ctx, NULL, arabic, RWB_ENTITY_PERSON, "arabic-person-after-speech");
+  add_mention (ctx, tokens, mentions, i, last, e, MENTION_NAME);
+  say (ctx, "entity “%s” (person) ← pattern arabic-person-after-speech at %u–%u", arabic,
+       TOK (i)->span.start, TOK (last)->span.end);
+  *out_last = last;
+  return TRUE;
+}
+
+gboolean
+arabic_name_after_cue (Ctx *ctx, GArray *tokens, guint i, GArray *mentions)
+{
+  if (i == 0)
+    return FALSE;
+  RwbCueFlags cue = TOK (i - 1)->cue;
+  if (!(cue & (RWB_CUE_COMPANY | RWB_CUE_ORGANIZATION | RWB_CUE_PERSON))
+      || !name_like_arabic (ctx, TOK (i)))
+    return FALSE;
+  /* "جيلي Geely": the Latin form that follows is handled with it by the Latin-name rule. */
+  if (i + 1 < tokens->len && TOK (i + 1)->capital && is_name_token (TOK (i + 1)))
+    return FALSE;
+  RwbEntityType type = RWB_ENTITY_COMPANY;
+  const char *rule = "arabic-after-company-cue";
+  guint last = i;
+  if (cue & RWB_CUE_PERSON)
+    {
+      type = RWB_ENTITY_PERSON, rule = "arabic-after-person-cue";
+      /* Given name and family name: "السيد محمد العبار". */
+      if (i + 1 < tokens->len && TOK (i + 1)->arabic && TOK (i + 1)->mention < 0
+          && TOK (i + 1)->cue == 0 && !starts_trigger (ctx, TOK (i + 1)))
+        last = i + 1;
+    }
+  else if (cue & RWB_CUE_ORGANIZATION)
+    type = RWB_ENTITY_ORGANIZATION, rule = "arabic-after-organization-cue";
+  g_autofree char *arabic = span_text (ctx, tokens, i, last);
+  guint e = entity_for_pattern (ctx, NULL, arabic, type, rule);
+  add_mention (ctx, tokens, mentions, i, last, e, MENTION_NAME);
+  say (ctx, "entity “%s” (%s) ← pattern %s at %u–%u", arabic, rwb_entity_type_to_string (type),
+       rule, TOK (i)->span.start, TOK (last)->span.end);
+  return TRUE;
+}
+
+/* Whether one capitalized word shortens a name the graph already has (the first word of a
+ * company's name, or a person's family name). */
+gboolean
+names_known_entity (Ctx *ctx, GArray *tokens, guint i)
+{
+  g_autofree char *word = span_text (ctx, tokens, i, i);
+  strip_possessive (word);
+  gsize n = strlen (word);
+  for (guint e = 0; e < ctx->graph->entities->len; e++)
+    {
+      RwbEntity *x = g_ptr_array_index (ctx->graph->entities, e);
+      gsize len = strlen (x->name);
+      if (len > n && ((g_str_has_prefix (x->name, word) && x->name[n] == ' ')
+                      || (x->type == RWB_ENTITY_PERSON && g_str_has_suffix (x->name, word)
+                          && x->name[len - n - 1] == ' ')))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The type of an unknown capitalized English name from the words around it, or FALSE when
+ * it is probably not a name at all:
+ *   "in Leeds", "near Atacama", "Istanbul-based" → place;
+ *   "Farid Rahman, chief executive of …", "said Farid Rahman", "Farid Rahman said" → person
+ *   (two or three words);
+ *   anything else in the middle of a sentence → company, the commonest unknown name in
+ *   business news. A single capitalized word opening the sentence is left alone. */
+gboolean
+english_name_context (Ctx *ctx, GArray *tokens, GArray *mentions, guint first, guint last,
+                      RwbEntityType *type, const char **rule)
+{
+  guint len = last - first + 1;
+  const Token *prev = first > 0 ? TOK (first - 1) : NULL;
+  const Token *next = last + 1 < tokens->len ? TOK (last + 1) : NULL;
+  const Token *next2 = last + 2 < tokens->len ? TOK (last + 2) : NULL;
+  /* "a stake in X", "shares in X", "invest in X": X is the company invested in. */
+  const Token *prev2 = first > 1 ? TOK (first - 2) : NULL;
+  gboolean invested = prev2 && (prev2->cue & RWB_CUE_STAKE);
+  /* "in the Atacama": an article between the locative and the name. */
+  const Token *loc = prev && form_is (prev, "the") ? prev2 : prev;
+  if (loc && !invested && (loc->cue & RWB_CUE_LOCATIVE))
+    {
+      *type = RWB_ENTITY_PLACE, *rule = "english-place-after-in";
+      return TRUE;
+    }
+  if (next && next2 && form_is (next, "-") && (next2->cue & RWB_CUE_BASED))
+    {
+      *type = RWB_ENTITY_PLACE, *rule = "english-place-based";
+      return TRUE;
+    }
+  /* "Manchester, Leeds and Birmingham": a list member takes the type of a known member. */
+  if (prev && prev2 && is_separator (prev) && prev2->mention >= 0)
+    {
+      const Mention *m = &g_array_index (mentions, Mention, prev2->mention);
+      RwbEntityType listed = ((RwbEntity *) g_ptr_array_index (ctx->graph->entities,
+                                                               m->entity))->type;
+      if (m->kind == MENTION_NAME && listed == RWB_ENTITY_PLACE)
+        {
+          *type = listed, *rule = "english-list-member";
+          return TRUE;
+        }
+    }
+  gboolean role_after = next && next2 && form_is (next, ",")
+                        && ((next2->cue & RWB_CUE_PERSON) || form_is (next2, "who"));
+  /* "founded in 2012 by Claire Whitfield", "led by …". */
+  gboolean founded_by = FALSE;
+  if (prev && form_is (prev, "by"))
+    for (guint k = first - 1; k-- > 0 && k + 5 >= first;)
+      if (TOK (k)->cue & RWB_CUE_LED_BY)
+        founded_by = TRUE;
+  if (len >= 2 && len <= 4
+      && (role_after || founded_by || (prev && (prev->cue & RWB_CUE_SPEECH))
+          || (next && (next->cue & RWB_CUE_SPEECH))))
+    {
+      *type = RWB_ENTITY_PERSON, *rule = "english-person-context";
+      return TRUE;
+    }
+  if (first == 0 || (prev && !prev->word && !form_is (prev, ",") && !is_open_quote (prev)))
+    {
+      /* Sentence (or clause) start: only a name of several words, or one the article has
+       * already named in full ("Hemsworth competes …"). */
+      if (len < 2 && !names_known_entity (ctx, tokens, first))
+        return FALSE;
+    }
+  *type = RWB_ENTITY_COMPANY, *rule = "english-capitalized-name";
+  return TRUE;
+}
+
+/* "Saudi Telecom Co (stc)": an acronym in parentheses right after a name is another alias of
+ * it, and a known acronym names the entity. */
+void
+paren_alias (Ctx *ctx, GArray *tokens, GArray *mentions, guint last, guint entity)
+{
+  /* "PT Aneka Tambang, known as Antam" / ", also known as". */
+  guint k = last + 1;
+  if (k < tokens->len && form_is (TOK (k), ","))
+    k++;
+  if (k < tokens->len && form_is (TOK (k), "also"))
+    k++;
+  if (k + 2 < tokens->len && form_is (TOK (k), "known") && form_is (TOK (k + 1), "as")
+      && TOK (k + 2)->capital && is_name_token (TOK (k + 2)))
+    {
+      guint end = latin_run_end (tokens, k + 2);
+      g_autofree char *alias = span_text (ctx, tokens, k + 2, end);
+      rwb_entity_add_alias (g_ptr_array_index (ctx->graph->entities, entity), alias);
+      add_mention (ctx, tokens, mentions, k + 2, end, entity, MENTION_NAME);
+      return;
+    }
+  if (last + 3 >= tokens->len || !form_is (TOK (last + 1), "(") || !form_is (TOK (last + 3), ")")
+      || !TOK (last + 2)->latin || TOK (last + 2)->mention >= 0
+      || TOK (last + 2)->span.bend - TOK (last + 2)->span.bstart > 8)
+    return;
+  g_autofree char *acronym = span_text (ctx, tokens, last + 2, last + 2);
+  rwb_entity_add_alias (g_ptr_array_index (ctx->graph->entities, entity), acronym);
+  add_mention (ctx, tokens, mentions, last + 2, last + 2, entity, MENTION_NAME);
+}
+
+void
+find_entities (Ctx *ctx, GArray *tokens, GArray *mentions, gboolean arabic_doc)
+{
+  for (guint i = 0; i < tokens->len; i++)
+    {
+      Token *t = TOK (i);
+      if (t->mention >= 0 || !t->word)
+        continue;
+      guint last, cand;
+      const RwbLexHit *hit;
+      if (lookup_phrase (ctx, tokens, i, &last, &hit, &cand))
+        {
+          RwbLexEntry *entry = g_ptr_array_index (ctx->lex->entries, hit->entry);
+          /* "Saudi Telecom Co": a demonym opening a company name is part of the name. */
+          if (hit->kind == RWB_LEX_ADJECTIVE && hit->latin && last + 1 < tokens->len
+              && TOK (last + 1)->capital && is_name_token (TOK (last + 1)))
+            {
+              guint run = latin_run_end (tokens, last + 1);
+              gboolean suffix = FALSE;
+              for (guint k = last + 1; k <= run; k++)
+                suffix |= (TOK (k)->cue & RWB_CUE_COMPANY_SUFFIX) != 0;
+              if (suffix)
+                goto latin_name;
+            }
+          gboolean cued = (i > 0 && (TOK (i - 1)->cue & (RWB_CUE_COMPANY | RWB_CUE_ORGANIZATION)))
+                          || quoted (tokens, i, last);
+          if (entry->needs_cue && !cued)
+            continue;
+          /* "Great Wall Motor Co Ltd": legal-form words after a known name are part of it. */
+          while (hit->kind == RWB_LEX_NAME && last + 1 < tokens->len && TOK (last + 1)->capital
+                 && TOK (last + 1)->mention < 0
+                 && (TOK (last + 1)->cue & RWB_CUE_COMPANY_SUFFIX))
+            last++;
+          g_autofree char *surf = span_text (ctx, tokens, i, last);
+          /* Keep the alias without the clitic the match stripped ("بالصين" → "الصين"). */
+          const char *alias = surf;
+          if (TOK (i)->stripped[cand] > 0)
+            alias = g_utf8_offset_to_pointer (surf, TOK (i)->stripped[cand]);
+          if (hit->kind == RWB_LEX_ADJECTIVE)
+            alias = NULL;
+          else
+            strip_possessive (surf);
+          guint e = entity_for_entry (ctx, hit->entry, alias);
+          add_mention (ctx, tokens, mentions, i, last, e,
+                       hit->kind == RWB_LEX_ADJECTIVE ? MENTION_ADJECTIVE : MENTION_NAME);
+          say (ctx, "entity “%s” (%s) ← lexicon %s%s at %u–%u «%s»", entry->name,
+               rwb_entity_type_to_string (entry->type), entry->origin,
+               hit->kind == RWB_LEX_ADJECTIVE ? " (adjective)" : "", TOK (i)->span.start,
+               TOK (last)->span.end, surf);
+          /* "جيلي Geely": a Latin form right after an Arabic name is the same entity. */
+          if (last + 1 < tokens->len && TOK (i)->arabic && hit->kind == RWB_LEX_NAME
+              && is_name_token (TOK (last + 1)) && TOK (last + 1)->capital)
+            {
+              guint l2 = latin_run_end (tokens, last + 1);
+              g_autofree char *latin = span_text (ctx, tokens, last + 1, l2);
+              guint l3;
+              const RwbLexHit *h2;
+              guint c2;
+              if (!lookup_phrase (ctx, tokens, last + 1, &l3, &h2, &c2) || h2->entry == hit->entry)
+                {
+                  rwb_entity_add_alias (g_ptr_array_index (ctx->graph->entities, e), latin);
+                  add_mention (ctx, tokens, mentions, last + 1, l2, e, MENTION_NAME);
+                  i = l2;
+                  continue;
+                }
+            }
+          i = last;
+          continue;
+        }
+
+      /* "شركة زيمبرا", "وكالة ستاربرس": an unknown Arabic name right after a cue. */
+      if (arabic_name_after_cue (ctx, tokens, i, mentions))
+        continue;
+      /* "وقال محمد أبونيان، …": the name after a verb of saying, before a comma or إن. */
+      if (arabic_person_after_speech (ctx, tokens, i, mentions, &last))
+        {
+          i = last;
+          continue;
+        }
+      /* «بقالتي»: Arabic news quotes names of companies, brands and outlets. */
+      if (quoted_arabic_name (ctx, tokens, i, mentions, &last))
+        {
+          i = last;
+          continue;
+        }
+
+    latin_name:
+      /* A Latin name that the lexicon does not know. In Arabic text any Latin run is a name;
+       * in English text only with a company cue before it or a company suffix in it. Names
+       * start with a letter: "2023" and "1.11" are not companies. */
+      if (!t->capital || !is_name_token (t)
+          || !g_unichar_isalpha (g_utf8_get_char (ctx->text + t->span.bstart)))
+        continue;
+      last = latin_run_end (tokens, i);
+      /* "Chief Executive Olayan Alwetaid": a title inside the run is not part of the name. */
+      gboolean titled = FALSE;
+      for (guint k = last; k > i; k--)
+        if (TOK (k - 1)->cue & RWB_CUE_PERSON)
+          {
+            i = k;
+            titled = TRUE;
+            break;
+          }
+      RwbCueFlags before = i > 0 ? TOK (i - 1)->cue : 0;
+      gboolean cue_before = (before & (RWB_CUE_COMPANY | RWB_CUE_ORGANIZATION
+                                       | RWB_CUE_PERSON)) != 0;
+      gboolean suffix = FALSE;
+      for (guint k = i + 1; k <= last; k++)
+        if (TOK (k)->cue & RWB_CUE_COMPANY_SUFFIX)
+          suffix = TRUE;
+      if (has_model_number (ctx, tokens, i, last))
+        {
+          i = last;
+          continue;
+        }
+      RwbEntityType type = RWB_ENTITY_COMPANY;
+      const char *rule = arabic_doc ? "latin-run-in-arabic" : "english-company-cue";
+      if (!arabic_doc && !titled && !cue_before && !suffix)
+        {
+          /* English: an unknown capitalized name. Typed by its context; a lone capitalized
+           * word starting the sentence is usually just the first word. */
+          if (!english_name_context (ctx, tokens, mentions, i, last, &type, &rule))
+            {
+              i = last;
+              continue;
+            }
+        }
+      else if (titled || (before & RWB_CUE_PERSON))
+        type = RWB_ENTITY_PERSON, rule = "person-cue";
+      else if (before & RWB_CUE_ORGANIZATION)
+        type = RWB_ENTITY_ORGANIZATION, rule = "organization-cue";
+      g_autofree char *latin = span_text (ctx, tokens, i, last);
+      strip_possessive (latin);
+      guint a_first, a_last;
+      g_autofree char *arabic = NULL;
+      gboolean pair = arabic_before (ctx, tokens, i, &a_first, &a_last);
+      if (pair)
+        arabic = span_text (ctx, tokens, a_first, a_last);
+      guint e;
+      guint acr_last, acr_cand;
+      const RwbLexHit *acr;
+      /* "Saudi Telecom Co (stc)": a known acronym after the name says who it is. */
+      if (last + 3 < tokens->len && form_is (TOK (last + 1), "(")
+          && lookup_phrase (ctx, tokens, last + 2, &acr_last, &acr, &acr_cand)
+          && acr->kind == RWB_LEX_NAME && acr_last + 1 < tokens->len
+          && form_is (TOK (acr_last + 1), ")"))
+        {
+          e = entity_for_entry (ctx, acr->entry, latin);
+          rule = "name + known acronym";
+        }
+      else
+        e = entity_for_pattern (ctx, latin, arabic, type, rule);
+      if (pair)
+        add_mention (ctx, tokens, mentions, a_first, a_last, e, MENTION_NAME);
+      add_mention (ctx, tokens, mentions, i, last, e, MENTION_NAME);
+      paren_alias (ctx, tokens, mentions, last, e);
+      say (ctx, "entity “%s” (%s) ← pattern %s%s at %u–%u", latin,
+           rwb_entity_type_to_string (type), rule, pair ? " + Arabic form" : "",
+           TOK (i)->span.start, TOK (last)->span.end);
+      i = last;
+    }
+}
+
+int
+compare_mentions (gconstpointer a, gconstpointer b)
+{
+  const Mention *x = a, *y = b;
+  return (int) x->first - (int) y->first;
+}

@@ -1,0 +1,595 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rwb-extract-relations.c — typed relations between the mentions of a sentence: triggers,
+ * clauses, lists, relative clauses, reporting and locations.
+ */
+#define G_LOG_DOMAIN "rawabit-extract"
+
+#include "rwb-extract-private.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+gboolean
+trigger_at (GArray *tokens, guint i, const RwbTrigger *tr)
+{
+  if (i + tr->n_tokens > tokens->len)
+    return FALSE;
+  for (guint k = 0; k < tr->n_tokens; k++)
+    {
+      Token *t = TOK (i + k);
+      if (!t->word || t->mention >= 0 || !token_matches (t, tr->tokens[k]))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+void
+try_triggers (GArray *tokens, guint i, GPtrArray *list, GArray *hits)
+{
+  for (guint j = 0; list && j < list->len; j++)
+    {
+      const RwbTrigger *tr = g_ptr_array_index (list, j);
+      if (!trigger_at (tokens, i, tr))
+        continue;
+      gboolean dup = FALSE;
+      for (guint h = 0; h < hits->len; h++)
+        {
+          TriggerHit *o = &g_array_index (hits, TriggerHit, h);
+          if (o->first == i && o->trigger->type == tr->type)
+            {
+              /* Keep the longest phrase of a type at one place. */
+              if (tr->n_tokens > o->trigger->n_tokens)
+                o->trigger = tr, o->last = i + tr->n_tokens - 1;
+              dup = TRUE;
+            }
+        }
+      if (!dup)
+        {
+          TriggerHit hit = { i, i + tr->n_tokens - 1, tr };
+          g_array_append_val (hits, hit);
+        }
+    }
+}
+
+GArray *
+find_triggers (Ctx *ctx, GArray *tokens)
+{
+  GArray *hits = g_array_new (FALSE, FALSE, sizeof (TriggerHit));
+  for (guint i = 0; i < tokens->len; i++)
+    {
+      Token *t = TOK (i);
+      if (!t->word || t->mention >= 0)
+        continue;
+      for (guint c = 0; c < t->n_cands; c++)
+        {
+          if (t->info[c])
+            try_triggers (tokens, i, t->info[c]->triggers, hits);
+          char buf[16];
+          try_triggers (tokens, i, g_hash_table_lookup (ctx->lex->prefix_triggers,
+                                                        rwb_lexicon_prefix_bucket (t->keys[c],
+                                                                                   buf)),
+                        hits);
+        }
+    }
+  return hits;
+}
+
+RwbEntityType
+etype (Ctx *ctx, guint entity)
+{
+  return ((RwbEntity *) g_ptr_array_index (ctx->graph->entities, entity))->type;
+}
+
+gboolean
+is_media (Ctx *ctx, guint entity)
+{
+  return g_hash_table_contains (ctx->media, GUINT_TO_POINTER (entity));
+}
+
+/* Which entity types a relation type may join, as (source, target) after direction. */
+gboolean
+types_fit (Ctx *ctx, RwbRelationType type, guint source, guint target)
+{
+  RwbEntityType s = etype (ctx, source), t = etype (ctx, target);
+  gboolean s_org = s == RWB_ENTITY_COMPANY || s == RWB_ENTITY_ORGANIZATION;
+  gboolean t_org = t == RWB_ENTITY_COMPANY || t == RWB_ENTITY_ORGANIZATION;
+  /* A news agency reports on companies; it does not make cars for them. */
+  if (type != RWB_RELATION_REPORTING && type != RWB_RELATION_MENTION
+      && (is_media (ctx, source) || is_media (ctx, target)))
+    return FALSE;
+  switch (type)
+    {
+    case RWB_RELATION_MANUFACTURING:
+    case RWB_RELATION_COMPETITION:
+      return s == RWB_ENTITY_COMPANY && t == RWB_ENTITY_COMPANY;
+    case RWB_RELATION_PARTNERSHIP:
+    case RWB_RELATION_TALKS:
+    case RWB_RELATION_SUPPLY:
+    case RWB_RELATION_INVESTMENT:
+    case RWB_RELATION_ACQUISITION:
+    case RWB_RELATION_OWNERSHIP:
+      return (s_org || s == RWB_ENTITY_PERSON) && t_org;
+    case RWB_RELATION_FOUNDER:
+    case RWB_RELATION_EXECUTIVE:
+      return s == RWB_ENTITY_PERSON && t_org;
+    case RWB_RELATION_REPORTING:
+      return s == RWB_ENTITY_ORGANIZATION || s == RWB_ENTITY_COMPANY;
+    case RWB_RELATION_LOCATION:
+      return s != RWB_ENTITY_PLACE && t == RWB_ENTITY_PLACE;
+    case RWB_RELATION_MENTION:
+    case RWB_RELATION_N_TYPES:
+    default:
+      return TRUE;
+    }
+}
+
+gboolean
+clause_between (Sent *s, guint a, guint b)
+{
+  for (guint i = MIN (a, b); i < MAX (a, b); i++)
+    if (s->clause_break[i])
+      return TRUE;
+  return FALSE;
+}
+
+void
+relate (Sent *s, guint source, guint target, RwbRelationType type, double confidence,
+        const char *rule)
+{
+  if (source == target)
+    return;
+  Ctx *ctx = s->ctx;
+  guint r = rwb_graph_ensure_relation (ctx->graph, source, target, type, confidence);
+  RwbRelation *rel = g_ptr_array_index (ctx->graph->relations, r);
+  gboolean added = rwb_relation_add_evidence_span (rel, ctx->doc, s->sentence->start,
+                                                   s->sentence->end, s->sentence->bstart,
+                                                   s->sentence->bend, rule, confidence);
+  if (added && type != RWB_RELATION_MENTION)
+    {
+      RwbEntity *a = g_ptr_array_index (ctx->graph->entities, rel->source);
+      RwbEntity *b = g_ptr_array_index (ctx->graph->entities, rel->target);
+      say (ctx, "relation %s “%s” %s “%s” ← %s in sentence at %u–%u",
+           rwb_relation_type_to_string (type), a->name, rel->directed ? "→" : "—", b->name, rule,
+           s->sentence->start, s->sentence->end);
+    }
+}
+
+/* Mentions other than a and b of other entities strictly between two token positions. */
+gboolean
+other_party_between (Sent *s, guint from, guint to, guint a, guint b)
+{
+  for (guint m = 0; m < s->mentions->len; m++)
+    {
+      Mention *x = &g_array_index (s->mentions, Mention, m);
+      if (x->first > from && x->last < to && x->entity != a && x->entity != b
+          && x->kind != MENTION_ADJECTIVE && etype (s->ctx, x->entity) != RWB_ENTITY_PLACE)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether only separators stand between two mentions ("A، وB", "A and B", "A, B"). The و of
+ * "وB" is a clitic of B's word, so adjacent mentions count too. */
+gboolean
+conjoined (Sent *s, const Mention *a, const Mention *b)
+{
+  if (b->first <= a->last)
+    return TRUE;
+  for (guint i = a->last + 1; i < b->first; i++)
+    if (!is_separator (&g_array_index (s->tokens, Token, i)))
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+object_marker_between (Sent *s, guint from, guint to)
+{
+  for (guint i = from + 1; i < to; i++)
+    if (g_array_index (s->tokens, Token, i).cue & RWB_CUE_OBJECT)
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
+tok_arabic (Sent *s, guint i)
+{
+  return g_array_index (s->tokens, Token, i).arabic;
+}
+
+gboolean
+person_between (Sent *s, guint from, guint to)
+{
+  for (guint m = 0; m < s->mentions->len; m++)
+    {
+      Mention *x = &g_array_index (s->mentions, Mention, m);
+      if (x->first > from && x->last < to && etype (s->ctx, x->entity) == RWB_ENTITY_PERSON)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* ", which …", "التي …" right after token @i. */
+gboolean
+relative_clause_after (Sent *s, guint i)
+{
+  for (guint k = i + 1; k <= i + 2 && k < s->tokens->len; k++)
+    {
+      const Token *t = &g_array_index (s->tokens, Token, k);
+      if (t->cue & RWB_CUE_RELATIVE)
+        return TRUE;
+      if (!is_separator (t))
+        return FALSE;
+    }
+  return FALSE;
+}
+
+/* ", whose customers include Tesla and BMW," is a clause of its own: a trigger inside it
+ * relates the parties inside it and the party it describes (the antecedent before the
+ * comma), and a trigger outside it does not reach inside. */
+void
+find_relative_clauses (Sent *s)
+{
+  guint k = 0;
+  gboolean open = FALSE;
+  for (guint i = 0; i < s->tokens->len; i++)
+    {
+      const Token *t = &g_array_index (s->tokens, Token, i);
+      gboolean comma = g_str_equal (t->form, ",") || g_str_equal (t->form, "\xd8\x8c");
+      gboolean opens_with_comma = comma && i + 1 < s->tokens->len
+                                  && (g_array_index (s->tokens, Token, i + 1).cue
+                                      & RWB_CUE_RELATIVE);
+      /* Arabic often writes the relative pronoun right after the name: "ومضة كابيتال الذي
+       * يتخذ من دبي مقراً له". */
+      gboolean opens_directly = (t->cue & RWB_CUE_RELATIVE) && i > 0
+                                && g_array_index (s->tokens, Token, i - 1).mention >= 0;
+      if (!open && (opens_with_comma || opens_directly))
+        {
+          open = TRUE;
+          k++;
+          gint antecedent = i > 0 ? g_array_index (s->tokens, Token, i - 1).mention : -1;
+          g_array_append_val (s->antecedents, antecedent);
+          s->region[i] = opens_directly ? k : 0;
+          continue;
+        }
+      if (open && comma)
+        open = FALSE;
+      s->region[i] = open ? k : 0;
+    }
+}
+
+gboolean
+in_region (Sent *s, const Mention *m, guint mention_index, guint region)
+{
+  if (s->region[m->first] == region)
+    return TRUE;
+  return region > 0 && g_array_index (s->antecedents, gint, region - 1) == (gint) mention_index;
+}
+
+/* Whether the two parties and the trigger can be read together (see find_relative_clauses). */
+gboolean
+same_region (Sent *s, guint ia, guint ib, guint trigger_token)
+{
+  guint r = s->region[trigger_token];
+  return in_region (s, &g_array_index (s->mentions, Mention, ia), ia, r)
+         && in_region (s, &g_array_index (s->mentions, Mention, ib), ib, r);
+}
+
+void
+find_lists (Sent *s)
+{
+  guint n = s->mentions->len;
+  for (guint m = 0; m < n; m++)
+    {
+      Mention *x = &g_array_index (s->mentions, Mention, m);
+      s->head[m] = m;
+      if (m > 0 && x->kind != MENTION_ADJECTIVE)
+        {
+          guint p = m - 1;
+          /* An adjective between list members ("شركة X الصينية وY") does not end the list. */
+          while (p > 0 && g_array_index (s->mentions, Mention, p).kind == MENTION_ADJECTIVE)
+            p--;
+          Mention *prev = &g_array_index (s->mentions, Mention, p);
+          if (prev->kind != MENTION_ADJECTIVE && conjoined (s, prev, x))
+            s->head[m] = s->head[p];
+        }
+    }
+  for (guint m = n; m-- > 0;)
+    {
+      s->tail[m] = m;
+      for (guint k = m + 1; k < n; k++)
+        if (s->head[k] == s->head[m])
+          s->tail[m] = k;
+    }
+}
+
+/* Typed relations between two parties: triggers between them (or between their lists: "X
+ * will work with A, B and C"), or around them when they are in one list ("Baidu and Geely
+ * formed a venture"). */
+gboolean
+relate_pair (Sent *s, guint ia, guint ib)
+{
+  Ctx *ctx = s->ctx;
+  const Mention *a = &g_array_index (s->mentions, Mention, ia);
+  const Mention *b = &g_array_index (s->mentions, Mention, ib);
+  const Mention *a_end = &g_array_index (s->mentions, Mention, s->tail[ia]);
+  const Mention *b_start = &g_array_index (s->mentions, Mention, s->head[ib]);
+  const Mention *first = &g_array_index (s->mentions, Mention, s->head[ia]);
+  const Mention *last = &g_array_index (s->mentions, Mention, s->tail[ib]);
+  gboolean same_list = s->head[ia] == s->head[ib];
+  gboolean found = FALSE;
+  for (guint h = 0; h < s->triggers->len; h++)
+    {
+      TriggerHit *hit = &g_array_index (s->triggers, TriggerHit, h);
+      const RwbTrigger *tr = hit->trigger;
+      if (tr->type == RWB_RELATION_REPORTING || tr->type == RWB_RELATION_LOCATION)
+        continue;
+      gboolean between = !same_list && hit->first > a_end->last && hit->last < b_start->first;
+      gboolean around = same_list && ((hit->first > last->last && hit->first - last->last <= 6)
+                                      || (hit->last < first->first
+                                          && first->first - hit->last <= 4));
+      /* A person's role right after the company ("founder of Xiaomi and its CEO"). */
+      gboolean after = (tr->type == RWB_RELATION_FOUNDER || tr->type == RWB_RELATION_EXECUTIVE)
+                       && hit->first > b->last && hit->first - b->last <= 2;
+      /* "X will work with A and B": a list after "with" is the object, not a subject pair. */
+      if (around && hit->last < first->first && object_marker_between (s, hit->last,
+                                                                        first->first))
+        around = FALSE;
+      /* Arabic verb-first clauses: "وتتنافس نون مع أمازون", "تستحوذ X على Y" — the verb
+       * stands right before the first party and the second follows in the same clause. */
+      gboolean verb_first = !same_list && tok_arabic (s, hit->first) && hit->last < first->first
+                            && first->first - hit->last <= 2 && b_start->first > a_end->last
+                            && b_start->first - a_end->last <= 8
+                            && !other_party_between (s, a_end->last, b_start->first, a->entity,
+                                                     b->entity);
+      if (!between && !around && !after && !verb_first)
+        continue;
+      if (!same_region (s, ia, ib, hit->first))
+        continue;
+      gboolean role = tr->type == RWB_RELATION_FOUNDER || tr->type == RWB_RELATION_EXECUTIVE;
+      if (between)
+        {
+          gboolean left = other_party_between (s, a_end->last, hit->first, a->entity, b->entity);
+          gboolean right = other_party_between (s, hit->last, b_start->first, a->entity,
+                                                b->entity);
+          /* "العبار، مؤسس نون ورئيس مجلس إدارة إعمار": a person's roles are listed one after
+           * another, each right before its company. */
+          if (left && role && etype (ctx, a->entity) == RWB_ENTITY_PERSON
+              && b_start->first - hit->last <= 2
+              && !person_between (s, a_end->last, hit->first))
+            left = FALSE;
+          if (left || right)
+            continue;
+        }
+      if (clause_between (s, MIN (a->last, hit->first), MAX (b->first, hit->last)))
+        continue;
+      guint gap_a = hit->first > a_end->last ? hit->first - a_end->last : 0;
+      guint gap_b = b_start->first > hit->last ? b_start->first - hit->last : 0;
+      /* "Hemsworth, which owns …, was founded by …": a relative clause after the first party
+       * does not count as distance. */
+      if (between && relative_clause_after (s, a_end->last))
+        gap_a = MIN (gap_a, gap_b);
+      guint dist = between ? MIN (gap_a, gap_b)
+                           : (hit->first > b->last ? hit->first - b->last
+                                                    : first->first - hit->last);
+      /* "X مملوك لـ Y", "Lei Jun, founder of Xiaomi": both parties sit close to the words. */
+      if (tr->near > 0 && (between ? MAX (gap_a, gap_b) : dist) > tr->near)
+        continue;
+      guint source = a->entity, target = b->entity;
+      if (tr->dir == RWB_TRIGGER_BACKWARD)
+        source = b->entity, target = a->entity;
+      if (!types_fit (ctx, tr->type, source, target))
+        {
+          if (!types_fit (ctx, tr->type, target, source))
+            continue;
+          guint tmp = source;
+          source = target, target = tmp;
+        }
+      double conf = tr->confidence * (dist <= 4 ? 1.0 : dist <= 10 ? 0.85 : 0.7);
+      if (a->kind == MENTION_COREF || b->kind == MENTION_COREF)
+        conf *= 0.85;
+      g_autofree char *rule = g_strdup_printf ("trigger «%s» (%s)", tr->text, tr->origin);
+      relate (s, source, target, tr->type, conf, rule);
+      found = TRUE;
+    }
+  return found;
+}
+
+void
+find_reporting (Sent *s)
+{
+  Ctx *ctx = s->ctx;
+  for (guint h = 0; h < s->triggers->len; h++)
+    {
+      TriggerHit *hit = &g_array_index (s->triggers, TriggerHit, h);
+      if (hit->trigger->type != RWB_RELATION_REPORTING)
+        continue;
+      guint near = hit->trigger->near ? hit->trigger->near : 3;
+      /* The reporter: an organization right before or after the verb ("أفادت وكالة رويترز",
+       * "Reuters reported", "according to Bloomberg"). */
+      gint reporter = -1;
+      for (guint m = 0; m < s->mentions->len && reporter < 0; m++)
+        {
+          Mention *x = &g_array_index (s->mentions, Mention, m);
+          /* The reporter is a news outlet, or an organization named with an agency cue. */
+          RwbEntity *xe = g_ptr_array_index (ctx->graph->entities, x->entity);
+          gboolean agency = xe->source && g_str_has_prefix (xe->source, "pattern organization");
+          if (x->kind == MENTION_ADJECTIVE || !(is_media (ctx, x->entity) || agency))
+            continue;
+          if ((x->first > hit->last && x->first - hit->last <= near)
+              || (x->last < hit->first && hit->first - x->last <= near))
+            reporter = m;
+        }
+      if (reporter < 0)
+        continue;
+      Mention *r = &g_array_index (s->mentions, Mention, reporter);
+      for (guint m = 0; m < s->mentions->len; m++)
+        {
+          Mention *x = &g_array_index (s->mentions, Mention, m);
+          if ((guint) m == (guint) reporter || x->kind == MENTION_ADJECTIVE
+              || etype (ctx, x->entity) == RWB_ENTITY_PLACE || x->entity == r->entity)
+            continue;
+          if (clause_between (s, MIN (x->first, hit->first), MAX (x->last, hit->last)))
+            continue;
+          g_autofree char *rule = g_strdup_printf ("trigger «%s» (%s)", hit->trigger->text,
+                                                   hit->trigger->origin);
+          relate (s, r->entity, x->entity, RWB_RELATION_REPORTING, hit->trigger->confidence, rule);
+        }
+    }
+}
+
+/* The sentence's first company or organization (not a news outlet): in news prose the
+ * subject that a plant, an office or a market "in PLACE" belongs to. */
+gint
+sentence_subject (Sent *s)
+{
+  for (guint m = 0; m < s->mentions->len; m++)
+    {
+      Mention *x = &g_array_index (s->mentions, Mention, m);
+      if (x->kind != MENTION_ADJECTIVE && is_party (s->ctx->graph, x->entity)
+          && !is_media (s->ctx, x->entity))
+        return m;
+    }
+  return -1;
+}
+
+/* "X-based", "X-listed", "X-headquartered": the place describes the party named right after
+ * it, or, in "Y, an X-based firm", the party before. Returns whether it related one. */
+gboolean
+based_on (Sent *s, const Mention *p)
+{
+  Ctx *ctx = s->ctx;
+  GArray *tokens = s->tokens;
+  if (p->last + 2 >= tokens->len || !form_is (TOK (p->last + 1), "-"))
+    return FALSE;
+  const Token *w = TOK (p->last + 2);
+  if (!(w->cue & RWB_CUE_BASED))
+    return FALSE;
+  gint who = -1;
+  gboolean apposition = p->first > 0 && (TOK (p->first - 1)->cue & RWB_CUE_ARTICLE);
+  for (guint n = 0; n < s->mentions->len; n++)
+    {
+      Mention *x = &g_array_index (s->mentions, Mention, n);
+      if (x->kind == MENTION_ADJECTIVE || !is_party (ctx->graph, x->entity))
+        continue;
+      if (apposition && x->last < p->first && p->first - x->last <= 4)
+        who = n;
+      if (!apposition && who < 0 && x->first > p->last && x->first - p->last <= 7)
+        who = n;
+    }
+  if (who < 0)
+    return FALSE;
+  g_autofree char *rule = g_strdup_printf ("place-%s", w->form);
+  relate (s, g_array_index (s->mentions, Mention, who).entity, p->entity, RWB_RELATION_LOCATION,
+          0.8, rule);
+  return TRUE;
+}
+
+/* Where things are: "مصنع في تايلاند", "a plant in Thailand", "headquartered in", "الصيني
+ * بايدو" / "China's Xiaomi" / "Great Wall's Hong Kong (shares)", and datelines. */
+void
+find_locations (Sent *s)
+{
+  Ctx *ctx = s->ctx;
+  gint subject = sentence_subject (s);
+  for (guint m = 0; m < s->mentions->len; m++)
+    {
+      Mention *p = &g_array_index (s->mentions, Mention, m);
+      if (etype (ctx, p->entity) != RWB_ENTITY_PLACE)
+        continue;
+      /* A nisba or name right next to a party describes it ("شركة بي إم دبليو الألمانية",
+       * "Chinese smartphone maker Xiaomi", "China's Xiaomi"). */
+      for (guint n = 0; n < s->mentions->len; n++)
+        {
+          Mention *x = &g_array_index (s->mentions, Mention, n);
+          if (x->kind == MENTION_ADJECTIVE || etype (ctx, x->entity) == RWB_ENTITY_PLACE)
+            continue;
+          gboolean adjacent = x->last + 1 == p->first || p->last + 1 == x->first;
+          gboolean near_adj = p->kind == MENTION_ADJECTIVE
+                              && ((p->last < x->first && x->first - p->last <= 3)
+                                  || (x->last < p->first && p->first - x->last <= 1));
+          if (adjacent || near_adj)
+            relate (s, x->entity, p->entity, RWB_RELATION_LOCATION,
+                    p->kind == MENTION_ADJECTIVE ? 0.45 : 0.55, "place next to party");
+        }
+      if (p->kind == MENTION_ADJECTIVE)
+        continue;
+      /* "Istanbul-based Kule", "London-listed Landsec", "an Istanbul-based operator". */
+      if (based_on (s, p))
+        continue;
+      /* "in Thailand", "بتايلاند", "في تايلاند": a locative right before the place, or
+       * before the first of a list of places ("in Manchester, Leeds and Birmingham"). */
+      const Mention *head = &g_array_index (s->mentions, Mention, s->head[m]);
+      Token *pt = &g_array_index (s->tokens, Token, head->first);
+      gboolean locative = head->first > 0
+                          && (g_array_index (s->tokens, Token, head->first - 1).cue
+                              & RWB_CUE_LOCATIVE);
+      gboolean clitic_b = pt->arabic && g_str_has_prefix (pt->form, "\xd8\xa8"); /* ب */
+      /* "تتخذ من دبي مقراً لها": where the word for headquarters follows the place. */
+      gboolean seat_after = FALSE;
+      for (guint h = 0; h < s->triggers->len; h++)
+        {
+          TriggerHit *hit = &g_array_index (s->triggers, TriggerHit, h);
+          if (hit->trigger->type == RWB_RELATION_LOCATION && hit->first > p->last
+              && hit->first - p->last <= 2 && pt->arabic)
+            seat_after = TRUE;
+        }
+      if (!locative && !clitic_b && !seat_after)
+        continue;
+      /* A trigger just before ("plant in", "مقرها في") makes it firm. */
+      double conf = 0.5;
+      const char *rule = "locative before place";
+      for (guint h = 0; h < s->triggers->len; h++)
+        {
+          TriggerHit *hit = &g_array_index (s->triggers, TriggerHit, h);
+          if (hit->trigger->type == RWB_RELATION_LOCATION && hit->last < p->first
+              && p->first - hit->last <= 5)
+            conf = hit->trigger->confidence, rule = hit->trigger->text;
+        }
+      /* The located party: one named just before the locative ("مصانع Great Wall في الصين"),
+       * else the sentence's subject. */
+      gint who = -1;
+      for (guint n = 0; n < s->mentions->len; n++)
+        {
+          Mention *x = &g_array_index (s->mentions, Mention, n);
+          if (x->kind != MENTION_ADJECTIVE && etype (ctx, x->entity) != RWB_ENTITY_PLACE
+              && x->last < p->first && p->first - x->last <= 3)
+            who = n;
+        }
+      /* In "X, which has a plant in Y" / "X الذي يتخذ من Y مقراً" the clause's antecedent. */
+      guint region = s->region[p->first];
+      if (who < 0 && region > 0 && g_array_index (s->antecedents, gint, region - 1) >= 0)
+        who = g_array_index (s->antecedents, gint, region - 1);
+      if (who < 0)
+        who = subject;
+      if (who < 0 || g_array_index (s->mentions, Mention, who).first > p->first)
+        continue;
+      g_autofree char *r = g_strdup_printf ("%s + locative", rule);
+      relate (s, g_array_index (s->mentions, Mention, who).entity, p->entity,
+              RWB_RELATION_LOCATION, conf, r);
+    }
+}
+
+void
+find_relations (Sent *s)
+{
+  Ctx *ctx = s->ctx;
+  GArray *mentions = s->mentions;
+  find_lists (s);
+  find_reporting (s);
+  find_locations (s);
+  for (guint i = 0; i < mentions->len; i++)
+    for (guint j = i + 1; j < mentions->len; j++)
+      {
+        Mention *a = &g_array_index (mentions, Mention, i);
+        Mention *b = &g_array_index (mentions, Mention, j);
+        if (a->entity == b->entity || a->kind == MENTION_ADJECTIVE
+            || b->kind == MENTION_ADJECTIVE)
+          continue;
+        if (etype (ctx, a->entity) == RWB_ENTITY_PLACE || etype (ctx, b->entity) == RWB_ENTITY_PLACE)
+          continue;
+        if (!relate_pair (s, i, j))
+          relate (s, a->entity, b->entity, RWB_RELATION_MENTION, 0.2, "same sentence");
+      }
+  /* Co-occurrence stays as a weak `mention` only where no typed relation exists. */
+  (void) ctx;
+}
