@@ -562,6 +562,87 @@ parse_csv (const char *text)
 #define CELL(rows, r, c) ((const char *) g_ptr_array_index ((GPtrArray *) g_ptr_array_index ((rows), (r)), (c)))
 
 static void
+assert_same_attrs (GHashTable *a, GHashTable *b)
+{
+  g_assert_cmpuint (a ? g_hash_table_size (a) : 0, ==, b ? g_hash_table_size (b) : 0);
+  GHashTableIter it;
+  gpointer k, v;
+  if (a)
+    {
+      g_hash_table_iter_init (&it, a);
+      while (g_hash_table_iter_next (&it, &k, &v))
+        g_assert_cmpstr (v, ==, g_hash_table_lookup (b, k));
+    }
+}
+
+/* Reading a DOT file for a format without positions runs no layout (rwb_dot_read_graph), and
+ * gives the graph the full import gives: names as Graphviz shows them, attributes, edges. */
+static void
+test_dot_no_layout (void)
+{
+  g_autofree char *helper = g_strdup (g_getenv ("RAWABIT_LAYOUT_HELPER"));
+  if (helper == NULL || !g_file_test (helper, G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_test_skip ("RAWABIT_LAYOUT_HELPER does not name the layout helper");
+      return;
+    }
+  /* Laid out, these coordinates cannot be drawn (an error); not laid out, they are text. */
+  const char *unusable = "graph G { layout=neato; notranslate=true; a [pos=\"1e308,0!\"]; "
+                         "b [pos=\"-1e308,0!\"]; a -- b; }\n";
+  g_autoptr (GError) error = NULL;
+  RwbScene *scene = NULL;
+  g_autoptr (RwbGraph) laid = rwb_dot_import (unusable, strlen (unusable), NULL, &scene, NULL,
+                                              NULL, &error);
+  g_assert_null (laid);
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "unusable.gv", NULL);
+  g_assert_true (g_file_set_contents (path, unusable, -1, NULL));
+  g_autoptr (RwbGraph) plain = read_path (path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (plain->entities->len, ==, 2);
+  g_assert_cmpuint (plain->relations->len, ==, 1);
+  g_assert_false (relation (plain, 0)->directed);
+  g_assert_cmpstr (entity (plain, 0)->name, ==, "a");
+
+  const char *texts[] = {
+    "digraph G { node [shape=box, color=blue]; a [label=<<b>Big</b> &amp; co<br/>Ltd>]; "
+    "r [shape=record, label=\"{x|<p1> y\\\\|z}\"]; n [label=\"L1\\nL2 \\N\", fontsize=9]; "
+    "a -> r [type=supply, weight=3]; n -> a [dir=none]; r -> r; a -> r; "
+    "\"شركة\" -> n [label=\"تزود\"]; }\n",
+    "strict graph { x -- y -- z; y [label=\"Why\"]; }\n",
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr (GPtrArray) w1 = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr (GPtrArray) w2 = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr (RwbGraph) full = rwb_dot_import (texts[i], strlen (texts[i]), NULL, &scene, w1,
+                                                  NULL, &error);
+      g_assert_no_error (error);
+      g_clear_pointer (&scene, rwb_scene_free);
+      g_autoptr (RwbGraph) quick = rwb_dot_read_graph (texts[i], strlen (texts[i]), NULL, w2,
+                                                       NULL, &error);
+      g_assert_no_error (error);
+      assert_same_graph (full, quick, TRUE);
+      for (guint j = 0; j < full->entities->len; j++)
+        assert_same_attrs (entity (full, j)->attrs, entity (quick, j)->attrs);
+      for (guint j = 0; j < full->relations->len; j++)
+        {
+          g_assert_cmpuint (relation (full, j)->source, ==, relation (quick, j)->source);
+          g_assert_cmpuint (relation (full, j)->target, ==, relation (quick, j)->target);
+          assert_same_attrs (relation (full, j)->attrs, relation (quick, j)->attrs);
+        }
+    }
+  g_autoptr (RwbGraph) g = rwb_dot_read_graph (texts[0], strlen (texts[0]), NULL, NULL, NULL,
+                                               &error);
+  g_assert_cmpstr (entity (g, 0)->name, ==, "Big & co\nLtd");
+  g_assert_cmpstr (entity (g, 1)->name, ==, "x\ny\\\nz");
+  g_assert_cmpstr (entity (g, 2)->name, ==, "L1\nL2 n");
+  remove_tree (dir);
+}
+
+static void
 test_csv (void)
 {
   g_autoptr (RwbGraph) g = rwb_graph_new ();
@@ -1123,6 +1204,7 @@ main (int argc, char **argv)
   g_test_add_func ("/formats/dot/write", test_dot_write);
   g_test_add_func ("/formats/dot/adopt-attrs", test_adopt_attrs);
   g_test_add_func ("/formats/dot/round-trip", test_dot_round_trip);
+  g_test_add_func ("/formats/dot/no-layout", test_dot_no_layout);
   g_test_add_func ("/formats/csv", test_csv);
   g_test_add_func ("/formats/sniff", test_sniff);
   g_test_add_func ("/formats/atomic/read-only-dir", test_atomic_read_only_dir);

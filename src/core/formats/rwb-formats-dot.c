@@ -158,6 +158,17 @@ dot_unescape (const char *s, const char *node_name)
   return g_string_free (out, FALSE);
 }
 
+/**
+ * rwb_formats_dot_label_text:
+ * A DOT label's text, its escapes undone (see rwb-formats.h).
+ */
+char *
+rwb_formats_dot_label_text (const char *label, const char *node_name)
+{
+  g_return_val_if_fail (label != NULL, NULL);
+  return dot_unescape (label, node_name);
+}
+
 /* Removes @key from @attrs and returns its value (owned by the caller), or NULL. */
 static char *
 take_attr (GHashTable *attrs, const char *key)

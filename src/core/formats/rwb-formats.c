@@ -285,11 +285,8 @@ static RwbGraph *
 read_dot (const char *data, gsize length, GPtrArray *warnings, GCancellable *cancellable,
           GError **error)
 {
-  /* The layout is not kept: a graph file read here has no scene. */
-  RwbScene *scene = NULL;
-  RwbGraph *graph = rwb_dot_import (data, length, NULL, &scene, warnings, cancellable, error);
-  g_clear_pointer (&scene, rwb_scene_free);
-  return graph;
+  /* A graph file read here has no scene, so Graphviz need not lay it out. */
+  return rwb_dot_read_graph (data, length, NULL, warnings, cancellable, error);
 }
 
 /**

@@ -65,6 +65,11 @@ RwbGraph  *rwb_formats_read_data   (const char *data, gsize length, RwbFormat fo
  * "dot_type" (likewise "dot_type" for relations, whose type is then left as it was). */
 void       rwb_formats_adopt_rawabit_attrs (RwbGraph *graph);
 
+/* The text Graphviz shows for a plain (not HTML, not record) @label of node @node_name:
+ * \N is the name, \n \l \r end lines, other escapes give their character; trailing line
+ * ends dropped. Newly allocated. */
+char      *rwb_formats_dot_label_text (const char *label, const char *node_name);
+
 /* Kept for callers written before merging moved to the graph module: rwb_graph_merge. */
 static inline void
 rwb_formats_merge (RwbGraph *dest, RwbGraph *src)
