@@ -150,6 +150,98 @@ test_errors (void)
   g_rmdir (dir);
 }
 
+/* Input nested 100,000 levels deep (JSON overflowed json-glib's stack: SIGSEGV) is one line
+ * of error and exit status 1, for every command that reads graph files. */
+static void
+test_deep_input (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("rawabit-cli-XXXXXX", &error);
+  g_autofree char *json = g_build_filename (dir, "deep.json", NULL);
+  g_autofree char *graphml = g_build_filename (dir, "deep.graphml", NULL);
+  g_autofree char *out_path = g_build_filename (dir, "out.json", NULL);
+  g_autoptr (GString) text = g_string_new (NULL);
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (text, '[');
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (text, ']');
+  g_string_append_c (text, '\n');
+  g_assert_true (g_file_set_contents (json, text->str, text->len, NULL));
+  g_string_assign (text, "<graphml><graph>");
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (text, "<graph>");
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (text, "</graph>");
+  g_string_append (text, "</graph></graphml>\n");
+  g_assert_true (g_file_set_contents (graphml, text->str, text->len, NULL));
+  struct { const char *args[6]; } cases[] = {
+    { { "convert", "-o", out_path, json, NULL } },
+    { { "extract", json, NULL } },
+    { { "stats", json, NULL } },
+    { { "convert", "-o", out_path, graphml, NULL } },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *out = NULL, *err = NULL;
+      g_assert_cmpint (run_cli (cases[i].args, &out, &err), ==, 1);
+      if (strstr (err, "nested more than") == NULL)
+        g_error ("case %u: “%s” does not say the input is nested too deeply", i, err);
+      g_assert_true (strchr (err, '\n') == err + strlen (err) - 1);
+    }
+  g_assert_false (g_file_test (out_path, G_FILE_TEST_EXISTS));
+  g_remove (json);
+  g_remove (graphml);
+  g_rmdir (dir);
+}
+
+/* A write-protected output is refused without --force (nothing changes), replaced with it and
+ * left write-protected; render and project export take --force too. */
+static void
+test_force (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("rawabit-cli-XXXXXX", &error);
+  g_autofree char *out_path = g_build_filename (dir, "out.gv", NULL);
+  g_autofree char *png = g_build_filename (dir, "out.png", NULL);
+  const char *sample = g_getenv ("RAWABIT_SAMPLE");
+  const char *old = "digraph old { a -> b }\n";
+  const char *paths[] = { out_path, png };
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_assert_true (g_file_set_contents (paths[i], old, -1, NULL));
+      g_assert_cmpint (g_chmod (paths[i], 0444), ==, 0);
+    }
+  struct { const char *args[8]; const char *path; } cases[] = {
+    { { "convert", "-o", out_path, sample, NULL }, out_path },
+    { { "render", "-o", png, sample, NULL }, png },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *out = NULL, *err = NULL, *now = NULL;
+      g_assert_cmpint (run_cli (cases[i].args, &out, &err), ==, 1);
+      g_assert_nonnull (strstr (err, "read-only"));
+      g_assert_nonnull (strstr (err, "--force"));
+      g_assert_true (g_file_get_contents (cases[i].path, &now, NULL, NULL));
+      g_assert_cmpstr (now, ==, old);
+
+      g_autoptr (GPtrArray) forced = g_ptr_array_new ();
+      g_ptr_array_add (forced, (gpointer) cases[i].args[0]);
+      g_ptr_array_add (forced, (gpointer) "--force");
+      for (guint j = 1; cases[i].args[j]; j++)
+        g_ptr_array_add (forced, (gpointer) cases[i].args[j]);
+      g_ptr_array_add (forced, NULL);
+      g_autofree char *out2 = NULL, *err2 = NULL, *after = NULL;
+      g_assert_cmpint (run_cli ((const char *const *) forced->pdata, &out2, &err2), ==, 0);
+      g_assert_true (g_file_get_contents (cases[i].path, &after, NULL, NULL));
+      g_assert_cmpstr (after, !=, old);
+      GStatBuf st;
+      g_assert_cmpint (g_stat (cases[i].path, &st), ==, 0);
+      g_assert_cmpuint (st.st_mode & 07777, ==, 0444);
+      g_remove (cases[i].path);
+    }
+  g_rmdir (dir);
+}
+
 static void
 test_help_version (void)
 {
@@ -171,6 +263,8 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/extract-sample", test_extract_sample);
   g_test_add_func ("/cli/render-sample", test_render_sample);
   g_test_add_func ("/cli/errors", test_errors);
+  g_test_add_func ("/cli/deep-input", test_deep_input);
+  g_test_add_func ("/cli/force", test_force);
   g_test_add_func ("/cli/help-version", test_help_version);
   return g_test_run ();
 }

@@ -646,6 +646,18 @@ test_json_round_trip (void)
       g_assert_null (c);
       g_assert_nonnull (error);
     }
+  /* A project file is anyone's: a correction nested 100,000 levels deep is an error, not a
+   * stack overflow in json-glib. */
+  g_autoptr (GString) deep = g_string_new ("{\"op\":\"reject\",\"a\":\"x\",\"z\":");
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (deep, '[');
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (deep, ']');
+  g_string_append_c (deep, '}');
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RwbCorrection) c = rwb_correction_from_json (deep->str, &error);
+  g_assert_null (c);
+  g_assert_nonnull (strstr (error->message, "nested more than"));
 }
 
 int

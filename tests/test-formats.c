@@ -10,7 +10,9 @@
 #include <glib/gstdio.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -307,6 +309,58 @@ test_graphml_malformed (void)
   remove_tree (dir);
 }
 
+/* Elements nested 100,000 levels deep are refused with the line, from memory and from a file;
+ * a yEd-like nesting of a few dozen levels still reads. */
+static void
+test_graphml_deep (void)
+{
+  g_autoptr (GString) xml = g_string_new ("<graphml>\n<graph>\n<node id=\"a\">"
+                                          "<data key=\"d\">\n");
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (xml, "<g>");
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (xml, "</g>");
+  g_string_append (xml, "</data></node>\n</graph>\n</graphml>\n");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RwbGraph) g = rwb_formats_read_data (xml->str, xml->len, RWB_FORMAT_GRAPHML, NULL,
+                                                  &error);
+  g_assert_null (g);
+  g_assert_error (error, RWB_FORMATS_ERROR, RWB_FORMATS_ERROR_PARSE);
+  g_assert_nonnull (strstr (error->message, "line 4"));
+  g_assert_nonnull (strstr (error->message, "nested more than"));
+
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "deep.graphml", NULL);
+  g_assert_true (g_file_set_contents (path, xml->str, xml->len, NULL));
+  g_clear_error (&error);
+  g_autoptr (RwbGraph) from_file = read_path (path, NULL, &error);
+  g_assert_null (from_file);
+  g_assert_nonnull (strstr (error->message, "nested more than"));
+
+  g_autoptr (GString) ok = g_string_new ("<graphml><graph><node id=\"a\"><data key=\"d\">");
+  for (guint i = 0; i < 40; i++)
+    g_string_append (ok, "<g>");
+  for (guint i = 0; i < 40; i++)
+    g_string_append (ok, "</g>");
+  g_string_append (ok, "</data></node></graph></graphml>");
+  g_clear_error (&error);
+  g_autoptr (RwbGraph) shallow = rwb_formats_read_data (ok->str, ok->len, RWB_FORMAT_GRAPHML,
+                                                        NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (shallow->entities->len, ==, 1);
+
+  /* Deep JSON through the same entry points. */
+  g_autoptr (GString) json = g_string_new (NULL);
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (json, '[');
+  g_clear_error (&error);
+  g_autoptr (RwbGraph) from_json = rwb_formats_read_data (json->str, json->len,
+                                                          RWB_FORMAT_JSON, NULL, &error);
+  g_assert_null (from_json);
+  g_assert_nonnull (strstr (error->message, "nested more than"));
+  remove_tree (dir);
+}
+
 static RwbScene *
 scene_for (RwbGraph *g)
 {
@@ -508,6 +562,87 @@ parse_csv (const char *text)
 #define CELL(rows, r, c) ((const char *) g_ptr_array_index ((GPtrArray *) g_ptr_array_index ((rows), (r)), (c)))
 
 static void
+assert_same_attrs (GHashTable *a, GHashTable *b)
+{
+  g_assert_cmpuint (a ? g_hash_table_size (a) : 0, ==, b ? g_hash_table_size (b) : 0);
+  GHashTableIter it;
+  gpointer k, v;
+  if (a)
+    {
+      g_hash_table_iter_init (&it, a);
+      while (g_hash_table_iter_next (&it, &k, &v))
+        g_assert_cmpstr (v, ==, g_hash_table_lookup (b, k));
+    }
+}
+
+/* Reading a DOT file for a format without positions runs no layout (rwb_dot_read_graph), and
+ * gives the graph the full import gives: names as Graphviz shows them, attributes, edges. */
+static void
+test_dot_no_layout (void)
+{
+  g_autofree char *helper = g_strdup (g_getenv ("RAWABIT_LAYOUT_HELPER"));
+  if (helper == NULL || !g_file_test (helper, G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_test_skip ("RAWABIT_LAYOUT_HELPER does not name the layout helper");
+      return;
+    }
+  /* Laid out, these coordinates cannot be drawn (an error); not laid out, they are text. */
+  const char *unusable = "graph G { layout=neato; notranslate=true; a [pos=\"1e308,0!\"]; "
+                         "b [pos=\"-1e308,0!\"]; a -- b; }\n";
+  g_autoptr (GError) error = NULL;
+  RwbScene *scene = NULL;
+  g_autoptr (RwbGraph) laid = rwb_dot_import (unusable, strlen (unusable), NULL, &scene, NULL,
+                                              NULL, &error);
+  g_assert_null (laid);
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "unusable.gv", NULL);
+  g_assert_true (g_file_set_contents (path, unusable, -1, NULL));
+  g_autoptr (RwbGraph) plain = read_path (path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (plain->entities->len, ==, 2);
+  g_assert_cmpuint (plain->relations->len, ==, 1);
+  g_assert_false (relation (plain, 0)->directed);
+  g_assert_cmpstr (entity (plain, 0)->name, ==, "a");
+
+  const char *texts[] = {
+    "digraph G { node [shape=box, color=blue]; a [label=<<b>Big</b> &amp; co<br/>Ltd>]; "
+    "r [shape=record, label=\"{x|<p1> y\\\\|z}\"]; n [label=\"L1\\nL2 \\N\", fontsize=9]; "
+    "a -> r [type=supply, weight=3]; n -> a [dir=none]; r -> r; a -> r; "
+    "\"شركة\" -> n [label=\"تزود\"]; }\n",
+    "strict graph { x -- y -- z; y [label=\"Why\"]; }\n",
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr (GPtrArray) w1 = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr (GPtrArray) w2 = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr (RwbGraph) full = rwb_dot_import (texts[i], strlen (texts[i]), NULL, &scene, w1,
+                                                  NULL, &error);
+      g_assert_no_error (error);
+      g_clear_pointer (&scene, rwb_scene_free);
+      g_autoptr (RwbGraph) quick = rwb_dot_read_graph (texts[i], strlen (texts[i]), NULL, w2,
+                                                       NULL, &error);
+      g_assert_no_error (error);
+      assert_same_graph (full, quick, TRUE);
+      for (guint j = 0; j < full->entities->len; j++)
+        assert_same_attrs (entity (full, j)->attrs, entity (quick, j)->attrs);
+      for (guint j = 0; j < full->relations->len; j++)
+        {
+          g_assert_cmpuint (relation (full, j)->source, ==, relation (quick, j)->source);
+          g_assert_cmpuint (relation (full, j)->target, ==, relation (quick, j)->target);
+          assert_same_attrs (relation (full, j)->attrs, relation (quick, j)->attrs);
+        }
+    }
+  g_autoptr (RwbGraph) g = rwb_dot_read_graph (texts[0], strlen (texts[0]), NULL, NULL, NULL,
+                                               &error);
+  g_assert_cmpstr (entity (g, 0)->name, ==, "Big & co\nLtd");
+  g_assert_cmpstr (entity (g, 1)->name, ==, "x\ny\\\nz");
+  g_assert_cmpstr (entity (g, 2)->name, ==, "L1\nL2 n");
+  remove_tree (dir);
+}
+
+static void
 test_csv (void)
 {
   g_autoptr (RwbGraph) g = rwb_graph_new ();
@@ -694,6 +829,221 @@ test_atomic_replace (void)
   remove_tree (dir);
 }
 
+/* ---- saves (rwb-save.h) ---- */
+
+static char *
+read_text (const char *path)
+{
+  char *text = NULL;
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  return text;
+}
+
+/* A save killed half way (here by SIGXFSZ, deterministically, at 4 KB) leaves its temporary;
+ * the next save into the folder removes it, but keeps a temporary a live save holds and the
+ * user's own files, even ones named like temporaries of other tools. */
+static void
+test_save_stale_temporaries (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *path = file_with_old_bytes (dir, "g.json");
+  g_autofree char *big = g_strnfill (100000, 'x');
+  for (guint kill = 0; kill < 3; kill++)
+    {
+      pid_t pid = fork ();
+      g_assert_cmpint (pid, >=, 0);
+      if (pid == 0)
+        {
+          struct rlimit small = { 4096, 4096 }, no_core = { 0, 0 };
+          setrlimit (RLIMIT_CORE, &no_core);
+          signal (SIGXFSZ, SIG_DFL);
+          setrlimit (RLIMIT_FSIZE, &small);
+          rwb_save_file (path, big, strlen (big), RWB_SAVE_DEFAULT, NULL);
+          _exit (0);
+        }
+      int status = 0;
+      g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+      g_assert_true (WIFSIGNALED (status));
+      g_assert_cmpint (WTERMSIG (status), ==, SIGXFSZ);
+    }
+  /* Three killed saves: each one cleaned its predecessor's temporary, so one is left beside
+   * the old file, not three. */
+  g_assert_cmpuint (count_files (dir), ==, 2);
+  assert_old_bytes (path);
+
+  g_autofree char *user1 = file_with_old_bytes (dir, "g.json.backup");
+  g_autofree char *user2 = file_with_old_bytes (dir, "g.json.Ab12Cd");
+  g_autofree char *user3 = file_with_old_bytes (dir, "notes.rawabit-");
+  /* A save in progress elsewhere: its temporary is locked. */
+  g_autofree char *live = file_with_old_bytes (dir, "other.gv.rawabit-Zz9Yy8");
+  int live_fd = g_open (live, O_RDONLY, 0);
+  g_assert_cmpint (flock (live_fd, LOCK_EX | LOCK_NB), ==, 0);
+
+  g_autoptr (RwbGraph) g = load_fixture ("small.json");
+  g_autoptr (GError) error = NULL;
+  g_assert_true (rwb_formats_write (g, NULL, RWB_FORMAT_JSON, path, &error));
+  g_assert_no_error (error);
+  /* g.json, the user's three files and the live temporary. */
+  g_assert_cmpuint (count_files (dir), ==, 5);
+  g_assert_true (g_file_test (live, G_FILE_TEST_EXISTS));
+  assert_old_bytes (user1);
+  assert_old_bytes (user2);
+  assert_old_bytes (user3);
+  close (live_fd);
+  /* Its writer gone, the next save takes it. */
+  g_assert_cmpuint (rwb_save_clean_folder (dir), ==, 1);
+  g_assert_cmpuint (count_files (dir), ==, 4);
+  remove_tree (dir);
+}
+
+/* nodes.csv and edges.csv change together or not at all: edges.csv (the larger) failing on the
+ * size limit leaves nodes.csv as it was too. */
+static void
+test_save_csv_pair (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *nodes = file_with_old_bytes (dir, "nodes.csv");
+  g_autofree char *edges = file_with_old_bytes (dir, "edges.csv");
+  g_autoptr (RwbGraph) g = rwb_graph_new ();
+  guint a = rwb_graph_add_entity (g, "Alpha Works", RWB_ENTITY_COMPANY);
+  guint b = rwb_graph_add_entity (g, "Beta Metals", RWB_ENTITY_COMPANY);
+  for (guint i = 0; i < 2000; i++)
+    rwb_graph_add_relation (g, a, b, RWB_RELATION_SUPPLY, TRUE, 0.5);
+  g_autofree char *nodes_text = NULL;
+  {
+    /* The nodes alone fit in the limit below. */
+    g_autofree char *probe = g_build_filename (dir, "probe", NULL);
+    g_assert_true (rwb_formats_write (g, NULL, RWB_FORMAT_CSV, probe, NULL));
+    g_autofree char *probe_nodes = g_build_filename (probe, "nodes.csv", NULL);
+    nodes_text = read_text (probe_nodes);
+    g_assert_cmpuint (strlen (nodes_text), <, 4096);
+    remove_tree (probe);
+  }
+  struct rlimit saved, small;
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+  small = saved;
+  small.rlim_cur = 4096;
+  void (*old_handler) (int) = signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &small), ==, 0);
+  g_autoptr (GError) error = NULL;
+  gboolean ok = rwb_formats_write (g, NULL, RWB_FORMAT_CSV, dir, &error);
+  setrlimit (RLIMIT_FSIZE, &saved);
+  signal (SIGXFSZ, old_handler);
+  g_assert_false (ok);
+  g_assert_nonnull (error);
+  assert_old_bytes (nodes);
+  assert_old_bytes (edges);
+  g_assert_cmpuint (count_files (dir), ==, 2);
+
+  /* Without the limit both are replaced, and nothing else is left. */
+  g_clear_error (&error);
+  g_assert_true (rwb_formats_write (g, NULL, RWB_FORMAT_CSV, dir, &error));
+  g_assert_no_error (error);
+  g_autofree char *now = read_text (nodes);
+  g_assert_cmpstr (now, ==, nodes_text);
+  g_assert_cmpuint (count_files (dir), ==, 2);
+  remove_tree (dir);
+}
+
+static guint
+file_mode (const char *path)
+{
+  struct stat st;
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  return st.st_mode & 07777;
+}
+
+/* A write-protected (0444) target is refused unless the caller says so, then it stays 0444;
+ * any other mode is kept too. */
+static void
+test_save_read_only (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *path = file_with_old_bytes (dir, "g.graphml");
+  g_assert_cmpint (g_chmod (path, 0444), ==, 0);
+  g_assert_true (rwb_save_is_read_only (path));
+  g_autoptr (RwbGraph) g = load_fixture ("small.json");
+  g_autoptr (GError) error = NULL;
+  g_assert_false (rwb_formats_write (g, NULL, RWB_FORMAT_GRAPHML, path, &error));
+  g_assert_error (error, RWB_SAVE_ERROR, RWB_SAVE_ERROR_READ_ONLY);
+  g_assert_nonnull (strstr (error->message, "g.graphml"));
+  assert_old_bytes (path);
+  g_assert_cmpuint (count_files (dir), ==, 1);
+  g_clear_error (&error);
+  g_assert_true (rwb_formats_write_full (g, NULL, RWB_FORMAT_GRAPHML, path,
+                                         RWB_SAVE_OVERWRITE_READ_ONLY, &error));
+  g_assert_no_error (error);
+  g_autofree char *expected = rwb_formats_to_string (g, NULL, RWB_FORMAT_GRAPHML, NULL);
+  g_autofree char *now = read_text (path);
+  g_assert_cmpstr (now, ==, expected);
+  g_assert_cmpuint (file_mode (path), ==, 0444);
+
+  g_autofree char *shared = file_with_old_bytes (dir, "shared.gv");
+  g_assert_cmpint (g_chmod (shared, 0660), ==, 0);
+  g_assert_false (rwb_save_is_read_only (shared));
+  g_assert_true (rwb_formats_write (g, NULL, RWB_FORMAT_DOT, shared, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (file_mode (shared), ==, 0660);
+
+  /* A folder where a file should be is an error that changes nothing. */
+  g_autofree char *folder = g_build_filename (dir, "folder.json", NULL);
+  g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
+  g_assert_false (rwb_formats_write (g, NULL, RWB_FORMAT_JSON, folder, &error));
+  g_assert_error (error, RWB_SAVE_ERROR, RWB_SAVE_ERROR_NOT_A_FILE);
+  g_assert_true (g_file_test (folder, G_FILE_TEST_IS_DIR));
+  remove_tree (dir);
+}
+
+/* Saving to a symlink writes the file it points at (relative or absolute, through a chain of
+ * links); the links stay links. */
+static void
+test_save_symlink (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *sub = g_build_filename (dir, "real", NULL);
+  g_assert_cmpint (g_mkdir (sub, 0755), ==, 0);
+  g_autofree char *target = file_with_old_bytes (sub, "g.json");
+  g_assert_cmpint (g_chmod (target, 0640), ==, 0);
+  g_autofree char *link1 = g_build_filename (dir, "link.json", NULL);
+  g_autofree char *link2 = g_build_filename (dir, "chain.json", NULL);
+  g_assert_cmpint (symlink ("real/g.json", link1), ==, 0);
+  g_assert_cmpint (symlink (link1, link2), ==, 0);
+  g_autoptr (RwbGraph) g = load_fixture ("small.json");
+  g_autofree char *expected = rwb_formats_to_string (g, NULL, RWB_FORMAT_JSON, NULL);
+  const char *links[] = { link1, link2 };
+  for (guint i = 0; i < G_N_ELEMENTS (links); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_assert_true (g_file_set_contents (target, old_bytes, -1, NULL));
+      g_assert_cmpint (g_chmod (target, 0640), ==, 0);
+      g_assert_true (rwb_formats_write (g, NULL, RWB_FORMAT_JSON, links[i], &error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_test (link1, G_FILE_TEST_IS_SYMLINK));
+      g_assert_true (g_file_test (link2, G_FILE_TEST_IS_SYMLINK));
+      g_autofree char *now = read_text (target);
+      g_assert_cmpstr (now, ==, expected);
+      g_assert_cmpuint (file_mode (target), ==, 0640);
+      g_assert_cmpuint (count_files (sub), ==, 1);
+    }
+  /* A dangling link: the file it names is created. */
+  g_autofree char *dangling = g_build_filename (dir, "new.json", NULL);
+  g_assert_cmpint (symlink ("real/new.json", dangling), ==, 0);
+  g_autoptr (GError) error = NULL;
+  g_assert_true (rwb_formats_write (g, NULL, RWB_FORMAT_JSON, dangling, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (dangling, G_FILE_TEST_IS_SYMLINK));
+  g_autofree char *created = g_build_filename (sub, "new.json", NULL);
+  g_autofree char *now = read_text (created);
+  g_assert_cmpstr (now, ==, expected);
+  /* A loop is an error. */
+  g_autofree char *loop = g_build_filename (dir, "loop.json", NULL);
+  g_assert_cmpint (symlink ("loop.json", loop), ==, 0);
+  g_clear_error (&error);
+  g_assert_false (rwb_formats_write (g, NULL, RWB_FORMAT_JSON, loop, &error));
+  g_assert_nonnull (error);
+  remove_tree (dir);
+}
+
 static void
 test_merge (void)
 {
@@ -712,7 +1062,7 @@ test_merge (void)
   guint w = rwb_graph_add_entity (b, "Beijing", RWB_ENTITY_PLACE);
   rwb_graph_ensure_relation (b, w, x, RWB_RELATION_LOCATION, 0.5);
 
-  rwb_formats_merge (a, b);
+  rwb_graph_merge (a, b);
   g_assert_cmpuint (a->documents->len, ==, 2);
   g_assert_cmpuint (a->entities->len, ==, 6);
   g_assert_cmpstr (entity (a, 5)->name, ==, "Geely");
@@ -733,7 +1083,7 @@ test_merge (void)
 
   /* Merging the same graph again adds no evidence and no entity. */
   g_autoptr (RwbGraph) c = load_fixture ("small.json");
-  rwb_formats_merge (a, c);
+  rwb_graph_merge (a, c);
   g_assert_cmpuint (a->entities->len, ==, 6);
   g_assert_cmpuint (relation (a, 0)->evidence->len, ==, 3);
 }
@@ -850,14 +1200,20 @@ main (int argc, char **argv)
   g_test_add_func ("/formats/graphml/well-formed", test_graphml_well_formed);
   g_test_add_func ("/formats/graphml/foreign", test_graphml_foreign);
   g_test_add_func ("/formats/graphml/malformed", test_graphml_malformed);
+  g_test_add_func ("/formats/graphml/deep", test_graphml_deep);
   g_test_add_func ("/formats/dot/write", test_dot_write);
   g_test_add_func ("/formats/dot/adopt-attrs", test_adopt_attrs);
   g_test_add_func ("/formats/dot/round-trip", test_dot_round_trip);
+  g_test_add_func ("/formats/dot/no-layout", test_dot_no_layout);
   g_test_add_func ("/formats/csv", test_csv);
   g_test_add_func ("/formats/sniff", test_sniff);
   g_test_add_func ("/formats/atomic/read-only-dir", test_atomic_read_only_dir);
   g_test_add_func ("/formats/atomic/interrupted", test_atomic_interrupted);
   g_test_add_func ("/formats/atomic/replace", test_atomic_replace);
+  g_test_add_func ("/formats/save/stale-temporaries", test_save_stale_temporaries);
+  g_test_add_func ("/formats/save/csv-pair", test_save_csv_pair);
+  g_test_add_func ("/formats/save/read-only", test_save_read_only);
+  g_test_add_func ("/formats/save/symlink", test_save_symlink);
   g_test_add_func ("/formats/merge", test_merge);
   g_test_add_func ("/formats/cli/convert", test_cli_convert);
   return g_test_run ();

@@ -89,11 +89,154 @@ test_errors (void)
     }
 }
 
+/* JSON nested 100,000 levels deep (a 200 KB file) overflowed the stack inside json-glib; it is
+ * an error that says where, and brackets inside strings do not count. */
+static void
+test_deep (void)
+{
+  const guint n = 100000;
+  g_autoptr (GString) arrays = g_string_new (NULL);
+  g_autoptr (GString) objects = g_string_new (NULL);
+  for (guint i = 0; i < n; i++)
+    {
+      g_string_append_c (arrays, '[');
+      g_string_append (objects, "{\"a\":");
+    }
+  g_string_append (objects, "1");
+  for (guint i = 0; i < n; i++)
+    {
+      g_string_append_c (arrays, ']');
+      g_string_append_c (objects, '}');
+    }
+  GString *texts[] = { arrays, objects };
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (RwbGraph) g = rwb_json_read (texts[i]->str, texts[i]->len, &error);
+      g_assert_null (g);
+      g_assert_error (error, RWB_JSON_ERROR, RWB_JSON_ERROR_PARSE);
+      g_assert_nonnull (strstr (error->message, "nested more than 64 levels"));
+      g_assert_nonnull (strstr (error->message, "line 1"));
+    }
+  gsize offset = 0;
+  g_assert_false (rwb_json_depth_within (arrays->str, arrays->len, RWB_JSON_MAX_DEPTH, &offset));
+  g_assert_cmpuint (offset, ==, RWB_JSON_MAX_DEPTH);
+  g_assert_true (rwb_json_depth_within ("[[]]", 4, 2, NULL));
+  g_assert_false (rwb_json_depth_within ("[[[]]]", 6, 2, NULL));
+
+  /* A name made of brackets, and one with an escaped quote before them, are only text. */
+  g_autoptr (GString) name = g_string_new ("\\\"");
+  for (guint i = 0; i < 1000; i++)
+    g_string_append (name, "[{");
+  g_autoptr (RwbGraph) graph = rwb_graph_new ();
+  rwb_graph_add_entity (graph, name->str, RWB_ENTITY_COMPANY);
+  g_autofree char *json = rwb_json_write (graph, FALSE);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RwbGraph) back = rwb_json_read (json, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (((RwbEntity *) g_ptr_array_index (back->entities, 0))->name, ==, name->str);
+}
+
+static char *
+generated (RwbGraph *graph, gboolean pretty)
+{
+  g_autoptr (JsonNode) root = rwb_json_build_tree (graph);
+  g_autoptr (JsonGenerator) gen = json_generator_new ();
+  json_generator_set_pretty (gen, pretty);
+  json_generator_set_indent (gen, 2);
+  json_generator_set_root (gen, root);
+  return json_generator_to_data (gen, NULL);
+}
+
+static void
+assert_same_bytes (RwbGraph *graph)
+{
+  for (int pretty = 0; pretty <= 1; pretty++)
+    {
+      g_autofree char *tree = generated (graph, pretty);
+      g_autofree char *stream = rwb_json_write (graph, pretty);
+      if (strcmp (tree, stream) != 0)
+        {
+          gsize i = 0;
+          while (tree[i] && tree[i] == stream[i])
+            i++;
+          g_error ("pretty=%d: the streaming writer differs at byte %" G_GSIZE_FORMAT
+                   ": json-glib “%.40s”, stream “%.40s”", pretty, i, tree + i, stream + i);
+        }
+    }
+}
+
+static gboolean
+count_pieces (const char *data, gsize length, gpointer user_data)
+{
+  g_assert_cmpuint (length, >, 0);
+  (*(guint *) user_data)++;
+  return TRUE;
+}
+
+/* The streaming writer gives json-glib's bytes exactly: every control character and quote,
+ * Arabic, empty arrays and objects, numbers of every shape, a document without a path, attrs,
+ * evidence known only by count; and a big graph arrives in pieces. */
+static void
+test_stream_same_bytes (void)
+{
+  g_autoptr (RwbGraph) small = sample_graph ();
+  assert_same_bytes (small);
+  g_autoptr (RwbGraph) empty = rwb_graph_new ();
+  assert_same_bytes (empty);
+
+  g_autoptr (RwbGraph) g = rwb_graph_new ();
+  g_autoptr (GString) all = g_string_new (NULL);
+  for (int c = 1; c < 128; c++)
+    g_string_append_c (all, (char) c);
+  g_string_append (all, "شركة \u00e9 \xc3\xa9 😀");
+  guint d = rwb_graph_add_document (g, NULL, "en", all->str);
+  rwb_graph_add_document (g, "/x/\"quoted\".txt", "ar", NULL);
+  guint a = rwb_graph_add_entity (g, all->str, RWB_ENTITY_PERSON);
+  guint b = rwb_graph_add_entity (g, "شركة أرامكو", RWB_ENTITY_COMPANY);
+  rwb_entity_set_attr (g_ptr_array_index (g->entities, a), all->str, all->str);
+  rwb_entity_set_attr (g_ptr_array_index (g->entities, a), "b", "");
+  ((RwbEntity *) g_ptr_array_index (g->entities, b))->source = g_strdup ("lexicon");
+  const double confidences[] = { 0.0, 1.0, 1.0 / 3, 0.1, 0.5, 0.9995, 0.0004, 0.45, 0.7 };
+  for (guint i = 0; i < G_N_ELEMENTS (confidences); i++)
+    {
+      guint r = rwb_graph_add_relation (g, a, b, (RwbRelationType) (i % 3), i % 2,
+                                        confidences[i]);
+      RwbRelation *rel = g_ptr_array_index (g->relations, r);
+      if (i % 2)
+        rwb_relation_add_evidence (rel, d, i, i + 40, i % 4 ? all->str : NULL,
+                                   i % 3 ? "rule" : NULL, 0.5);
+      if (i == 4)
+        rel->n_evidence = 7;
+      if (i == 5)
+        rwb_relation_set_attr (rel, "weight", "3");
+    }
+  assert_same_bytes (g);
+
+  /* Many entities: written in pieces, the same bytes. */
+  g_autoptr (RwbGraph) big = rwb_graph_new ();
+  guint doc = rwb_graph_add_document (big, "/tmp/big.txt", "ar", NULL);
+  for (guint i = 0; i < 5000; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("شركة رقم %u", i);
+      guint e = rwb_graph_add_entity (big, name, RWB_ENTITY_COMPANY);
+      rwb_entity_add_mention (g_ptr_array_index (big->entities, e), doc, i, i + 3);
+      if (i > 0)
+        rwb_graph_add_relation (big, e - 1, e, RWB_RELATION_SUPPLY, TRUE, 0.6);
+    }
+  assert_same_bytes (big);
+  guint pieces = 0;
+  g_assert_true (rwb_json_write_to (big, TRUE, count_pieces, &pieces));
+  g_assert_cmpuint (pieces, >, 3);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/json/round-trip", test_round_trip);
   g_test_add_func ("/json/errors", test_errors);
+  g_test_add_func ("/json/deep", test_deep);
+  g_test_add_func ("/json/stream-same-bytes", test_stream_same_bytes);
   return g_test_run ();
 }

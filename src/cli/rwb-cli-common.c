@@ -9,6 +9,7 @@
 #include "rwb-dot.h"
 #include "rwb-extract.h"
 #include "rwb-formats.h"
+#include "rwb-save.h"
 #include "rwb-json.h"
 #include "rwb-layout.h"
 #include "rwb-render.h"
@@ -22,7 +23,9 @@ rwb_cli_fail (const char *what, const GError *error)
 {
   /* The way out of a text in a broken encoding, on the same line. */
   const char *hint = g_error_matches (error, RWB_TEXT_ERROR, RWB_TEXT_ERROR_INVALID_UTF8)
-                       ? " (--replace-invalid reads it with U+FFFD in place of bad bytes)" : "";
+                       ? " (--replace-invalid reads it with U+FFFD in place of bad bytes)"
+                     : g_error_matches (error, RWB_SAVE_ERROR, RWB_SAVE_ERROR_READ_ONLY)
+                       ? " (--force replaces it and keeps it read-only)" : "";
   if (what)
     g_printerr ("rawabit-cli: %s: %s%s\n", what, error->message, hint);
   else

@@ -53,7 +53,7 @@ rwb_cli_cmd_convert (int argc, char **argv)
 {
   g_autofree char *format = NULL, *output = NULL, *lexicon_dir = NULL;
   g_auto (GStrv) files = NULL;
-  gboolean merge = FALSE, replace_invalid = FALSE;
+  gboolean merge = FALSE, replace_invalid = FALSE, force = FALSE;
   const GOptionEntry entries[] = {
     { "replace-invalid", 0, 0, G_OPTION_ARG_NONE, &replace_invalid,
       "Read articles that are not valid UTF-8, each bad byte replaced by U+FFFD", NULL },
@@ -61,6 +61,8 @@ rwb_cli_cmd_convert (int argc, char **argv)
       "Write the graph to OUT (a folder for csv; - for stdout)", "OUT" },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
       "json, dot, graphml or csv (default: from OUT's extension)", "FORMAT" },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force,
+      "Replace OUT even if it is read-only (it stays read-only)", NULL },
     { "merge", 'm', 0, G_OPTION_ARG_NONE, &merge,
       "Merge several graphs: entities by name or alias, relations by source, target and type",
       NULL },
@@ -131,7 +133,7 @@ rwb_cli_cmd_convert (int argc, char **argv)
     g_printerr ("%s\n", (char *) g_ptr_array_index (messages, i));
   RwbGraph *graph = g_ptr_array_index (graphs, 0);
   for (guint i = 1; i < graphs->len; i++)
-    rwb_formats_merge (graph, g_ptr_array_index (graphs, i));
+    rwb_graph_merge (graph, g_ptr_array_index (graphs, i));
 
   if (to_stdout)
     {
@@ -141,7 +143,8 @@ rwb_cli_cmd_convert (int argc, char **argv)
       fputs (text, stdout);
       return fflush (stdout) == 0 ? 0 : 1;
     }
-  if (!rwb_formats_write (graph, NULL, out_format, output, &error))
+  if (!rwb_formats_write_full (graph, NULL, out_format, output,
+                               force ? RWB_SAVE_OVERWRITE_READ_ONLY : RWB_SAVE_DEFAULT, &error))
     return rwb_cli_fail (NULL, error);
   return 0;
 }

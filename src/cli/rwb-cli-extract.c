@@ -16,6 +16,12 @@
 #include <stdio.h>
 #include <string.h>
 
+static gboolean
+write_stdout (const char *data, gsize length, gpointer user_data)
+{
+  return fwrite (data, 1, length, stdout) == length;
+}
+
 int
 rwb_cli_cmd_extract (int argc, char **argv)
 {
@@ -50,17 +56,17 @@ rwb_cli_cmd_extract (int argc, char **argv)
                                             NULL, &failed, &error);
   if (graph == NULL)
     return rwb_cli_fail (failed, error);
-  g_autofree char *out = NULL;
   if (format && g_str_equal (format, "dot"))
     {
-      out = rwb_formats_to_string (graph, NULL, RWB_FORMAT_DOT, &error);
+      g_autofree char *out = rwb_formats_to_string (graph, NULL, RWB_FORMAT_DOT, &error);
       if (out == NULL)
         return rwb_cli_fail (NULL, error);
+      fputs (out, stdout);
+      if (!g_str_has_suffix (out, "\n"))
+        fputc ('\n', stdout);
     }
-  else
-    out = rwb_json_write (graph, TRUE);
-  fputs (out, stdout);
-  if (!g_str_has_suffix (out, "\n"))
-    fputc ('\n', stdout);
+  /* Streamed: the text of a big graph is never held whole. */
+  else if (!rwb_json_write_to (graph, TRUE, write_stdout, NULL) || fputc ('\n', stdout) == EOF)
+    return 1;
   return fflush (stdout) == 0 ? 0 : 1;
 }

@@ -260,9 +260,12 @@ static int
 cmd_export (int argc, char **argv)
 {
   g_autofree char *format = NULL, *output = NULL, *as_of = NULL;
+  gboolean force = FALSE;
   const GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       "Write the graph to OUT (a folder for csv; - for stdout)", "OUT" },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force,
+      "Replace OUT even if it is read-only (it stays read-only)", NULL },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
       "json, dot, graphml, csv… (default: from OUT's extension)", "FORMAT" },
     { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of,
@@ -304,7 +307,8 @@ cmd_export (int argc, char **argv)
       fputs (text, stdout);
       return fflush (stdout) == 0 ? 0 : 1;
     }
-  if (!rwb_formats_write (graph, NULL, out_format, output, &error))
+  if (!rwb_formats_write_full (graph, NULL, out_format, output,
+                               force ? RWB_SAVE_OVERWRITE_READ_ONLY : RWB_SAVE_DEFAULT, &error))
     return rwb_cli_fail (NULL, error);
   return 0;
 }

@@ -62,7 +62,7 @@ rwb_cli_cmd_render (int argc, char **argv)
   g_autofree char *rankdir = NULL, *scope = NULL, *title = NULL;
   g_auto (GStrv) files = NULL;
   g_auto (GStrv) select = NULL;
-  gboolean dark = FALSE, mentions = FALSE, transparent = FALSE, legend = FALSE;
+  gboolean dark = FALSE, mentions = FALSE, transparent = FALSE, legend = FALSE, force = FALSE;
   gboolean page_fit = FALSE, replace_invalid = FALSE;
   double scale = 2.0;
   int timeout = 0;
@@ -85,6 +85,8 @@ rwb_cli_cmd_render (int argc, char **argv)
     { "dark", 0, 0, G_OPTION_ARG_NONE, &dark, "Dark style (default: light, for print)", NULL },
     { "transparent", 0, 0, G_OPTION_ARG_NONE, &transparent, "No background", NULL },
     { "legend", 0, 0, G_OPTION_ARG_NONE, &legend, "Add a legend of the types drawn", NULL },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force,
+      "Replace OUT even if it is read-only (it stays read-only)", NULL },
     { "title", 0, 0, G_OPTION_ARG_STRING, &title, "Draw TEXT as a title at the top", "TEXT" },
     { "mentions", 0, 0, G_OPTION_ARG_NONE, &mentions, "Also draw co-occurrence (mention) edges",
       NULL },
@@ -184,6 +186,7 @@ rwb_cli_cmd_render (int argc, char **argv)
   export.transparent = transparent;
   export.show_mentions = mentions;
   export.legend = legend;
+  export.save_flags = force ? RWB_SAVE_OVERWRITE_READ_ONLY : RWB_SAVE_DEFAULT;
   export.title = title;
   if (!rwb_render_export (scene, &export, output, &error))
     return rwb_cli_fail (output, error);

@@ -28,6 +28,7 @@
 #include <fontconfig/fontconfig.h>
 #include <glib.h>
 #include <gvc.h>
+#include <json-glib/json-glib.h>
 #include <linux/landlock.h>
 #include <locale.h>
 #include <math.h>
@@ -517,10 +518,116 @@ read_all (FILE *in)
   return input;
 }
 
+/* A string for JSON: UTF-8 as it is, any other byte read as Latin-1, as write_json does. */
+static char *
+json_text (const char *s)
+{
+  if (g_utf8_validate (s, -1, NULL))
+    return g_strdup (s);
+  GString *out = g_string_new (NULL);
+  for (const char *p = s; *p;)
+    {
+      const char *end;
+      if (g_utf8_validate (p, -1, &end))
+        end = p + strlen (p);
+      g_string_append_len (out, p, end - p);
+      p = end;
+      if (*p)
+        g_string_append_unichar (out, (guchar) *p++);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+add_member (JsonBuilder *b, const char *key, const char *value)
+{
+  g_autofree char *k = json_text (key);
+  g_autofree char *v = json_text (value);
+  json_builder_set_member_name (b, k);
+  json_builder_add_string_value (b, v);
+}
+
+/* The attributes of @obj that have a value, skipping the members the reader counts on. */
+static void
+add_attrs (JsonBuilder *b, Agraph_t *g, void *obj, int kind)
+{
+  for (Agsym_t *sym = agnxtattr (g, kind, NULL); sym; sym = agnxtattr (g, kind, sym))
+    {
+      const char *value = agxget (obj, sym);
+      if (value == NULL || *value == '\0' || sym->name[0] == '_'
+          || g_str_equal (sym->name, "name") || g_str_equal (sym->name, "tail")
+          || g_str_equal (sym->name, "head"))
+        continue;
+      add_member (b, sym->name, value);
+      /* What Graphviz's dot_json cannot say: whether a label was HTML. */
+      if (kind == AGNODE && g_str_equal (sym->name, "label") && aghtmlstr ((char *) value))
+        add_member (b, "rawabit_html_label", "1");
+    }
+}
+
+/* --no-layout: the graph's nodes, edges and attributes in the shape of Graphviz's dot_json
+ * (which Graphviz 2.42 writes only after a layout), through json-glib, with no layout at all:
+ * converting a DOT file to a format without positions needs nothing more. */
+static void
+write_graph_json (Agraph_t *g)
+{
+  g_autoptr (JsonBuilder) b = json_builder_new ();
+  json_builder_begin_object (b);
+  add_member (b, "name", agnameof (g));
+  json_builder_set_member_name (b, "directed");
+  json_builder_add_boolean_value (b, agisdirected (g));
+  json_builder_set_member_name (b, "strict");
+  json_builder_add_boolean_value (b, agisstrict (g));
+  add_attrs (b, g, g, AGRAPH);
+  json_builder_set_member_name (b, "_subgraph_cnt");
+  json_builder_add_int_value (b, 0);
+  g_autoptr (GHashTable) ids = g_hash_table_new (NULL, NULL);
+  json_builder_set_member_name (b, "objects");
+  json_builder_begin_array (b);
+  guint id = 0;
+  for (Agnode_t *n = agfstnode (g); n; n = agnxtnode (g, n), id++)
+    {
+      g_hash_table_insert (ids, n, GUINT_TO_POINTER (id));
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "_gvid");
+      json_builder_add_int_value (b, id);
+      add_member (b, "name", agnameof (n));
+      add_attrs (b, g, n, AGNODE);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "edges");
+  json_builder_begin_array (b);
+  guint edge_id = 0;
+  for (Agnode_t *n = agfstnode (g); n; n = agnxtnode (g, n))
+    for (Agedge_t *e = agfstout (g, n); e; e = agnxtout (g, e))
+      {
+        json_builder_begin_object (b);
+        json_builder_set_member_name (b, "_gvid");
+        json_builder_add_int_value (b, edge_id++);
+        json_builder_set_member_name (b, "tail");
+        json_builder_add_int_value (b, GPOINTER_TO_UINT (g_hash_table_lookup (ids, agtail (e))));
+        json_builder_set_member_name (b, "head");
+        json_builder_add_int_value (b, GPOINTER_TO_UINT (g_hash_table_lookup (ids, aghead (e))));
+        add_attrs (b, g, e, AGEDGE);
+        json_builder_end_object (b);
+      }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  g_autoptr (JsonGenerator) gen = json_generator_new ();
+  g_autoptr (JsonNode) root = json_builder_get_root (b);
+  json_generator_set_root (gen, root);
+  gsize len = 0;
+  g_autofree char *text = json_generator_to_data (gen, &len);
+  fwrite (text, 1, len, stdout);
+  fflush (stdout);
+}
+
 typedef struct {
   const char *engine;
   gboolean engine_given;
   gboolean import;
+  gboolean no_layout; /* --no-layout (with --import): the graph only, as Graphviz's dot_json */
   gboolean sanitize;  /* --no-sanitize (tests only): the cleaner off, to test the sandbox */
   gboolean sandbox;   /* --no-sandbox (tests only): Landlock off */
   guint timeout;
@@ -588,18 +695,31 @@ run (const Options *o)
       if (o->sanitize)
         sanitize (g);
       guint size = (guint) (agnnodes (g) + agnedges (g));
-      bound_effort (g, "nslimit", size > 2000 ? "2" : "20");
-      bound_effort (g, "nslimit1", size > 2000 ? "2" : "20");
-      bound_effort (g, "mclimit", size > 2000 ? "0.2" : "1");
-      bound_effort (g, "maxiter", size > 2000 ? "200" : "1000");
+      if (!o->no_layout)
+        {
+          bound_effort (g, "nslimit", size > 2000 ? "2" : "20");
+          bound_effort (g, "nslimit1", size > 2000 ? "2" : "20");
+          bound_effort (g, "mclimit", size > 2000 ? "0.2" : "1");
+          bound_effort (g, "maxiter", size > 2000 ? "200" : "1000");
+        }
     }
 
   /* Rawabit's own DOT names a font only on the edge labels of small graphs. */
-  warm_up (gvc, engine, format, o->import || strstr (input->str, "fontname=") != NULL);
+  if (!o->no_layout)
+    warm_up (gvc, engine, format, o->import || strstr (input->str, "fontname=") != NULL);
   if (o->sandbox && !sandbox_files ())
     fprintf (stderr, "rawabit-warning: this system has no Landlock: the layout helper cannot "
                      "forbid itself to open files\n");
 
+  if (o->no_layout)
+    {
+      write_graph_json (g);
+      print_warnings ();
+      g_string_truncate (gv_messages, 0);
+      agclose (g);
+      gvFreeContext (gvc);
+      return 0;
+    }
   if (gvLayout (gvc, g, engine) != 0)
     {
       fprintf (stderr, "Graphviz could not lay out the graph with %s\n", engine);
@@ -645,6 +765,8 @@ main (int argc, char **argv)
         o.engine = argv[++i], o.engine_given = TRUE;
       else if (g_str_equal (argv[i], "--import"))
         o.import = TRUE;
+      else if (g_str_equal (argv[i], "--no-layout"))
+        o.no_layout = o.import = TRUE;
       else if (g_str_equal (argv[i], "--no-sanitize"))
         o.sanitize = FALSE;
       else if (g_str_equal (argv[i], "--no-sandbox"))
@@ -655,7 +777,7 @@ main (int argc, char **argv)
         memory_mb = g_ascii_strtoull (argv[++i], NULL, 10);
       else
         {
-          fprintf (stderr, "usage: rawabit-layout [--import] [--engine E] [--timeout S] "
+          fprintf (stderr, "usage: rawabit-layout [--import [--no-layout]] [--engine E] [--timeout S] "
                            "[--memory-mb M] < graph.gv\n");
           return EXIT_USAGE;
         }

@@ -1,15 +1,18 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rwb-formats.h — graph files other tools read and write: Rawabit JSON, DOT, GraphML, CSV.
  *
- * Reading never trusts the file: errors name the line where the parser gives one, and DOT is
- * parsed by Graphviz only inside the `rawabit-layout` child (see rwb-dot.h). Writing replaces
- * the target atomically (GIO writes a temporary file and renames it), so a failed write leaves
- * the old file as it was.
+ * One file per format (rwb-json.c, rwb-formats-dot.c, rwb-formats-graphml.c,
+ * rwb-formats-csv.c) behind the functions below. Reading never trusts the file: errors name
+ * the line where the parser gives one, and DOT is parsed by Graphviz only inside the
+ * `rawabit-layout` child (see rwb-dot.h). Writing goes through rwb-save.h: the target is
+ * replaced atomically, so a failed write leaves the old file as it was.
  */
 #pragma once
 
 #include <gio/gio.h>
 #include "rwb-graph.h"
+#include "rwb-graph-merge.h"
+#include "rwb-save.h"
 #include "rwb-scene.h"
 
 G_BEGIN_DECLS
@@ -33,7 +36,12 @@ gboolean   rwb_format_from_path    (const char *path, RwbFormat *out);
 gboolean   rwb_format_from_string  (const char *name, RwbFormat *out);
 
 /* Writes @graph; @scene (may be NULL) adds node positions where the format carries them.
- * For CSV, @path names the folder that receives nodes.csv and edges.csv. */
+ * For CSV, @path names the folder that receives nodes.csv and edges.csv, replaced as a pair.
+ * A read-only target is refused (RWB_SAVE_ERROR_READ_ONLY) unless @flags has
+ * RWB_SAVE_OVERWRITE_READ_ONLY; see rwb-save.h for symlinks, modes and temporaries. */
+gboolean   rwb_formats_write_full  (RwbGraph *graph, const RwbScene *scene, RwbFormat format,
+                                    const char *path, RwbSaveFlags flags, GError **error);
+/* rwb_formats_write_full() with RWB_SAVE_DEFAULT. */
 gboolean   rwb_formats_write       (RwbGraph *graph, const RwbScene *scene, RwbFormat format,
                                     const char *path, GError **error);
 /* Text of @graph in a text format (not CSV), newly allocated. */
@@ -57,9 +65,16 @@ RwbGraph  *rwb_formats_read_data   (const char *data, gsize length, RwbFormat fo
  * "dot_type" (likewise "dot_type" for relations, whose type is then left as it was). */
 void       rwb_formats_adopt_rawabit_attrs (RwbGraph *graph);
 
-/* Adds @src to @dest: documents (one per path), entities matched by name or any alias (else
- * added), relations matched by (source, target, type) — either way round for undirected ones —
- * with their evidence appended and counts added. Imported attrs are kept, @dest's win. */
-void       rwb_formats_merge       (RwbGraph *dest, RwbGraph *src);
+/* The text Graphviz shows for a plain (not HTML, not record) @label of node @node_name:
+ * \N is the name, \n \l \r end lines, other escapes give their character; trailing line
+ * ends dropped. Newly allocated. */
+char      *rwb_formats_dot_label_text (const char *label, const char *node_name);
+
+/* Kept for callers written before merging moved to the graph module: rwb_graph_merge. */
+static inline void
+rwb_formats_merge (RwbGraph *dest, RwbGraph *src)
+{
+  rwb_graph_merge (dest, src);
+}
 
 G_END_DECLS

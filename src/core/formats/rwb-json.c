@@ -63,11 +63,11 @@ add_span (JsonBuilder *b, RwbGraph *graph, guint document, guint start, guint en
 }
 
 /**
- * rwb_json_write:
- * Serializes @graph in the rawabit-graph format.
+ * rwb_json_build_tree:
+ * The rawabit-graph document of @graph as a json-glib tree.
  */
-char *
-rwb_json_write (RwbGraph *graph, gboolean pretty)
+JsonNode *
+rwb_json_build_tree (RwbGraph *graph)
 {
   g_return_val_if_fail (graph != NULL, NULL);
   g_autoptr (JsonBuilder) b = json_builder_new ();
@@ -208,12 +208,308 @@ rwb_json_write (RwbGraph *graph, gboolean pretty)
   json_builder_end_array (b);
   json_builder_end_object (b);
 
-  g_autoptr (JsonNode) root = json_builder_get_root (b);
-  g_autoptr (JsonGenerator) gen = json_generator_new ();
-  json_generator_set_pretty (gen, pretty);
-  json_generator_set_indent (gen, 2);
-  json_generator_set_root (gen, root);
-  return json_generator_to_data (gen, NULL);
+  return json_builder_get_root (b);
+}
+
+/* ---- The streaming writer: the same bytes as json-glib's generator, without a tree. ---- */
+
+#define STREAM_CHUNK (64 * 1024)
+#define STREAM_MAX_DEPTH 8
+
+typedef struct {
+  GString *buf;
+  RwbJsonSink sink;
+  gpointer sink_data;
+  gboolean pretty;
+  gboolean failed;
+  guint depth;
+  guint count[STREAM_MAX_DEPTH]; /* values written so far at each open level */
+} Stream;
+
+static void
+stream_flush (Stream *s)
+{
+  if (s->buf->len && !s->failed && !s->sink (s->buf->str, s->buf->len, s->sink_data))
+    s->failed = TRUE;
+  g_string_truncate (s->buf, 0);
+}
+
+static void
+stream_indent (Stream *s, guint level)
+{
+  for (guint i = 0; i < level * 2; i++)
+    g_string_append_c (s->buf, ' ');
+}
+
+/* json-glib's escaping (json_strescape in 1.6): quote, backslash, \b \f \n \r \t, other
+ * control characters below 0x1f (and DEL) as \u00XX; everything else as it is. */
+static void
+stream_quoted (Stream *s, const char *str)
+{
+  static const char hex[] = "0123456789abcdef";
+  g_string_append_c (s->buf, '"');
+  const char *run = str;
+  for (const char *p = str; *p; p++)
+    {
+      guchar c = (guchar) *p;
+      /* json-glib leaves 0x1f as it is (its test is "< 0x1f"): so do we, for the same bytes. */
+      if (c >= 0x1f && c != '"' && c != '\\' && c != 0x7f)
+        continue;
+      g_string_append_len (s->buf, run, p - run);
+      run = p + 1;
+      switch (c)
+        {
+        case '"':
+          g_string_append (s->buf, "\\\"");
+          break;
+        case '\\':
+          g_string_append (s->buf, "\\\\");
+          break;
+        case '\b':
+          g_string_append (s->buf, "\\b");
+          break;
+        case '\f':
+          g_string_append (s->buf, "\\f");
+          break;
+        case '\n':
+          g_string_append (s->buf, "\\n");
+          break;
+        case '\r':
+          g_string_append (s->buf, "\\r");
+          break;
+        case '\t':
+          g_string_append (s->buf, "\\t");
+          break;
+        default:
+          g_string_append (s->buf, "\\u00");
+          g_string_append_c (s->buf, hex[c >> 4]);
+          g_string_append_c (s->buf, hex[c & 15]);
+        }
+    }
+  g_string_append_len (s->buf, run, strlen (run));
+  g_string_append_c (s->buf, '"');
+}
+
+/* Before a value: the separator and indentation of its container, and its member name. */
+static void
+stream_value (Stream *s, const char *name)
+{
+  if (s->depth > 0)
+    {
+      if (s->count[s->depth - 1]++ > 0)
+        g_string_append_c (s->buf, ',');
+      if (s->pretty)
+        {
+          g_string_append_c (s->buf, '\n');
+          stream_indent (s, s->depth);
+        }
+    }
+  if (name)
+    {
+      stream_quoted (s, name);
+      g_string_append (s->buf, s->pretty ? " : " : ":");
+    }
+  if (s->buf->len >= STREAM_CHUNK)
+    stream_flush (s);
+}
+
+static void
+stream_open (Stream *s, const char *name, char bracket)
+{
+  stream_value (s, name);
+  g_string_append_c (s->buf, bracket);
+  g_assert (s->depth < STREAM_MAX_DEPTH);
+  s->count[s->depth++] = 0;
+}
+
+static void
+stream_close (Stream *s, char bracket)
+{
+  guint n = s->count[--s->depth];
+  if (s->pretty && n > 0)
+    {
+      g_string_append_c (s->buf, '\n');
+      stream_indent (s, s->depth);
+    }
+  g_string_append_c (s->buf, bracket);
+}
+
+static void
+stream_string (Stream *s, const char *name, const char *value)
+{
+  stream_value (s, name);
+  stream_quoted (s, value);
+}
+
+static void
+stream_int (Stream *s, const char *name, gint64 value)
+{
+  stream_value (s, name);
+  g_string_append_printf (s->buf, "%" G_GINT64_FORMAT, value);
+}
+
+static void
+stream_bool (Stream *s, const char *name, gboolean value)
+{
+  stream_value (s, name);
+  g_string_append (s->buf, value ? "true" : "false");
+}
+
+/* As json-glib 1.6 prints a double: %.17g in the C locale, ".0" added to a whole number. */
+static void
+stream_double (Stream *s, const char *name, double value)
+{
+  stream_value (s, name);
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  g_ascii_formatd (buf, sizeof buf, "%.17g", value);
+  g_string_append (s->buf, buf);
+  if (strpbrk (buf, ".eEn") == NULL)
+    g_string_append (s->buf, ".0");
+}
+
+static void
+stream_attrs (Stream *s, GHashTable *attrs)
+{
+  if (attrs == NULL || g_hash_table_size (attrs) == 0)
+    return;
+  g_autofree gpointer *keys = g_hash_table_get_keys_as_array (attrs, NULL);
+  g_qsort_with_data (keys, g_hash_table_size (attrs), sizeof (gpointer),
+                     (GCompareDataFunc) compare_keys, NULL);
+  stream_open (s, "attrs", '{');
+  for (guint i = 0; keys[i]; i++)
+    stream_string (s, keys[i], g_hash_table_lookup (attrs, keys[i]));
+  stream_close (s, '}');
+}
+
+static void
+stream_span (Stream *s, RwbGraph *graph, guint document, guint start, guint end)
+{
+  RwbDocument *doc = g_ptr_array_index (graph->documents, document);
+  stream_string (s, "document", doc->id);
+  stream_int (s, "start", start);
+  stream_int (s, "end", end);
+}
+
+/**
+ * rwb_json_write_to:
+ * Streams @graph in the rawabit-graph format to @sink, in pieces of about 64 KB; the bytes are
+ * those of rwb_json_build_tree() through json-glib's generator (indent 2 when @pretty).
+ */
+gboolean
+rwb_json_write_to (RwbGraph *graph, gboolean pretty, RwbJsonSink sink, gpointer sink_data)
+{
+  g_return_val_if_fail (graph != NULL && sink != NULL, FALSE);
+  Stream st = { .buf = g_string_sized_new (STREAM_CHUNK + 4096), .sink = sink,
+                .sink_data = sink_data, .pretty = pretty };
+  Stream *s = &st;
+  stream_open (s, NULL, '{');
+  stream_string (s, "format", FORMAT_NAME);
+  stream_int (s, "version", FORMAT_VERSION);
+  stream_open (s, "documents", '[');
+  for (guint i = 0; i < graph->documents->len; i++)
+    {
+      RwbDocument *doc = g_ptr_array_index (graph->documents, i);
+      stream_open (s, NULL, '{');
+      stream_string (s, "id", doc->id);
+      if (doc->path)
+        stream_string (s, "path", doc->path);
+      stream_string (s, "language", doc->language);
+      stream_int (s, "length", doc->length);
+      if (doc->title)
+        stream_string (s, "title", doc->title);
+      if (doc->date)
+        stream_string (s, "date", doc->date);
+      stream_close (s, '}');
+    }
+  stream_close (s, ']');
+  stream_open (s, "entities", '[');
+  for (guint i = 0; i < graph->entities->len; i++)
+    {
+      RwbEntity *e = g_ptr_array_index (graph->entities, i);
+      stream_open (s, NULL, '{');
+      stream_string (s, "id", e->id);
+      stream_string (s, "name", e->name);
+      stream_string (s, "type", rwb_entity_type_to_string (e->type));
+      g_autofree char *label = NULL, *latin = NULL;
+      rwb_render_entity_labels (e, &label, &latin);
+      if (latin && has_no_latin (e->name))
+        stream_string (s, "latin", latin);
+      stream_open (s, "aliases", '[');
+      for (guint j = 0; j < e->aliases->len; j++)
+        stream_string (s, NULL, g_ptr_array_index (e->aliases, j));
+      stream_close (s, ']');
+      stream_open (s, "mentions", '[');
+      for (guint j = 0; j < e->mentions->len; j++)
+        {
+          RwbSpan *sp = &g_array_index (e->mentions, RwbSpan, j);
+          stream_open (s, NULL, '{');
+          stream_span (s, graph, sp->document, sp->start, sp->end);
+          stream_string (s, "kind", rwb_mention_kind_to_string (sp->kind));
+          stream_close (s, '}');
+        }
+      stream_close (s, ']');
+      if (e->source)
+        stream_string (s, "source", e->source);
+      stream_attrs (s, e->attrs);
+      stream_close (s, '}');
+    }
+  stream_close (s, ']');
+  stream_open (s, "relations", '[');
+  for (guint i = 0; i < graph->relations->len; i++)
+    {
+      RwbRelation *r = g_ptr_array_index (graph->relations, i);
+      RwbEntity *src = g_ptr_array_index (graph->entities, r->source);
+      RwbEntity *dst = g_ptr_array_index (graph->entities, r->target);
+      stream_open (s, NULL, '{');
+      stream_string (s, "source", src->id);
+      stream_string (s, "target", dst->id);
+      stream_string (s, "type", rwb_relation_type_to_string (r->type));
+      stream_bool (s, "directed", r->directed);
+      stream_double (s, "confidence", ((int) (r->confidence * 1000 + 0.5)) / 1000.0);
+      stream_open (s, "evidence", '[');
+      for (guint j = 0; j < r->evidence->len; j++)
+        {
+          RwbEvidence *ev = &g_array_index (r->evidence, RwbEvidence, j);
+          stream_open (s, NULL, '{');
+          stream_span (s, graph, ev->document, ev->start, ev->end);
+          g_autofree char *text = rwb_graph_evidence_text (graph, ev);
+          if (*text)
+            stream_string (s, "text", text);
+          if (ev->rule)
+            stream_string (s, "rule", ev->rule);
+          stream_close (s, '}');
+        }
+      stream_close (s, ']');
+      if (r->n_evidence > r->evidence->len)
+        stream_int (s, "evidence_count", r->n_evidence);
+      stream_attrs (s, r->attrs);
+      stream_close (s, '}');
+    }
+  stream_close (s, ']');
+  stream_close (s, '}');
+  stream_flush (s);
+  g_string_free (st.buf, TRUE);
+  return !st.failed;
+}
+
+static gboolean
+append_to_string (const char *data, gsize length, gpointer user_data)
+{
+  g_string_append_len (user_data, data, length);
+  return TRUE;
+}
+
+/**
+ * rwb_json_write:
+ * Serializes @graph in the rawabit-graph format (rwb_json_write_to into a string).
+ */
+char *
+rwb_json_write (RwbGraph *graph, gboolean pretty)
+{
+  g_return_val_if_fail (graph != NULL, NULL);
+  GString *out = g_string_new (NULL);
+  rwb_json_write_to (graph, pretty, append_to_string, out);
+  return g_string_free (out, FALSE);
 }
 
 /* Reading: every member is checked for its type, so a file with wrong types gives a message
@@ -302,6 +598,58 @@ lookup_id (GHashTable *ids, const char *id)
 }
 
 /**
+ * rwb_json_depth_within:
+ * Scans JSON text for its nesting depth without parsing it (see rwb-json.h).
+ */
+gboolean
+rwb_json_depth_within (const char *data, gsize length, guint max_depth, gsize *offset)
+{
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+  guint depth = 0;
+  gboolean in_string = FALSE;
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '[' || c == '{')
+        {
+          if (++depth > max_depth)
+            {
+              if (offset)
+                *offset = i;
+              return FALSE;
+            }
+        }
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
+    }
+  return TRUE;
+}
+
+/* Line and column (in characters), from 1, of @at in @data. */
+static void
+line_column (const char *data, const char *at, guint *line, guint *column)
+{
+  *line = 1;
+  *column = 1;
+  for (const char *p = data; p < at; p++)
+    {
+      if (*p == '\n')
+        (*line)++, *column = 1;
+      else if (((guchar) *p & 0xC0) != 0x80)
+        (*column)++;
+    }
+}
+
+/**
  * rwb_json_read:
  * Parses a rawabit-graph JSON document; on error the message names the line or member.
  */
@@ -313,19 +661,22 @@ rwb_json_read (const char *data, gssize length, GError **error)
    * of an Arabic letter is the usual case: name the line and column here. */
   const char *bad = NULL;
   gsize data_len = length < 0 ? strlen (data) : (gsize) length;
+  guint line, column;
   if (!g_utf8_validate_len (data, data_len, &bad))
     {
-      guint line = 1, column = 1;
-      for (const char *p = data; p < bad; p++)
-        {
-          if (*p == '\n')
-            line++, column = 1;
-          else if (((guchar) *p & 0xC0) != 0x80)
-            column++;
-        }
+      line_column (data, bad, &line, &column);
       g_set_error (error, RWB_JSON_ERROR, RWB_JSON_ERROR_PARSE,
                    _("Not valid JSON: line %u, column %u: not UTF-8 text%s"), line, column,
                    bad + 4 >= data + data_len ? _(" (the file may be cut short)") : "");
+      return NULL;
+    }
+  gsize too_deep;
+  if (!rwb_json_depth_within (data, data_len, RWB_JSON_MAX_DEPTH, &too_deep))
+    {
+      line_column (data, data + too_deep, &line, &column);
+      g_set_error (error, RWB_JSON_ERROR, RWB_JSON_ERROR_PARSE,
+                   _("Not valid JSON: line %u, column %u: nested more than %u levels deep"),
+                   line, column, RWB_JSON_MAX_DEPTH);
       return NULL;
     }
   g_autoptr (JsonParser) parser = json_parser_new ();
@@ -333,7 +684,7 @@ rwb_json_read (const char *data, gssize length, GError **error)
   if (!json_parser_load_from_data (parser, data, length, &local))
     {
       /* json-glib says "<data>:LINE:COLUMN: Parse error: …"; say it in words. */
-      guint line = 0, column = 0;
+      line = column = 0;
       const char *msg = local->message;
       const char *rest = strstr (msg, ": ");
       if (sscanf (msg, "<data>:%u:%u:", &line, &column) == 2 && rest)

@@ -3,6 +3,7 @@
 #define G_LOG_DOMAIN "rawabit-corrections"
 
 #include "rwb-corrections.h"
+#include "rwb-json.h"
 
 #include "rwb-text.h"
 
@@ -379,6 +380,13 @@ RwbCorrection *
 rwb_correction_from_json (const char *json, GError **error)
 {
   g_return_val_if_fail (json != NULL, NULL);
+  /* It comes from a project file, which anyone may have written. */
+  if (!rwb_json_depth_within (json, strlen (json), RWB_JSON_MAX_DEPTH, NULL))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("correction: nested more than %u levels deep"), RWB_JSON_MAX_DEPTH);
+      return NULL;
+    }
   g_autoptr (JsonParser) parser = json_parser_new ();
   if (!json_parser_load_from_data (parser, json, -1, error))
     return NULL;

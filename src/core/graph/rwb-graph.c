@@ -324,6 +324,23 @@ rwb_graph_find_entity (RwbGraph *graph, const char *name)
 }
 
 /**
+ * rwb_graph_entity_id_used:
+ * Whether an entity other than @except has the id @id.
+ */
+gboolean
+rwb_graph_entity_id_used (RwbGraph *graph, const char *id, const RwbEntity *except)
+{
+  g_return_val_if_fail (graph != NULL && id != NULL, FALSE);
+  for (guint i = 0; i < graph->entities->len; i++)
+    {
+      RwbEntity *e = g_ptr_array_index (graph->entities, i);
+      if (e != except && g_str_equal (e->id, id))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/**
  * rwb_entity_add_alias:
  * Adds @alias unless the entity already has it.
  */

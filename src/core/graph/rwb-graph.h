@@ -93,6 +93,9 @@ guint         rwb_graph_add_document      (RwbGraph *graph, const char *path,
 guint         rwb_graph_add_entity        (RwbGraph *graph, const char *name, RwbEntityType type);
 /* Returns the index of the entity whose name or alias equals @name exactly, or -1. */
 gint          rwb_graph_find_entity       (RwbGraph *graph, const char *name);
+/* Whether an entity other than @except (may be NULL) has the id @id. Linear in entities. */
+gboolean      rwb_graph_entity_id_used    (RwbGraph *graph, const char *id,
+                                           const RwbEntity *except);
 void          rwb_entity_add_alias        (RwbEntity *entity, const char *alias);
 /* Records a mention of kind RWB_MENTION_NAME / of @kind; a span just recorded is not added
  * twice (a second kind for the same span keeps the first). */

@@ -58,6 +58,21 @@ parse_import (GBytes *out, const char *err, gpointer data, GError **error)
   return read_import (out, err, error);
 }
 
+static gpointer
+parse_graph_only (GBytes *out, const char *err, gpointer data, GError **error)
+{
+  g_autoptr (JsonNode) root = rwb_gvjson_parse (out, error);
+  if (root == NULL)
+    return NULL;
+  g_autoptr (ImportResult) r = g_new0 (ImportResult, 1);
+  r->graph = rwb_gvjson_read_graph (root, error);
+  if (r->graph == NULL)
+    return NULL;
+  rwb_formats_adopt_rawabit_attrs (r->graph);
+  r->warnings = rwb_layout_helper_warnings (err);
+  return g_steal_pointer (&r);
+}
+
 /**
  * rwb_dot_parse_import_output:
  * Turns the helper's --import output into a graph and scene; see rwb-dot-private.h.
@@ -130,6 +145,32 @@ rwb_dot_import (const char *data, gsize length, const RwbLayoutOptions *options,
     for (guint i = 0; i < r->warnings->len; i++)
       g_ptr_array_add (warnings, g_strdup (g_ptr_array_index (r->warnings, i)));
   *scene = g_steal_pointer (&r->scene);
+  return g_steal_pointer (&r->graph);
+}
+
+/**
+ * rwb_dot_read_graph:
+ * Parses and cleans DOT text in the helper, without a layout; see rwb-dot.h.
+ */
+RwbGraph *
+rwb_dot_read_graph (const char *data, gsize length, const RwbLayoutOptions *options,
+                    GPtrArray *warnings, GCancellable *cancellable, GError **error)
+{
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  char timeout[16];
+  g_snprintf (timeout, sizeof timeout, "%u", timeout_of (options));
+  const char *args[] = { "--import", "--no-layout", "--timeout", timeout, NULL };
+  RwbHelperJob job = {
+    .args = args, .timeout = timeout_of (options), .import = TRUE, .parse = parse_graph_only,
+    .result_free = (GDestroyNotify) import_result_free,
+  };
+  g_autoptr (GBytes) in = g_bytes_new (data, length);
+  g_autoptr (ImportResult) r = rwb_layout_helper_run (&job, in, cancellable, error);
+  if (r == NULL)
+    return NULL;
+  if (warnings)
+    for (guint i = 0; i < r->warnings->len; i++)
+      g_ptr_array_add (warnings, g_strdup (g_ptr_array_index (r->warnings, i)));
   return g_steal_pointer (&r->graph);
 }
 

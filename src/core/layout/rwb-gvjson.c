@@ -16,6 +16,8 @@
  */
 #define G_LOG_DOMAIN "rawabit-layout"
 
+#include "rwb-formats.h"
+#include "rwb-json.h"
 #include "rwb-layout-private.h"
 #include "rwb-render.h"
 
@@ -51,35 +53,6 @@ number_ok (double v)
   return isfinite (v) && fabs (v) <= MAX_COORD;
 }
 
-/* Nesting depth of JSON text, strings skipped; FALSE past MAX_DEPTH. */
-static gboolean
-depth_ok (const char *s, gsize len)
-{
-  guint depth = 0;
-  gboolean in_string = FALSE;
-  for (gsize i = 0; i < len; i++)
-    {
-      char c = s[i];
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-        }
-      else if (c == '"')
-        in_string = TRUE;
-      else if (c == '[' || c == '{')
-        {
-          if (++depth > MAX_DEPTH)
-            return FALSE;
-        }
-      else if ((c == ']' || c == '}') && depth > 0)
-        depth--;
-    }
-  return TRUE;
-}
-
 /**
  * rwb_gvjson_parse:
  * @out: the helper's stdout
@@ -94,7 +67,7 @@ rwb_gvjson_parse (GBytes *out, GError **error)
   const char *data = out ? g_bytes_get_data (out, &len) : NULL;
   if (data == NULL || len == 0)
     return output_error (error, _("nothing")), NULL;
-  if (!depth_ok (data, len))
+  if (!rwb_json_depth_within (data, len, MAX_DEPTH, NULL))
     return output_error (error, _("nested too deeply")), NULL;
   g_autoptr (JsonParser) parser = json_parser_new_immutable ();
   g_autoptr (GError) local = NULL;
@@ -708,7 +681,8 @@ is_output_key (const char *key)
   static const char *const keys[] = { "name", "pos", "width", "height", "bb", "lp", "xlp",
                                       "head_lp", "tail_lp", "lwidth", "lheight", "rects",
                                       "tail", "head", "nodes", "edges", "subgraphs", "label",
-                                      "xdotversion", "_subgraph_cnt", "objects", NULL };
+                                      "xdotversion", "_subgraph_cnt", "objects",
+                                      "rawabit_html_label", NULL };
   return key[0] == '_' || g_strv_contains (keys, key);
 }
 
@@ -993,4 +967,158 @@ rwb_gvjson_read_import (JsonNode *root, RwbScene **scene, GError **error)
   rwb_scene_build_index (im.scene);
   *scene = g_steal_pointer (&im.scene);
   return g_steal_pointer (&im.graph);
+}
+
+/* ---- The graph alone (--no-layout). ---- */
+
+/* The text of an HTML label: its character data, line breaks at <br/>. */
+static void
+html_text_cb (GMarkupParseContext *context, const char *text, gsize len, gpointer user_data,
+              GError **error)
+{
+  g_string_append_len (user_data, text, len);
+}
+
+static void
+html_start_cb (GMarkupParseContext *context, const char *element, const char **names,
+               const char **values, gpointer user_data, GError **error)
+{
+  if (g_ascii_strcasecmp (element, "br") == 0)
+    g_string_append_c (user_data, '\n');
+}
+
+static char *
+html_label_text (const char *label)
+{
+  static const GMarkupParser parser = { html_start_cb, NULL, html_text_cb, NULL, NULL };
+  GString *s = g_string_new (NULL);
+  g_autofree char *wrapped = g_strconcat ("<x>", label, "</x>", NULL);
+  GMarkupParseContext *context = g_markup_parse_context_new (&parser, 0, s, NULL);
+  gboolean ok = g_markup_parse_context_parse (context, wrapped, -1, NULL)
+                && g_markup_parse_context_end_parse (context, NULL);
+  g_markup_parse_context_free (context);
+  if (!ok)
+    g_string_assign (s, label);
+  return g_strstrip (g_string_free (s, FALSE));
+}
+
+/* A record label's fields, one a line: braces and ports (<p>) gone, \\{ \\} \\| \\< \\> their
+ * characters, each field's other escapes as in a plain label. */
+static char *
+record_label_text (const char *label, const char *name)
+{
+  g_autoptr (GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
+  GString *field = g_string_new (NULL);
+  gboolean in_port = FALSE;
+  for (const char *p = label;; p++)
+    {
+      if (*p == '\\' && p[1] && strchr ("{}|<> ", p[1]))
+        g_string_append_c (field, *++p);
+      else if (*p == '\\' && p[1])
+        {
+          g_string_append_len (field, p, 2);
+          p++;
+        }
+      else if (in_port && *p)
+        in_port = *p != '>';
+      else if (*p == '<')
+        in_port = TRUE;
+      else if (*p == '|' || *p == '{' || *p == '}' || *p == '\0')
+        {
+          char *text = rwb_formats_dot_label_text (field->str, name);
+          g_strstrip (text);
+          if (*text)
+            g_ptr_array_add (fields, text);
+          else
+            g_free (text);
+          g_string_truncate (field, 0);
+          if (*p == '\0')
+            break;
+        }
+      else
+        g_string_append_c (field, *p);
+    }
+  g_string_free (field, TRUE);
+  g_ptr_array_add (fields, NULL);
+  return g_strjoinv ("\n", (char **) fields->pdata);
+}
+
+/* What Graphviz would show for a node named @name with these attributes. */
+static char *
+shown_label (JsonObject *o, const char *name)
+{
+  const char *label = member_string (o, "label");
+  if (label == NULL || *label == '\0')
+    return g_strdup (name);
+  if (has_attr (o, "rawabit_html_label"))
+    return html_label_text (label);
+  const char *shape = member_string (o, "shape");
+  if (shape && (g_str_equal (shape, "record") || g_str_equal (shape, "Mrecord")))
+    return record_label_text (label, name);
+  return rwb_formats_dot_label_text (label, name);
+}
+
+/**
+ * rwb_gvjson_read_graph:
+ * @root: the helper's --no-layout output
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the graph, without a scene
+ */
+RwbGraph *
+rwb_gvjson_read_graph (JsonNode *root, GError **error)
+{
+  g_return_val_if_fail (root != NULL, NULL);
+  JsonObject *g = json_node_get_object (root);
+  g_autoptr (RwbGraph) graph = rwb_graph_new ();
+  JsonNode *directed = json_object_get_member (g, "directed");
+  gboolean digraph = directed == NULL || !JSON_NODE_HOLDS_VALUE (directed)
+                     || json_node_get_value_type (directed) != G_TYPE_BOOLEAN
+                     || json_node_get_boolean (directed);
+  JsonArray *objects = member_array (g, "objects");
+  guint n_objects = objects ? json_array_get_length (objects) : 0;
+  g_autofree guint *entity_of = g_new0 (guint, MAX (n_objects, 1));
+  for (guint i = 0; i < n_objects; i++)
+    {
+      JsonNode *on = json_array_get_element (objects, i);
+      guint gvid;
+      if (!JSON_NODE_HOLDS_OBJECT (on)
+          || !member_index (json_node_get_object (on), "_gvid", n_objects, &gvid))
+        return output_error (error, _("an object without its number")), NULL;
+      JsonObject *o = json_node_get_object (on);
+      if (entity_of[gvid] != 0)
+        return output_error (error, _("two nodes with one number")), NULL;
+      const char *raw_name = member_string (o, "name");
+      g_autofree char *name = g_utf8_make_valid (raw_name ? raw_name : "", -1);
+      g_autofree char *shown = shown_label (o, name);
+      const char *label = shown && *shown ? shown : name;
+      guint index = rwb_graph_add_entity (graph, label, RWB_ENTITY_COMPANY);
+      RwbEntity *entity = g_ptr_array_index (graph->entities, index);
+      rwb_entity_add_alias (entity, label);
+      if (!g_str_equal (label, name))
+        rwb_entity_add_alias (entity, name);
+      entity->attrs = object_attrs (o);
+      entity_of[gvid] = index + 1;
+    }
+  JsonArray *edges = member_array (g, "edges");
+  for (guint i = 0; edges && i < json_array_get_length (edges); i++)
+    {
+      JsonNode *en = json_array_get_element (edges, i);
+      guint tail, head;
+      if (!JSON_NODE_HOLDS_OBJECT (en)
+          || !member_index (json_node_get_object (en), "tail", n_objects, &tail)
+          || !member_index (json_node_get_object (en), "head", n_objects, &head)
+          || entity_of[tail] == 0 || entity_of[head] == 0)
+        return output_error (error, _("an edge between nodes that are not there")), NULL;
+      JsonObject *o = json_node_get_object (en);
+      /* As read_import_edge: each DOT edge is a relation of its own. */
+      guint index = rwb_graph_add_relation (graph, entity_of[tail] - 1, entity_of[head] - 1,
+                                            RWB_RELATION_PARTNERSHIP, FALSE, 1.0);
+      RwbRelation *rel = g_ptr_array_index (graph->relations, index);
+      const char *dir = member_string (o, "dir");
+      rel->directed = digraph ? !(dir && g_str_equal (dir, "none"))
+                              : (dir && *dir && !g_str_equal (dir, "none"));
+      rel->attrs = object_attrs (o);
+    }
+  return g_steal_pointer (&graph);
 }

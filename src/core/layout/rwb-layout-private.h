@@ -51,5 +51,8 @@ RwbScene *rwb_gvjson_read_layout      (RwbGraph *graph, JsonNode *root, RwbLayou
                                        GError **error);
 /* A graph and scene from the helper's json output of an imported DOT file (see rwb-dot.h). */
 RwbGraph *rwb_gvjson_read_import      (JsonNode *root, RwbScene **scene, GError **error);
+/* The graph alone from `rawabit-layout --no-layout` (no positions, no drawing): entities named
+ * by their labels as Graphviz would show them (\N, escapes, HTML text, record fields). */
+RwbGraph *rwb_gvjson_read_graph       (JsonNode *root, GError **error);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
  */
 #define G_LOG_DOMAIN "rawabit-project"
 
+#include "rwb-json.h"
 #include "rwb-project-private.h"
 
 #include <glib/gi18n.h>
@@ -294,7 +295,9 @@ apply_entry (RwbProject *project, const RwbHistoryEntry *entry, gboolean forward
   if (g_str_has_prefix (entry->kind, "x-"))
     return TRUE;
   g_autoptr (JsonParser) parser = json_parser_new ();
-  if (entry->data == NULL || !json_parser_load_from_data (parser, entry->data, -1, NULL)
+  if (entry->data == NULL
+      || !rwb_json_depth_within (entry->data, strlen (entry->data), RWB_JSON_MAX_DEPTH, NULL)
+      || !json_parser_load_from_data (parser, entry->data, -1, NULL)
       || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     return bad_entry (project, entry->seq, error);
   JsonObject *o = json_node_get_object (json_parser_get_root (parser));

@@ -523,15 +523,6 @@ svg_text_sink (const RwbTextItem *item, gpointer user_data)
   g_string_append_printf (out, ">%s</text>\n", text);
 }
 
-static gboolean
-write_atomically (const char *path, const guint8 *data, gsize len, GError **error)
-{
-  /* g_file_set_contents_full writes a temporary file beside @path, syncs it and renames it
-   * over @path: a failure at any step leaves the old file whole. */
-  return g_file_set_contents_full (path, (const char *) data, len,
-                                   G_FILE_SET_CONTENTS_CONSISTENT, 0666, error);
-}
-
 /**
  * rwb_render_export:
  * Renders and writes the file; see the header.
@@ -604,12 +595,12 @@ rwb_render_export (const RwbScene *scene, const RwbExportOptions *options, const
       else
         {
           g_string_insert (svg, end - svg->str, texts->str);
-          ok = write_atomically (path, (const guint8 *) svg->str, svg->len, error);
+          ok = rwb_save_file (path, svg->str, svg->len, options->save_flags, error);
         }
       g_string_free (svg, TRUE);
     }
   else
-    ok = write_atomically (path, bytes->data, bytes->len, error);
+    ok = rwb_save_file (path, bytes->data, bytes->len, options->save_flags, error);
   if (texts)
     g_string_free (texts, TRUE);
   g_byte_array_unref (bytes);

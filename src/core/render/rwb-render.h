@@ -9,6 +9,7 @@
 #include <cairo.h>
 #include <gio/gio.h>
 #include <pango/pango.h>
+#include "rwb-save.h"
 #include "rwb-scene.h"
 
 G_BEGIN_DECLS
@@ -141,6 +142,7 @@ typedef struct {
   const gboolean *hidden_relations; /* per graph relation, or NULL */
   guint n_hidden_relations;
   const char *font_family;          /* NULL: the renderer's default */
+  RwbSaveFlags save_flags;          /* RWB_SAVE_OVERWRITE_READ_ONLY: replace a read-only file */
 } RwbExportOptions;
 
 /* Defaults: PNG, whole scene, scale 2, light, solid background, no legend or title. */
@@ -155,9 +157,10 @@ gboolean          rwb_export_options_equal (const RwbExportOptions *a, const Rwb
  * or FALSE with @error set when there is nothing to draw (an empty selection). */
 gboolean          rwb_export_get_size      (const RwbScene *scene, const RwbExportOptions *options,
                                             double *width, double *height, GError **error);
-/* Renders @scene as @options say and writes it to @path atomically: the file is written next
- * to @path under a temporary name and renamed over it, so on any error an existing @path is
- * left as it was. SVG output keeps every label as a <text> element. */
+/* Renders @scene as @options say and writes it to @path atomically through rwb_save_file: the
+ * file is written next to @path under a temporary name and renamed over it, so on any error an
+ * existing @path is left as it was; a read-only @path is refused unless @options->save_flags
+ * says otherwise. SVG output keeps every label as a <text> element. */
 gboolean          rwb_render_export        (const RwbScene *scene, const RwbExportOptions *options,
                                             const char *path, GError **error);
 /* The same in a worker thread, on deep copies of @scene and @options (the caller may change or

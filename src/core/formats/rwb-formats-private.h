@@ -1,0 +1,50 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rwb-formats-private.h — what the writers and readers of src/core/formats share: fields the
+ * formats spell alike (alias lists, counts, positions, numbers) and each format's entry points,
+ * which rwb-formats.c dispatches to by RwbFormat. Not installed; no other module includes it.
+ */
+#pragma once
+
+#include "rwb-formats.h"
+
+G_BEGIN_DECLS
+
+/* ---- fields as every format writes and reads them (rwb-formats.c) ---- */
+
+/* Evidence sentences of @r: the larger of the kept ones and an imported count. */
+guint      rwb_formats_evidence_count  (const RwbRelation *r);
+/* @e's aliases joined with '|' (newly allocated; "" when it has none). */
+char      *rwb_formats_join_aliases    (const RwbEntity *e);
+/* @v printed with @fmt in the C locale (newly allocated). */
+char      *rwb_formats_format_double   (double v, const char *fmt);
+/* Position of entity @index: from @scene when given, else from the x/y attributes an import
+ * kept. FALSE when it has none. */
+gboolean   rwb_formats_entity_position (RwbGraph *graph, const RwbScene *scene, guint index,
+                                        double *x, double *y);
+/* g_ptr_array_sort comparator for arrays of strings. */
+int        rwb_formats_compare_strptr  (gconstpointer a, gconstpointer b);
+/* Keys of @table minus @reserved, sorted so output is reproducible; (transfer container). */
+GPtrArray *rwb_formats_extra_keys      (GHashTable *table, const char *const *reserved);
+/* true/1/yes, false/0/no (any case, spaces around); FALSE and @out untouched otherwise. */
+gboolean   rwb_formats_parse_bool      (const char *s, gboolean *out);
+/* A number in the C locale (spaces after it allowed). */
+gboolean   rwb_formats_parse_double    (const char *s, double *out);
+/* A whole non-negative number that fits a guint. */
+gboolean   rwb_formats_parse_count     (const char *s, guint *out);
+/* Adds the '|'-separated aliases of @joined to @e. */
+void       rwb_formats_add_aliases     (RwbEntity *e, const char *joined);
+
+/* ---- one file per format ---- */
+
+/* rwb-formats-dot.c: the DOT text of @graph (positions pinned from @scene, may be NULL). */
+char      *rwb_formats_write_dot       (RwbGraph *graph, const RwbScene *scene);
+/* rwb-formats-graphml.c */
+char      *rwb_formats_write_graphml   (RwbGraph *graph, const RwbScene *scene);
+RwbGraph  *rwb_formats_read_graphml    (const char *data, gsize length, GPtrArray *warnings,
+                                        GError **error);
+/* rwb-formats-csv.c: nodes.csv and edges.csv in the folder @path (made if missing), replaced
+ * as a pair. */
+gboolean   rwb_formats_write_csv       (RwbGraph *graph, const RwbScene *scene, const char *path,
+                                        RwbSaveFlags flags, GError **error);
+
+G_END_DECLS
