@@ -192,6 +192,22 @@ set_job (RwbWindow *self, Job *job)
     }
 }
 
+/* Starts a new job of the window (cancelling the one running): @graph (may be NULL for an
+ * extraction that makes its graph) is what it lays out; @replace says whether its result
+ * replaces the graph shown. */
+static Job *
+begin_job (RwbWindow *self, RwbGraph *graph, gboolean replace)
+{
+  Job *job = g_new0 (Job, 1);
+
+  job->window = g_object_ref (self);
+  job->cancellable = g_cancellable_new ();
+  job->graph = graph != NULL ? rwb_graph_ref (graph) : NULL;
+  job->replace = replace;
+  set_job (self, job);
+  return job;
+}
+
 /* Whether the job's result is still wanted; the callbacks of cancelled jobs only clean up. */
 static gboolean
 job_is_current (Job *job)
@@ -600,11 +616,7 @@ add_articles (RwbWindow *self, GFile **files, guint n_files, const char *text)
   ExtractData *data;
   Job *job;
 
-  job = g_new0 (Job, 1);
-  job->window = g_object_ref (self);
-  job->cancellable = g_cancellable_new ();
-  job->replace = TRUE;
-  set_job (self, job);
+  job = begin_job (self, NULL, TRUE);
 
   data = g_new0 (ExtractData, 1);
   data->application = RWB_APPLICATION (g_object_ref (gtk_window_get_application (GTK_WINDOW (self))));
@@ -658,12 +670,7 @@ layout_session_graph (RwbWindow *self)
 
   if (graph == NULL || rwb_session_get_scene (self->session) != NULL)
     return;
-  job = g_new0 (Job, 1);
-  job->window = g_object_ref (self);
-  job->cancellable = g_cancellable_new ();
-  job->graph = rwb_graph_ref (graph);
-  job->replace = TRUE;
-  set_job (self, job);
+  job = begin_job (self, graph, TRUE);
   pick_engine_for (self, graph);
   start_layout (self, job);
 }
@@ -832,11 +839,7 @@ open_files (RwbWindow *self, GFile **files, guint n_files, gint engine,
   g_return_if_fail (RWB_IS_WINDOW (self));
   g_return_if_fail (files != NULL && n_files > 0);
 
-  job = g_new0 (Job, 1);
-  job->window = g_object_ref (self);
-  job->cancellable = g_cancellable_new ();
-  job->replace = TRUE;
-  set_job (self, job);
+  job = begin_job (self, NULL, TRUE);
 
   data = g_new0 (ExtractData, 1);
   data->application = RWB_APPLICATION (g_object_ref (gtk_window_get_application (GTK_WINDOW (self))));
@@ -884,12 +887,7 @@ relayout (RwbWindow *self)
   else
     return;
 
-  job = g_new0 (Job, 1);
-  job->window = g_object_ref (self);
-  job->cancellable = g_cancellable_new ();
-  job->graph = rwb_graph_ref (graph);
-  job->replace = replace;
-  set_job (self, job);
+  job = begin_job (self, graph, replace);
   start_layout (self, job);
 }
 
@@ -980,12 +978,7 @@ on_pending_graph (RwbWindow *self)
   if (pending == NULL)
     return;
   g_clear_object (&self->dot_file);
-  job = g_new0 (Job, 1);
-  job->window = g_object_ref (self);
-  job->cancellable = g_cancellable_new ();
-  job->graph = rwb_graph_ref (pending);
-  job->replace = TRUE;
-  set_job (self, job);
+  job = begin_job (self, pending, TRUE);
   start_layout (self, job);
 }
 

@@ -120,6 +120,19 @@ make_job (RwbHelperJob *job, const char **args, char *timeout, const RwbLayoutOp
   };
 }
 
+/* Runs @job on DOT text @data and copies the helper's warnings to @warnings (may be NULL). */
+static ImportResult *
+run_import (RwbHelperJob *job, const char *data, gsize length, GPtrArray *warnings,
+            GCancellable *cancellable, GError **error)
+{
+  g_autoptr (GBytes) in = g_bytes_new (data, length);
+  ImportResult *r = rwb_layout_helper_run (job, in, cancellable, error);
+  if (r != NULL && warnings != NULL)
+    for (guint i = 0; i < r->warnings->len; i++)
+      g_ptr_array_add (warnings, g_strdup (g_ptr_array_index (r->warnings, i)));
+  return r;
+}
+
 /**
  * rwb_dot_import:
  * Parses, cleans and lays out DOT text in the helper; see rwb-dot.h. A NULL @options (or an
@@ -137,13 +150,9 @@ rwb_dot_import (const char *data, gsize length, const RwbLayoutOptions *options,
   char timeout[16];
   RwbHelperJob job;
   make_job (&job, args, timeout, options);
-  g_autoptr (GBytes) in = g_bytes_new (data, length);
-  g_autoptr (ImportResult) r = rwb_layout_helper_run (&job, in, cancellable, error);
+  g_autoptr (ImportResult) r = run_import (&job, data, length, warnings, cancellable, error);
   if (r == NULL)
     return NULL;
-  if (warnings)
-    for (guint i = 0; i < r->warnings->len; i++)
-      g_ptr_array_add (warnings, g_strdup (g_ptr_array_index (r->warnings, i)));
   *scene = g_steal_pointer (&r->scene);
   return g_steal_pointer (&r->graph);
 }
@@ -164,13 +173,9 @@ rwb_dot_read_graph (const char *data, gsize length, const RwbLayoutOptions *opti
     .args = args, .timeout = timeout_of (options), .import = TRUE, .parse = parse_graph_only,
     .result_free = (GDestroyNotify) import_result_free,
   };
-  g_autoptr (GBytes) in = g_bytes_new (data, length);
-  g_autoptr (ImportResult) r = rwb_layout_helper_run (&job, in, cancellable, error);
+  g_autoptr (ImportResult) r = run_import (&job, data, length, warnings, cancellable, error);
   if (r == NULL)
     return NULL;
-  if (warnings)
-    for (guint i = 0; i < r->warnings->len; i++)
-      g_ptr_array_add (warnings, g_strdup (g_ptr_array_index (r->warnings, i)));
   return g_steal_pointer (&r->graph);
 }
 
