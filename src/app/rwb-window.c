@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "rwb-article-view.h"
+#include "rwb-corrections-panel.h"
 #include "rwb-details-panel.h"
 #include "rwb-dot.h"
 #include "rwb-formats.h"
@@ -33,6 +34,7 @@
 #include "rwb-edit-actions.h"
 #include "rwb-layout.h"
 #include "rwb-search-bar.h"
+#include "rwb-timeline-bar.h"
 #include "rwb-window.h"
 
 /* Above this many entities dot takes minutes and draws a tangle; sfdp is made for it. */
@@ -62,6 +64,8 @@ struct _RwbWindow
   RwbArticleView *article_view;
   RwbEntityList *entity_list;
   RwbFilterPanel *filter_panel;
+  RwbCorrectionsPanel *corrections_panel;
+  RwbTimelineBar *timeline_bar;
 
   /* What the user works on: the graph view and every panel bind to it. */
   RwbSession *session;
@@ -1341,6 +1345,8 @@ rwb_window_class_init (RwbWindowClass *klass)
   g_type_ensure (RWB_TYPE_ARTICLE_VIEW);
   g_type_ensure (RWB_TYPE_ENTITY_LIST);
   g_type_ensure (RWB_TYPE_FILTER_PANEL);
+  g_type_ensure (RWB_TYPE_CORRECTIONS_PANEL);
+  g_type_ensure (RWB_TYPE_TIMELINE_BAR);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/rawabit/Rawabit/rwb-window.ui");
@@ -1362,6 +1368,8 @@ rwb_window_class_init (RwbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RwbWindow, article_view);
   gtk_widget_class_bind_template_child (widget_class, RwbWindow, entity_list);
   gtk_widget_class_bind_template_child (widget_class, RwbWindow, filter_panel);
+  gtk_widget_class_bind_template_child (widget_class, RwbWindow, corrections_panel);
+  gtk_widget_class_bind_template_child (widget_class, RwbWindow, timeline_bar);
   gtk_widget_class_bind_template_callback (widget_class, on_engine_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_rankdir_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_evidence_activated);
@@ -1393,6 +1401,8 @@ rwb_window_init (RwbWindow *self)
   rwb_article_view_set_session (self->article_view, self->session);
   rwb_entity_list_set_session (self->entity_list, self->session);
   rwb_filter_panel_set_session (self->filter_panel, self->session);
+  rwb_corrections_panel_set_session (self->corrections_panel, self->session);
+  rwb_timeline_bar_set_session (self->timeline_bar, self->session);
   rwb_search_bar_set_session (self->search_bar, self->session);
   rwb_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self->graph_view));
   {

@@ -63,6 +63,8 @@ struct _RwbSession
   /* Without a project. */
   RwbCorrections *corrections;
   GPtrArray *history;          /* Command */
+
+  GArray *applied;             /* gboolean per correction in force, from the last application */
   guint n_done;
 };
 
@@ -163,6 +165,7 @@ clear_history (RwbSession *self)
   self->n_done = 0;
   rwb_corrections_free (self->corrections);
   self->corrections = rwb_corrections_new ();
+  g_clear_pointer (&self->applied, g_array_unref);
   notify_history (self);
 }
 
@@ -854,14 +857,27 @@ rwb_session_reset_positions (RwbSession *self, GError **error)
 
 /* --- Edits --------------------------------------------------------------------------------- */
 
+/* The corrected graph; which corrections found something to act on is kept for the panel. */
 static RwbGraph *
 corrected_graph (RwbSession *self, GError **error)
 {
+  GArray *applied = NULL;
+  RwbGraph *graph;
+
   if (self->project != NULL)
-    return rwb_project_load_corrected_graph (self->project, NULL, error);
-  if (self->base == NULL)
-    return rwb_graph_new ();
-  return rwb_corrections_apply (self->base, self->corrections, NULL);
+    graph = rwb_project_load_corrected_graph (self->project, &applied, error);
+  else if (self->base == NULL)
+    graph = rwb_graph_new ();
+  else
+    graph = rwb_corrections_apply (self->base, self->corrections, &applied);
+  if (graph != NULL)
+    {
+      g_clear_pointer (&self->applied, g_array_unref);
+      self->applied = applied;
+    }
+  else if (applied != NULL)
+    g_array_unref (applied);
+  return graph;
 }
 
 gboolean
@@ -949,23 +965,12 @@ rwb_session_withdraw_correction (RwbSession *self, guint index, GError **error)
 GArray *
 rwb_session_get_corrections_applied (RwbSession *self)
 {
-  GArray *applied = NULL;
-
   g_return_val_if_fail (RWB_IS_SESSION (self), NULL);
 
-  if (self->project != NULL)
-    {
-      g_autoptr (RwbGraph) graph = rwb_project_load_corrected_graph (self->project, &applied,
-                                                                     NULL);
-      if (graph == NULL)
-        g_clear_pointer (&applied, g_array_unref);
-    }
-  else if (self->base != NULL)
-    {
-      g_autoptr (RwbGraph) graph = rwb_corrections_apply (self->base, self->corrections,
-                                                          &applied);
-    }
-  return applied != NULL ? applied : g_array_new (FALSE, TRUE, sizeof (gboolean));
+  /* Kept from the last application: asking costs nothing, even in a large project. */
+  if (self->applied != NULL)
+    return g_array_copy (self->applied);
+  return g_array_new (FALSE, TRUE, sizeof (gboolean));
 }
 
 RwbCorrections *
@@ -1178,7 +1183,7 @@ rwb_session_add_graph (RwbSession *self, RwbGraph *part, GError **error)
   rwb_graph_builder_add (builder, copy);
   g_clear_pointer (&self->base, rwb_graph_unref);
   self->base = rwb_graph_ref (rwb_graph_builder_get_graph (builder));
-  edited (self, rwb_corrections_apply (self->base, self->corrections, NULL));
+  edited (self, corrected_graph (self, NULL));
   return TRUE;
 }
 
@@ -1425,6 +1430,7 @@ rwb_session_finalize (GObject *object)
   g_clear_pointer (&self->positions, g_hash_table_unref);
   g_clear_pointer (&self->corrections, rwb_corrections_free);
   g_clear_pointer (&self->history, g_ptr_array_unref);
+  g_clear_pointer (&self->applied, g_array_unref);
 
   G_OBJECT_CLASS (rwb_session_parent_class)->finalize (object);
 }
