@@ -240,6 +240,45 @@ test_given_names_english (void)
     }
 }
 
+/* Organization names from their grammar: a head noun and the name after it, with sector
+ * tails, legal forms, nisbas and places inside; names of common words after a definite head;
+ * the description "الشركة الصينية" and the board "مجلس الإدارة" are no names. */
+static void
+test_org_grammar (void)
+{
+  const char *text =
+    "وقعت شركة نماء للحديد عقدا مع مجموعة الواحة القابضة. "
+    "وحصل بنك الساحل الوطني على موافقة الهيئة العامة للرقابة على التأمين. "
+    "وقال رئيس مجلس الإدارة إن الشركة الصينية ستبني المصنع. "
+    "ويمول البنك الأهلي المتحد المشروع مع شركة نقل دمشق.";
+  g_autoptr (RwbGraph) g = extract_text (text, "ar");
+  const char *orgs[] = { "نماء للحديد", "الواحة القابضة", "بنك الساحل الوطني",
+                         "الهيئة العامة للرقابة", "البنك الأهلي المتحد", "نقل دمشق" };
+  for (guint i = 0; i < G_N_ELEMENTS (orgs); i++)
+    {
+      gint e = -1;
+      for (guint k = 0; k < g->entities->len && e < 0; k++)
+        {
+          RwbEntity *x = g_ptr_array_index (g->entities, k);
+          if (g_str_equal (x->name, orgs[i]))
+            e = k;
+          for (guint a = 0; x->aliases && a < x->aliases->len && e < 0; a++)
+            if (g_str_equal (g_ptr_array_index (x->aliases, a), orgs[i]))
+              e = k;
+        }
+      if (e < 0)
+        g_error ("no organization “%s”", orgs[i]);
+      RwbEntityType type = ((RwbEntity *) g_ptr_array_index (g->entities, e))->type;
+      g_assert_true (type == RWB_ENTITY_COMPANY || type == RWB_ENTITY_ORGANIZATION);
+    }
+  for (guint k = 0; k < g->entities->len; k++)
+    {
+      RwbEntity *x = g_ptr_array_index (g->entities, k);
+      g_assert_null (strstr (x->name, "الإدارة"));
+      g_assert_null (strstr (x->name, "الصينية"));
+    }
+}
+
 /* Mentions say what they are: a nisba standing for a place is an adjective, not a name; "the
  * company" standing for a company is a description. */
 static void
@@ -289,6 +328,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extract/given-names", test_given_names);
   g_test_add_func ("/extract/given-names-english", test_given_names_english);
   g_test_add_func ("/extract/mention-kinds", test_mention_kinds);
+  g_test_add_func ("/extract/org-grammar", test_org_grammar);
   g_test_add_func ("/extract/own-article-ar", test_own_articles);
   g_test_add_func ("/extract/own-article-en", test_english_article);
   return g_test_run ();

@@ -394,10 +394,12 @@ arabic_name_after_cue (Ctx *ctx, GArray *tokens, guint i, GArray *mentions)
   else if (cue & RWB_CUE_ORGANIZATION)
     type = RWB_ENTITY_ORGANIZATION, rule = "arabic-after-organization-cue";
   g_autofree char *arabic = span_text (ctx, tokens, i, last);
-  guint e = entity_for_pattern (ctx, NULL, arabic, type, rule);
+  gint known = last == i && type != RWB_ENTITY_PERSON ? arabic_short_form (ctx, TOK (i)) : -1;
+  guint e = known >= 0 ? (guint) known : entity_for_pattern (ctx, NULL, arabic, type, rule);
   add_mention (ctx, tokens, mentions, i, last, e, MENTION_NAME);
   say (ctx, "entity “%s” (%s) ← pattern %s at %u–%u", arabic, rwb_entity_type_to_string (type),
-       rule, TOK (i)->span.start, TOK (last)->span.end);
+       known >= 0 ? "short form of an organization named before" : rule, TOK (i)->span.start,
+       TOK (last)->span.end);
   return TRUE;
 }
 
@@ -552,6 +554,14 @@ find_entities (Ctx *ctx, GArray *tokens, GArray *mentions, gboolean arabic_doc)
         continue;
       guint last, cand;
       const RwbLexHit *hit;
+      /* "بنك مصر"، "شركة نماء للحديد"، "مجموعة النخيل القابضة": a head noun and the name
+       * its grammar gives, before the lexicon takes a place out of it. */
+      if (arabic_org_after_head (ctx, tokens, i, mentions, &last)
+          || arabic_definite_org (ctx, tokens, i, mentions, &last))
+        {
+          i = last;
+          continue;
+        }
       if (lookup_phrase (ctx, tokens, i, &last, &hit, &cand))
         {
           RwbLexEntry *entry = g_ptr_array_index (ctx->lex->entries, hit->entry);
@@ -621,6 +631,19 @@ find_entities (Ctx *ctx, GArray *tokens, GArray *mentions, gboolean arabic_doc)
       /* "شركة زيمبرا", "وكالة ستاربرس": an unknown Arabic name right after a cue. */
       if (arabic_name_after_cue (ctx, tokens, i, mentions))
         continue;
+      /* "نوفا" alone after "شركة نوفا للإلكترونيات": the organization named before. */
+      if (t->arabic && name_like_arabic (ctx, t))
+        {
+          gint known = arabic_short_form (ctx, t);
+          if (known >= 0)
+            {
+              add_mention (ctx, tokens, mentions, i, i, (guint) known, MENTION_NAME);
+              say (ctx, "entity “%s” ← short form of an organization named before at %u–%u",
+                   ((RwbEntity *) g_ptr_array_index (ctx->graph->entities, known))->name,
+                   t->span.start, t->span.end);
+              continue;
+            }
+        }
       /* "وقال محمد أبونيان، …": the name after a verb of saying, before a comma or إن. */
       if (arabic_person_after_speech (ctx, tokens, i, mentions, &last))
         {

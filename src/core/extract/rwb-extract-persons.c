@@ -144,9 +144,12 @@ arabic_person_by_given_name (Ctx *ctx, GArray *tokens, guint i, GArray *mentions
   Token *t = TOK (i);
   if (!t->arabic || t->mention >= 0)
     return FALSE;
-  /* "شركة عبداللطيف جميل": after شركة / هيئة the name is the company's. */
-  if (i > 0 && (TOK (i - 1)->cue & (RWB_CUE_COMPANY | RWB_CUE_ORGANIZATION)))
-    return FALSE;
+  /* "شركة عبداللطيف جميل": after شركة / هيئة the name is the company's; so it is after a
+   * title that follows one, or a facility ("جامعة الملك فيصل"، "مطار الملك خالد"). */
+  for (guint b = 1; b <= 2 && b <= i; b++)
+    if (TOK (i - b)->cue & (RWB_CUE_COMPANY | RWB_CUE_ORGANIZATION | RWB_CUE_BANK
+                            | RWB_CUE_FACILITY))
+      return FALSE;
   gboolean weak = FALSE;
   gint reading = given_reading (ctx, t, &weak);
   gboolean opener = reading < 0 && form_in (t, openers);
@@ -206,7 +209,7 @@ arabic_person_by_given_name (Ctx *ctx, GArray *tokens, guint i, GArray *mentions
         }
       /* An undefined family name ("ليلى حداد،") only as the last word before a comma, a
        * function word or the end, and only after a given name that is not a common word. */
-      if (strong && k == i && closes_name (tokens, n + 1)
+      if (strong && closes_name (tokens, n + 1)
           && g_utf8_strlen (u->form, -1) >= 3)
         k = n, words++;
       break;

@@ -67,6 +67,9 @@ typedef struct
   GHashTable *by_entry; /* lexicon entry index → graph entity index + 1 */
   GHashTable *media;    /* graph entity indices of news agencies and outlets */
   GHashTable *by_name;  /* pattern names seen in this document → graph entity index + 1 */
+  GHashTable *short_forms; /* first word (matching form) of an organization named in full in
+                            * this document → graph entity index + 1: "نوفا" after "شركة نوفا
+                            * للإلكترونيات" is the same company */
   GArray *recent;       /* entity indices of recent company/org mentions, newest last */
   gint subject;         /* first company of the last sentence that named one, or -1 */
   GHashTable *salience; /* entity → times named in this document */
@@ -96,10 +99,13 @@ typedef struct
 /* Tokens and their helpers (rwb-extract-tokens.c) */
 /* Given names are cues only for the person rules: elsewhere a word is read as if it had none. */
 #define RWB_CUE_GIVEN_ANY (RWB_CUE_GIVEN | RWB_CUE_GIVEN_WEAK)
+#define RWB_CUE_NAME_WORDS                                                                     \
+  (RWB_CUE_GIVEN_ANY | RWB_CUE_LEGAL_FORM | RWB_CUE_NAME_ADJECTIVE | RWB_CUE_ORDINARY_ADJECTIVE \
+   | RWB_CUE_FACILITY)
 static inline RwbCueFlags
 blocking_cue (const Token *t)
 {
-  return t->cue & ~(RwbCueFlags) RWB_CUE_GIVEN_ANY;
+  return t->cue & ~(RwbCueFlags) RWB_CUE_NAME_WORDS;
 }
 
 G_GNUC_INTERNAL void say (Ctx *ctx, const char *format, ...) G_GNUC_PRINTF (2, 3);
@@ -124,6 +130,11 @@ G_GNUC_INTERNAL guint entity_for_pattern (Ctx *ctx, const char *latin, const cha
 G_GNUC_INTERNAL guint entity_for_pattern_uncached (Ctx *ctx, const char *latin, const char *arabic,
                                                    RwbEntityType type, const char *rule);
 G_GNUC_INTERNAL RwbMentionKind mention_kind_public (MentionKind kind);
+G_GNUC_INTERNAL gboolean arabic_org_after_head (Ctx *ctx, GArray *tokens, guint i,
+                                                GArray *mentions, guint *out_last);
+G_GNUC_INTERNAL gint arabic_short_form (Ctx *ctx, const Token *t);
+G_GNUC_INTERNAL gboolean arabic_definite_org (Ctx *ctx, GArray *tokens, guint i,
+                                              GArray *mentions, guint *out_last);
 G_GNUC_INTERNAL gboolean latin_given_name_run (GArray *tokens, guint first, guint last);
 G_GNUC_INTERNAL gboolean arabic_person_by_given_name (Ctx *ctx, GArray *tokens, guint i,
                                                       GArray *mentions, guint *out_last);

@@ -69,6 +69,7 @@ rwb_extract_document (RwbLexicon *lexicon, RwbGraph *graph, guint doc,
   ctx.by_entry = g_hash_table_new (g_direct_hash, g_direct_equal);
   ctx.media = g_hash_table_new (g_direct_hash, g_direct_equal);
   ctx.by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  ctx.short_forms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   ctx.salience = g_hash_table_new (g_direct_hash, g_direct_equal);
   ctx.recent = g_array_new (FALSE, FALSE, sizeof (guint));
   ctx.chunk = g_string_chunk_new (4096);
@@ -121,6 +122,7 @@ rwb_extract_document (RwbLexicon *lexicon, RwbGraph *graph, guint doc,
   g_hash_table_unref (ctx.by_entry);
   g_hash_table_unref (ctx.media);
   g_hash_table_unref (ctx.by_name);
+  g_hash_table_unref (ctx.short_forms);
   g_hash_table_unref (ctx.salience);
   g_array_unref (ctx.recent);
   g_string_chunk_free (ctx.chunk);

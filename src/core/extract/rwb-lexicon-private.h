@@ -68,6 +68,11 @@ typedef enum {
   RWB_CUE_LED_BY = 1 << 18,      /* founded, led: "founded … by X" names a person X */
   RWB_CUE_GIVEN = 1 << 19,       /* أحمد, Sarah: a given name (cues-given-names.tsv) */
   RWB_CUE_GIVEN_WEAK = 1 << 20,  /* أمل, Mark: a given name that is also a common word */
+  RWB_CUE_LEGAL_FORM = 1 << 21,  /* القابضة: ends an Arabic company name */
+  RWB_CUE_NAME_ADJECTIVE = 1 << 22, /* المتحدة، العامة: an adjective inside organization names */
+  RWB_CUE_BANK = 1 << 23,        /* بنك، مصرف: a company head noun that is part of the name */
+  RWB_CUE_FACILITY = 1 << 25,    /* مطار، شارع: a place named after a person (مطار الملك خالد) */
+  RWB_CUE_ORDINARY_ADJECTIVE = 1 << 24, /* الحالي، التنفيذي: looks like a nisba, is no name */
 } RwbCueFlags;
 
 /* What the lexicon knows of one word, so a token needs one hash probe per reading. */

@@ -421,6 +421,11 @@ static const struct {
   { "led-by", RWB_CUE_LED_BY },
   { "given", RWB_CUE_GIVEN },
   { "given-weak", RWB_CUE_GIVEN_WEAK },
+  { "legal-form", RWB_CUE_LEGAL_FORM },
+  { "name-adjective", RWB_CUE_NAME_ADJECTIVE },
+  { "bank", RWB_CUE_BANK },
+  { "ordinary-adjective", RWB_CUE_ORDINARY_ADJECTIVE },
+  { "facility", RWB_CUE_FACILITY },
 };
 
 static gboolean

@@ -1,0 +1,354 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rwb-extract-orgs.c — Arabic organization names from their grammar: a head noun (شركة، بنك،
+ * هيئة … the company and organization cues) and the name after it — a proper word or an idafa
+ * chain, a place ("بنك مصر"), nisba adjectives (الكويتي، الوطنية), sector tails in لل
+ * (للتأمين), legal forms (القابضة) and name adjectives (المتحدة، العامة) — ending at the first
+ * word that is none of these. Names built only of common words come out whole when the head
+ * noun itself is definite and the chain says it is a name: "البنك العربي الوطني"، "الهيئة
+ * العامة للمنافسة" (but not the description "الشركة الصينية").
+ */
+#define G_LOG_DOMAIN "rawabit-extract"
+
+#include "rwb-extract-private.h"
+
+#include <string.h>
+
+#define MAX_ORG_WORDS 8
+
+typedef enum
+{
+  PART_NONE,
+  PART_TAIL,        /* للتأمين */
+  PART_LEGAL,       /* القابضة */
+  PART_ADJECTIVE,   /* المتحدة، العامة */
+  PART_NISBA,       /* الوطني، الأهلية */
+  PART_PLACE_NISBA, /* الكويتي: a nisba the lexicon knows as a place's */
+} Part;
+
+static gboolean
+definite (const Token *t)
+{
+  return t->arabic && t->keys[0] != t->cands[0];
+}
+
+static gboolean
+generic_word (Ctx *ctx, const Token *t)
+{
+  return (t->cue & RWB_CUE_GENERIC) || (cue_of (ctx->lex, t->keys[0]) & RWB_CUE_GENERIC);
+}
+
+/* The surface of @t ends in the letter ي itself (not ى folded to it). */
+static gboolean
+surface_ends_in_yaa (Ctx *ctx, const Token *t)
+{
+  const char *p = g_utf8_find_prev_char (ctx->text + t->span.bstart, ctx->text + t->span.bend);
+  return p && g_utf8_get_char (p) == 0x064A;
+}
+
+/* A lexicon place named at @k (its last token in *last), or FALSE. */
+static gboolean
+place_at (Ctx *ctx, GArray *tokens, guint k, guint *last, gboolean *adjective)
+{
+  guint l, cand;
+  const RwbLexHit *hit;
+  if (!lookup_phrase (ctx, tokens, k, &l, &hit, &cand))
+    return FALSE;
+  RwbLexEntry *entry = g_ptr_array_index (ctx->lex->entries, hit->entry);
+  if (entry->type != RWB_ENTITY_PLACE)
+    return FALSE;
+  *last = l;
+  if (adjective)
+    *adjective = hit->kind == RWB_LEX_ADJECTIVE;
+  return TRUE;
+}
+
+/* Whether anything the lexicon knows starts at @k. */
+static gboolean
+lexicon_at (Ctx *ctx, GArray *tokens, guint k)
+{
+  guint l, cand;
+  const RwbLexHit *hit;
+  return lookup_phrase (ctx, tokens, k, &l, &hit, &cand);
+}
+
+/* What @k adds to a name that has words before it. */
+static Part
+name_tail_part (Ctx *ctx, GArray *tokens, guint k)
+{
+  Token *t = TOK (k);
+  if (!t->arabic || t->mention >= 0 || starts_trigger (ctx, t))
+    return PART_NONE;
+  if (t->cue & RWB_CUE_LEGAL_FORM)
+    return PART_LEGAL;
+  if (t->cue & RWB_CUE_NAME_ADJECTIVE)
+    return PART_ADJECTIVE;
+  if (blocking_cue (t) != 0 || (t->cue & RWB_CUE_ORDINARY_ADJECTIVE))
+    return PART_NONE;
+  const char *f = t->form;
+  glong n = g_utf8_strlen (f, -1);
+  /* للبتروكيماويات: ل + ال + a sector noun. */
+  if (g_str_has_prefix (f, "\xd9\x84\xd9\x84") && n >= 5)
+    return PART_TAIL;
+  if (definite (t) && t->n_cands == 1 && n >= 5
+      && (surface_ends_in_yaa (ctx, t) || g_str_has_suffix (f, "\xd9\x8a\xd9\x87") /* ـية */))
+    {
+      guint last;
+      gboolean adjective = FALSE;
+      if (place_at (ctx, tokens, k, &last, &adjective) && adjective && last == k)
+        return PART_PLACE_NISBA;
+      return lexicon_at (ctx, tokens, k) ? PART_NONE : PART_NISBA;
+    }
+  return PART_NONE;
+}
+
+/* A word of an idafa chain after an indefinite word: a definite noun that is not a sector or
+ * common word ("بيت التمويل" yes, "شركة نماء العام" no), or a place ("موانئ دبي"). Returns the
+ * last token of the word or place, or -1. */
+static gint
+idafa_word (Ctx *ctx, GArray *tokens, guint k)
+{
+  Token *t = TOK (k);
+  if (!t->arabic || t->mention >= 0 || starts_trigger (ctx, t) || blocking_cue (t) != 0)
+    return -1;
+  guint last;
+  if (place_at (ctx, tokens, k, &last, NULL))
+    return (gint) last;
+  if (!definite (t) || t->n_cands != 1 || generic_word (ctx, t) || lexicon_at (ctx, tokens, k)
+      || g_utf8_strlen (t->form, -1) < 4)
+    return -1;
+  return (gint) k;
+}
+
+/* Reads the words after the name's first word(s), which end at @k. Returns the name's last
+ * token and counts what it met. */
+static guint
+read_chain (Ctx *ctx, GArray *tokens, guint k, gboolean indefinite_before, guint *n_tails,
+            guint *n_adjectives, guint *n_place_nisbas, guint *plain_last)
+{
+  guint words = 1;
+  *plain_last = k;
+  while (k + 1 < tokens->len && words < MAX_ORG_WORDS)
+    {
+      guint n = k + 1;
+      Part p = name_tail_part (ctx, tokens, n);
+      if (p == PART_TAIL)
+        {
+          (*n_tails)++;
+          k = n, words++, indefinite_before = FALSE;
+          *plain_last = k;
+          continue;
+        }
+      if (p == PART_LEGAL || p == PART_ADJECTIVE || p == PART_NISBA)
+        {
+          (*n_adjectives)++;
+          k = n, words++, indefinite_before = FALSE;
+          *plain_last = k;
+          continue;
+        }
+      if (p == PART_PLACE_NISBA)
+        {
+          (*n_place_nisbas)++;
+          k = n, words++, indefinite_before = FALSE;
+          continue;
+        }
+      if (indefinite_before && *n_tails == 0)
+        {
+          gint w = idafa_word (ctx, tokens, n);
+          if (w >= 0)
+            {
+              k = (guint) w, words++, indefinite_before = FALSE;
+              *plain_last = k;
+              continue;
+            }
+        }
+      break;
+    }
+  return k;
+}
+
+/* Institutions are named with their head noun (بنك مصر، هيئة السوق المالية); companies by
+ * their own name (شركة نماء للحديد → نماء للحديد), with the head kept as an alias. */
+static gboolean
+head_in_name (Ctx *ctx, const Token *head)
+{
+  for (guint c = 0; c < head->n_cands; c++)
+    {
+      RwbCueFlags f = cue_of (ctx->lex, head->keys[c]) | cue_of (ctx->lex, head->cands[c]);
+      if (f & RWB_CUE_ORGANIZATION)
+        return TRUE;
+      if (f & RWB_CUE_BANK)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+emit (Ctx *ctx, GArray *tokens, GArray *mentions, guint head, guint first, guint last,
+      guint plain_last, RwbEntityType type, gboolean with_head, const char *rule)
+{
+  guint from = with_head ? head : first;
+  g_autofree char *name = span_text (ctx, tokens, from, plain_last >= from ? plain_last : last);
+  /* "لشركة": the clitic of the head is no part of the name. */
+  const Token *h = TOK (from);
+  const char *shown = name;
+  if (from == head && h->n_cands > 1)
+    for (guint c = 1; c < h->n_cands; c++)
+      if (cue_of (ctx->lex, h->cands[c]) & (RWB_CUE_COMPANY | RWB_CUE_ORGANIZATION | RWB_CUE_BANK))
+        {
+          shown = g_utf8_offset_to_pointer (name, h->stripped[c]);
+          break;
+        }
+  guint e = entity_for_pattern (ctx, NULL, shown, type, rule);
+  RwbEntity *x = g_ptr_array_index (ctx->graph->entities, e);
+  /* The other forms an article or an annotator may use: with or without the head noun,
+   * without a trailing place nisba (بنك عودة اللبناني → بنك عودة). */
+  if (first != head)
+    {
+      g_autofree char *bare = span_text (ctx, tokens, first, plain_last);
+      g_autofree char *headed_text = span_text (ctx, tokens, head, plain_last);
+      const char *headed = headed_text;
+      if (TOK (head)->n_cands > 1)
+        for (guint c = 1; c < TOK (head)->n_cands; c++)
+          if (cue_of (ctx->lex, TOK (head)->cands[c])
+              & (RWB_CUE_COMPANY | RWB_CUE_ORGANIZATION | RWB_CUE_BANK))
+            {
+              headed = g_utf8_offset_to_pointer (headed_text, TOK (head)->stripped[c]);
+              break;
+            }
+      rwb_entity_add_alias (x, bare);
+      rwb_entity_add_alias (x, headed);
+    }
+  if (plain_last < last && plain_last >= first)
+    {
+      g_autofree char *full = span_text (ctx, tokens, from, last);
+      rwb_entity_add_alias (x, full);
+    }
+  /* A trailing place nisba stays a mention of its own (the company's country): the name with
+   * it is an alias. */
+  if (plain_last < last && plain_last >= first)
+    last = plain_last;
+  add_mention (ctx, tokens, mentions, from, last, e, MENTION_NAME);
+  say (ctx, "entity “%s” (%s) ← pattern %s at %u–%u", shown, rwb_entity_type_to_string (type),
+       rule, TOK (from)->span.start, TOK (last)->span.end);
+  /* Its first word alone, later in the article, is the same organization. */
+  if (first != from || last > first)
+    {
+      const Token *f = TOK (first);
+      guint pl;
+      if (f->arabic && !generic_word (ctx, f) && g_utf8_strlen (f->keys[0], -1) >= 3
+          && !place_at (ctx, tokens, first, &pl, NULL))
+        g_hash_table_insert (ctx->short_forms, g_strdup (f->keys[0]), GUINT_TO_POINTER (e + 1));
+    }
+}
+
+/* The organization named in full earlier in the document whose first word @t is, or -1. */
+gint
+arabic_short_form (Ctx *ctx, const Token *t)
+{
+  for (guint c = 0; c < t->n_cands; c++)
+    {
+      guint idx = GPOINTER_TO_UINT (g_hash_table_lookup (ctx->short_forms, t->keys[c]));
+      if (idx > 0)
+        return (gint) idx - 1;
+    }
+  return -1;
+}
+
+/* After a head noun at @i - 1: "شركة نماء للحديد"، "بنك الكويت الوطني"، "مجموعة النخيل
+ * القابضة"، "شركة نفط الكويت". Returns FALSE, touching nothing, when the words after the head
+ * are no name this rule can read (the simpler rules then try). */
+gboolean
+arabic_org_after_head (Ctx *ctx, GArray *tokens, guint i, GArray *mentions, guint *out_last)
+{
+  if (i == 0)
+    return FALSE;
+  Token *head = TOK (i - 1);
+  RwbCueFlags hc = head->cue;
+  if (!(hc & (RWB_CUE_COMPANY | RWB_CUE_ORGANIZATION | RWB_CUE_BANK)) || !head->arabic
+      || head->mention >= 0)
+    return FALSE;
+  Token *w = TOK (i);
+  if (!w->arabic || w->mention >= 0)
+    return FALSE;
+  RwbEntityType type = (hc & RWB_CUE_ORGANIZATION) && !(hc & (RWB_CUE_COMPANY | RWB_CUE_BANK))
+                         ? RWB_ENTITY_ORGANIZATION
+                         : RWB_ENTITY_COMPANY;
+  gboolean institution = head_in_name (ctx, head);
+  guint k = i;
+  gboolean indefinite = FALSE, first_place = FALSE, first_definite = FALSE;
+  guint place_last;
+  if (place_at (ctx, tokens, i, &place_last, NULL))
+    {
+      /* "بنك مصر"، "جامعة القاهرة"، "شركة قطر للطاقة". */
+      gboolean adjective = FALSE;
+      place_at (ctx, tokens, i, &place_last, &adjective);
+      if (adjective)
+        return FALSE; /* "شركة صينية" */
+      k = place_last, first_place = TRUE;
+    }
+  else if (lexicon_at (ctx, tokens, i))
+    return FALSE; /* a company the lexicon knows: its own rule reads it */
+  else if (generic_word (ctx, w) && !definite (w))
+    {
+      /* "شركة نفط الكويت"، "شركة طيران الخليج": a sector noun in idafa with a place. */
+      if (i + 1 >= tokens->len || !place_at (ctx, tokens, i + 1, &place_last, NULL))
+        return FALSE;
+      gboolean adjective = FALSE;
+      place_at (ctx, tokens, i + 1, &place_last, &adjective);
+      if (adjective)
+        return FALSE;
+      k = place_last; /* the sector noun makes it a name: no chain needed */
+    }
+  else if (name_like_arabic (ctx, w))
+    indefinite = TRUE;
+  else if (definite (w) && w->n_cands == 1 && blocking_cue (w) == 0 && !generic_word (ctx, w)
+           && !starts_trigger (ctx, w) && g_utf8_strlen (w->form, -1) >= 4)
+    first_definite = TRUE;
+  else
+    return FALSE;
+
+  guint tails = 0, adjectives = 0, place_nisbas = 0, plain_last = k;
+  guint last = read_chain (ctx, tokens, k, indefinite, &tails, &adjectives, &place_nisbas,
+                           &plain_last);
+  /* A definite word after the head is a name only when the chain goes on: "مجموعة النخيل
+   * القابضة" is; "مجلس الإدارة" and "شركة الاتصالات" are not. A place alone after شركة is
+   * no name ("شركات الصين"); after بنك or هيئة it is. */
+  if (first_definite && tails + adjectives == 0 && !quoted (tokens, i, last))
+    return FALSE;
+  if (first_place && last == place_last && !institution)
+    return FALSE;
+  if (indefinite && last == i)
+    return FALSE; /* one word: arabic_name_after_cue reads it as before */
+  emit (ctx, tokens, mentions, i - 1, i, last, plain_last, type, institution,
+        "arabic-organization-grammar");
+  *out_last = plain_last < last ? plain_last : last;
+  return TRUE;
+}
+
+/* A definite head noun opening a name made of common words: "البنك العربي الوطني"، "الهيئة
+ * العامة للمنافسة"، "الشركة الوطنية للسيارات الصناعية". The chain must say it is a name: two
+ * adjectives, or an adjective and a sector tail, and not only place nisbas ("الشركة الصينية"
+ * describes a company named before). */
+gboolean
+arabic_definite_org (Ctx *ctx, GArray *tokens, guint i, GArray *mentions, guint *out_last)
+{
+  Token *t = TOK (i);
+  if (!definite (t) || t->n_cands != 1 || t->mention >= 0 || i + 2 >= tokens->len)
+    return FALSE;
+  RwbCueFlags key_cue = cue_of (ctx->lex, t->keys[0]);
+  if (!(key_cue & (RWB_CUE_COMPANY | RWB_CUE_ORGANIZATION | RWB_CUE_BANK)))
+    return FALSE;
+  guint tails = 0, adjectives = 0, place_nisbas = 0, plain_last = i;
+  guint last = read_chain (ctx, tokens, i, FALSE, &tails, &adjectives, &place_nisbas,
+                           &plain_last);
+  if (adjectives == 0 || (adjectives + tails + place_nisbas < 2))
+    return FALSE;
+  RwbEntityType type = (key_cue & RWB_CUE_ORGANIZATION)
+                           && !(key_cue & (RWB_CUE_COMPANY | RWB_CUE_BANK))
+                         ? RWB_ENTITY_ORGANIZATION
+                         : RWB_ENTITY_COMPANY;
+  /* Here a place nisba names the institution ("البنك المركزي المصري"): it stays in. */
+  emit (ctx, tokens, mentions, i, i, last, last, type, TRUE, "arabic-definite-organization");
+  *out_last = last;
+  return TRUE;
+}
