@@ -337,6 +337,18 @@ test_keys (void)
   settle ();
 }
 
+/* The four articles at fit: a picture for a person to look at. */
+static void
+test_legible (void)
+{
+  g_autoptr (Picture) picture = NULL;
+
+  ensure_window ();
+  gtk_widget_activate_action (GTK_WIDGET (graph_view ()), "view.fit", NULL);
+  settle ();
+  picture = render_widget (GTK_WIDGET (window), "viewer-fit.png");
+}
+
 static void
 test_close (void)
 {
@@ -356,6 +368,7 @@ main (int argc, char *argv[])
   /* First, in the fresh window: the regression needs an Article panel never shown. */
   g_test_add_func ("/viewer/blank-article", test_blank_article);
   g_test_add_func ("/viewer/keys", test_keys);
+  g_test_add_func ("/viewer/legible", test_legible);
   g_test_add_func ("/viewer/close", test_close);
 
   app = rwb_application_new ();
