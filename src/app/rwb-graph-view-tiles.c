@@ -116,6 +116,7 @@ init_style (RwbGraphView *self, RwbStyle *style)
   style->dark = self->dark;
   style->show_mentions = rwb_session_get_show_mentions (self->session);
   style->cache = self->render_cache;
+  rwb_graph_view_analysis_style (self, style);
 }
 
 static void

@@ -33,6 +33,7 @@
 #include "rwb-import.h"
 #include "rwb-input.h"
 #include "rwb-project.h"
+#include "rwb-analysis-actions.h"
 #include "rwb-edit-actions.h"
 #include "rwb-layout.h"
 #include "rwb-search-bar.h"
@@ -1247,6 +1248,13 @@ on_edit_error (gpointer data, const char *message)
   rwb_window_show_error (RWB_WINDOW (data), message);
 }
 
+/* What an analysis found, in the status line. */
+static void
+on_analysis_message (gpointer data, const char *message)
+{
+  rwb_window_show_message (RWB_WINDOW (data), message);
+}
+
 static void
 on_context_menu_closed (GtkPopover *popover, RwbWindow *self)
 {
@@ -1661,6 +1669,8 @@ rwb_window_init (RwbWindow *self)
                             G_CALLBACK (update_undo_labels), self);
   rwb_edit_actions_add (G_ACTION_MAP (self), self->session, GTK_WINDOW (self), on_edit_error,
                         self);
+  rwb_analysis_actions_add (G_ACTION_MAP (self), self->session, self->graph_view,
+                            GTK_WINDOW (self), on_analysis_message, self);
   update_undo_labels (self);
   rwb_project_actions_add (self, self->session, self->recent_section);
   {
