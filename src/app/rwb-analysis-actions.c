@@ -34,8 +34,8 @@ typedef struct {
   gint ref_count;
 } Analysis;
 
-/* Colours of communities (Tableau 10, readable on light and dark); a community of one keeps its
- * type's colour. */
+/* Colours of communities (Tableau 10, readable on light and dark); an entity in a community of
+ * its own is grey. */
 static const guint32 community_palette[] = {
   0x4e79a7, 0xf28e2b, 0xe15759, 0x76b7b2, 0x59a14f,
   0xedc948, 0xb07aa1, 0xff9da7, 0x9c755f, 0xbab0ac,
@@ -279,7 +279,12 @@ communities_done (GObject *source, GAsyncResult *result, gpointer data)
           guint size = c->member_offsets[k + 1] - c->member_offsets[k];
 
           if (size < 2)
-            continue;
+            {
+              /* Alone: neutral grey, so no type colour reads as a community. */
+              for (guint m = c->member_offsets[k]; m < c->member_offsets[k + 1]; m++)
+                colors[c->members[m]] = RWB_NODE_COLOR_SET | 0x9a9a9a;
+              continue;
+            }
           for (guint m = c->member_offsets[k]; m < c->member_offsets[k + 1]; m++)
             colors[c->members[m]] = RWB_NODE_COLOR_SET
                                     | community_palette[shown % G_N_ELEMENTS (community_palette)];

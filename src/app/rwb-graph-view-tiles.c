@@ -243,7 +243,8 @@ render_legend (RwbGraphView *self)
 
 /* --- Drawing ------------------------------------------------------------------------------- */
 
-/* Where the legend goes: the corner of the view it would hide the fewest nodes in, the bottom
+/* Where the legend goes: the corner of the view it would hide the fewest nodes in (and above
+ * all of what stands out), the bottom
  * corner where lines start (left, or right in a right-to-left locale) on a tie. */
 static void
 legend_corner (RwbGraphView *self, double width, double height, double *x, double *y)
@@ -270,8 +271,14 @@ legend_corner (RwbGraphView *self, double width, double height, double *x, doubl
                        self->legend_height / self->viewport.scale };
       g_array_set_size (nodes, 0);
       rwb_scene_query_rect (self->scene, &rect, nodes, NULL);
+      /* What stands out (a selection, a path) counts for many. */
       for (guint k = 0; k < nodes->len; k++)
-        count += !rwb_graph_view_node_hidden (self, g_array_index (nodes, guint, k));
+        {
+          guint node = g_array_index (nodes, guint, k);
+
+          if (!rwb_graph_view_node_hidden (self, node))
+            count += self->node_state[node] & PROMINENT ? 100 : 1;
+        }
       if (count < best_count)
         {
           best_count = count;
