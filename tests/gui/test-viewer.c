@@ -21,6 +21,8 @@
 #include "rwb-application.h"
 #include "rwb-article-view.h"
 #include "rwb-details-panel.h"
+#include "rwb-entity-item.h"
+#include "rwb-entity-list.h"
 #include "rwb-graph-view.h"
 #include "rwb-graph-view-private.h"
 #include "rwb-search-bar.h"
@@ -587,6 +589,52 @@ test_focus (void)
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "unfocus"));
 }
 
+static gboolean
+centrality_shown (gpointer data)
+{
+  GListModel *model = data;
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (RwbEntityItem) item = g_list_model_get_item (model, i);
+
+      if (rwb_entity_item_get_centrality (item) < 0)
+        return FALSE;
+    }
+  return n > 0;
+}
+
+/* The Entities list's centrality column: every row gets the normalized betweenness the core
+ * computes for its entity. */
+static void
+test_centrality_column (void)
+{
+  GListModel *model;
+  g_autoptr (RwbAnalysisGraph) ag = NULL;
+  g_autoptr (RwbBetweenness) b = NULL;
+  g_autoptr (GError) error = NULL;
+  guint n;
+
+  ensure_window ();
+  model = rwb_entity_list_get_model (window_child ("entity_list"));
+  g_assert_true (wait_for (centrality_shown, model));
+  ag = rwb_analysis_graph_new (graph (), NULL);
+  b = rwb_analysis_betweenness (ag, NULL, NULL, &error);
+  g_assert_no_error (error);
+  n = g_list_model_get_n_items (model);
+  g_assert_cmpuint (n, ==, graph ()->entities->len);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (RwbEntityItem) item = g_list_model_get_item (model, i);
+      guint e = rwb_entity_item_get_index (item);
+
+      g_assert_cmpfloat_with_epsilon (rwb_entity_item_get_centrality (item),
+                                      rwb_betweenness_normalized (b, e), 1e-9);
+    }
+  g_assert_cmpfloat (b->max, >, 0);
+}
+
 static void
 test_close (void)
 {
@@ -610,6 +658,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/viewer/path", test_path);
   g_test_add_func ("/viewer/communities-and-sizes", test_communities_and_sizes);
   g_test_add_func ("/viewer/focus", test_focus);
+  g_test_add_func ("/viewer/centrality-column", test_centrality_column);
   g_test_add_func ("/viewer/close", test_close);
 
   app = rwb_application_new ();
