@@ -607,6 +607,22 @@ extract_done (GObject *source, GAsyncResult *result, gpointer user_data)
   start_layout (self, g_steal_pointer (&job));
 }
 
+/* What the status line says while @files load: by their names alone (no reading on the UI
+ * thread), so a Graphviz file or a graph is not announced as an article. */
+static const char *
+loading_label (GFile **files, guint n_files)
+{
+  g_autofree char *name = n_files == 1 ? g_file_get_basename (files[0]) : NULL;
+  g_autofree char *lower = name != NULL ? g_ascii_strdown (name, -1) : NULL;
+
+  if (lower != NULL && (g_str_has_suffix (lower, ".gv") || g_str_has_suffix (lower, ".dot")))
+    return _("Reading the Graphviz file…");
+  if (lower != NULL && (g_str_has_suffix (lower, ".json") || g_str_has_suffix (lower, ".graphml")
+                        || g_str_has_suffix (lower, ".gexf")))
+    return _("Reading the graph…");
+  return g_dngettext (GETTEXT_PACKAGE, "Reading the article…", "Reading the articles…", n_files);
+}
+
 static void open_files (RwbWindow *self, GFile **files, guint n_files, gint engine,
                         RwbTextLoadFlags load_flags);
 
@@ -1092,9 +1108,7 @@ open_files (RwbWindow *self, GFile **files, guint n_files, gint engine,
   for (guint i = 0; i < n_files; i++)
     g_ptr_array_add (data->files, g_object_ref (files[i]));
 
-  gtk_label_set_text (self->busy_label,
-                      g_dngettext (GETTEXT_PACKAGE, "Reading the article…",
-                                   "Reading the articles…", n_files));
+  gtk_label_set_text (self->busy_label, loading_label (files, n_files));
 
   task = g_task_new (self, job->cancellable, extract_done, job);
   g_task_set_source_tag (task, rwb_window_open_files);
