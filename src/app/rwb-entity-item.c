@@ -20,6 +20,7 @@ struct _RwbEntityItem
   RwbEntityType type;
   guint degree;
   char *sort_key;   /* ICU sort key of the name (rwb_collator_sort_key) */
+  double centrality; /* normalized betweenness, 0 to 1; -1 until computed */
 };
 
 G_DEFINE_FINAL_TYPE (RwbEntityItem, rwb_entity_item, G_TYPE_OBJECT)
@@ -124,6 +125,7 @@ rwb_entity_item_new (RwbGraph *graph, guint index, const char *sort_key)
   self->name = g_strdup (entity->name);
   self->type = entity->type;
   self->degree = rwb_graph_entity_degree (graph, index, FALSE);
+  self->centrality = -1;
   self->sort_key = g_strdup (sort_key);
   return self;
 }
@@ -191,4 +193,20 @@ rwb_entity_item_get_sort_key (RwbEntityItem *self)
 {
   g_return_val_if_fail (RWB_IS_ENTITY_ITEM (self), "");
   return self->sort_key;
+}
+
+double
+rwb_entity_item_get_centrality (RwbEntityItem *self)
+{
+  g_return_val_if_fail (RWB_IS_ENTITY_ITEM (self), -1);
+
+  return self->centrality;
+}
+
+void
+rwb_entity_item_set_centrality (RwbEntityItem *self, double centrality)
+{
+  g_return_if_fail (RWB_IS_ENTITY_ITEM (self));
+
+  self->centrality = centrality;
 }

@@ -18,5 +18,9 @@ const char    *rwb_entity_item_get_name     (RwbEntityItem *self);
 RwbEntityType  rwb_entity_item_get_entity_type (RwbEntityItem *self);
 guint          rwb_entity_item_get_degree   (RwbEntityItem *self);
 const char    *rwb_entity_item_get_sort_key (RwbEntityItem *self);
+/* Betweenness centrality, normalized (0 to 1), once the list computed it; -1 before. */
+double         rwb_entity_item_get_centrality (RwbEntityItem *self);
+void           rwb_entity_item_set_centrality (RwbEntityItem *self,
+                                               double         centrality);
 
 G_END_DECLS

@@ -14,6 +14,7 @@
 
 #include "rwb-collate.h"
 #include "rwb-entity-item.h"
+#include "rwb-analysis.h"
 #include "rwb-entity-list.h"
 #include "rwb-labels.h"
 
@@ -26,7 +27,9 @@ struct _RwbEntityList
   GtkColumnViewColumn *name_column;
   GtkColumnViewColumn *type_column;
   GtkColumnViewColumn *degree_column;
+  GtkColumnViewColumn *centrality_column;
 
+  GCancellable *centrality_cancellable; /* the betweenness being computed, or NULL */
   RwbSession *session;
   RwbGraph *graph;
   GListStore *store;            /* RwbEntityItem, in graph order */
@@ -77,6 +80,17 @@ sort_by_degree (gconstpointer a, gconstpointer b, gpointer data)
   return compare_names ((RwbEntityItem *) a, (RwbEntityItem *) b);
 }
 
+static int
+sort_by_centrality (gconstpointer a, gconstpointer b, gpointer data)
+{
+  double ca = rwb_entity_item_get_centrality ((RwbEntityItem *) a);
+  double cb = rwb_entity_item_get_centrality ((RwbEntityItem *) b);
+
+  if (ca != cb)
+    return ca < cb ? -1 : 1;
+  return sort_by_degree (a, b, data);
+}
+
 static void
 setup_label (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer xalign)
 {
@@ -115,6 +129,21 @@ bind_degree (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer
   char text[16];
 
   g_snprintf (text, sizeof text, "%u", rwb_entity_item_get_degree (item));
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (list_item)), text);
+}
+
+static void
+bind_centrality (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer data)
+{
+  RwbEntityItem *item = gtk_list_item_get_item (list_item);
+  double c = rwb_entity_item_get_centrality (item);
+  char text[16];
+
+  /* Shown once computed (a worker thread computes it for each graph). */
+  if (c < 0)
+    g_strlcpy (text, "…", sizeof text);
+  else
+    g_snprintf (text, sizeof text, "%.2f", c);
   gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (list_item)), text);
 }
 
@@ -208,6 +237,9 @@ rwb_entity_list_dispose (GObject *object)
   GtkWidget *child;
 
   rwb_entity_list_set_session (self, NULL);
+  if (self->centrality_cancellable != NULL)
+    g_cancellable_cancel (self->centrality_cancellable);
+  g_clear_object (&self->centrality_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), RWB_TYPE_ENTITY_LIST);
   /* Only bound template children are unparented by the call above; the root of the template
    * may not be one. */
@@ -237,6 +269,7 @@ rwb_entity_list_class_init (RwbEntityListClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RwbEntityList, name_column);
   gtk_widget_class_bind_template_child (widget_class, RwbEntityList, type_column);
   gtk_widget_class_bind_template_child (widget_class, RwbEntityList, degree_column);
+  gtk_widget_class_bind_template_child (widget_class, RwbEntityList, centrality_column);
   gtk_widget_class_bind_template_callback (widget_class, on_activate);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -257,9 +290,11 @@ rwb_entity_list_init (RwbEntityList *self)
   set_column_factory (self->name_column, G_CALLBACK (bind_name), FALSE);
   set_column_factory (self->type_column, G_CALLBACK (bind_type), FALSE);
   set_column_factory (self->degree_column, G_CALLBACK (bind_degree), TRUE);
+  set_column_factory (self->centrality_column, G_CALLBACK (bind_centrality), TRUE);
   set_column_sorter (self->name_column, sort_by_name);
   set_column_sorter (self->type_column, sort_by_type);
   set_column_sorter (self->degree_column, sort_by_degree);
+  set_column_sorter (self->centrality_column, sort_by_centrality);
 
   self->store = g_list_store_new (RWB_TYPE_ENTITY_ITEM);
   self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->store)),
@@ -291,6 +326,35 @@ rwb_entity_list_set_session (RwbEntityList *self, RwbSession *session)
     g_signal_connect_swapped (session, "selection-changed", G_CALLBACK (follow_view_selection),
                               self);
 
+}
+
+static void
+centrality_done (GObject *source, GAsyncResult *result, gpointer data)
+{
+  GWeakRef *weak = data;
+  g_autoptr (RwbEntityList) self = g_weak_ref_get (weak);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RwbBetweenness) b = rwb_analysis_betweenness_finish (result, &error);
+  guint n;
+
+  g_weak_ref_clear (weak);
+  g_free (weak);
+  if (self == NULL || b == NULL || self->graph == NULL || b->n_nodes != self->graph->entities->len)
+    return;
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+  if (n != b->n_nodes)
+    return;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (RwbEntityItem) item = g_list_model_get_item (G_LIST_MODEL (self->store), i);
+
+      rwb_entity_item_set_centrality (item, rwb_betweenness_normalized (b, i));
+    }
+  /* The rows show the new values, and a sort by them sorts again. */
+  self->syncing = TRUE;
+  g_list_model_items_changed (G_LIST_MODEL (self->store), 0, n, n);
+  self->syncing = FALSE;
+  follow_view_selection (self);
 }
 
 void
@@ -325,6 +389,22 @@ rwb_entity_list_set_graph (RwbEntityList *self, RwbGraph *graph)
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   self->syncing = FALSE;
   follow_view_selection (self);
+
+  /* Betweenness off the UI thread; the rows show it when it comes. */
+  if (self->centrality_cancellable != NULL)
+    g_cancellable_cancel (self->centrality_cancellable);
+  g_clear_object (&self->centrality_cancellable);
+  if (graph != NULL && graph->entities->len > 0)
+    {
+      g_autoptr (RwbAnalysisGraph) ag = rwb_analysis_graph_new (graph, NULL);
+      GWeakRef *weak = g_new0 (GWeakRef, 1);
+
+      /* Weak: a window closed meanwhile goes at once. */
+      g_weak_ref_init (weak, self);
+      self->centrality_cancellable = g_cancellable_new ();
+      rwb_analysis_betweenness_async (ag, NULL, NULL, NULL, self->centrality_cancellable,
+                                      centrality_done, weak);
+    }
 }
 
 GListModel *

@@ -118,6 +118,18 @@ struct _RwbGraphView
   double pinch_anchor_x, pinch_anchor_y;
 
   RwbPoint *layout_positions;  /* per scene node, as the layout placed it */
+
+  /* Analysis views (rwb-graph-view-analysis.c), of the graph they were set for: per entity of
+   * it, copied; NULL when not set. Per scene node for the renderer, made as needed. */
+  RwbGraph *analysis_graph;    /* a reference */
+  guint8 *highlight_entities;  /* a path: these stand out, the rest is dimmed */
+  guint8 *highlight_relations;
+  guint32 *entity_colors;      /* RWB_NODE_COLOR_SET | 0xRRGGBB, or 0 */
+  double *entity_sizes;        /* 1 to 2 */
+  const RwbScene *analysis_scene; /* what the per-node arrays are for */
+  guint32 *node_colors;
+  double *node_sizes;
+  double *node_priority;
   GHashTable *saved_edges;     /* scene edge → SavedEdge, edges a drag reshaped */
 };
 
@@ -186,6 +198,16 @@ gboolean rwb_graph_view_query_tooltip       (GtkWidget    *widget,
                                              int           y,
                                              gboolean      keyboard_mode,
                                              GtkTooltip   *tooltip);
+
+/* --- rwb-graph-view-analysis.c ------------------------------------------------------------ */
+/* Adds the highlight (dims what is not on it) to the draw states. */
+void     rwb_graph_view_apply_highlight     (RwbGraphView *self);
+/* Fills @style's node colours, sizes and label priorities for the scene. */
+void     rwb_graph_view_analysis_style      (RwbGraphView *self,
+                                             RwbStyle     *style);
+void     rwb_graph_view_clear_analysis      (RwbGraphView *self);
+/* The view shows another scene: its per-node arrays go, and the rest with another graph. */
+void     rwb_graph_view_analysis_scene_changed (RwbGraphView *self);
 
 /* --- rwb-graph-view-actions.c --------------------------------------------------------------- */
 void     rwb_graph_view_install_actions     (GtkWidgetClass *widget_class);

@@ -116,6 +116,7 @@ init_style (RwbGraphView *self, RwbStyle *style)
   style->dark = self->dark;
   style->show_mentions = rwb_session_get_show_mentions (self->session);
   style->cache = self->render_cache;
+  rwb_graph_view_analysis_style (self, style);
 }
 
 static void
@@ -241,6 +242,51 @@ render_legend (RwbGraphView *self)
 }
 
 /* --- Drawing ------------------------------------------------------------------------------- */
+
+/* Where the legend goes: the corner of the view it would hide the fewest nodes in (and above
+ * all of what stands out), the bottom
+ * corner where lines start (left, or right in a right-to-left locale) on a tie. */
+static void
+legend_corner (RwbGraphView *self, double width, double height, double *x, double *y)
+{
+  gboolean rtl = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL;
+  double start = rtl ? width - 12 - self->legend_width : 12;
+  double end = rtl ? 12 : width - 12 - self->legend_width;
+  double bottom = height - 12 - self->legend_height, top = 12;
+  const double corners[4][2] = { { start, bottom }, { end, bottom }, { end, top }, { start, top } };
+  g_autoptr (GArray) nodes = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint best_count = G_MAXUINT;
+
+  *x = corners[0][0];
+  *y = corners[0][1];
+  if (self->scene == NULL || self->viewport.scale <= 0)
+    return;
+  for (guint c = 0; c < G_N_ELEMENTS (corners); c++)
+    {
+      double sx, sy;
+      guint count = 0;
+
+      rwb_graph_view_widget_to_scene (self, corners[c][0], corners[c][1], &sx, &sy);
+      RwbRect rect = { sx, sy, self->legend_width / self->viewport.scale,
+                       self->legend_height / self->viewport.scale };
+      g_array_set_size (nodes, 0);
+      rwb_scene_query_rect (self->scene, &rect, nodes, NULL);
+      /* What stands out (a selection, a path) counts for many. */
+      for (guint k = 0; k < nodes->len; k++)
+        {
+          guint node = g_array_index (nodes, guint, k);
+
+          if (!rwb_graph_view_node_hidden (self, node))
+            count += self->node_state[node] & PROMINENT ? 100 : 1;
+        }
+      if (count < best_count)
+        {
+          best_count = count;
+          *x = corners[c][0];
+          *y = corners[c][1];
+        }
+    }
+}
 
 void
 rwb_graph_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
@@ -372,13 +418,11 @@ rwb_graph_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
         self->legend = render_legend (self);
       if (self->legend != NULL)
         {
-          /* The bottom corner where lines start: left, or right in a right-to-left locale. */
-          double lx = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL
-                        ? width - 12 - self->legend_width : 12;
+          double lx, ly;
 
+          legend_corner (self, width, height, &lx, &ly);
           append_tile (snapshot, self->legend,
-                       &GRAPHENE_RECT_INIT (lx, height - 12 - self->legend_height,
-                                            self->legend_width, self->legend_height),
+                       &GRAPHENE_RECT_INIT (lx, ly, self->legend_width, self->legend_height),
                        gtk_widget_get_scale_factor (widget), use_textures);
         }
     }

@@ -257,6 +257,8 @@ rwb_graph_view_update_states (RwbGraphView *self)
       else
         relation_mask |= 1u << r->type;
     }
+  /* A path shown: it stands out and the rest is dimmed, in the base too. */
+  rwb_graph_view_apply_highlight (self);
   memcpy (self->base_node_state, self->node_state, MAX (nn, 1));
   memcpy (self->base_edge_state, self->edge_state, MAX (ne, 1));
 
@@ -551,6 +553,7 @@ rwb_graph_view_finalize (GObject *object)
   g_clear_pointer (&self->tiles, g_hash_table_unref);
   g_clear_pointer (&self->view_tile, rwb_graph_view_tile_free);
   g_clear_pointer (&self->render_cache, rwb_render_cache_free);
+  rwb_graph_view_clear_analysis (self);
 
   G_OBJECT_CLASS (rwb_graph_view_parent_class)->finalize (object);
 }
@@ -722,6 +725,7 @@ on_scene_changed (RwbGraphView *self)
   /* The old scene is gone already: forget everything of it without reading it. */
   clear_scene_data (self);
   self->scene = scene;
+  rwb_graph_view_analysis_scene_changed (self);
 
   if (scene != NULL)
     {

@@ -169,6 +169,41 @@ void            rwb_graph_view_reset_positions   (RwbGraphView *self);
  * or pinch to zoom at the pointer, click to select, Ctrl+click to add or remove, drag a node to
  * move it. */
 
+/* --- Analysis views (issue 13). Arrays are per entity of @graph (copied); a later scene of
+ * another graph drops them. */
+
+/**
+ * rwb_graph_view_set_highlight:
+ * @graph: the graph the indices are of
+ * @entities: (nullable): per entity, whether it stands out
+ * @relations: (nullable): per relation, whether it stands out
+ *
+ * Makes what is set stand out (a path between two entities) and dims the rest; both %NULL
+ * clears it.
+ */
+void            rwb_graph_view_set_highlight     (RwbGraphView  *self,
+                                                  RwbGraph      *graph,
+                                                  const guint8  *entities,
+                                                  const guint8  *relations);
+/* Whether a highlight is shown. */
+gboolean        rwb_graph_view_has_highlight     (RwbGraphView  *self);
+/**
+ * rwb_graph_view_set_entity_colors:
+ * @colors: (nullable): per entity, RWB_NODE_COLOR_SET | 0xRRGGBB (communities), or 0 for its
+ *   type's colour; %NULL: colours by type
+ */
+void            rwb_graph_view_set_entity_colors (RwbGraphView  *self,
+                                                  RwbGraph      *graph,
+                                                  const guint32 *colors);
+/**
+ * rwb_graph_view_set_entity_sizes:
+ * @sizes: (nullable): per entity, the drawn size of its node, 1 to 2 (centrality); the larger
+ *   ones also keep their names first when zoomed out. %NULL: all 1
+ */
+void            rwb_graph_view_set_entity_sizes  (RwbGraphView  *self,
+                                                  RwbGraph      *graph,
+                                                  const double  *sizes);
+
 /**
  * rwb_graph_view_item_at:
  * @self: a graph view

@@ -33,6 +33,7 @@
 #include "rwb-import.h"
 #include "rwb-input.h"
 #include "rwb-project.h"
+#include "rwb-analysis-actions.h"
 #include "rwb-edit-actions.h"
 #include "rwb-layout.h"
 #include "rwb-search-bar.h"
@@ -606,6 +607,22 @@ extract_done (GObject *source, GAsyncResult *result, gpointer user_data)
   start_layout (self, g_steal_pointer (&job));
 }
 
+/* What the status line says while @files load: by their names alone (no reading on the UI
+ * thread), so a Graphviz file or a graph is not announced as an article. */
+static const char *
+loading_label (GFile **files, guint n_files)
+{
+  g_autofree char *name = n_files == 1 ? g_file_get_basename (files[0]) : NULL;
+  g_autofree char *lower = name != NULL ? g_ascii_strdown (name, -1) : NULL;
+
+  if (lower != NULL && (g_str_has_suffix (lower, ".gv") || g_str_has_suffix (lower, ".dot")))
+    return _("Reading the Graphviz file…");
+  if (lower != NULL && (g_str_has_suffix (lower, ".json") || g_str_has_suffix (lower, ".graphml")
+                        || g_str_has_suffix (lower, ".gexf")))
+    return _("Reading the graph…");
+  return g_dngettext (GETTEXT_PACKAGE, "Reading the article…", "Reading the articles…", n_files);
+}
+
 static void open_files (RwbWindow *self, GFile **files, guint n_files, gint engine,
                         RwbTextLoadFlags load_flags);
 
@@ -1091,9 +1108,7 @@ open_files (RwbWindow *self, GFile **files, guint n_files, gint engine,
   for (guint i = 0; i < n_files; i++)
     g_ptr_array_add (data->files, g_object_ref (files[i]));
 
-  gtk_label_set_text (self->busy_label,
-                      g_dngettext (GETTEXT_PACKAGE, "Reading the article…",
-                                   "Reading the articles…", n_files));
+  gtk_label_set_text (self->busy_label, loading_label (files, n_files));
 
   task = g_task_new (self, job->cancellable, extract_done, job);
   g_task_set_source_tag (task, rwb_window_open_files);
@@ -1245,6 +1260,13 @@ static void
 on_edit_error (gpointer data, const char *message)
 {
   rwb_window_show_error (RWB_WINDOW (data), message);
+}
+
+/* What an analysis found, in the status line. */
+static void
+on_analysis_message (gpointer data, const char *message)
+{
+  rwb_window_show_message (RWB_WINDOW (data), message);
 }
 
 static void
@@ -1661,6 +1683,8 @@ rwb_window_init (RwbWindow *self)
                             G_CALLBACK (update_undo_labels), self);
   rwb_edit_actions_add (G_ACTION_MAP (self), self->session, GTK_WINDOW (self), on_edit_error,
                         self);
+  rwb_analysis_actions_add (G_ACTION_MAP (self), self->session, self->graph_view,
+                            GTK_WINDOW (self), on_analysis_message, self);
   update_undo_labels (self);
   rwb_project_actions_add (self, self->session, self->recent_section);
   {

@@ -17,10 +17,14 @@
 #include <X11/extensions/XTest.h>
 #include <X11/keysym.h>
 
+#include "rwb-analysis.h"
 #include "rwb-application.h"
 #include "rwb-article-view.h"
 #include "rwb-details-panel.h"
+#include "rwb-entity-item.h"
+#include "rwb-entity-list.h"
 #include "rwb-graph-view.h"
+#include "rwb-graph-view-private.h"
 #include "rwb-search-bar.h"
 #include "rwb-window.h"
 
@@ -133,7 +137,6 @@ test_blank_article (void)
   SpanShown shown;
   g_autoptr (Picture) picture = NULL;
   guint inked = 0, total = 0;
-  guint32 background;
 
   ensure_window ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window_child ("sidebar_stack")), ==,
@@ -184,17 +187,35 @@ test_blank_article (void)
   shown.offset = evidence->start;
   g_assert_true (wait_for (span_is_visible, &shown));
 
-  /* And drawn: the panel's picture is not one plain colour. */
-  picture = render_widget (GTK_WIDGET (text_view), "viewer-fresh-article.png");
-  background = pixel_at (picture, picture->width - 2, picture->height - 2);
-  for (int y = 0; y < picture->height; y += 2)
-    for (int x = 0; x < picture->width; x += 2)
+  /* And drawn: the panel's picture is not one plain colour (the text view validates its
+   * lines over a few frames: wait for them, within the time limit). */
+  {
+    gint64 end = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
+
+    do
       {
-        total++;
-        if (colour_distance (pixel_at (picture, x, y), background) > 60)
-          inked++;
+        guint32 background;
+
+        g_clear_pointer (&picture, picture_free);
+        picture = render_widget (GTK_WIDGET (text_view), "viewer-fresh-article.png");
+        background = pixel_at (picture, picture->width - 2, picture->height - 2);
+        inked = total = 0;
+        for (int y = 0; y < picture->height; y += 2)
+          for (int x = 0; x < picture->width; x += 2)
+            {
+              total++;
+              if (colour_distance (pixel_at (picture, x, y), background) > 60)
+                inked++;
+            }
+        if (inked > total / 100)
+          break;
+        g_usleep (50000);
+        settle ();
       }
+    while (g_get_monotonic_time () < end);
+  }
   g_test_message ("article panel: %u of %u sampled pixels inked", inked, total);
+  g_assert_true (span_is_visible (&shown));
   g_assert_cmpuint (inked, >, total / 100);
 }
 
@@ -337,6 +358,283 @@ test_keys (void)
   settle ();
 }
 
+/* The four articles at fit: a picture for a person to look at. */
+static void
+test_legible (void)
+{
+  g_autoptr (Picture) picture = NULL;
+
+  ensure_window ();
+  gtk_widget_activate_action (GTK_WIDGET (graph_view ()), "view.fit", NULL);
+  settle ();
+  picture = render_widget (GTK_WIDGET (window), "viewer-fit.png");
+}
+
+/* The company with the most relations in the graph shown. */
+static guint
+most_connected_company (void)
+{
+  RwbGraph *g = graph ();
+  guint best = 0, best_degree = 0;
+
+  for (guint i = 0; i < g->entities->len; i++)
+    {
+      const RwbEntity *e = g_ptr_array_index (g->entities, i);
+      guint d = rwb_graph_entity_degree (g, i, FALSE);
+
+      if (e->type == RWB_ENTITY_COMPANY && d > best_degree)
+        best = i, best_degree = d;
+    }
+  g_assert_cmpuint (best_degree, >, 0);
+  return best;
+}
+
+static gboolean
+has_highlight (gpointer data)
+{
+  return rwb_graph_view_has_highlight (RWB_GRAPH_VIEW (data));
+}
+
+static guint8
+state_of_entity (guint entity)
+{
+  const RwbScene *scene = rwb_graph_view_get_scene (graph_view ());
+  guint n;
+  const guint8 *states = rwb_graph_view_get_node_states (graph_view (), &n);
+  gint node = rwb_scene_find_node (scene, entity);
+
+  g_assert_cmpint (node, >=, 0);
+  return states[node];
+}
+
+/* Show Connection between a company and another company two steps from it: the path's three
+ * entities stand out, an entity off every shortest path is dimmed. */
+static void
+test_path (void)
+{
+  RwbGraph *g;
+  g_autoptr (RwbAnalysisGraph) ag = NULL;
+  g_autoptr (GArray) ego = NULL, distances = NULL;
+  g_autoptr (GPtrArray) paths = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree guint8 *on_path = NULL;
+  g_autoptr (Picture) picture = NULL;
+  guint source, target = G_MAXUINT, off = G_MAXUINT;
+
+  ensure_window ();
+  g = graph ();
+  source = most_connected_company ();
+  ag = rwb_analysis_graph_new (g, NULL);
+  ego = rwb_analysis_ego (ag, &source, 1, 2, &distances, &error);
+  g_assert_no_error (error);
+  for (guint k = 0; k < ego->len; k++)
+    if (g_array_index (distances, guint, k) == 2
+        && ((const RwbEntity *) g_ptr_array_index (g->entities, g_array_index (ego, guint, k)))->type
+             == RWB_ENTITY_COMPANY)
+      {
+        target = g_array_index (ego, guint, k);
+        break;
+      }
+  g_assert_cmpuint (target, !=, G_MAXUINT);
+  paths = rwb_analysis_paths (ag, source, target, 3, RWB_PATH_BY_COUNT, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (paths->len, >, 0);
+  on_path = g_malloc0 (g->entities->len);
+  for (guint p = 0; p < paths->len; p++)
+    {
+      const RwbPath *path = g_ptr_array_index (paths, p);
+
+      for (guint h = 0; h < path->n_hops; h++)
+        on_path[path->hops[h].from] = on_path[path->hops[h].to] = 1;
+    }
+  for (guint i = 0; i < g->entities->len && off == G_MAXUINT; i++)
+    if (!on_path[i] && rwb_scene_find_node (rwb_graph_view_get_scene (graph_view ()), i) >= 0
+        && !rwb_session_entity_hidden (rwb_graph_view_get_session (graph_view ()), i))
+      off = i;
+  g_assert_cmpuint (off, !=, G_MAXUINT);
+  g_test_message ("path from %s to %s",
+                  ((const RwbEntity *) g_ptr_array_index (g->entities, source))->name,
+                  ((const RwbEntity *) g_ptr_array_index (g->entities, target))->name);
+
+  rwb_graph_view_select_entity (graph_view (), source, FALSE);
+  rwb_graph_view_select_entity (graph_view (), target, TRUE);
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "show-connection"));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "show-connection", NULL);
+  g_assert_true (wait_for (has_highlight, graph_view ()));
+
+  for (guint i = 0; i < g->entities->len; i++)
+    if (on_path[i])
+      g_assert_false (state_of_entity (i) & RWB_DRAW_DIMMED);
+  g_assert_true (state_of_entity (off) & RWB_DRAW_DIMMED);
+  {
+    const RwbPath *best = g_ptr_array_index (paths, 0);
+    guint middle = best->hops[0].to;
+
+    g_assert_true (state_of_entity (middle) & RWB_DRAW_EMPHASIS);
+  }
+  gtk_widget_activate_action (GTK_WIDGET (graph_view ()), "view.fit", NULL);
+  picture = render_widget (GTK_WIDGET (window), "viewer-path.png");
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "clear-highlight", NULL);
+  g_assert_false (rwb_graph_view_has_highlight (graph_view ()));
+  g_assert_false (state_of_entity (off) & RWB_DRAW_DIMMED);
+}
+
+/* Communities as colours and sizes by degree: pictures to look at (the colours come from a
+ * worker thread). */
+static gboolean
+no_messages_pending (gpointer data)
+{
+  return !g_main_context_pending (NULL);
+}
+
+static void
+test_communities_and_sizes (void)
+{
+  g_autoptr (Picture) colours = NULL, sizes = NULL;
+
+  ensure_window ();
+  rwb_graph_view_select_entity (graph_view (), -1, FALSE);
+  g_action_group_change_action_state (G_ACTION_GROUP (window), "color-communities",
+                                      g_variant_new_boolean (TRUE));
+  g_usleep (200000);
+  wait_for (no_messages_pending, NULL);
+  settle ();
+  colours = render_widget (GTK_WIDGET (window), "viewer-communities.png");
+  g_action_group_change_action_state (G_ACTION_GROUP (window), "color-communities",
+                                      g_variant_new_boolean (FALSE));
+  g_action_group_change_action_state (G_ACTION_GROUP (window), "size-by",
+                                      g_variant_new_string ("betweenness"));
+  g_usleep (200000);
+  wait_for (no_messages_pending, NULL);
+  settle ();
+  sizes = render_widget (GTK_WIDGET (window), "viewer-centrality.png");
+  g_action_group_change_action_state (G_ACTION_GROUP (window), "size-by",
+                                      g_variant_new_string ("none"));
+}
+
+typedef struct
+{
+  RwbGraphView *view;
+  guint n_nodes;
+} NodeCount;
+
+static gboolean
+scene_has_nodes (gpointer data)
+{
+  NodeCount *count = data;
+  const RwbScene *scene = rwb_graph_view_get_scene (count->view);
+
+  return scene != NULL && scene->nodes->len == count->n_nodes;
+}
+
+/* Focus on the most connected company, one step out: a new layout of it and its neighbours
+ * only, of the same graph (the selection stays); Back brings the whole graph again. */
+static void
+test_focus (void)
+{
+  RwbGraph *g;
+  const RwbScene *scene;
+  g_autoptr (RwbAnalysisGraph) ag = NULL;
+  g_autoptr (GArray) ego = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree guint8 *in = NULL;
+  g_autoptr (Picture) picture = NULL;
+  guint company, whole;
+  NodeCount count;
+
+  ensure_window ();
+  g = graph ();
+  whole = rwb_graph_view_get_scene (graph_view ())->nodes->len;
+  company = most_connected_company ();
+  ag = rwb_analysis_graph_new (g, NULL);
+  ego = rwb_analysis_ego (ag, &company, 1, 1, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ego->len, >, 1);
+  g_assert_cmpuint (ego->len, <, whole);
+
+  rwb_graph_view_select_entity (graph_view (), company, FALSE);
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "unfocus"));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "focus", g_variant_new_uint32 (1));
+  count.view = graph_view ();
+  count.n_nodes = ego->len;
+  g_assert_true (wait_for (scene_has_nodes, &count));
+
+  scene = rwb_graph_view_get_scene (graph_view ());
+  g_assert_true (scene->graph == g);
+  in = g_malloc0 (g->entities->len);
+  for (guint k = 0; k < ego->len; k++)
+    in[g_array_index (ego, guint, k)] = 1;
+  for (guint i = 0; i < scene->nodes->len; i++)
+    g_assert_true (in[g_array_index (scene->nodes, RwbSceneNode, i).entity]);
+  for (guint i = 0; i < scene->edges->len; i++)
+    {
+      const RwbSceneEdge *e = &g_array_index (scene->edges, RwbSceneEdge, i);
+      const RwbRelation *r = g_ptr_array_index (g->relations, e->relation);
+
+      g_assert_true (in[r->source] && in[r->target]);
+    }
+  {
+    g_autoptr (GArray) selected = rwb_graph_view_get_selected_entities (graph_view ());
+
+    g_assert_cmpuint (selected->len, ==, 1);
+    g_assert_cmpuint (g_array_index (selected, guint, 0), ==, company);
+  }
+  picture = render_widget (GTK_WIDGET (window), "viewer-focus.png");
+
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "unfocus"));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "unfocus", NULL);
+  count.n_nodes = whole;
+  g_assert_true (wait_for (scene_has_nodes, &count));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "unfocus"));
+}
+
+static gboolean
+centrality_shown (gpointer data)
+{
+  GListModel *model = data;
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (RwbEntityItem) item = g_list_model_get_item (model, i);
+
+      if (rwb_entity_item_get_centrality (item) < 0)
+        return FALSE;
+    }
+  return n > 0;
+}
+
+/* The Entities list's centrality column: every row gets the normalized betweenness the core
+ * computes for its entity. */
+static void
+test_centrality_column (void)
+{
+  GListModel *model;
+  g_autoptr (RwbAnalysisGraph) ag = NULL;
+  g_autoptr (RwbBetweenness) b = NULL;
+  g_autoptr (GError) error = NULL;
+  guint n;
+
+  ensure_window ();
+  model = rwb_entity_list_get_model (window_child ("entity_list"));
+  g_assert_true (wait_for (centrality_shown, model));
+  ag = rwb_analysis_graph_new (graph (), NULL);
+  b = rwb_analysis_betweenness (ag, NULL, NULL, &error);
+  g_assert_no_error (error);
+  n = g_list_model_get_n_items (model);
+  g_assert_cmpuint (n, ==, graph ()->entities->len);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (RwbEntityItem) item = g_list_model_get_item (model, i);
+      guint e = rwb_entity_item_get_index (item);
+
+      g_assert_cmpfloat_with_epsilon (rwb_entity_item_get_centrality (item),
+                                      rwb_betweenness_normalized (b, e), 1e-9);
+    }
+  g_assert_cmpfloat (b->max, >, 0);
+}
+
 static void
 test_close (void)
 {
@@ -356,6 +654,11 @@ main (int argc, char *argv[])
   /* First, in the fresh window: the regression needs an Article panel never shown. */
   g_test_add_func ("/viewer/blank-article", test_blank_article);
   g_test_add_func ("/viewer/keys", test_keys);
+  g_test_add_func ("/viewer/legible", test_legible);
+  g_test_add_func ("/viewer/path", test_path);
+  g_test_add_func ("/viewer/communities-and-sizes", test_communities_and_sizes);
+  g_test_add_func ("/viewer/focus", test_focus);
+  g_test_add_func ("/viewer/centrality-column", test_centrality_column);
   g_test_add_func ("/viewer/close", test_close);
 
   app = rwb_application_new ();

@@ -395,6 +395,8 @@ rwb_gvjson_read_layout (RwbGraph *graph, JsonNode *root, RwbLayoutEngine engine,
         }
       g_array_append_val (scene->edges, edge);
     }
+  /* What is not connected to the main part goes into rows under it. */
+  rwb_scene_pack_components (scene);
   rwb_scene_build_index (scene);
   return g_steal_pointer (&scene);
 }

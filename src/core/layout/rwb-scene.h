@@ -143,6 +143,11 @@ void      rwb_scene_move_node  (RwbScene *scene, guint node, double x, double y)
 /* Recomputes @bounds from every node box and edge point (after moves shrank the drawing). */
 void      rwb_scene_update_bounds (RwbScene *scene);
 
+/* Keeps the largest connected component where the layout put it and gathers every other one
+ * (lone entities included) in rows under it, as wide as it is, instead of the column Graphviz
+ * stacks them in (rwb-scene-pack.c). Not for imported scenes. Returns the nodes moved. */
+guint     rwb_scene_pack_components (RwbScene *scene);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RwbScene, rwb_scene_free)
 
 G_END_DECLS

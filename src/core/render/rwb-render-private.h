@@ -52,6 +52,12 @@ struct _RwbRenderCache {
   PangoLayout *edge_labels[RWB_RELATION_N_TYPES];
   PangoLayout **ops;     /* an imported scene's text operations, shaped as they come into view */
   guint n_ops;
+  /* The names placed zoomed out (rwb_render_place_labels), for one scale and one set of hidden
+   * nodes and priorities: the tiles of one frame share them. */
+  guint8 *placed;        /* n_nodes, or NULL */
+  double placed_scale;
+  guint64 placed_key;
+  PangoLayout **short_labels; /* n_nodes: a node's name cut to the width drawn zoomed out */
 };
 
 
@@ -106,6 +112,15 @@ PangoLayout   *rwb_render_cache_edge_label (RwbRenderCache *cache, RwbRelationTy
 PangoLayout   *rwb_render_cache_op_text   (RwbRenderCache *cache, const RwbScene *scene,
                                            guint op);
 void           rwb_render_content_size    (const NodeText *t, double *width, double *height);
+/* The name drawn over node @i zoomed out: its label, ellipsized past a width. */
+PangoLayout   *rwb_render_cache_short_label (RwbRenderCache *cache, const RwbScene *scene,
+                                             guint i);
+/* The placed names for @scale, from the cache when they are still valid (rwb-render-labels.c). */
+const guint8  *rwb_render_cache_placed    (RwbRenderCache *cache, const RwbScene *scene,
+                                           const RwbStyle *style, double scale);
+/* Device pixels per point (font size 1) of a zoomed-out name at @scale: its layout, shaped at
+ * LABEL_SIZE points, is drawn scaled by this. */
+double         rwb_render_overview_factor (double scale);
 gboolean       rwb_render_has_arabic_letter (const char *s);
 
 /* Paths and pixels (rwb-render-shapes.c). */

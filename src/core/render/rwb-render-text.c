@@ -87,6 +87,10 @@ rwb_render_cache_reset (RwbRenderCache *cache)
     g_clear_object (&cache->ops[i]);
   g_clear_pointer (&cache->ops, g_free);
   cache->n_ops = 0;
+  for (guint i = 0; cache->short_labels && i < cache->n_nodes; i++)
+    g_clear_object (&cache->short_labels[i]);
+  g_clear_pointer (&cache->short_labels, g_free);
+  g_clear_pointer (&cache->placed, g_free);
   g_clear_object (&cache->ctx);
   g_clear_pointer (&cache->family, g_free);
   cache->scene = NULL;
@@ -212,6 +216,30 @@ rwb_render_cache_node_text (RwbRenderCache *cache, const RwbScene *scene, guint 
       rwb_render_shape_text (cache->ctx, cache->family, n->label, n->sublabel, t);
     }
   return t;
+}
+
+/* Zoomed out, a name wider than this many points (at LABEL_SIZE) is cut with "…". */
+#define SHORT_LABEL_WIDTH 150
+
+PangoLayout *
+rwb_render_cache_short_label (RwbRenderCache *cache, const RwbScene *scene, guint i)
+{
+  const NodeText *t = rwb_render_cache_node_text (cache, scene, i);
+
+  if (t->w1 <= SHORT_LABEL_WIDTH)
+    return t->label;
+  if (cache->short_labels == NULL)
+    cache->short_labels = g_new0 (PangoLayout *, MAX (cache->n_nodes, 1));
+  if (cache->short_labels[i] == NULL)
+    {
+      const RwbSceneNode *n = &g_array_index (scene->nodes, RwbSceneNode, i);
+      PangoLayout *l = rwb_render_make_layout (cache->ctx, cache->family, LABEL_SIZE, TRUE,
+                                               n->label ? n->label : "");
+      pango_layout_set_width (l, SHORT_LABEL_WIDTH * PANGO_SCALE);
+      pango_layout_set_ellipsize (l, PANGO_ELLIPSIZE_END);
+      cache->short_labels[i] = l;
+    }
+  return cache->short_labels[i];
 }
 
 PangoLayout *

@@ -256,8 +256,45 @@ draw_edge (Frame *f, guint i, guint s)
       rwb_render_arrowhead_path (cr, last, e->head, arrow);
       cairo_fill (cr);
     }
-  if (!(s & PROMINENT) && !(s & RWB_DRAW_DIMMED) && !mention && edge_labels_legible (f))
-    draw_edge_label (f, e, color, FALSE);
+}
+
+/* The label of a plain edge, drawn after the nodes so none covers it; left out when it would
+ * lie over a node (Graphviz's spline can pass its label under a node in sfdp layouts). */
+static void
+draw_plain_edge_label (Frame *f, guint i)
+{
+  const RwbSceneEdge *e = &g_array_index (f->scene->edges, RwbSceneEdge, i);
+  const RwbRelation *r = edge_relation (f, e);
+  PangoLayout *l = rwb_render_cache_edge_label (f->cache, r->type);
+  g_autoptr (GArray) nodes = g_array_new (FALSE, FALSE, sizeof (guint));
+  double w, h;
+
+  rwb_render_layout_size (l, &w, &h);
+  RwbRect box = { e->label_x - w / 2 - 3, e->label_y - h / 2 - 1, w + 6, h + 2 };
+  rwb_scene_query_rect (f->scene, &box, nodes, NULL);
+  for (guint k = 0; k < nodes->len; k++)
+    {
+      guint n = g_array_index (nodes, guint, k);
+      const RwbSceneNode *node = &g_array_index (f->scene->nodes, RwbSceneNode, n);
+      double half_w = node->width / 2, half_h = node->height / 2;
+
+      if (node_state (f, n) & RWB_DRAW_HIDDEN)
+        continue;
+      if (box.x < node->x + half_w && box.x + box.width > node->x - half_w
+          && box.y < node->y + half_h && box.y + box.height > node->y - half_h)
+        return;
+    }
+  draw_edge_label (f, e, rwb_render_relation_color (f->style, r->type), FALSE);
+}
+
+static Rgb
+node_color (const Frame *f, guint i, RwbEntityType type)
+{
+  guint32 c = f->style->node_color ? f->style->node_color[i] : 0;
+
+  if (c & RWB_NODE_COLOR_SET)
+    return (Rgb) { ((c >> 16) & 0xff) / 255.0, ((c >> 8) & 0xff) / 255.0, (c & 0xff) / 255.0 };
+  return rwb_render_entity_color (f->style, type);
 }
 
 static void
@@ -304,9 +341,18 @@ draw_node (Frame *f, guint i, guint s, gboolean labels)
   const RwbSceneNode *n = &g_array_index (f->scene->nodes, RwbSceneNode, i);
   const RwbEntity *entity = g_ptr_array_index (f->scene->graph->entities, n->entity);
   double x = n->x - n->width / 2, y = n->y - n->height / 2;
-  Rgb color = rwb_render_entity_color (f->style, entity->type);
+  Rgb color = node_color (f, i, entity->type);
   Rgb fill = rwb_render_mix (f->bg, color, (s & RWB_DRAW_HOVER) ? (f->style->dark ? 0.40 : 0.24)
                                                        : (f->style->dark ? 0.28 : 0.14));
+  double grow = f->style->node_scale ? CLAMP (f->style->node_scale[i], 1.0, 2.0) : 1.0;
+  if (grow != 1.0)
+    {
+      /* Bigger by centrality: the box and its name, about its centre. */
+      cairo_save (cr);
+      cairo_translate (cr, n->x, n->y);
+      cairo_scale (cr, grow, grow);
+      cairo_translate (cr, -n->x, -n->y);
+    }
   Rgb fg = f->fg, fg2 = f->fg2;
   if (s & RWB_DRAW_DIMMED)
     {
@@ -334,6 +380,35 @@ draw_node (Frame *f, guint i, guint s, gboolean labels)
   cairo_stroke (cr);
   if (labels)
     draw_node_text (f, i, n, entity->type, color, fg, fg2);
+  if (grow != 1.0)
+    cairo_restore (cr);
+}
+
+/* Zoomed out: the name over node @i at RWB_RENDER_MIN_LABEL_PX, on a plate. */
+static void
+draw_overview_label (Frame *f, guint i, guint s)
+{
+  cairo_t *cr = f->cr;
+  const RwbSceneNode *n = &g_array_index (f->scene->nodes, RwbSceneNode, i);
+  PangoLayout *l = rwb_render_cache_short_label (f->cache, f->scene, i);
+  double grow = f->style->node_scale ? CLAMP (f->style->node_scale[i], 1.0, 2.0) : 1.0;
+  double k = rwb_render_overview_factor (f->scale) / f->scale * grow;
+  double w, h;
+  Rgb fg = f->fg;
+
+  rwb_render_layout_size (l, &w, &h);
+  if (s & RWB_DRAW_DIMMED)
+    fg = rwb_render_mix (fg, f->bg, RWB_RENDER_DIM);
+  cairo_save (cr);
+  cairo_translate (cr, n->x, n->y);
+  cairo_scale (cr, k, k);
+  rwb_render_set_rgb (cr, f->bg, s & RWB_DRAW_DIMMED ? 0.5 : 0.82);
+  rwb_render_rounded_rect (cr, -w / 2 - 2.5, -h / 2 - 0.5, w + 5, h + 1, 3);
+  cairo_fill (cr);
+  rwb_render_set_rgb (cr, fg, 1);
+  cairo_move_to (cr, -w / 2, -h / 2);
+  rwb_render_show_layout (cr, f->style, l);
+  cairo_restore (cr);
 }
 
 /* Batches of plain nodes: by dimmed, type, and whether they are a few pixels small. */
@@ -471,11 +546,15 @@ rwb_render_scene (cairo_t *cr, const RwbScene *scene, const RwbStyle *style,
     }
 
   /* Text smaller than about 5 device pixels is noise: draw boxes only, and then the whole
-   * picture is an overview where per-item detail is invisible anyway. */
-  gboolean labels = scale * LABEL_SIZE >= 5.0;
+   * picture is an overview where per-item detail is invisible anyway. Names are drawn inside
+   * the nodes only from RWB_RENDER_MIN_LABEL_PX on; below, the names that fit are drawn over
+   * their nodes at that size (rwb-render-labels.c). */
+  gboolean detail = scale * LABEL_SIZE >= 5.0 || style->node_color != NULL
+                    || style->node_scale != NULL;
+  gboolean labels = rwb_render_full_labels (scale);
 
   /* Edges under nodes; within each, what is hovered or selected over the rest. */
-  if (labels)
+  if (detail)
     {
       for (guint k = 0; k < f.edges->len; k++)
         {
@@ -493,22 +572,49 @@ rwb_render_scene (cairo_t *cr, const RwbScene *scene, const RwbStyle *style,
         draw_edge (&f, i, s);
     }
 
-  if (labels)
+  if (detail)
     {
       for (guint k = 0; k < f.nodes->len; k++)
         {
           guint i = g_array_index (f.nodes, guint, k), s = node_state (&f, i);
           if (!(s & (RWB_DRAW_HIDDEN | PROMINENT)))
-            draw_node (&f, i, s, TRUE);
+            draw_node (&f, i, s, labels);
         }
     }
   else
     draw_nodes_batched (&f);
+
+  /* Plain edge labels over the nodes they pass, unless they lie on one. */
+  if (labels && edge_labels_legible (&f))
+    for (guint k = 0; k < f.edges->len; k++)
+      {
+        guint i = g_array_index (f.edges, guint, k), s = edge_state (&f, i);
+        const RwbSceneEdge *e = &g_array_index (scene->edges, RwbSceneEdge, i);
+        if (!(s & (RWB_DRAW_HIDDEN | PROMINENT | RWB_DRAW_DIMMED))
+            && edge_relation (&f, e)->type != RWB_RELATION_MENTION)
+          draw_plain_edge_label (&f, i);
+      }
+
+  /* Zoomed out, the names that fit, over the nodes. */
+  const guint8 *placed = labels ? NULL : rwb_render_cache_placed (f.cache, scene, style, scale);
+  if (placed != NULL)
+    for (guint k = 0; k < f.nodes->len; k++)
+      {
+        guint i = g_array_index (f.nodes, guint, k), s = node_state (&f, i);
+        if (placed[i] && !(s & (RWB_DRAW_HIDDEN | PROMINENT)))
+          draw_overview_label (&f, i, s);
+      }
+
   for (guint k = 0; k < f.nodes->len; k++)
     {
       guint i = g_array_index (f.nodes, guint, k), s = node_state (&f, i);
       if (!(s & RWB_DRAW_HIDDEN) && (s & PROMINENT))
-        draw_node (&f, i, s, labels);
+        {
+          draw_node (&f, i, s, labels);
+          /* What stands out is named at any zoom. */
+          if (!labels)
+            draw_overview_label (&f, i, s);
+        }
     }
 
   /* Labels of hovered and selected edges last, so no node covers them. */

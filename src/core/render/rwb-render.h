@@ -60,7 +60,19 @@ typedef struct {
   RwbRenderCache *cache;     /* text layouts kept between calls for one scene, or NULL */
   RwbTextSink text_sink;     /* NULL: text is drawn; else every text line goes here instead */
   gpointer text_sink_data;
+  /* Analysis views (all per scene node, NULL for none): */
+  const double *node_priority; /* which names are kept when zoomed out, highest first (NULL:
+                                * by relation count) */
+  const guint32 *node_color;   /* RWB_NODE_COLOR_SET | 0xRRGGBB: the node's colour instead of
+                                * its type's (communities); 0: its type's */
+  const double *node_scale;    /* drawn size of the node box and name, 1 to 2 (centrality) */
 } RwbStyle;
+
+#define RWB_NODE_COLOR_SET 0x1000000u
+/* Below this many device pixels a node's own name is not drawn inside it; zoomed out, the
+ * names that fit are drawn at this size over their nodes, most important first, none over
+ * another (rwb_render_place_labels). */
+#define RWB_RENDER_MIN_LABEL_PX 8.5
 
 typedef enum {
   RWB_IMAGE_PNG,
@@ -99,6 +111,17 @@ void     rwb_render_scene           (cairo_t *cr, const RwbScene *scene, const R
 void     rwb_render_legend          (cairo_t *cr, const RwbStyle *style, double x, double y,
                                      guint entity_type_mask, guint relation_type_mask,
                                      double *width, double *height);
+/* The names drawn zoomed out at @scale (device units per point), when a node's own label would
+ * be smaller than RWB_RENDER_MIN_LABEL_PX: @placed[i] (one per scene node) is set to 1 for each
+ * node whose name is drawn over it at that size, greedily in priority order (@style's
+ * node_priority, else relation count), skipping nodes hidden in @style's node_state and names
+ * that would overlap one already placed. Returns how many are placed. Up to
+ * RWB_RENDER_MAX_PLACED_LABELS candidates are tried. */
+#define RWB_RENDER_MAX_PLACED_LABELS 600
+guint    rwb_render_place_labels    (const RwbScene *scene, const RwbStyle *style, double scale,
+                                     guint8 *placed);
+/* Whether @scale draws node names inside the nodes (else rwb_render_place_labels applies). */
+gboolean rwb_render_full_labels     (double scale);
 /* The colour the renderer uses for the background, for callers drawing around the scene. */
 void     rwb_render_background_rgb  (const RwbStyle *style, double *r, double *g, double *b);
 /* Share (0..1) of the background mixed into a dimmed item's colours. */
