@@ -84,6 +84,24 @@ test_bidi_and_shapes (void)
     }
 }
 
+/* A parent group and its brand are two entities, in either script. */
+static void
+test_parent_and_subsidiary (void)
+{
+  const char *texts[][2] = {
+    { "قالت مجموعة دايملر إن وحدتها مرسيدس بنز ستفتح مصنعا جديدا.", "ar" },
+    { "Daimler said its unit Mercedes-Benz will open a new plant.", "en" },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr (RwbGraph) g = extract_text (texts[i][0], texts[i][1]);
+      gint parent = find (g, "Daimler"), brand = find (g, "Mercedes-Benz");
+      g_assert_cmpint (parent, >=, 0);
+      g_assert_cmpint (brand, >=, 0);
+      g_assert_cmpint (parent, !=, brand);
+    }
+}
+
 static void
 test_offsets (void)
 {
@@ -310,6 +328,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/extract/offsets", test_offsets);
   g_test_add_func ("/extract/bidi-and-shapes", test_bidi_and_shapes);
+  g_test_add_func ("/extract/parent-and-subsidiary", test_parent_and_subsidiary);
   g_test_add_func ("/extract/clitic-names", test_clitic_names);
   g_test_add_func ("/extract/arabic-latin-pair", test_arabic_latin_pair);
   g_test_add_func ("/extract/arabic-name-after-cue", test_arabic_name_after_cue);
