@@ -2,6 +2,7 @@
 /* Tests for rwb-extract: entities, coreference, relations and evidence offsets. */
 #include "rwb-extract.h"
 #include "rwb-json.h"
+#include "rwb-text.h"
 
 #include <string.h>
 
@@ -55,6 +56,51 @@ types_between (RwbGraph *graph, const char *a, const char *b)
 
 #define TYPED(bits) ((bits) & ~(1u << RWB_RELATION_MENTION))
 #define HAS(bits, t) (((bits) & (1u << (t))) != 0)
+
+/* Bidi controls, tatweel and presentation forms change the matching form only: the company is
+ * found, and its mention covers the original code points of the text. */
+static void
+test_bidi_and_shapes (void)
+{
+  const char *texts[] = {
+    "أعلنت شركة \u202bهواوي\u202c عن نتائجها السنوية.",
+    "أعلنت شركة \u2067هـــواوي\u2069 عن نتائجها السنوية.",
+    "أعلنت شركة \ufee9\ufeee\ufe8d\ufeed\ufef1 عن نتائجها السنوية.",
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr (RwbGraph) g = extract_text (texts[i], "ar");
+      gint h = find (g, "Huawei");
+      g_assert_cmpint (h, >=, 0);
+      RwbEntity *e = g_ptr_array_index (g->entities, h);
+      g_assert_cmpuint (e->mentions->len, ==, 1);
+      RwbSpan *m = &g_array_index (e->mentions, RwbSpan, 0);
+      g_autofree char *surface = g_utf8_substring (texts[i], m->start, m->end);
+      g_autofree char *form = rwb_text_match_form (surface, -1);
+      g_assert_cmpstr (form, ==, "هواوي");
+      /* The span starts on the name, not on the space or control before it. */
+      gunichar first = g_utf8_get_char (surface);
+      g_assert_true (first != ' ' && (first < 0x202A || first > 0x2069));
+    }
+}
+
+/* A parent group and its brand are two entities, in either script. */
+static void
+test_parent_and_subsidiary (void)
+{
+  const char *texts[][2] = {
+    { "قالت مجموعة دايملر إن وحدتها مرسيدس بنز ستفتح مصنعا جديدا.", "ar" },
+    { "Daimler said its unit Mercedes-Benz will open a new plant.", "en" },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr (RwbGraph) g = extract_text (texts[i][0], texts[i][1]);
+      gint parent = find (g, "Daimler"), brand = find (g, "Mercedes-Benz");
+      g_assert_cmpint (parent, >=, 0);
+      g_assert_cmpint (brand, >=, 0);
+      g_assert_cmpint (parent, !=, brand);
+    }
+}
 
 static void
 test_offsets (void)
@@ -320,6 +366,8 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/extract/offsets", test_offsets);
+  g_test_add_func ("/extract/bidi-and-shapes", test_bidi_and_shapes);
+  g_test_add_func ("/extract/parent-and-subsidiary", test_parent_and_subsidiary);
   g_test_add_func ("/extract/clitic-names", test_clitic_names);
   g_test_add_func ("/extract/arabic-latin-pair", test_arabic_latin_pair);
   g_test_add_func ("/extract/arabic-name-after-cue", test_arabic_name_after_cue);

@@ -105,6 +105,14 @@ test_match_form (void)
     { "Great", "great" },
     /* NFC: alef + combining hamza above is the same letter as أ. */
     { "\u0627\u0654بل", "ابل" },
+    /* Embeddings, overrides and isolates are stripped like the marks. */
+    { "\u202bهواوي\u202c", "هواوي" },
+    { "\u2067شاومي\u2069", "شاومي" },
+    { "\u202eابل\u202d", "ابل" },
+    /* NFKC: presentation forms (isolated/final/initial shapes, the لا ligature). */
+    { "\ufee9\ufeee\ufe8d\ufeed\ufef1", "هواوي" },
+    { "\ufefbعب", "لاعب" },
+    { "\uff21\uff22\uff23", "abc" },
   };
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {

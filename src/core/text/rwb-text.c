@@ -160,6 +160,15 @@ is_sentence_terminator (gunichar c)
   return c == '.' || c == '!' || c == '?' || c == 0x061F /* ؟ */ || c == 0x06D4 /* ۔ */;
 }
 
+/* Directional marks, embeddings, overrides and isolates (U+200E/F, U+061C, U+202A–202E,
+ * U+2066–2069) and the joiners U+200C/D: they shape or order the text, they are no letter. */
+static gboolean
+is_bidi_or_joiner (gunichar c)
+{
+  return c == 0x200C || c == 0x200D || c == 0x200E || c == 0x200F || c == 0x061C
+         || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
+
 static void
 push_trimmed (GArray *spans, const char *text, gsize bstart, gsize bend, guint cp_start)
 {
@@ -167,7 +176,7 @@ push_trimmed (GArray *spans, const char *text, gsize bstart, gsize bend, guint c
   while (bstart < bend)
     {
       gunichar c = g_utf8_get_char (text + bstart);
-      if (!g_unichar_isspace (c) && c != 0x200E && c != 0x200F && c != 0xFEFF)
+      if (!g_unichar_isspace (c) && !is_bidi_or_joiner (c) && c != 0xFEFF)
         break;
       bstart = g_utf8_next_char (text + bstart) - text;
       cp_start++;
@@ -176,7 +185,7 @@ push_trimmed (GArray *spans, const char *text, gsize bstart, gsize bend, guint c
     {
       const char *prev = g_utf8_find_prev_char (text + bstart, text + bend);
       gunichar c = g_utf8_get_char (prev);
-      if (!g_unichar_isspace (c) && c != 0x200E && c != 0x200F && c != 0xFEFF)
+      if (!g_unichar_isspace (c) && !is_bidi_or_joiner (c) && c != 0xFEFF)
         break;
       bend = prev - text;
     }
@@ -322,8 +331,7 @@ para_words (Para *p, gint32 s16, gint32 e16, UBreakIterator *bi, const char *tex
   for (gint32 end = ubrk_next (bi); end != UBRK_DONE; start = end, end = ubrk_next (bi))
     {
       UChar c = p->u16[s16 + start];
-      if (g_unichar_isspace (c) || c == 0x200E || c == 0x200F || c == 0x200B || c == 0xFEFF
-          || c == 0x200C || c == 0x200D || c == 0x061C)
+      if (g_unichar_isspace (c) || is_bidi_or_joiner (c) || c == 0x200B || c == 0xFEFF)
         continue;
       split_scripts (words, text, p->byte_at[s16 + start], p->byte_at[s16 + end],
                      p->cp_at[s16 + start]);
@@ -533,26 +541,41 @@ is_arabic_mark (gunichar c)
          || (c >= 0x06D6 && c <= 0x06ED) || c == 0x0640 /* tatweel */;
 }
 
+/* Arabic presentation forms (ligatures and positional shapes, U+FB50–FDFF, U+FE70–FEFC) and
+ * full-width forms (U+FF01–FF5E) are compatibility characters: only NFKC turns them into the
+ * letters the lexicon is written in. */
 static gboolean
+is_compat_form (gunichar c)
+{
+  return (c >= 0xFB50 && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFC)
+         || (c >= 0xFF01 && c <= 0xFF5E);
+}
+
+/* 0: the word is already in its normal form; 1: it needs NFC; 2: it needs NFKC. */
+static int
 needs_nfc (const char *word, gssize length)
 {
   const char *end = word + length;
+  int need = 0;
   for (const char *p = word; p < end; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
+      if (is_compat_form (c))
+        return 2;
       /* Plain ASCII and Arabic letters are already NFC; marks that compose with them
        * (U+0653–0655 maddah/hamza above/below, Latin combining marks) are not. */
       if ((c >= 0x0300 && c < 0x0370) || (c >= 0x0653 && c <= 0x0655) || c >= 0x1E00)
-        return TRUE;
+        need = 1;
     }
-  return FALSE;
+  return need;
 }
 
 static char *
-icu_nfc (const char *word, gssize length)
+icu_nfc (const char *word, gssize length, gboolean compat)
 {
   UErrorCode status = U_ZERO_ERROR;
-  const UNormalizer2 *nfc = unorm2_getNFCInstance (&status);
+  const UNormalizer2 *nfc = compat ? unorm2_getNFKCInstance (&status)
+                                   : unorm2_getNFCInstance (&status);
   gint32 n16 = 0;
   u_strFromUTF8 (NULL, 0, &n16, word, length, &status);
   status = U_ZERO_ERROR;
@@ -596,7 +619,8 @@ rwb_text_match_form_append (const char *word, gssize length, GString *out)
   g_return_if_fail (word != NULL && out != NULL);
   if (length < 0)
     length = strlen (word);
-  g_autofree char *nfc = needs_nfc (word, length) ? icu_nfc (word, length) : NULL;
+  int need = needs_nfc (word, length);
+  g_autofree char *nfc = need ? icu_nfc (word, length, need == 2) : NULL;
   const char *src = nfc ? nfc : word;
   const char *end = nfc ? nfc + strlen (nfc) : word + length;
   gsize start = out->len;
@@ -611,8 +635,8 @@ rwb_text_match_form_append (const char *word, gssize length, GString *out)
         }
       gunichar c = g_utf8_get_char (p);
       p = g_utf8_next_char (p);
-      if (is_arabic_mark (c) || c == 0x200E || c == 0x200F || c == 0x200B || c == 0x200C
-          || c == 0x200D || c == 0x061C || c == 0xFEFF || c == 0x00AD)
+      if (is_arabic_mark (c) || is_bidi_or_joiner (c) || c == 0x200B || c == 0xFEFF
+          || c == 0x00AD)
         continue;
       switch (c)
         {
