@@ -77,6 +77,7 @@ typedef struct
   GString *scratch;
   GArray *tokens; /* the current sentence's tokens, reused */
   GArray *words;  /* the current sentence's words, reused */
+  guint64 work;   /* steps of the relation search (pairs, triggers, mentions looked at) */
 } Ctx;
 
 typedef struct
@@ -91,7 +92,21 @@ typedef struct
   guint *tail;            /* per mention: last mention of its list */
   guint *region;          /* per token: 0 main clause, k the k-th ", which …," clause */
   GArray *antecedents;    /* per clause k (index k - 1): the mention it describes, or -1 */
+  guint *break_sum;       /* per token position: clause breaks before it (find_relations) */
+  guint trigger_span;     /* tokens of the longest trigger hit of the sentence */
 } Sent;
+
+/* Bounds of the relation search, so that it stays linear in the sentence's length whatever
+ * the input (a megabyte of one repeated name is one "sentence" of 200,000 mentions): a
+ * mention pairs with the mentions of at most PAIR_MAX_LISTS following lists ("A, B and C" is
+ * one list) that start within PAIR_WINDOW words of it, and with at most PAIR_MAX_MEMBERS
+ * members of each. */
+#define PAIR_MAX_LISTS 8
+#define PAIR_WINDOW 60
+#define PAIR_MAX_MEMBERS 24
+/* How far back a search looks for a mention that ends near a word: names longer than this
+ * many tokens are not expected. */
+#define MENTION_SPAN 24
 
 /* Token @i of the array named `tokens` in scope. */
 #define TOK(i) (&g_array_index (tokens, Token, (i)))
@@ -195,9 +210,16 @@ G_GNUC_INTERNAL gint sentence_subject (Sent *s);
 G_GNUC_INTERNAL gboolean based_on (Sent *s, const Mention *p);
 G_GNUC_INTERNAL void find_locations (Sent *s);
 G_GNUC_INTERNAL void find_relations (Sent *s);
+G_GNUC_INTERNAL guint mention_after (Sent *s, guint token);
+G_GNUC_INTERNAL guint trigger_from (Sent *s, guint token);
 
 /* Driver (rwb-extract.c) */
 G_GNUC_INTERNAL void prune_mentions (RwbGraph *graph);
 G_GNUC_INTERNAL void index_mentions (GArray *tokens, GArray *mentions);
+/* rwb_extract_document that also counts the steps of the relation search into @work (for the
+ * test that the search stays linear). */
+G_GNUC_INTERNAL gboolean extract_document_counting (RwbLexicon *lexicon, RwbGraph *graph,
+                                                    guint doc, const RwbExtractOptions *options,
+                                                    guint64 *work, GError **error);
 
 G_END_DECLS

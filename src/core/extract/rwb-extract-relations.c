@@ -32,10 +32,11 @@ try_triggers (GArray *tokens, guint i, GPtrArray *list, GArray *hits)
       if (!trigger_at (tokens, i, tr))
         continue;
       gboolean dup = FALSE;
-      for (guint h = 0; h < hits->len; h++)
+      /* Hits are appended in token order: those at @i are the last ones. */
+      for (guint h = hits->len; h-- > 0 && g_array_index (hits, TriggerHit, h).first == i;)
         {
           TriggerHit *o = &g_array_index (hits, TriggerHit, h);
-          if (o->first == i && o->trigger->type == tr->type)
+          if (o->trigger->type == tr->type)
             {
               /* Keep the longest phrase of a type at one place. */
               if (tr->n_tokens > o->trigger->n_tokens)
@@ -129,6 +130,8 @@ types_fit (Ctx *ctx, RwbRelationType type, guint source, guint target)
 gboolean
 clause_between (Sent *s, guint a, guint b)
 {
+  if (s->break_sum)
+    return s->break_sum[MAX (a, b)] > s->break_sum[MIN (a, b)];
   for (guint i = MIN (a, b); i < MAX (a, b); i++)
     if (s->clause_break[i])
       return TRUE;
@@ -157,13 +160,50 @@ relate (Sent *s, guint source, guint target, RwbRelationType type, double confid
     }
 }
 
+/* The first mention (mentions are sorted by their first token) that starts at @token or
+ * later; the number of mentions if none does. */
+guint
+mention_after (Sent *s, guint token)
+{
+  guint lo = 0, hi = s->mentions->len;
+  s->ctx->work++; /* one step per search: its log factor is not what the test looks for */
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      if (g_array_index (s->mentions, Mention, mid).first < token)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* The first trigger hit (in token order, as find_triggers makes them) at @token or later. */
+guint
+trigger_from (Sent *s, guint token)
+{
+  guint lo = 0, hi = s->triggers->len;
+  s->ctx->work++;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      if (g_array_index (s->triggers, TriggerHit, mid).first < token)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
 /* Mentions other than a and b of other entities strictly between two token positions. */
 gboolean
 other_party_between (Sent *s, guint from, guint to, guint a, guint b)
 {
-  for (guint m = 0; m < s->mentions->len; m++)
+  for (guint m = mention_after (s, from + 1);
+       m < s->mentions->len && g_array_index (s->mentions, Mention, m).first < to; m++)
     {
       Mention *x = &g_array_index (s->mentions, Mention, m);
+      s->ctx->work++;
       if (x->first > from && x->last < to && x->entity != a && x->entity != b
           && x->kind != MENTION_ADJECTIVE && etype (s->ctx, x->entity) != RWB_ENTITY_PLACE)
         return TRUE;
@@ -202,9 +242,11 @@ tok_arabic (Sent *s, guint i)
 gboolean
 person_between (Sent *s, guint from, guint to)
 {
-  for (guint m = 0; m < s->mentions->len; m++)
+  for (guint m = mention_after (s, from + 1);
+       m < s->mentions->len && g_array_index (s->mentions, Mention, m).first < to; m++)
     {
       Mention *x = &g_array_index (s->mentions, Mention, m);
+      s->ctx->work++;
       if (x->first > from && x->last < to && etype (s->ctx, x->entity) == RWB_ENTITY_PERSON)
         return TRUE;
     }
@@ -296,20 +338,16 @@ find_lists (Sent *s)
             s->head[m] = s->head[p];
         }
     }
-  for (guint m = n; m-- > 0;)
-    {
-      s->tail[m] = m;
-      for (guint k = m + 1; k < n; k++)
-        if (s->head[k] == s->head[m])
-          s->tail[m] = k;
-    }
+  /* A list's members share its head: the last member seen for a head is its tail. */
+  for (guint m = 0; m < n; m++)
+    s->tail[s->head[m]] = m;
+  for (guint m = 0; m < n; m++)
+    s->tail[m] = s->tail[s->head[m]];
 }
 
-/* Typed relations between two parties: triggers between them (or between their lists: "X
- * will work with A, B and C"), or around them when they are in one list ("Baidu and Geely
- * formed a venture"). */
-gboolean
-relate_pair (Sent *s, guint ia, guint ib)
+/* Whether trigger @hit types the pair of mentions @ia, @ib (see relate_pair). */
+static gboolean
+relate_by_trigger (Sent *s, guint ia, guint ib, const TriggerHit *hit)
 {
   Ctx *ctx = s->ctx;
   const Mention *a = &g_array_index (s->mentions, Mention, ia);
@@ -319,80 +357,123 @@ relate_pair (Sent *s, guint ia, guint ib)
   const Mention *first = &g_array_index (s->mentions, Mention, s->head[ia]);
   const Mention *last = &g_array_index (s->mentions, Mention, s->tail[ib]);
   gboolean same_list = s->head[ia] == s->head[ib];
-  gboolean found = FALSE;
-  for (guint h = 0; h < s->triggers->len; h++)
+  const RwbTrigger *tr = hit->trigger;
+  if (tr->type == RWB_RELATION_REPORTING || tr->type == RWB_RELATION_LOCATION)
+    return FALSE;
+  gboolean between = !same_list && hit->first > a_end->last && hit->last < b_start->first;
+  gboolean around = same_list && ((hit->first > last->last && hit->first - last->last <= 6)
+                                  || (hit->last < first->first
+                                      && first->first - hit->last <= 4));
+  /* A person's role right after the company ("founder of Xiaomi and its CEO"). */
+  gboolean after = (tr->type == RWB_RELATION_FOUNDER || tr->type == RWB_RELATION_EXECUTIVE)
+                   && hit->first > b->last && hit->first - b->last <= 2;
+  /* "X will work with A and B": a list after "with" is the object, not a subject pair. */
+  if (around && hit->last < first->first && object_marker_between (s, hit->last,
+                                                                    first->first))
+    around = FALSE;
+  /* Arabic verb-first clauses: "وتتنافس نون مع أمازون", "تستحوذ X على Y" — the verb
+   * stands right before the first party and the second follows in the same clause. */
+  gboolean verb_first = !same_list && tok_arabic (s, hit->first) && hit->last < first->first
+                        && first->first - hit->last <= 2 && b_start->first > a_end->last
+                        && b_start->first - a_end->last <= 8
+                        && !other_party_between (s, a_end->last, b_start->first, a->entity,
+                                                 b->entity);
+  if (!between && !around && !after && !verb_first)
+    return FALSE;
+  if (!same_region (s, ia, ib, hit->first))
+    return FALSE;
+  gboolean role = tr->type == RWB_RELATION_FOUNDER || tr->type == RWB_RELATION_EXECUTIVE;
+  if (between)
     {
-      TriggerHit *hit = &g_array_index (s->triggers, TriggerHit, h);
-      const RwbTrigger *tr = hit->trigger;
-      if (tr->type == RWB_RELATION_REPORTING || tr->type == RWB_RELATION_LOCATION)
-        continue;
-      gboolean between = !same_list && hit->first > a_end->last && hit->last < b_start->first;
-      gboolean around = same_list && ((hit->first > last->last && hit->first - last->last <= 6)
-                                      || (hit->last < first->first
-                                          && first->first - hit->last <= 4));
-      /* A person's role right after the company ("founder of Xiaomi and its CEO"). */
-      gboolean after = (tr->type == RWB_RELATION_FOUNDER || tr->type == RWB_RELATION_EXECUTIVE)
-                       && hit->first > b->last && hit->first - b->last <= 2;
-      /* "X will work with A and B": a list after "with" is the object, not a subject pair. */
-      if (around && hit->last < first->first && object_marker_between (s, hit->last,
-                                                                        first->first))
-        around = FALSE;
-      /* Arabic verb-first clauses: "وتتنافس نون مع أمازون", "تستحوذ X على Y" — the verb
-       * stands right before the first party and the second follows in the same clause. */
-      gboolean verb_first = !same_list && tok_arabic (s, hit->first) && hit->last < first->first
-                            && first->first - hit->last <= 2 && b_start->first > a_end->last
-                            && b_start->first - a_end->last <= 8
-                            && !other_party_between (s, a_end->last, b_start->first, a->entity,
-                                                     b->entity);
-      if (!between && !around && !after && !verb_first)
-        continue;
-      if (!same_region (s, ia, ib, hit->first))
-        continue;
-      gboolean role = tr->type == RWB_RELATION_FOUNDER || tr->type == RWB_RELATION_EXECUTIVE;
-      if (between)
+      gboolean left = other_party_between (s, a_end->last, hit->first, a->entity, b->entity);
+      gboolean right = other_party_between (s, hit->last, b_start->first, a->entity,
+                                            b->entity);
+      /* "العبار، مؤسس نون ورئيس مجلس إدارة إعمار": a person's roles are listed one after
+       * another, each right before its company. */
+      if (left && role && etype (ctx, a->entity) == RWB_ENTITY_PERSON
+          && b_start->first - hit->last <= 2
+          && !person_between (s, a_end->last, hit->first))
+        left = FALSE;
+      if (left || right)
+        return FALSE;
+    }
+  if (clause_between (s, MIN (a->last, hit->first), MAX (b->first, hit->last)))
+    return FALSE;
+  guint gap_a = hit->first > a_end->last ? hit->first - a_end->last : 0;
+  guint gap_b = b_start->first > hit->last ? b_start->first - hit->last : 0;
+  /* "Hemsworth, which owns …, was founded by …": a relative clause after the first party
+   * does not count as distance. */
+  if (between && relative_clause_after (s, a_end->last))
+    gap_a = MIN (gap_a, gap_b);
+  guint dist = between ? MIN (gap_a, gap_b)
+                       : (hit->first > b->last ? hit->first - b->last
+                                                : first->first - hit->last);
+  /* "X مملوك لـ Y", "Lei Jun, founder of Xiaomi": both parties sit close to the words. */
+  if (tr->near > 0 && (between ? MAX (gap_a, gap_b) : dist) > tr->near)
+    return FALSE;
+  guint source = a->entity, target = b->entity;
+  if (tr->dir == RWB_TRIGGER_BACKWARD)
+    source = b->entity, target = a->entity;
+  if (!types_fit (ctx, tr->type, source, target))
+    {
+      if (!types_fit (ctx, tr->type, target, source))
+        return FALSE;
+      guint tmp = source;
+      source = target, target = tmp;
+    }
+  double conf = tr->confidence * (dist <= 4 ? 1.0 : dist <= 10 ? 0.85 : 0.7);
+  if (a->kind == MENTION_COREF || b->kind == MENTION_COREF)
+    conf *= 0.85;
+  g_autofree char *rule = g_strdup_printf ("trigger «%s» (%s)", tr->text, tr->origin);
+  relate (s, source, target, tr->type, conf, rule);
+  return TRUE;
+}
+
+/* Typed relations between two parties: triggers between them (or between their lists: "X
+ * will work with A, B and C"), or around them when they are in one list ("Baidu and Geely
+ * formed a venture"). Only the triggers that can stand where a rule looks are tried, found
+ * by binary search. */
+gboolean
+relate_pair (Sent *s, guint ia, guint ib)
+{
+  const Mention *b = &g_array_index (s->mentions, Mention, ib);
+  const Mention *a_end = &g_array_index (s->mentions, Mention, s->tail[ia]);
+  const Mention *b_start = &g_array_index (s->mentions, Mention, s->head[ib]);
+  const Mention *first = &g_array_index (s->mentions, Mention, s->head[ia]);
+  const Mention *last = &g_array_index (s->mentions, Mention, s->tail[ib]);
+  gboolean same_list = s->head[ia] == s->head[ib];
+  /* Token ranges (inclusive) where a useful trigger starts: before the first party (verb
+   * first, or a verb before a list), between the two lists, after the list, and right after
+   * the second party (a role: "founder of X"). */
+  guint lo[4], hi[4], n = 0;
+  guint back = 4 + s->trigger_span;
+  lo[n] = first->first > back ? first->first - back : 0, hi[n++] = first->first;
+  if (!same_list && b_start->first > a_end->last + 1)
+    lo[n] = a_end->last + 1, hi[n++] = b_start->first - 1;
+  if (same_list)
+    lo[n] = last->last + 1, hi[n++] = last->last + 6;
+  lo[n] = b->last + 1, hi[n++] = b->last + 2;
+  /* Sort the ranges and try each trigger once, in token order. */
+  for (guint i = 1; i < n; i++)
+    for (guint k = i; k > 0 && lo[k] < lo[k - 1]; k--)
+      {
+        guint tl = lo[k], th = hi[k];
+        lo[k] = lo[k - 1], hi[k] = hi[k - 1], lo[k - 1] = tl, hi[k - 1] = th;
+      }
+  gboolean found = FALSE;
+  guint h = 0;
+  for (guint i = 0; i < n; i++)
+    {
+      guint from = trigger_from (s, lo[i]);
+      if (from > h)
+        h = from;
+      for (; h < s->triggers->len && g_array_index (s->triggers, TriggerHit, h).first <= hi[i];
+           h++)
         {
-          gboolean left = other_party_between (s, a_end->last, hit->first, a->entity, b->entity);
-          gboolean right = other_party_between (s, hit->last, b_start->first, a->entity,
-                                                b->entity);
-          /* "العبار، مؤسس نون ورئيس مجلس إدارة إعمار": a person's roles are listed one after
-           * another, each right before its company. */
-          if (left && role && etype (ctx, a->entity) == RWB_ENTITY_PERSON
-              && b_start->first - hit->last <= 2
-              && !person_between (s, a_end->last, hit->first))
-            left = FALSE;
-          if (left || right)
-            continue;
+          s->ctx->work++;
+          if (relate_by_trigger (s, ia, ib, &g_array_index (s->triggers, TriggerHit, h)))
+            found = TRUE;
         }
-      if (clause_between (s, MIN (a->last, hit->first), MAX (b->first, hit->last)))
-        continue;
-      guint gap_a = hit->first > a_end->last ? hit->first - a_end->last : 0;
-      guint gap_b = b_start->first > hit->last ? b_start->first - hit->last : 0;
-      /* "Hemsworth, which owns …, was founded by …": a relative clause after the first party
-       * does not count as distance. */
-      if (between && relative_clause_after (s, a_end->last))
-        gap_a = MIN (gap_a, gap_b);
-      guint dist = between ? MIN (gap_a, gap_b)
-                           : (hit->first > b->last ? hit->first - b->last
-                                                    : first->first - hit->last);
-      /* "X مملوك لـ Y", "Lei Jun, founder of Xiaomi": both parties sit close to the words. */
-      if (tr->near > 0 && (between ? MAX (gap_a, gap_b) : dist) > tr->near)
-        continue;
-      guint source = a->entity, target = b->entity;
-      if (tr->dir == RWB_TRIGGER_BACKWARD)
-        source = b->entity, target = a->entity;
-      if (!types_fit (ctx, tr->type, source, target))
-        {
-          if (!types_fit (ctx, tr->type, target, source))
-            continue;
-          guint tmp = source;
-          source = target, target = tmp;
-        }
-      double conf = tr->confidence * (dist <= 4 ? 1.0 : dist <= 10 ? 0.85 : 0.7);
-      if (a->kind == MENTION_COREF || b->kind == MENTION_COREF)
-        conf *= 0.85;
-      g_autofree char *rule = g_strdup_printf ("trigger «%s» (%s)", tr->text, tr->origin);
-      relate (s, source, target, tr->type, conf, rule);
-      found = TRUE;
     }
   return found;
 }
@@ -410,9 +491,14 @@ find_reporting (Sent *s)
       /* The reporter: an organization right before or after the verb ("أفادت وكالة رويترز",
        * "Reuters reported", "according to Bloomberg"). */
       gint reporter = -1;
-      for (guint m = 0; m < s->mentions->len && reporter < 0; m++)
+      guint back = near + MENTION_SPAN;
+      for (guint m = mention_after (s, hit->first > back ? hit->first - back : 0);
+           m < s->mentions->len && reporter < 0
+           && g_array_index (s->mentions, Mention, m).first <= hit->last + near;
+           m++)
         {
           Mention *x = &g_array_index (s->mentions, Mention, m);
+          ctx->work++;
           /* The reporter is a news outlet, or an organization named with an agency cue. */
           RwbEntity *xe = g_ptr_array_index (ctx->graph->entities, x->entity);
           gboolean agency = xe->source && g_str_has_prefix (xe->source, "pattern organization");
@@ -425,9 +511,14 @@ find_reporting (Sent *s)
       if (reporter < 0)
         continue;
       Mention *r = &g_array_index (s->mentions, Mention, reporter);
-      for (guint m = 0; m < s->mentions->len; m++)
+      /* What it reports on: the parties of its clause, within the pair window. */
+      for (guint m = mention_after (s, hit->first > PAIR_WINDOW ? hit->first - PAIR_WINDOW : 0);
+           m < s->mentions->len
+           && g_array_index (s->mentions, Mention, m).first <= hit->last + PAIR_WINDOW;
+           m++)
         {
           Mention *x = &g_array_index (s->mentions, Mention, m);
+          ctx->work++;
           if ((guint) m == (guint) reporter || x->kind == MENTION_ADJECTIVE
               || etype (ctx, x->entity) == RWB_ENTITY_PLACE || x->entity == r->entity)
             continue;
@@ -469,9 +560,12 @@ based_on (Sent *s, const Mention *p)
     return FALSE;
   gint who = -1;
   gboolean apposition = p->first > 0 && (TOK (p->first - 1)->cue & RWB_CUE_ARTICLE);
-  for (guint n = 0; n < s->mentions->len; n++)
+  guint back = 4 + MENTION_SPAN;
+  for (guint n = mention_after (s, p->first > back ? p->first - back : 0);
+       n < s->mentions->len && g_array_index (s->mentions, Mention, n).first <= p->last + 7; n++)
     {
       Mention *x = &g_array_index (s->mentions, Mention, n);
+      ctx->work++;
       if (x->kind == MENTION_ADJECTIVE || !is_party (ctx->graph, x->entity))
         continue;
       if (apposition && x->last < p->first && p->first - x->last <= 4)
@@ -501,9 +595,13 @@ find_locations (Sent *s)
         continue;
       /* A nisba or name right next to a party describes it ("شركة بي إم دبليو الألمانية",
        * "Chinese smartphone maker Xiaomi", "China's Xiaomi"). */
-      for (guint n = 0; n < s->mentions->len; n++)
+      guint back = 1 + MENTION_SPAN;
+      for (guint n = mention_after (s, p->first > back ? p->first - back : 0);
+           n < s->mentions->len && g_array_index (s->mentions, Mention, n).first <= p->last + 3;
+           n++)
         {
           Mention *x = &g_array_index (s->mentions, Mention, n);
+          ctx->work++;
           if (x->kind == MENTION_ADJECTIVE || etype (ctx, x->entity) == RWB_ENTITY_PLACE)
             continue;
           gboolean adjacent = x->last + 1 == p->first || p->last + 1 == x->first;
@@ -529,9 +627,12 @@ find_locations (Sent *s)
       gboolean clitic_b = pt->arabic && g_str_has_prefix (pt->form, "\xd8\xa8"); /* ب */
       /* "تتخذ من دبي مقراً لها": where the word for headquarters follows the place. */
       gboolean seat_after = FALSE;
-      for (guint h = 0; h < s->triggers->len; h++)
+      for (guint h = trigger_from (s, p->last + 1);
+           h < s->triggers->len && g_array_index (s->triggers, TriggerHit, h).first <= p->last + 2;
+           h++)
         {
           TriggerHit *hit = &g_array_index (s->triggers, TriggerHit, h);
+          ctx->work++;
           if (hit->trigger->type == RWB_RELATION_LOCATION && hit->first > p->last
               && hit->first - p->last <= 2 && pt->arabic)
             seat_after = TRUE;
@@ -541,9 +642,13 @@ find_locations (Sent *s)
       /* A trigger just before ("plant in", "مقرها في") makes it firm. */
       double conf = 0.5;
       const char *rule = "locative before place";
-      for (guint h = 0; h < s->triggers->len; h++)
+      guint tback = 5 + s->trigger_span;
+      for (guint h = trigger_from (s, p->first > tback ? p->first - tback : 0);
+           h < s->triggers->len && g_array_index (s->triggers, TriggerHit, h).first < p->first;
+           h++)
         {
           TriggerHit *hit = &g_array_index (s->triggers, TriggerHit, h);
+          ctx->work++;
           if (hit->trigger->type == RWB_RELATION_LOCATION && hit->last < p->first
               && p->first - hit->last <= 5)
             conf = hit->trigger->confidence, rule = hit->trigger->text;
@@ -551,9 +656,12 @@ find_locations (Sent *s)
       /* The located party: one named just before the locative ("مصانع Great Wall في الصين"),
        * else the sentence's subject. */
       gint who = -1;
-      for (guint n = 0; n < s->mentions->len; n++)
+      guint wback = 3 + MENTION_SPAN;
+      for (guint n = mention_after (s, p->first > wback ? p->first - wback : 0);
+           n < s->mentions->len && g_array_index (s->mentions, Mention, n).first < p->first; n++)
         {
           Mention *x = &g_array_index (s->mentions, Mention, n);
+          ctx->work++;
           if (x->kind != MENTION_ADJECTIVE && etype (ctx, x->entity) != RWB_ENTITY_PLACE
               && x->last < p->first && p->first - x->last <= 3)
             who = n;
@@ -572,27 +680,92 @@ find_locations (Sent *s)
     }
 }
 
+/* Whether mention @m takes part in pairs at all. */
+static gboolean
+pairable (Sent *s, guint m)
+{
+  const Mention *x = &g_array_index (s->mentions, Mention, m);
+  return x->kind != MENTION_ADJECTIVE && etype (s->ctx, x->entity) != RWB_ENTITY_PLACE;
+}
+
+static void
+pair (Sent *s, guint i, guint j)
+{
+  const Mention *a = &g_array_index (s->mentions, Mention, i);
+  const Mention *b = &g_array_index (s->mentions, Mention, j);
+  s->ctx->work++;
+  if (a->entity == b->entity || !pairable (s, j))
+    return;
+  if (!relate_pair (s, i, j))
+    relate (s, a->entity, b->entity, RWB_RELATION_MENTION, 0.2, "same sentence");
+}
+
 void
 find_relations (Sent *s)
 {
-  Ctx *ctx = s->ctx;
   GArray *mentions = s->mentions;
+  guint n = mentions->len;
+  g_autofree guint *break_sum = g_new (guint, s->tokens->len + 1);
+  break_sum[0] = 0;
+  for (guint i = 0; i < s->tokens->len; i++)
+    break_sum[i + 1] = break_sum[i] + (s->clause_break[i] ? 1 : 0);
+  s->break_sum = break_sum;
+  s->trigger_span = 1;
+  for (guint h = 0; h < s->triggers->len; h++)
+    {
+      const TriggerHit *hit = &g_array_index (s->triggers, TriggerHit, h);
+      s->trigger_span = MAX (s->trigger_span, hit->last - hit->first + 1);
+    }
   find_lists (s);
   find_reporting (s);
   find_locations (s);
-  for (guint i = 0; i < mentions->len; i++)
-    for (guint j = i + 1; j < mentions->len; j++)
-      {
-        Mention *a = &g_array_index (mentions, Mention, i);
-        Mention *b = &g_array_index (mentions, Mention, j);
-        if (a->entity == b->entity || a->kind == MENTION_ADJECTIVE
-            || b->kind == MENTION_ADJECTIVE)
-          continue;
-        if (etype (ctx, a->entity) == RWB_ENTITY_PLACE || etype (ctx, b->entity) == RWB_ENTITY_PLACE)
-          continue;
-        if (!relate_pair (s, i, j))
-          relate (s, a->entity, b->entity, RWB_RELATION_MENTION, 0.2, "same sentence");
-      }
-  /* Co-occurrence stays as a weak `mention` only where no typed relation exists. */
-  (void) ctx;
+  /* Each mention pairs with the next members of its own list and with the mentions of the
+   * few lists that follow it closely (PAIR_MAX_LISTS, PAIR_WINDOW, PAIR_MAX_MEMBERS): the
+   * work per mention is bounded, so a sentence costs time linear in its length. */
+  guint capped = 0;
+  for (guint i = 0; i < n; i++)
+    {
+      if (!pairable (s, i))
+        continue;
+      guint tail = s->tail[i];
+      guint j = i + 1;
+      for (guint k = 0; j <= tail && j < n && k < PAIR_MAX_MEMBERS; j++, k++)
+        pair (s, i, j);
+      if (j <= tail)
+        capped++;
+      j = tail + 1;
+      const Mention *a_end = &g_array_index (mentions, Mention, tail);
+      guint lists = 0;
+      while (j < n)
+        {
+          s->ctx->work++;
+          const Mention *b = &g_array_index (mentions, Mention, j);
+          if (b->first > a_end->last + PAIR_WINDOW)
+            break;
+          if (!pairable (s, j))
+            {
+              j++;
+              continue;
+            }
+          if (++lists > PAIR_MAX_LISTS)
+            {
+              capped++;
+              break;
+            }
+          /* The list that starts at j (its first members, then the mentions after it). */
+          guint list_tail = s->tail[j];
+          guint k = 0;
+          for (; j <= list_tail && k < PAIR_MAX_MEMBERS; j++, k++)
+            pair (s, i, j);
+          if (j <= list_tail)
+            capped++;
+          j = MAX (j, list_tail + 1);
+        }
+    }
+  if (capped > 0)
+    say (s->ctx, "relation search bounded in sentence at %u–%u: %u mention(s) not paired with "
+         "every later one (lists longer than %d or more than %d lists within %d words)",
+         s->sentence->start, s->sentence->end, capped, PAIR_MAX_MEMBERS, PAIR_MAX_LISTS,
+         PAIR_WINDOW);
+  s->break_sum = NULL;
 }

@@ -59,6 +59,13 @@ gboolean
 rwb_extract_document (RwbLexicon *lexicon, RwbGraph *graph, guint doc,
                       const RwbExtractOptions *options, GError **error)
 {
+  return extract_document_counting (lexicon, graph, doc, options, NULL, error);
+}
+
+gboolean
+extract_document_counting (RwbLexicon *lexicon, RwbGraph *graph, guint doc,
+                           const RwbExtractOptions *options, guint64 *work, GError **error)
+{
   g_return_val_if_fail (lexicon != NULL && graph != NULL, FALSE);
   g_return_val_if_fail (doc < graph->documents->len, FALSE);
   RwbDocument *d = g_ptr_array_index (graph->documents, doc);
@@ -119,6 +126,8 @@ rwb_extract_document (RwbLexicon *lexicon, RwbGraph *graph, guint doc,
       ok = FALSE;
     }
   prune_mentions (graph);
+  if (work)
+    *work = ctx.work;
   g_hash_table_unref (ctx.by_entry);
   g_hash_table_unref (ctx.media);
   g_hash_table_unref (ctx.by_name);
