@@ -665,6 +665,8 @@ find_entities (Ctx *ctx, GArray *tokens, GArray *mentions, gboolean arabic_doc)
           || !g_unichar_isalpha (g_utf8_get_char (ctx->text + t->span.bstart)))
         continue;
       last = latin_run_end (tokens, i);
+      if (!arabic_doc)
+        last = english_org_run_end (tokens, i, last);
       /* "Chief Executive Olayan Alwetaid": a title inside the run is not part of the name. */
       gboolean titled = FALSE;
       for (guint k = last; k > i; k--)

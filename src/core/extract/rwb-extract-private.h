@@ -179,6 +179,9 @@ G_GNUC_INTERNAL void find_entities (Ctx *ctx, GArray *tokens, GArray *mentions,
                                     gboolean arabic_doc);
 G_GNUC_INTERNAL int compare_mentions (gconstpointer a, gconstpointer b);
 
+/* English organization names (rwb-extract-english.c) */
+G_GNUC_INTERNAL guint english_org_run_end (GArray *tokens, guint first, guint last);
+
 /* Coreference (rwb-extract-coref.c) */
 G_GNUC_INTERNAL gboolean is_party (RwbGraph *graph, guint entity);
 G_GNUC_INTERNAL void remember (Ctx *ctx, guint entity);

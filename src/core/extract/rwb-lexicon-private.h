@@ -66,6 +66,7 @@ typedef enum {
   RWB_CUE_BASED = 1 << 16,       /* based, listed: "X-based" places what follows */
   RWB_CUE_ARTICLE = 1 << 17,     /* a, an: "Y, an X-based firm" describes Y */
   RWB_CUE_LED_BY = 1 << 18,      /* founded, led: "founded … by X" names a person X */
+  RWB_CUE_ORG_HEAD = 1 << 24,    /* Ministry, Commission: heads an organization's name */
   RWB_CUE_GIVEN = 1 << 19,       /* أحمد, Sarah: a given name (cues-given-names.tsv) */
   RWB_CUE_GIVEN_WEAK = 1 << 20,  /* أمل, Mark: a given name that is also a common word */
   RWB_CUE_LEGAL_FORM = 1 << 21,  /* القابضة: ends an Arabic company name */

@@ -419,6 +419,7 @@ static const struct {
   { "based", RWB_CUE_BASED },
   { "article", RWB_CUE_ARTICLE },
   { "led-by", RWB_CUE_LED_BY },
+  { "organization-head", RWB_CUE_ORG_HEAD },
   { "given", RWB_CUE_GIVEN },
   { "given-weak", RWB_CUE_GIVEN_WEAK },
   { "legal-form", RWB_CUE_LEGAL_FORM },
