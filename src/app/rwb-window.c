@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "rwb-article-view.h"
+#include "rwb-articles-panel.h"
 #include "rwb-corrections-panel.h"
 #include "rwb-project-actions.h"
 #include "rwb-details-panel.h"
@@ -67,6 +68,7 @@ struct _RwbWindow
   RwbEntityList *entity_list;
   RwbFilterPanel *filter_panel;
   RwbCorrectionsPanel *corrections_panel;
+  RwbArticlesPanel *articles_panel;
   RwbTimelineBar *timeline_bar;
 
   /* What the user works on: the graph view and every panel bind to it. */
@@ -1586,6 +1588,7 @@ rwb_window_class_init (RwbWindowClass *klass)
   g_type_ensure (RWB_TYPE_ENTITY_LIST);
   g_type_ensure (RWB_TYPE_FILTER_PANEL);
   g_type_ensure (RWB_TYPE_CORRECTIONS_PANEL);
+  g_type_ensure (RWB_TYPE_ARTICLES_PANEL);
   g_type_ensure (RWB_TYPE_TIMELINE_BAR);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -1610,6 +1613,7 @@ rwb_window_class_init (RwbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RwbWindow, entity_list);
   gtk_widget_class_bind_template_child (widget_class, RwbWindow, filter_panel);
   gtk_widget_class_bind_template_child (widget_class, RwbWindow, corrections_panel);
+  gtk_widget_class_bind_template_child (widget_class, RwbWindow, articles_panel);
   gtk_widget_class_bind_template_child (widget_class, RwbWindow, timeline_bar);
   gtk_widget_class_bind_template_callback (widget_class, on_engine_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_rankdir_selected);
@@ -1643,6 +1647,7 @@ rwb_window_init (RwbWindow *self)
   rwb_entity_list_set_session (self->entity_list, self->session);
   rwb_filter_panel_set_session (self->filter_panel, self->session);
   rwb_corrections_panel_set_session (self->corrections_panel, self->session);
+  rwb_articles_panel_set_session (self->articles_panel, self->session);
   rwb_timeline_bar_set_session (self->timeline_bar, self->session);
   rwb_search_bar_set_session (self->search_bar, self->session);
   rwb_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self->graph_view));
