@@ -383,6 +383,28 @@ test_timeline (void)
   {
     g_autoptr (Picture) picture = render_widget (GTK_WIDGET (window), "work-timeline");
   }
+  /* Dark: the bar follows the theme (its background dark, its first bar still drawn). */
+  {
+    GtkSettings *settings = gtk_settings_get_default ();
+    graphene_point_t origin;
+    guint32 background, first_bar;
+
+    g_object_set (settings, "gtk-application-prefer-dark-theme", TRUE, NULL);
+    settle ();
+    g_assert_true (gtk_widget_compute_point (area, GTK_WIDGET (window),
+                                             &GRAPHENE_POINT_INIT (0, 0), &origin));
+    {
+      g_autoptr (Picture) picture = render_widget (GTK_WIDGET (window), "work-timeline-dark");
+      int base = (int) origin.y + gtk_widget_get_height (area) - 14;
+
+      background = pixel_at (picture, (int) origin.x + 2, (int) origin.y + 2);
+      first_bar = pixel_at (picture, (int) origin.x + 10, base);
+      g_assert_cmpfloat (luminance (background), <, 0.3);
+      g_assert_cmpint (colour_distance (background, first_bar), >, 60);
+    }
+    g_object_set (settings, "gtk-application-prefer-dark-theme", FALSE, NULL);
+    settle ();
+  }
   g_assert_false (rwb_timeline_bar_step (bar, 5) && rwb_timeline_bar_step (bar, 1));
   g_assert_null (rwb_session_get_as_of (session ()));
 
