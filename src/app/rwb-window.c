@@ -898,11 +898,15 @@ update_title (RwbWindow *self)
 }
 
 static void
-remember_recent (GFile *file)
+remember_recent (RwbWindow *self, GFile *file)
 {
   g_autofree char *uri = g_file_get_uri (file);
+  g_autofree char *path = g_file_get_path (file);
 
   gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+  /* Opened again at the next start: after a crash the work is there as last written. */
+  if (self->settings != NULL && path != NULL)
+    g_settings_set_string (self->settings, "last-project", path);
 }
 
 /* Lays out the session's graph when it has none laid out (a project just opened). */
@@ -949,7 +953,7 @@ rwb_window_open_project (RwbWindow *self, GFile *file, GError **error)
       || !rwb_session_set_project (self->session, project, error))
     return FALSE;
   update_title (self);
-  remember_recent (file);
+  remember_recent (self, file);
   layout_session_graph (self);
   return TRUE;
 }
@@ -982,7 +986,7 @@ rwb_window_save_project_as (RwbWindow *self, GFile *file, GError **error)
       return FALSE;
     }
   update_title (self);
-  remember_recent (file);
+  remember_recent (self, file);
   return TRUE;
 }
 

@@ -638,6 +638,14 @@ test_new_project_folder_recent (void)
   g_assert_true (wait_for (shows_latest, NULL));
   g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "folder.rawabit"));
   g_assert_cmpuint (graph ()->documents->len, ==, 3);
+  /* The next start without files opens it again (rwb_application_activate). */
+  {
+    GSettings *settings = rwb_application_get_settings (app);
+    g_autofree char *last = settings ? g_settings_get_string (settings, "last-project") : NULL;
+
+    g_assert_nonnull (settings);
+    g_assert_cmpstr (last, ==, path);
+  }
 }
 
 static void
