@@ -8,6 +8,7 @@
 
 #include "rwb-app-resources.h"
 #include "rwb-application.h"
+#include "rwb-project.h"
 #include "rwb-window.h"
 
 struct _RwbApplication
@@ -119,7 +120,26 @@ rwb_application_startup (GApplication *application)
 static void
 rwb_application_activate (GApplication *application)
 {
-  gtk_window_present (GTK_WINDOW (get_or_create_window (RWB_APPLICATION (application))));
+  RwbApplication *self = RWB_APPLICATION (application);
+  gboolean first = !RWB_IS_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (self)));
+  RwbWindow *window = get_or_create_window (self);
+  GSettings *settings = rwb_application_get_settings (self);
+
+  gtk_window_present (GTK_WINDOW (window));
+  /* Started without files: the project worked in last, as it was last written. */
+  if (first && settings != NULL)
+    {
+      g_autofree char *last = g_settings_get_string (settings, "last-project");
+      g_autoptr (GError) error = NULL;
+
+      if (*last != '\0' && rwb_project_file_is_project (last))
+        {
+          g_autoptr (GFile) file = g_file_new_for_path (last);
+
+          if (!rwb_window_open_project (window, file, &error))
+            rwb_window_show_error (window, error->message);
+        }
+    }
 }
 
 static void

@@ -713,7 +713,15 @@ article_heading (const RwbDocument *doc, guint index)
         date = g_date_time_format (dt, _("%-d %b %Y"));
     }
   /* Translators: heading of an article's sentences: its title · its date. */
-  return date != NULL ? g_strdup_printf (_("%s · %s"), title, date) : g_steal_pointer (&title);
+  if (date == NULL)
+    return g_steal_pointer (&title);
+  {
+    /* Each part isolated (FSI…PDI), so a Latin date keeps its order beside an Arabic title. */
+    g_autofree char *t = g_strconcat ("\u2068", title, "\u2069", NULL);
+    g_autofree char *d = g_strconcat ("\u2068", date, "\u2069", NULL);
+
+    return g_strdup_printf (_("%s · %s"), t, d);
+  }
 }
 
 /* Evidence and sentences are grouped by article under a heading with its title and date. */

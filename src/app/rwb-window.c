@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "rwb-article-view.h"
+#include "rwb-articles-panel.h"
 #include "rwb-corrections-panel.h"
 #include "rwb-project-actions.h"
 #include "rwb-details-panel.h"
@@ -68,6 +69,7 @@ struct _RwbWindow
   RwbEntityList *entity_list;
   RwbFilterPanel *filter_panel;
   RwbCorrectionsPanel *corrections_panel;
+  RwbArticlesPanel *articles_panel;
   RwbTimelineBar *timeline_bar;
 
   /* What the user works on: the graph view and every panel bind to it. */
@@ -913,11 +915,15 @@ update_title (RwbWindow *self)
 }
 
 static void
-remember_recent (GFile *file)
+remember_recent (RwbWindow *self, GFile *file)
 {
   g_autofree char *uri = g_file_get_uri (file);
+  g_autofree char *path = g_file_get_path (file);
 
   gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+  /* Opened again at the next start: after a crash the work is there as last written. */
+  if (self->settings != NULL && path != NULL)
+    g_settings_set_string (self->settings, "last-project", path);
 }
 
 /* Lays out the session's graph when it has none laid out (a project just opened). */
@@ -964,7 +970,7 @@ rwb_window_open_project (RwbWindow *self, GFile *file, GError **error)
       || !rwb_session_set_project (self->session, project, error))
     return FALSE;
   update_title (self);
-  remember_recent (file);
+  remember_recent (self, file);
   layout_session_graph (self);
   return TRUE;
 }
@@ -997,7 +1003,7 @@ rwb_window_save_project_as (RwbWindow *self, GFile *file, GError **error)
       return FALSE;
     }
   update_title (self);
-  remember_recent (file);
+  remember_recent (self, file);
   return TRUE;
 }
 
@@ -1608,6 +1614,7 @@ rwb_window_class_init (RwbWindowClass *klass)
   g_type_ensure (RWB_TYPE_ENTITY_LIST);
   g_type_ensure (RWB_TYPE_FILTER_PANEL);
   g_type_ensure (RWB_TYPE_CORRECTIONS_PANEL);
+  g_type_ensure (RWB_TYPE_ARTICLES_PANEL);
   g_type_ensure (RWB_TYPE_TIMELINE_BAR);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -1632,6 +1639,7 @@ rwb_window_class_init (RwbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RwbWindow, entity_list);
   gtk_widget_class_bind_template_child (widget_class, RwbWindow, filter_panel);
   gtk_widget_class_bind_template_child (widget_class, RwbWindow, corrections_panel);
+  gtk_widget_class_bind_template_child (widget_class, RwbWindow, articles_panel);
   gtk_widget_class_bind_template_child (widget_class, RwbWindow, timeline_bar);
   gtk_widget_class_bind_template_callback (widget_class, on_engine_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_rankdir_selected);
@@ -1665,6 +1673,7 @@ rwb_window_init (RwbWindow *self)
   rwb_entity_list_set_session (self->entity_list, self->session);
   rwb_filter_panel_set_session (self->filter_panel, self->session);
   rwb_corrections_panel_set_session (self->corrections_panel, self->session);
+  rwb_articles_panel_set_session (self->articles_panel, self->session);
   rwb_timeline_bar_set_session (self->timeline_bar, self->session);
   rwb_search_bar_set_session (self->search_bar, self->session);
   rwb_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self->graph_view));

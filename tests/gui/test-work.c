@@ -16,12 +16,15 @@
 #include <string.h>
 
 #include "rwb-application.h"
+#include "rwb-articles-panel.h"
+#include "rwb-details-panel.h"
 #include "rwb-corrections-panel.h"
 #include "rwb-data-export.h"
 #include "rwb-formats.h"
 #include "rwb-project-actions.h"
 #include "rwb-graph-view.h"
 #include "rwb-project.h"
+#include "rwb-provenance.h"
 #include "rwb-timeline-bar.h"
 #include "rwb-window.h"
 
@@ -185,6 +188,119 @@ test_corrections_panel (void)
   g_assert_cmpuint (rwb_corrections_panel_get_n_rows (panel), ==, 0);
 }
 
+
+static GtkWidget *
+row_named (RwbArticlesPanel *panel, guint row, const char *name)
+{
+  GtkListBox *list = template_child_of (panel, RWB_TYPE_ARTICLES_PANEL, "list");
+  GtkListBoxRow *r = gtk_list_box_get_row_at_index (list, row);
+
+  g_assert_nonnull (r);
+  return find_named (GTK_WIDGET (r), name);
+}
+
+static gboolean
+row_starts (RwbArticlesPanel *panel, guint row, const char *title)
+{
+  g_autofree char *text = rwb_articles_panel_get_row_text (panel, row);
+
+  return text != NULL && g_str_has_prefix (text, title);
+}
+
+static void
+test_articles_panel (void)
+{
+  RwbArticlesPanel *panel;
+  GtkListBox *evidence;
+  guint headings = 0;
+  gint64 dairy;
+
+  open_project ();
+  panel = template_child_of (window, RWB_TYPE_WINDOW, "articles_panel");
+  gtk_widget_set_visible (template_child_of (window, RWB_TYPE_WINDOW, "sidebar"), TRUE);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "show-panel",
+                                  g_variant_new_string ("articles"));
+  settle ();
+
+  /* Oldest first, each with its date and what it gives. */
+  g_assert_true (row_starts (panel, 0, "شاومي تتعاون"));
+  g_assert_true (row_starts (panel, 1, "Almarai agrees"));
+  g_assert_true (row_starts (panel, 2, "Xiaomi and Nova"));
+  g_assert_null (rwb_articles_panel_get_row_text (panel, 3));
+  {
+    g_autofree char *text = rwb_articles_panel_get_row_text (panel, 1);
+    g_autofree guint *n_entities = NULL;
+    g_autofree guint *n_relations = NULL;
+    g_autofree char *expect = NULL;
+    guint d;
+
+    for (d = 0; d < graph ()->documents->len; d++)
+      if (g_str_has_prefix (((RwbDocument *) g_ptr_array_index (graph ()->documents, d))->title,
+                            "Almarai"))
+        break;
+    g_assert_cmpuint (d, <, graph ()->documents->len);
+    rwb_graph_document_counts (graph (), FALSE, &n_entities, &n_relations);
+    g_assert_cmpuint (n_entities[d], >, 0);
+    expect = g_strdup_printf ("%u entities · %u relations", n_entities[d], n_relations[d]);
+    g_assert_nonnull (strstr (text, "20 Mar 2024"));
+    g_assert_nonnull (strstr (text, expect));
+  }
+  {
+    g_autoptr (Picture) picture = render_widget (GTK_WIDGET (window), "work-articles");
+  }
+
+  /* The details group a shared entity's sentences by article. */
+  rwb_session_select_entity (session (), find ("Xiaomi"), FALSE);
+  settle ();
+  evidence = template_child_of (template_child_of (window, RWB_TYPE_WINDOW, "details_panel"),
+                                RWB_TYPE_DETAILS_PANEL, "evidence_list");
+  for (GtkListBoxRow *r = gtk_list_box_get_row_at_index (evidence, 0); r != NULL;
+       r = gtk_list_box_get_row_at_index (evidence, gtk_list_box_row_get_index (r) + 1))
+    headings += gtk_list_box_row_get_header (r) != NULL ? 1 : 0;
+  g_assert_cmpuint (headings, >=, 2);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "show-panel",
+                                  g_variant_new_string ("details"));
+  settle ();
+  {
+    g_autoptr (Picture) picture = render_widget (GTK_WIDGET (window), "work-details");
+  }
+  g_action_group_activate_action (G_ACTION_GROUP (window), "show-panel",
+                                  g_variant_new_string ("articles"));
+  rwb_session_select_entity (session (), -1, FALSE);
+
+  /* A wrong date, corrected: the article moves on the timeline and in the list. */
+  {
+    GtkWidget *entry = row_named (panel, 1, "date-entry");
+
+    dairy = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (entry), "rwb-article"));
+    g_assert_cmpint (dairy, >, 0);
+    gtk_editable_set_text (GTK_EDITABLE (entry), "2024-04-10");
+    g_signal_emit_by_name (entry, "activate");
+  }
+  g_assert_true (wait_for (shows_latest, NULL));
+  settle ();
+  g_assert_true (row_starts (panel, 2, "Almarai agrees"));
+  g_assert_cmpstr (rwb_timeline_date (rwb_session_get_timeline (session ()), 2), ==,
+                   "2024-04-10");
+  g_assert_cmpstr (rwb_session_get_undo_label (session ()), ==, "Change Date");
+  run ("undo");
+  g_assert_true (row_starts (panel, 1, "Almarai agrees"));
+
+  /* Removing it removes what only it said, and nothing the others say too. */
+  g_assert_cmpint (find ("Nadec"), >=, 0);
+  g_signal_emit_by_name (row_named (panel, 1, "remove"), "clicked");
+  g_assert_true (wait_for (shows_latest, NULL));
+  settle ();
+  g_assert_cmpuint (graph ()->documents->len, ==, 2);
+  g_assert_cmpint (find ("Nadec"), <, 0);
+  g_assert_cmpint (find ("Xiaomi"), >=, 0);
+  g_assert_true (row_starts (panel, 1, "Xiaomi and Nova"));
+  g_assert_null (rwb_articles_panel_get_row_text (panel, 2));
+  run ("undo");
+  g_assert_cmpuint (graph ()->documents->len, ==, 3);
+  g_assert_cmpint (find ("Nadec"), >=, 0);
+}
+
 static GtkGesture *
 drag_gesture (GtkWidget *widget)
 {
@@ -266,6 +382,28 @@ test_timeline (void)
   settle ();
   {
     g_autoptr (Picture) picture = render_widget (GTK_WIDGET (window), "work-timeline");
+  }
+  /* Dark: the bar follows the theme (its background dark, its first bar still drawn). */
+  {
+    GtkSettings *settings = gtk_settings_get_default ();
+    graphene_point_t origin;
+    guint32 background, first_bar;
+
+    g_object_set (settings, "gtk-application-prefer-dark-theme", TRUE, NULL);
+    settle ();
+    g_assert_true (gtk_widget_compute_point (area, GTK_WIDGET (window),
+                                             &GRAPHENE_POINT_INIT (0, 0), &origin));
+    {
+      g_autoptr (Picture) picture = render_widget (GTK_WIDGET (window), "work-timeline-dark");
+      int base = (int) origin.y + gtk_widget_get_height (area) - 14;
+
+      background = pixel_at (picture, (int) origin.x + 2, (int) origin.y + 2);
+      first_bar = pixel_at (picture, (int) origin.x + 10, base);
+      g_assert_cmpfloat (luminance (background), <, 0.3);
+      g_assert_cmpint (colour_distance (background, first_bar), >, 60);
+    }
+    g_object_set (settings, "gtk-application-prefer-dark-theme", FALSE, NULL);
+    settle ();
   }
   g_assert_false (rwb_timeline_bar_step (bar, 5) && rwb_timeline_bar_step (bar, 1));
   g_assert_null (rwb_session_get_as_of (session ()));
@@ -500,6 +638,14 @@ test_new_project_folder_recent (void)
   g_assert_true (wait_for (shows_latest, NULL));
   g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "folder.rawabit"));
   g_assert_cmpuint (graph ()->documents->len, ==, 3);
+  /* The next start without files opens it again (rwb_application_activate). */
+  {
+    GSettings *settings = rwb_application_get_settings (app);
+    g_autofree char *last = settings ? g_settings_get_string (settings, "last-project") : NULL;
+
+    g_assert_nonnull (settings);
+    g_assert_cmpstr (last, ==, path);
+  }
 }
 
 static void
@@ -518,6 +664,7 @@ main (int argc, char *argv[])
   tmp_dir = g_dir_make_tmp ("rawabit-work-XXXXXX", NULL);
 
   g_test_add_func ("/work/corrections-panel", test_corrections_panel);
+  g_test_add_func ("/work/articles-panel", test_articles_panel);
   g_test_add_func ("/work/timeline", test_timeline);
   g_test_add_func ("/work/export-data", test_export_data);
   g_test_add_func ("/work/new-project-folder-recent", test_new_project_folder_recent);

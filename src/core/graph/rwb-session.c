@@ -1324,6 +1324,55 @@ rwb_session_save_as (RwbSession *self, const char *path, RwbLexicon *lexicon, GE
   return self->project;
 }
 
+/* A command on the project's articles: done there, then the corrected graph read back. */
+static gboolean
+articles_changed (RwbSession *self, gboolean ok, GError **error)
+{
+  RwbGraph *graph;
+
+  if (!ok)
+    return FALSE;
+  notify_history (self);
+  graph = corrected_graph (self, error);
+  if (graph == NULL)
+    return FALSE;
+  edited (self, graph);
+  return TRUE;
+}
+
+static gboolean
+need_project (RwbSession *self, GError **error)
+{
+  if (self->project != NULL)
+    return TRUE;
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                       _("Save the work as a project to remove articles or change their dates"));
+  return FALSE;
+}
+
+gboolean
+rwb_session_remove_articles (RwbSession *self, const gint64 *ids, guint n_ids, GError **error)
+{
+  g_return_val_if_fail (RWB_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (ids != NULL || n_ids == 0, FALSE);
+
+  if (!need_project (self, error))
+    return FALSE;
+  return articles_changed (self, rwb_project_remove_articles (self->project, ids, n_ids, error),
+                           error);
+}
+
+gboolean
+rwb_session_set_article_date (RwbSession *self, gint64 id, const char *date, GError **error)
+{
+  g_return_val_if_fail (RWB_IS_SESSION (self), FALSE);
+
+  if (!need_project (self, error))
+    return FALSE;
+  return articles_changed (self, rwb_project_set_article_date (self->project, id, date, error),
+                           error);
+}
+
 RwbProject *
 rwb_session_get_project (RwbSession *self)
 {

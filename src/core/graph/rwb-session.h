@@ -471,6 +471,37 @@ RwbProject     *rwb_session_save_as                (RwbSession *self,
  */
 RwbProject     *rwb_session_get_project            (RwbSession *self);
 /**
+ * rwb_session_remove_articles:
+ * @self: a session with a project
+ * @ids: (array length=n_ids): article ids (rwb_document_article_id())
+ * @n_ids: how many
+ * @error: return location for an error (G_IO_ERROR_NOT_SUPPORTED without a project)
+ *
+ * Removes articles from the project as one undoable command ("Remove Articles"): what only
+ * they supported leaves the graph, which becomes the pending graph.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean        rwb_session_remove_articles        (RwbSession   *self,
+                                                    const gint64 *ids,
+                                                    guint         n_ids,
+                                                    GError      **error);
+/**
+ * rwb_session_set_article_date:
+ * @self: a session with a project
+ * @id: an article id
+ * @date: (nullable): ISO 8601 date, or %NULL to clear it
+ * @error: return location for an error (RWB_PROJECT_ERROR_INVALID for a date that is none)
+ *
+ * Changes an article's date, undoably ("Change Date"); the timeline follows.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean        rwb_session_set_article_date       (RwbSession *self,
+                                                    gint64      id,
+                                                    const char *date,
+                                                    GError    **error);
+/**
  * rwb_session_reload:
  * @self: a session
  * @error: return location for an error
