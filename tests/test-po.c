@@ -252,13 +252,16 @@ test_catalogues (void)
       g_clear_pointer (&err, g_free);
       g_remove (mo);
 
-      g_autofree char *text = NULL;
-      g_assert_true (g_file_get_contents (po, &text, NULL, NULL));
+      g_autofree char *raw = NULL;
+      g_assert_true (g_file_get_contents (po, &raw, NULL, NULL));
+      /* The header's lines joined, however msgmerge wrapped them. */
+      g_auto (GStrv) pieces = g_strsplit (raw, "\"\n\"", -1);
+      g_autofree char *text = g_strjoinv ("", pieces);
       if (g_str_equal (lang, "ar"))
         /* Arabic has six plural forms: zero, one, two, few (3–10), many (11–99), other. */
-        g_assert_nonnull (strstr (text, "\"Plural-Forms: nplurals=6; plural=n==0 ? 0 : n==1 ? 1 : "
+        g_assert_nonnull (strstr (text, "Plural-Forms: nplurals=6; plural=n==0 ? 0 : n==1 ? 1 : "
                                         "n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 : n%100>=11 ? 4 : "
-                                        "5;\\n\""));
+                                        "5;\\n"));
     }
   g_remove (pot);
   g_rmdir (tmpdir);

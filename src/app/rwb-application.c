@@ -202,11 +202,17 @@ rwb_application_init (RwbApplication *self)
 RwbApplication *
 rwb_application_new (void)
 {
-  return g_object_new (RWB_TYPE_APPLICATION,
-                       "application-id", RWB_APP_ID,
-                       "flags", G_APPLICATION_HANDLES_OPEN,
-                       "resource-base-path", "/io/github/rawabit/Rawabit",
-                       NULL);
+  RwbApplication *app = g_object_new (RWB_TYPE_APPLICATION,
+                                      "application-id", RWB_APP_ID,
+                                      "flags", G_APPLICATION_HANDLES_OPEN,
+                                      "resource-base-path", "/io/github/rawabit/Rawabit",
+                                      NULL);
+  /* `rawabit --help` names what it opens. */
+  g_application_set_option_context_parameter_string (G_APPLICATION (app), _("[FILE…]"));
+  g_application_set_option_context_summary (
+    G_APPLICATION (app), _("Open news articles (plain text), Rawabit projects or graph files "
+                           "(DOT, GraphML, Rawabit JSON) and explore their knowledge graph."));
+  return app;
 }
 
 RwbLexicon *

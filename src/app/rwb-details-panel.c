@@ -407,7 +407,7 @@ rwb_details_panel_show_entity (RwbDetailsPanel *self, guint entity)
       if (aliases->len > 0)
         /* Translators: separates aliases in "Also: شاومي، Mi". */
         g_string_append (aliases, _(", "));
-      g_string_append (aliases, alias);
+      g_string_append_printf (aliases, "\u2068%s\u2069", alias);
     }
   if (aliases->len > 0)
     {
@@ -436,7 +436,10 @@ rwb_details_panel_show_entity (RwbDetailsPanel *self, guint entity)
       const RwbRelation *r = g_ptr_array_index (self->graph->relations, index);
       guint other = r->source == entity ? r->target : r->source;
       const char *arrow = !r->directed ? "↔" : r->source == entity ? "→" : "←";
-      g_autofree char *name = g_markup_escape_text (entity_at (self, other)->name, -1);
+      /* The name isolated (FSI … PDI): an Arabic name in a Latin line (or the reverse) keeps
+       * its place between the arrow and the parenthesis. */
+      g_autofree char *name_markup = g_markup_escape_text (entity_at (self, other)->name, -1);
+      g_autofree char *name = g_strdup_printf ("\u2068%s\u2069", name_markup);
       g_autofree char *kind = g_markup_escape_text (rwb_relation_type_label (r->type), -1);
       g_autofree char *markup = NULL;
       g_autofree char *caption = NULL;
@@ -451,8 +454,8 @@ rwb_details_panel_show_entity (RwbDetailsPanel *self, guint entity)
       gtk_list_box_append (self->relations_list, row);
 
       /* Translators: caption above an evidence sentence: relation type · other entity. */
-      caption = g_strdup_printf (_("%s · %s"), rwb_relation_type_label (r->type),
-                                 entity_at (self, other)->name);
+      g_autofree char *other_name = g_strdup_printf ("\u2068%s\u2069", entity_at (self, other)->name);
+      caption = g_strdup_printf (_("%s · %s"), rwb_relation_type_label (r->type), other_name);
       append_evidence (self, r, caption, sentences, seen);
     }
   gtk_list_box_set_header_func (self->relations_list, relation_header, NULL, NULL);
@@ -533,7 +536,11 @@ rwb_details_panel_show_relation (RwbDetailsPanel *self, guint relation)
   target = entity_at (self, r->target);
 
   /* Translators: a relation's heading: "Great Wall Motor → Xiaomi"; "↔" when undirected. */
-  title = g_strdup_printf (_("%s %s %s"), source->name, r->directed ? "→" : "↔", target->name);
+  /* The names isolated in a left-to-right line (LRM first), so "A → B" keeps its order and the
+   * arrow its meaning whatever the script of the names and the direction of the window. */
+  g_autofree char *source_name = g_strdup_printf ("\u200e\u2068%s\u2069", source->name);
+  g_autofree char *target_name = g_strdup_printf ("\u2068%s\u2069", target->name);
+  title = g_strdup_printf (_("%s %s %s"), source_name, r->directed ? "→" : "↔", target_name);
   gtk_label_set_text (self->title_label, title);
   kind = g_markup_escape_text (rwb_relation_type_label (r->type), -1);
   /* Translators: under a relation's heading: type and confidence, "Manufacturing · confidence

@@ -476,7 +476,7 @@ rwb_graph_view_tooltip_text_at (RwbGraphView *self, double x, double y)
                                                documents->len),
                                   documents->len);
       /* Translators: second line of a node's tooltip: "company · 3 relations · 2 articles". */
-      g_string_append_printf (text, _("\n%s · %s · %s"), rwb_entity_type_to_string (entity->type),
+      g_string_append_printf (text, _("\n%s · %s · %s"), rwb_entity_type_short_label (entity->type),
                               relations, articles);
       for (guint i = 0; entity->aliases != NULL && i < entity->aliases->len; i++)
         {

@@ -1407,7 +1407,6 @@ on_open_response (GtkNativeDialog *dialog, int response, RwbWindow *self)
 void
 rwb_window_show_open_dialog (RwbWindow *self)
 {
-  g_autoptr (GtkFileFilter) text_filter = NULL;
   g_autoptr (GtkFileFilter) all_filter = NULL;
   GtkFileChooserNative *native;
 
@@ -1424,10 +1423,29 @@ rwb_window_show_open_dialog (RwbWindow *self)
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (native), TRUE);
 
-  text_filter = gtk_file_filter_new ();
-  gtk_file_filter_set_name (text_filter, _("Plain Text Articles"));
-  gtk_file_filter_add_mime_type (text_filter, "text/plain");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), text_filter);
+  /* What the input loader reads (rwb-input.h): articles as plain text, projects, and graph
+   * files; the first filter, selected, shows all three. */
+  static const struct {
+    const char *name;
+    const char *suffixes[7];
+  } kinds[] = {
+    { N_("Articles, Projects and Graphs"),
+      { "txt", "rawabit", "gv", "dot", "graphml", "json", NULL } },
+    { N_("Articles (plain text)"), { "txt", NULL } },
+    { N_("Projects"), { "rawabit", NULL } },
+    { N_("Graphs (DOT, GraphML, Rawabit JSON)"), { "gv", "dot", "graphml", "json", NULL } },
+  };
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
+      gtk_file_filter_set_name (filter, _(kinds[k].name));
+      for (guint s = 0; kinds[k].suffixes[s] != NULL; s++)
+        gtk_file_filter_add_suffix (filter, kinds[k].suffixes[s]);
+      /* Articles need not be called *.txt. */
+      if (k <= 1)
+        gtk_file_filter_add_mime_type (filter, "text/plain");
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+    }
 
   all_filter = gtk_file_filter_new ();
   gtk_file_filter_set_name (all_filter, _("All Files"));

@@ -23,9 +23,9 @@ rwb_cli_fail (const char *what, const GError *error)
 {
   /* The way out of a text in a broken encoding, on the same line. */
   const char *hint = g_error_matches (error, RWB_TEXT_ERROR, RWB_TEXT_ERROR_INVALID_UTF8)
-                       ? " (--replace-invalid reads it with U+FFFD in place of bad bytes)"
+                       ? _(" (--replace-invalid reads it with U+FFFD in place of bad bytes)")
                      : g_error_matches (error, RWB_SAVE_ERROR, RWB_SAVE_ERROR_READ_ONLY)
-                       ? " (--force replaces it and keeps it read-only)" : "";
+                       ? _(" (--force replaces it and keeps it read-only)") : "";
   if (what)
     g_printerr ("rawabit-cli: %s: %s%s\n", what, error->message, hint);
   else
@@ -36,7 +36,7 @@ rwb_cli_fail (const char *what, const GError *error)
 int
 rwb_cli_usage_error (const char *message)
 {
-  g_printerr ("rawabit-cli: %s (see rawabit-cli --help)\n", message);
+  g_printerr (_("rawabit-cli: %s (see rawabit-cli --help)\n"), message);
   return 2;
 }
 
@@ -75,7 +75,7 @@ rwb_cli_load_inputs (char **files, const char *lexicon_dir, gboolean verbose, gb
       return NULL;
     }
   for (guint w = 0; w < warnings->len; w++)
-    g_printerr ("rawabit-cli: warning: %s: %s\n", files[0], (char *) g_ptr_array_index (warnings, w));
+    g_printerr (_("rawabit-cli: warning: %s: %s\n"), files[0], (char *) g_ptr_array_index (warnings, w));
   return graph;
 }
 

@@ -38,7 +38,7 @@ read_graph_input (const char *path, gboolean *is_article, GPtrArray *messages, G
   g_autoptr (GError) local = NULL;
   RwbGraph *graph = rwb_formats_read_file (file, warnings, NULL, &local);
   for (guint i = 0; i < warnings->len; i++)
-    g_ptr_array_add (messages, g_strdup_printf ("rawabit-cli: %s: warning: %s", path,
+    g_ptr_array_add (messages, g_strdup_printf (_("rawabit-cli: %s: warning: %s"), path,
                                                 (char *) g_ptr_array_index (warnings, i)));
   if (graph == NULL && !rwb_format_from_path (path, &format)
       && g_error_matches (local, RWB_FORMATS_ERROR, RWB_FORMATS_ERROR_UNSUPPORTED))
@@ -56,36 +56,36 @@ rwb_cli_cmd_convert (int argc, char **argv)
   gboolean merge = FALSE, replace_invalid = FALSE, force = FALSE;
   const GOptionEntry entries[] = {
     { "replace-invalid", 0, 0, G_OPTION_ARG_NONE, &replace_invalid,
-      "Read articles that are not valid UTF-8, each bad byte replaced by U+FFFD", NULL },
+      N_("Read articles that are not valid UTF-8, each bad byte replaced by U+FFFD"), NULL },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
-      "Write the graph to OUT (a folder for csv; - for stdout)", "OUT" },
+      N_("Write the graph to OUT (a folder for csv; - for stdout)"), N_("OUT") },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
-      "json, dot, graphml or csv (default: from OUT's extension)", "FORMAT" },
+      N_("json, dot, graphml or csv (default: from OUT's extension)"), N_("FORMAT") },
     { "force", 0, 0, G_OPTION_ARG_NONE, &force,
-      "Replace OUT even if it is read-only (it stays read-only)", NULL },
+      N_("Replace OUT even if it is read-only (it stays read-only)"), NULL },
     { "merge", 'm', 0, G_OPTION_ARG_NONE, &merge,
-      "Merge several graphs: entities by name or alias, relations by source, target and type",
+      N_("Merge several graphs: entities by name or alias, relations by source, target and type"),
       NULL },
     { "lexicon", 0, 0, G_OPTION_ARG_FILENAME, &lexicon_dir,
-      "Also load the *.tsv lexicon and pattern files in DIR (for articles)", "DIR" },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, "IN…" },
+      N_("Also load the *.tsv lexicon and pattern files in DIR (for articles)"), N_("DIR") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("IN…") },
     { NULL }
   };
-  g_autoptr (GOptionContext) ctx = g_option_context_new (
-    "IN… — convert articles (.txt), Rawabit JSON, GraphML or DOT to another graph format");
-  g_option_context_add_main_entries (ctx, entries, NULL);
+  g_autoptr (GOptionContext) ctx = g_option_context_new (NULL);
+  g_option_context_set_summary (ctx, _("Convert articles (.txt), Rawabit JSON, GraphML or DOT to another graph format."));
+  g_option_context_add_main_entries (ctx, entries, GETTEXT_PACKAGE);
   g_autoptr (GError) error = NULL;
   if (!g_option_context_parse (ctx, &argc, &argv, &error))
     return rwb_cli_usage_error (error->message);
   if (files == NULL || files[0] == NULL)
-    return rwb_cli_usage_error ("convert needs at least one input file");
+    return rwb_cli_usage_error (_("convert needs at least one input file"));
   if (output == NULL)
-    return rwb_cli_usage_error ("convert needs -o OUT");
+    return rwb_cli_usage_error (_("convert needs -o OUT"));
   RwbFormat out_format;
   if (format)
     {
       if (!rwb_format_from_string (format, &out_format))
-        return rwb_cli_usage_error ("--format must be json, dot, graphml or csv");
+        return rwb_cli_usage_error (_("--format must be json, dot, graphml or csv"));
     }
   else if (!rwb_format_from_path (output, &out_format))
     {
@@ -93,12 +93,12 @@ rwb_cli_cmd_convert (int argc, char **argv)
           || g_file_test (output, G_FILE_TEST_IS_DIR))
         out_format = RWB_FORMAT_CSV;
       else
-        return rwb_cli_usage_error ("cannot tell the format from OUT's extension (.json, .dot, .gv, "
-                            ".graphml, .csv); use --format");
+        return rwb_cli_usage_error (_("cannot tell the format from OUT's extension (.json, .dot, .gv, "
+                            ".graphml, .csv); use --format"));
     }
   gboolean to_stdout = g_str_equal (output, "-");
   if (to_stdout && (format == NULL || out_format == RWB_FORMAT_CSV))
-    return rwb_cli_usage_error ("-o - needs --format json, dot or graphml");
+    return rwb_cli_usage_error (_("-o - needs --format json, dot or graphml"));
 
   /* Articles are extracted into one graph, as `extract` does; each graph file is a graph. */
   g_autoptr (GPtrArray) graphs = g_ptr_array_new_with_free_func ((GDestroyNotify) rwb_graph_unref);
@@ -128,7 +128,7 @@ rwb_cli_cmd_convert (int argc, char **argv)
         return rwb_cli_fail (files[i], error);
     }
   if (graphs->len > 1 && !merge)
-    return rwb_cli_usage_error ("the inputs make several graphs: add --merge to combine them");
+    return rwb_cli_usage_error (_("the inputs make several graphs: add --merge to combine them"));
   for (guint i = 0; i < messages->len; i++)
     g_printerr ("%s\n", (char *) g_ptr_array_index (messages, i));
   RwbGraph *graph = g_ptr_array_index (graphs, 0);

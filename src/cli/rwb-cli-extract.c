@@ -30,26 +30,27 @@ rwb_cli_cmd_extract (int argc, char **argv)
   g_auto (GStrv) files = NULL;
   gboolean verbose = FALSE, replace_invalid = FALSE;
   const GOptionEntry entries[] = {
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, "Output format: json (default) or dot",
-      "FORMAT" },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("Output format: json (default) or dot"),
+      N_("FORMAT") },
     { "replace-invalid", 0, 0, G_OPTION_ARG_NONE, &replace_invalid,
-      "Read articles that are not valid UTF-8, each bad byte replaced by U+FFFD", NULL },
+      N_("Read articles that are not valid UTF-8, each bad byte replaced by U+FFFD"), NULL },
     { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose,
-      "Explain on stderr which lexicon entry or rule made each entity and relation", NULL },
+      N_("Explain on stderr which lexicon entry or rule made each entity and relation"), NULL },
     { "lexicon", 0, 0, G_OPTION_ARG_FILENAME, &lexicon_dir,
-      "Also load the *.tsv lexicon and pattern files in DIR", "DIR" },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, "FILE…" },
+      N_("Also load the *.tsv lexicon and pattern files in DIR"), N_("DIR") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE…") },
     { NULL }
   };
-  g_autoptr (GOptionContext) ctx = g_option_context_new ("FILE… — print the graph of articles");
-  g_option_context_add_main_entries (ctx, entries, NULL);
+  g_autoptr (GOptionContext) ctx = g_option_context_new (NULL);
+  g_option_context_set_summary (ctx, _("Print the graph of articles."));
+  g_option_context_add_main_entries (ctx, entries, GETTEXT_PACKAGE);
   g_autoptr (GError) error = NULL;
   if (!g_option_context_parse (ctx, &argc, &argv, &error))
     return rwb_cli_usage_error (error->message);
   if (files == NULL || files[0] == NULL)
-    return rwb_cli_usage_error ("extract needs at least one FILE");
+    return rwb_cli_usage_error (_("extract needs at least one FILE"));
   if (format && !g_str_equal (format, "json") && !g_str_equal (format, "dot"))
-    return rwb_cli_usage_error ("--format must be json or dot");
+    return rwb_cli_usage_error (_("--format must be json or dot"));
 
   char *failed = NULL;
   g_autoptr (RwbGraph) graph = rwb_cli_load_inputs (files, lexicon_dir, verbose, replace_invalid, NULL,

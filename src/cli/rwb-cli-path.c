@@ -245,43 +245,43 @@ rwb_cli_cmd_path (int argc, char **argv)
   gboolean verbose = FALSE, replace_invalid = FALSE, mentions = FALSE;
   int k = 3;
   const GOptionEntry entries[] = {
-    { "k", 'k', 0, G_OPTION_ARG_INT, &k, "Show up to N shortest paths (default 3)", "N" },
+    { "k", 'k', 0, G_OPTION_ARG_INT, &k, N_("Show up to N shortest paths (default 3)"), N_("N") },
     { "by", 0, 0, G_OPTION_ARG_STRING, &by,
-      "count (default: fewest relations) or evidence (best attested: Σ 1/sentences)", "COST" },
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, "Output format: text (default) or json",
-      "FORMAT" },
+      N_("count (default: fewest relations) or evidence (best attested: Σ 1/sentences)"), N_("COST") },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("Output format: text (default) or json"),
+      N_("FORMAT") },
     { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose,
-      "Print the evidence sentences of every hop", NULL },
+      N_("Print the evidence sentences of every hop"), NULL },
     { "mentions", 0, 0, G_OPTION_ARG_NONE, &mentions,
-      "Let paths go through co-occurrences (mention relations) too", NULL },
+      N_("Let paths go through co-occurrences (mention relations) too"), NULL },
     { "replace-invalid", 0, 0, G_OPTION_ARG_NONE, &replace_invalid,
-      "Read articles that are not valid UTF-8, each bad byte replaced by U+FFFD", NULL },
+      N_("Read articles that are not valid UTF-8, each bad byte replaced by U+FFFD"), NULL },
     { "lexicon", 0, 0, G_OPTION_ARG_FILENAME, &lexicon_dir,
-      "Also load the *.tsv lexicon and pattern files in DIR", "DIR" },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args, NULL, "A B FILE…" },
+      N_("Also load the *.tsv lexicon and pattern files in DIR"), N_("DIR") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args, NULL, N_("A B FILE…") },
     { NULL }
   };
-  g_autoptr (GOptionContext) ctx = g_option_context_new (
-    "A B FILE… — the shortest paths between entities A and B");
-  g_option_context_add_main_entries (ctx, entries, NULL);
+  g_autoptr (GOptionContext) ctx = g_option_context_new (NULL);
+  g_option_context_set_summary (ctx, _("The shortest paths between entities A and B."));
+  g_option_context_add_main_entries (ctx, entries, GETTEXT_PACKAGE);
   g_autoptr (GError) error = NULL;
   if (!g_option_context_parse (ctx, &argc, &argv, &error))
     return rwb_cli_usage_error (error->message);
   if (args == NULL || g_strv_length (args) < 3)
-    return rwb_cli_usage_error ("path needs two entities and at least one FILE");
+    return rwb_cli_usage_error (_("path needs two entities and at least one FILE"));
   if (format && !g_str_equal (format, "text") && !g_str_equal (format, "json"))
-    return rwb_cli_usage_error ("--format must be text or json");
+    return rwb_cli_usage_error (_("--format must be text or json"));
   if (by && !g_str_equal (by, "count") && !g_str_equal (by, "evidence"))
-    return rwb_cli_usage_error ("--by must be count or evidence");
+    return rwb_cli_usage_error (_("--by must be count or evidence"));
   if (k < 1)
-    return rwb_cli_usage_error ("--k must be 1 or more");
+    return rwb_cli_usage_error (_("--k must be 1 or more"));
   RwbPathCost cost = by && g_str_equal (by, "evidence") ? RWB_PATH_BY_EVIDENCE
                                                         : RWB_PATH_BY_COUNT;
 
   /* Entity names are text, not file names: they are read as UTF-8 whatever the locale. */
   for (guint i = 0; i < 2; i++)
     if (!g_utf8_validate (args[i], -1, NULL))
-      return rwb_cli_usage_error ("entity names must be UTF-8");
+      return rwb_cli_usage_error (_("entity names must be UTF-8"));
 
   char *failed = NULL;
   g_autoptr (RwbGraph) graph = rwb_cli_load_inputs (args + 2, lexicon_dir, FALSE,

@@ -22,7 +22,7 @@
  * committed before it, and memory holds one batch of graphs. */
 #define ADD_BATCH 64
 
-static const char *project_usage =
+static const char *project_usage = N_(
   "Usage:\n"
   "  rawabit-cli project create P.rawabit\n"
   "  rawabit-cli project add [--jobs N] [--lexicon DIR] [--replace-invalid] P.rawabit "
@@ -45,12 +45,12 @@ static const char *project_usage =
   "  --add-relation A B TYPE         --confirm NAME\n"
   "  --confirm-relation A B TYPE     --withdraw ID\n"
   "Names are compared in the matching form (case, diacritics and Arabic letter variants do\n"
-  "not matter); corrections apply to every article, also those added later.\n";
+  "not matter); corrections apply to every article, also those added later.\n");
 
 static int
 project_usage_error (const char *message)
 {
-  g_printerr ("rawabit-cli: %s (see rawabit-cli project --help)\n", message);
+  g_printerr (_("rawabit-cli: %s (see rawabit-cli project --help)\n"), message);
   return 2;
 }
 
@@ -60,14 +60,16 @@ open_project (const char *path, gboolean read_only, GError **error)
   return rwb_project_open (path, read_only ? RWB_PROJECT_OPEN_READ_ONLY : 0, error);
 }
 
-/* Parses OPTIONS P.rawabit [ARGS…]: @entries plus the project path first among the rest. */
+/* Parses OPTIONS P.rawabit [ARGS…]: @entries plus the project path first among the rest;
+ * @summary is translated here (mark it with N_). */
 static gboolean
-parse (int *argc, char ***argv, const char *summary, const GOptionEntry *entries,
-       char ***rest, int *status)
+parse (int *argc, char ***argv, const char *parameters, const char *summary,
+       const GOptionEntry *entries, char ***rest, int *status)
 {
-  g_autoptr (GOptionContext) ctx = g_option_context_new (summary);
+  g_autoptr (GOptionContext) ctx = g_option_context_new (parameters);
+  g_option_context_set_summary (ctx, _(summary));
   if (entries)
-    g_option_context_add_main_entries (ctx, entries, NULL);
+    g_option_context_add_main_entries (ctx, entries, GETTEXT_PACKAGE);
   g_autoptr (GError) error = NULL;
   if (!g_option_context_parse (ctx, argc, argv, &error))
     {
@@ -77,7 +79,7 @@ parse (int *argc, char ***argv, const char *summary, const GOptionEntry *entries
   *rest = *argv + 1;
   if (*argc < 2)
     {
-      *status = project_usage_error ("the command needs a project file P.rawabit");
+      *status = project_usage_error (_("the command needs a project file P.rawabit"));
       return FALSE;
     }
   return TRUE;
@@ -88,10 +90,10 @@ cmd_create (int argc, char **argv)
 {
   char **rest;
   int status;
-  if (!parse (&argc, &argv, "P.rawabit — create an empty project", NULL, &rest, &status))
+  if (!parse (&argc, &argv, "P.rawabit", N_("Create an empty project."), NULL, &rest, &status))
     return status;
   if (argc != 2)
-    return project_usage_error ("create takes one project file");
+    return project_usage_error (_("create takes one project file"));
   g_autoptr (GError) error = NULL;
   g_autoptr (RwbProject) p = rwb_project_create (rest[0], &error);
   if (p == NULL)
@@ -114,24 +116,24 @@ cmd_add (int argc, char **argv)
   gboolean replace_invalid = FALSE, verbose = FALSE;
   int jobs = 0;
   const GOptionEntry entries[] = {
-    { "jobs", 'j', 0, G_OPTION_ARG_INT, &jobs, "Extract on N threads (default: one per core)",
-      "N" },
+    { "jobs", 'j', 0, G_OPTION_ARG_INT, &jobs, N_("Extract on N threads (default: one per core)"),
+      N_("N") },
     { "lexicon", 0, 0, G_OPTION_ARG_FILENAME, &lexicon_dir,
-      "Also load the *.tsv lexicon and pattern files in DIR", "DIR" },
+      N_("Also load the *.tsv lexicon and pattern files in DIR"), N_("DIR") },
     { "replace-invalid", 0, 0, G_OPTION_ARG_NONE, &replace_invalid,
-      "Read articles that are not valid UTF-8, each bad byte replaced by U+FFFD", NULL },
-    { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose, "Say how many articles are done", NULL },
+      N_("Read articles that are not valid UTF-8, each bad byte replaced by U+FFFD"), NULL },
+    { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose, N_("Say how many articles are done"), NULL },
     { NULL }
   };
   char **rest;
   int status;
-  if (!parse (&argc, &argv, "P.rawabit FILE|DIR… — add articles to a project", entries, &rest,
+  if (!parse (&argc, &argv, "P.rawabit FILE|DIR…", N_("Add articles to a project."), entries, &rest,
               &status))
     return status;
   if (argc < 3)
-    return project_usage_error ("add needs a project and at least one FILE or DIR");
+    return project_usage_error (_("add needs a project and at least one FILE or DIR"));
   if (jobs < 0 || jobs > 256)
-    return project_usage_error ("--jobs must be between 1 and 256");
+    return project_usage_error (_("--jobs must be between 1 and 256"));
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) paths = rwb_import_expand_paths ((const char *const *) rest + 1, &error);
   if (paths == NULL)
@@ -169,7 +171,7 @@ cmd_add (int argc, char **argv)
       if (!rwb_project_add_articles (p, items, ids, &error))
         return rwb_cli_fail (NULL, error);
       if (verbose)
-        g_printerr ("%u of %u articles\n", MIN (start + n, paths->len), paths->len);
+        g_printerr (_("%u of %u articles\n"), MIN (start + n, paths->len), paths->len);
     }
   if (!rwb_project_close (p, &error))
     return rwb_cli_fail (NULL, error);
@@ -181,16 +183,16 @@ cmd_list (int argc, char **argv)
 {
   gboolean json = FALSE;
   const GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, "Print JSON instead of a table", NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON instead of a table"), NULL },
     { NULL }
   };
   char **rest;
   int status;
-  if (!parse (&argc, &argv, "P.rawabit — the articles with their counts and dates", entries,
+  if (!parse (&argc, &argv, "P.rawabit", N_("The articles with their counts and dates."), entries,
               &rest, &status))
     return status;
   if (argc != 2)
-    return project_usage_error ("list takes one project file");
+    return project_usage_error (_("list takes one project file"));
   g_autoptr (GError) error = NULL;
   g_autoptr (RwbProject) p = open_project (rest[0], TRUE, &error);
   if (p == NULL)
@@ -263,33 +265,33 @@ cmd_export (int argc, char **argv)
   gboolean force = FALSE;
   const GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
-      "Write the graph to OUT (a folder for csv; - for stdout)", "OUT" },
+      N_("Write the graph to OUT (a folder for csv; - for stdout)"), N_("OUT") },
     { "force", 0, 0, G_OPTION_ARG_NONE, &force,
-      "Replace OUT even if it is read-only (it stays read-only)", NULL },
+      N_("Replace OUT even if it is read-only (it stays read-only)"), NULL },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
-      "json, dot, graphml, csv… (default: from OUT's extension)", "FORMAT" },
+      N_("json, dot, graphml, csv… (default: from OUT's extension)"), N_("FORMAT") },
     { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of,
-      "Only what the articles dated up to DATE say (the timeline)", "DATE" },
+      N_("Only what the articles dated up to DATE say (the timeline)"), N_("DATE") },
     { NULL }
   };
   char **rest;
   int status;
-  if (!parse (&argc, &argv, "P.rawabit — write the corrected graph in another format", entries,
+  if (!parse (&argc, &argv, "P.rawabit", N_("Write the corrected graph in another format."), entries,
               &rest, &status))
     return status;
   if (argc != 2)
-    return project_usage_error ("export takes one project file");
+    return project_usage_error (_("export takes one project file"));
   if (output == NULL)
-    return project_usage_error ("export needs -o OUT");
+    return project_usage_error (_("export needs -o OUT"));
   RwbFormat out_format;
   if (format ? !rwb_format_from_string (format, &out_format)
              : !rwb_format_from_path (output, &out_format))
-    return project_usage_error (format ? "unknown --format"
-                                       : "cannot tell the format from OUT's extension; use "
-                                         "--format");
+    return project_usage_error (format ? _("unknown --format")
+                                       : _("cannot tell the format from OUT's extension; use "
+                                           "--format"));
   g_autofree char *date = NULL;
   if (as_of && (date = rwb_date_parse (as_of)) == NULL)
-    return project_usage_error ("--as-of needs a date such as 2024-03-18");
+    return project_usage_error (_("--as-of needs a date such as 2024-03-18"));
   g_autoptr (GError) error = NULL;
   g_autoptr (RwbProject) p = open_project (rest[0], TRUE, &error);
   if (p == NULL)
@@ -338,11 +340,11 @@ cmd_correct (int argc, char **argv)
 {
   if (argc >= 2 && (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h")))
     {
-      fputs (project_usage, stdout);
+      fputs (_(project_usage), stdout);
       return 0;
     }
   if (argc < 3)
-    return project_usage_error ("correct needs a project and an operation (--merge A B, …)");
+    return project_usage_error (_("correct needs a project and an operation (--merge A B, …)"));
   const char *path = argv[1], *op = argv[2];
   char **args = argv + 3;
   guint n_args = argc - 3;
@@ -351,8 +353,8 @@ cmd_correct (int argc, char **argv)
     {
       gint64 id = 0;
       if (n_args != 1 || !g_ascii_string_to_signed (args[0], 10, 1, G_MAXINT64, &id, NULL))
-        return project_usage_error ("--withdraw needs the number of a correction "
-                                    "(see project corrections)");
+        return project_usage_error (_("--withdraw needs the number of a correction "
+                                    "(see project corrections)"));
       g_autoptr (RwbProject) p = open_project (path, FALSE, &error);
       if (p == NULL || !rwb_project_withdraw_correction (p, id, &error))
         return rwb_cli_fail (NULL, error);
@@ -364,9 +366,11 @@ cmd_correct (int argc, char **argv)
         continue;
       if (n_args != operations[i].n_args)
         {
-          g_autofree char *m = g_strdup_printf ("%s takes %u argument%s", op,
-                                                operations[i].n_args,
-                                                operations[i].n_args == 1 ? "" : "s");
+          g_autofree char *m = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                             "%s takes %u argument",
+                                                             "%s takes %u arguments",
+                                                             operations[i].n_args),
+                                                op, operations[i].n_args);
           return project_usage_error (m);
         }
       g_autoptr (RwbCorrection) c = rwb_correction_new (operations[i].kind, args[0],
@@ -391,9 +395,10 @@ cmd_correct (int argc, char **argv)
             }
           if (!ok)
             {
-              g_autofree char *m = g_strdup_printf ("“%s” is not an %s type", args[a],
-                                                    operations[i].args[a] == 'e' ? "entity"
-                                                                                 : "relation");
+              g_autofree char *m = g_strdup_printf (operations[i].args[a] == 'e'
+                                                      ? _("“%s” is not an entity type")
+                                                      : _("“%s” is not a relation type"),
+                                                    args[a]);
               return project_usage_error (m);
             }
         }
@@ -409,15 +414,15 @@ cmd_correct (int argc, char **argv)
       if (graph == NULL)
         return rwb_cli_fail (NULL, error);
       if (applied->len > 0 && !g_array_index (applied, gboolean, applied->len - 1))
-        g_printerr ("rawabit-cli: warning: correction %" G_GINT64_FORMAT " changes nothing in the "
-                    "articles so far (is the name right?); it is kept for articles added later\n",
-                    id);
+        g_printerr (_("rawabit-cli: warning: correction %lld changes nothing in the articles "
+                      "so far (is the name right?); it is kept for articles added later\n"),
+                    (long long) id);
       printf ("%" G_GINT64_FORMAT "\n", id);
       if (!rwb_project_close (p, &error))
         return rwb_cli_fail (NULL, error);
       return 0;
     }
-  g_autofree char *m = g_strdup_printf ("unknown operation “%s”", op);
+  g_autofree char *m = g_strdup_printf (_("unknown operation “%s”"), op);
   return project_usage_error (m);
 }
 
@@ -426,7 +431,7 @@ cmd_corrections (int argc, char **argv)
 {
   char **rest;
   int status;
-  if (!parse (&argc, &argv, "P.rawabit — the corrections in force", NULL, &rest, &status))
+  if (!parse (&argc, &argv, "P.rawabit", N_("The corrections in force."), NULL, &rest, &status))
     return status;
   g_autoptr (GError) error = NULL;
   g_autoptr (RwbProject) p = open_project (rest[0], TRUE, &error);
@@ -440,7 +445,7 @@ cmd_corrections (int argc, char **argv)
     {
       g_autofree char *said = rwb_correction_describe (rwb_corrections_get (list, i));
       printf ("%" G_GINT64_FORMAT "\t%s%s\n", rwb_corrections_get_id (list, i), said,
-              g_array_index (applied, gboolean, i) ? "" : "\t(changes nothing so far)");
+              g_array_index (applied, gboolean, i) ? "" : _("\t(changes nothing so far)"));
     }
   return fflush (stdout) == 0 ? 0 : 1;
 }
@@ -450,9 +455,9 @@ cmd_undo_redo (int argc, char **argv, gboolean redo)
 {
   char **rest;
   int status;
-  if (!parse (&argc, &argv, redo ? "P.rawabit — redo the last command undone"
-                                 : "P.rawabit — undo the last command",
-              NULL, &rest, &status))
+  if (!parse (&argc, &argv, "P.rawabit",
+              redo ? N_("Redo the last command undone.") : N_("Undo the last command."), NULL,
+              &rest, &status))
     return status;
   g_autoptr (GError) error = NULL;
   g_autoptr (RwbProject) p = open_project (rest[0], FALSE, &error);
@@ -472,7 +477,7 @@ cmd_history (int argc, char **argv)
 {
   char **rest;
   int status;
-  if (!parse (&argc, &argv, "P.rawabit — the undo history", NULL, &rest, &status))
+  if (!parse (&argc, &argv, "P.rawabit", N_("The undo history."), NULL, &rest, &status))
     return status;
   g_autoptr (GError) error = NULL;
   g_autoptr (RwbProject) p = open_project (rest[0], TRUE, &error);
@@ -493,18 +498,18 @@ cmd_search (int argc, char **argv)
 {
   int limit = 20;
   const GOptionEntry entries[] = {
-    { "limit", 'n', 0, G_OPTION_ARG_INT, &limit, "At most N sentences (default 20)", "N" },
+    { "limit", 'n', 0, G_OPTION_ARG_INT, &limit, N_("At most N sentences (default 20)"), N_("N") },
     { NULL }
   };
   char **rest;
   int status;
-  if (!parse (&argc, &argv, "P.rawabit WORDS… — sentences of the articles with these words",
+  if (!parse (&argc, &argv, "P.rawabit WORDS…", N_("Sentences of the articles with these words."),
               entries, &rest, &status))
     return status;
   if (argc < 3)
-    return project_usage_error ("search needs a project and words to look for");
+    return project_usage_error (_("search needs a project and words to look for"));
   if (limit < 1)
-    return project_usage_error ("--limit must be at least 1");
+    return project_usage_error (_("--limit must be at least 1"));
   g_autofree char *query = g_strjoinv (" ", rest + 1);
   g_autoptr (GError) error = NULL;
   g_autoptr (RwbProject) p = open_project (rest[0], TRUE, &error);
@@ -531,16 +536,16 @@ cmd_remove (int argc, char **argv)
 {
   char **rest;
   int status;
-  if (!parse (&argc, &argv, "P.rawabit ID… — remove articles (undoably)", NULL, &rest, &status))
+  if (!parse (&argc, &argv, "P.rawabit ID…", N_("Remove articles (undoably)."), NULL, &rest, &status))
     return status;
   if (argc < 3)
-    return project_usage_error ("remove needs a project and article ids (see project list)");
+    return project_usage_error (_("remove needs a project and article ids (see project list)"));
   g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   for (int i = 1; i < argc - 1; i++)
     {
       gint64 id;
       if (!parse_id (rest[i], &id))
-        return project_usage_error ("article ids are numbers (see project list)");
+        return project_usage_error (_("article ids are numbers (see project list)"));
       g_array_append_val (ids, id);
     }
   g_autoptr (GError) error = NULL;
@@ -556,14 +561,14 @@ cmd_date (int argc, char **argv)
 {
   char **rest;
   int status;
-  if (!parse (&argc, &argv, "P.rawabit ID DATE — set an article's date", NULL, &rest, &status))
+  if (!parse (&argc, &argv, "P.rawabit ID DATE", N_("Set an article's date."), NULL, &rest, &status))
     return status;
   gint64 id;
   if (argc != 4 || !parse_id (rest[1], &id))
-    return project_usage_error ("date needs a project, an article id and a date (or none)");
+    return project_usage_error (_("date needs a project, an article id and a date (or none)"));
   g_autofree char *date = NULL;
   if (!g_str_equal (rest[2], "none") && (date = rwb_date_parse (rest[2])) == NULL)
-    return project_usage_error ("the date must be a date such as 2024-03-18 or 18 March 2024");
+    return project_usage_error (_("the date must be a date such as 2024-03-18 or 18 March 2024"));
   g_autoptr (GError) error = NULL;
   g_autoptr (RwbProject) p = open_project (rest[0], FALSE, &error);
   if (p == NULL || !rwb_project_set_article_date (p, id, date, &error)
@@ -578,19 +583,19 @@ cmd_reextract (int argc, char **argv)
   g_autofree char *lexicon_dir = NULL;
   int jobs = 0;
   const GOptionEntry entries[] = {
-    { "jobs", 'j', 0, G_OPTION_ARG_INT, &jobs, "Extract on N threads (default: one per core)",
-      "N" },
+    { "jobs", 'j', 0, G_OPTION_ARG_INT, &jobs, N_("Extract on N threads (default: one per core)"),
+      N_("N") },
     { "lexicon", 0, 0, G_OPTION_ARG_FILENAME, &lexicon_dir,
-      "Also load the *.tsv lexicon and pattern files in DIR", "DIR" },
+      N_("Also load the *.tsv lexicon and pattern files in DIR"), N_("DIR") },
     { NULL }
   };
   char **rest;
   int status;
-  if (!parse (&argc, &argv, "P.rawabit — extract every article again (corrections re-apply)",
+  if (!parse (&argc, &argv, "P.rawabit", N_("Extract every article again (corrections re-apply)."),
               entries, &rest, &status))
     return status;
   if (jobs < 0 || jobs > 256)
-    return project_usage_error ("--jobs must be between 1 and 256");
+    return project_usage_error (_("--jobs must be between 1 and 256"));
   g_autoptr (GError) error = NULL;
   g_autoptr (RwbLexicon) lexicon = load_lexicon (lexicon_dir, &error);
   if (lexicon == NULL)
@@ -607,7 +612,7 @@ rwb_cli_cmd_project (int argc, char **argv)
 {
   if (argc < 2 || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h"))
     {
-      fputs (project_usage, argc < 2 ? stderr : stdout);
+      fputs (_(project_usage), argc < 2 ? stderr : stdout);
       return argc < 2 ? 2 : 0;
     }
   static const struct {
@@ -627,7 +632,8 @@ rwb_cli_cmd_project (int argc, char **argv)
   for (guint i = 0; i < G_N_ELEMENTS (subcommands); i++)
     if (g_str_equal (sub, subcommands[i].name))
       return subcommands[i].run (argc - 1, argv + 1);
-  g_printerr ("rawabit-cli: unknown project command “%s” (see rawabit-cli project --help)\n", sub);
+  g_printerr (_("rawabit-cli: unknown project command “%s” (see rawabit-cli project --help)\n"),
+              sub);
   return 2;
 }
 

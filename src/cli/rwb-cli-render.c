@@ -67,47 +67,48 @@ rwb_cli_cmd_render (int argc, char **argv)
   double scale = 2.0;
   int timeout = 0;
   const GOptionEntry entries[] = {
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write the image to OUT", "OUT" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write the image to OUT"), N_("OUT") },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
-      "png, svg or pdf (default: from OUT's extension)", "FORMAT" },
+      N_("png, svg or pdf (default: from OUT's extension)"), N_("FORMAT") },
     { "engine", 'e', 0, G_OPTION_ARG_STRING, &engine,
-      "Graphviz engine: dot, neato, fdp, sfdp, circo, twopi (default: dot, sfdp past 400 entities)", "E" },
-    { "rankdir", 0, 0, G_OPTION_ARG_STRING, &rankdir, "dot only: LR (default), TB, RL, BT",
-      "DIR" },
-    { "scale", 's', 0, G_OPTION_ARG_DOUBLE, &scale, "Scale (PNG: 1 = 72 dpi; default 2)", "S" },
+      N_("Graphviz engine: dot, neato, fdp, sfdp, circo, twopi (default: dot, sfdp past 400 entities)"), N_("E") },
+    { "rankdir", 0, 0, G_OPTION_ARG_STRING, &rankdir, N_("dot only: LR (default), TB, RL, BT"),
+      N_("DIR") },
+    { "scale", 's', 0, G_OPTION_ARG_DOUBLE, &scale, N_("Scale (PNG: 1 = 72 dpi; default 2)"), N_("S") },
     { "page-fit", 0, 0, G_OPTION_ARG_NONE, &page_fit,
-      "PDF: one A4 landscape page with the picture fitted in it", NULL },
+      N_("PDF: one A4 landscape page with the picture fitted in it"), NULL },
     { "scope", 0, 0, G_OPTION_ARG_STRING, &scope,
-      "What to draw: whole (default) or selection (with --select)", "SCOPE" },
+      N_("What to draw: whole (default) or selection (with --select)"), N_("SCOPE") },
     { "select", 0, 0, G_OPTION_ARG_STRING_ARRAY, &select,
-      "Draw only these entities (names or aliases, comma-separated) and the relations among "
-      "them, cropped to them", "NAME,…" },
-    { "dark", 0, 0, G_OPTION_ARG_NONE, &dark, "Dark style (default: light, for print)", NULL },
-    { "transparent", 0, 0, G_OPTION_ARG_NONE, &transparent, "No background", NULL },
-    { "legend", 0, 0, G_OPTION_ARG_NONE, &legend, "Add a legend of the types drawn", NULL },
+      N_("Draw only these entities (names or aliases, comma-separated) and the relations among "
+      "them, cropped to them"), N_("NAME,…") },
+    { "dark", 0, 0, G_OPTION_ARG_NONE, &dark, N_("Dark style (default: light, for print)"), NULL },
+    { "transparent", 0, 0, G_OPTION_ARG_NONE, &transparent, N_("No background"), NULL },
+    { "legend", 0, 0, G_OPTION_ARG_NONE, &legend, N_("Add a legend of the types drawn"), NULL },
     { "force", 0, 0, G_OPTION_ARG_NONE, &force,
-      "Replace OUT even if it is read-only (it stays read-only)", NULL },
-    { "title", 0, 0, G_OPTION_ARG_STRING, &title, "Draw TEXT as a title at the top", "TEXT" },
-    { "mentions", 0, 0, G_OPTION_ARG_NONE, &mentions, "Also draw co-occurrence (mention) edges",
+      N_("Replace OUT even if it is read-only (it stays read-only)"), NULL },
+    { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_("Draw TEXT as a title at the top"), N_("TEXT") },
+    { "mentions", 0, 0, G_OPTION_ARG_NONE, &mentions, N_("Also draw co-occurrence (mention) edges"),
       NULL },
-    { "timeout", 't', 0, G_OPTION_ARG_INT, &timeout, "Stop Graphviz after SECONDS (default 60)",
-      "SECONDS" },
+    { "timeout", 't', 0, G_OPTION_ARG_INT, &timeout, N_("Stop Graphviz after SECONDS (default 60)"),
+      N_("SECONDS") },
     { "replace-invalid", 0, 0, G_OPTION_ARG_NONE, &replace_invalid,
-      "Read articles that are not valid UTF-8, each bad byte replaced by U+FFFD", NULL },
+      N_("Read articles that are not valid UTF-8, each bad byte replaced by U+FFFD"), NULL },
     { "lexicon", 0, 0, G_OPTION_ARG_FILENAME, &lexicon_dir,
-      "Also load the *.tsv lexicon and pattern files in DIR", "DIR" },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, "FILE…" },
+      N_("Also load the *.tsv lexicon and pattern files in DIR"), N_("DIR") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE…") },
     { NULL }
   };
-  g_autoptr (GOptionContext) ctx = g_option_context_new ("FILE… — draw the graph of articles");
-  g_option_context_add_main_entries (ctx, entries, NULL);
+  g_autoptr (GOptionContext) ctx = g_option_context_new (NULL);
+  g_option_context_set_summary (ctx, _("Draw the graph of articles."));
+  g_option_context_add_main_entries (ctx, entries, GETTEXT_PACKAGE);
   g_autoptr (GError) error = NULL;
   if (!g_option_context_parse (ctx, &argc, &argv, &error))
     return rwb_cli_usage_error (error->message);
   if (files == NULL || files[0] == NULL)
-    return rwb_cli_usage_error ("render needs at least one FILE");
+    return rwb_cli_usage_error (_("render needs at least one FILE"));
   if (output == NULL)
-    return rwb_cli_usage_error ("render needs -o OUT");
+    return rwb_cli_usage_error (_("render needs -o OUT"));
   RwbExportOptions export;
   rwb_export_options_init (&export);
   if (format == NULL)
@@ -118,18 +119,18 @@ rwb_cli_cmd_render (int argc, char **argv)
         export.format = RWB_IMAGE_PNG;
     }
   else if (!rwb_image_format_from_string (format, &export.format))
-    return rwb_cli_usage_error ("--format must be png, svg or pdf");
+    return rwb_cli_usage_error (_("--format must be png, svg or pdf"));
   RwbLayoutOptions options;
   rwb_layout_options_init (&options);
   if (engine && !rwb_layout_engine_from_string (engine, &options.engine))
-    return rwb_cli_usage_error ("--engine must be one of dot, neato, fdp, sfdp, circo, twopi");
+    return rwb_cli_usage_error (_("--engine must be one of dot, neato, fdp, sfdp, circo, twopi"));
   if (rankdir && !g_strv_contains ((const char *const[]) { "LR", "TB", "RL", "BT", NULL },
                                    rankdir))
-    return rwb_cli_usage_error ("--rankdir must be LR, TB, RL or BT");
+    return rwb_cli_usage_error (_("--rankdir must be LR, TB, RL or BT"));
   if (timeout < 0 || scale <= 0 || scale > 16)
-    return rwb_cli_usage_error ("--timeout must be positive and --scale between 0 and 16");
+    return rwb_cli_usage_error (_("--timeout must be positive and --scale between 0 and 16"));
   if (page_fit && export.format != RWB_IMAGE_PDF)
-    return rwb_cli_usage_error ("--page-fit is for PDF output");
+    return rwb_cli_usage_error (_("--page-fit is for PDF output"));
   /* --select may be repeated and each may hold a comma-separated list. */
   g_autofree char *joined = select ? g_strjoinv (",", select) : NULL;
   g_auto (GStrv) names = joined ? g_strsplit (joined, ",", -1) : NULL;
@@ -138,18 +139,18 @@ rwb_cli_cmd_render (int argc, char **argv)
       if (scope == NULL && names != NULL)
         export.scope = RWB_EXPORT_SELECTION;
       else if (names != NULL)
-        return rwb_cli_usage_error ("--select needs --scope selection");
+        return rwb_cli_usage_error (_("--select needs --scope selection"));
     }
   else if (g_str_equal (scope, "selection"))
     {
       if (names == NULL)
-        return rwb_cli_usage_error ("--scope selection needs --select NAME,…");
+        return rwb_cli_usage_error (_("--scope selection needs --select NAME,…"));
       export.scope = RWB_EXPORT_SELECTION;
     }
   else if (g_str_equal (scope, "visible"))
-    return rwb_cli_usage_error ("--scope visible needs an interactive view; use whole or selection");
+    return rwb_cli_usage_error (_("--scope visible needs an interactive view; use whole or selection"));
   else
-    return rwb_cli_usage_error ("--scope must be whole or selection");
+    return rwb_cli_usage_error (_("--scope must be whole or selection"));
   options.include_mentions = mentions;
   options.timeout_seconds = timeout;
   options.rankdir = rankdir;

@@ -313,36 +313,36 @@ rwb_cli_cmd_stats (int argc, char **argv)
   gboolean replace_invalid = FALSE, mentions = FALSE;
   int top = 10, pivots = 0;
   const GOptionEntry entries[] = {
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, "Output format: text (default) or json",
-      "FORMAT" },
-    { "top", 'n', 0, G_OPTION_ARG_INT, &top, "Rank the N most central entities (default 10)",
-      "N" },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("Output format: text (default) or json"),
+      N_("FORMAT") },
+    { "top", 'n', 0, G_OPTION_ARG_INT, &top, N_("Rank the N most central entities (default 10)"),
+      N_("N") },
     { "mentions", 0, 0, G_OPTION_ARG_NONE, &mentions,
-      "Count co-occurrences (mention relations) as relations", NULL },
+      N_("Count co-occurrences (mention relations) as relations"), NULL },
     { "pivots", 0, 0, G_OPTION_ARG_INT, &pivots,
-      "Estimate betweenness from K pivots (default: exact below 5000 entities, else 1024)",
-      "K" },
+      N_("Estimate betweenness from K pivots (default: exact below 5000 entities, else 1024)"),
+      N_("K") },
     { "replace-invalid", 0, 0, G_OPTION_ARG_NONE, &replace_invalid,
-      "Read articles that are not valid UTF-8, each bad byte replaced by U+FFFD", NULL },
+      N_("Read articles that are not valid UTF-8, each bad byte replaced by U+FFFD"), NULL },
     { "lexicon", 0, 0, G_OPTION_ARG_FILENAME, &lexicon_dir,
-      "Also load the *.tsv lexicon and pattern files in DIR", "DIR" },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, "FILE…" },
+      N_("Also load the *.tsv lexicon and pattern files in DIR"), N_("DIR") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE…") },
     { NULL }
   };
-  g_autoptr (GOptionContext) ctx = g_option_context_new (
-    "FILE… — counts, central entities and communities of a graph");
-  g_option_context_add_main_entries (ctx, entries, NULL);
+  g_autoptr (GOptionContext) ctx = g_option_context_new (NULL);
+  g_option_context_set_summary (ctx, _("Counts, central entities and communities of a graph."));
+  g_option_context_add_main_entries (ctx, entries, GETTEXT_PACKAGE);
   g_autoptr (GError) error = NULL;
   if (!g_option_context_parse (ctx, &argc, &argv, &error))
     return rwb_cli_usage_error (error->message);
   if (files == NULL || files[0] == NULL)
-    return rwb_cli_usage_error ("stats needs at least one FILE");
+    return rwb_cli_usage_error (_("stats needs at least one FILE"));
   if (format && !g_str_equal (format, "text") && !g_str_equal (format, "json"))
-    return rwb_cli_usage_error ("--format must be text or json");
+    return rwb_cli_usage_error (_("--format must be text or json"));
   if (top < 0)
-    return rwb_cli_usage_error ("--top must be 0 or more");
+    return rwb_cli_usage_error (_("--top must be 0 or more"));
   if (pivots < 0)
-    return rwb_cli_usage_error ("--pivots must be 1 or more");
+    return rwb_cli_usage_error (_("--pivots must be 1 or more"));
 
   char *failed = NULL;
   g_autoptr (RwbGraph) graph = rwb_cli_load_inputs (files, lexicon_dir, FALSE, replace_invalid,

@@ -15,7 +15,7 @@
 #include <stdio.h>
 #include <string.h>
 
-static const char *usage_text =
+static const char *usage_text = N_(
   "Usage:\n"
   "  rawabit-cli extract [--format json|dot] [-v] [--lexicon DIR] [--replace-invalid]\n"
   "                      FILE...\n"
@@ -47,7 +47,7 @@ static const char *usage_text =
   "project  keeps articles, what was found in them, your corrections and the undo history in\n"
   "         one file (P.rawabit, SQLite); render and convert read a project as input.\n"
   "\n"
-  "Run “rawabit-cli COMMAND --help” for a command's options.\n";
+  "Run “rawabit-cli COMMAND --help” for a command's options.\n");
 
 /* Every command, in the order --help lists them; each lives in rwb-cli-NAME.c. */
 static const struct {
@@ -77,13 +77,13 @@ main (int argc, char **argv)
 
   if (argc < 2)
     {
-      fputs (usage_text, stderr);
+      fputs (_(usage_text), stderr);
       return 2;
     }
   const char *cmd = argv[1];
   if (g_str_equal (cmd, "--help") || g_str_equal (cmd, "-h") || g_str_equal (cmd, "help"))
     {
-      fputs (usage_text, stdout);
+      fputs (_(usage_text), stdout);
       return 0;
     }
   if (g_str_equal (cmd, "--version"))
@@ -97,6 +97,6 @@ main (int argc, char **argv)
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     if (g_str_equal (cmd, commands[i].name))
       return commands[i].run (argc - 1, argv + 1);
-  g_printerr ("rawabit-cli: unknown command “%s” (see rawabit-cli --help)\n", cmd);
+  g_printerr (_("rawabit-cli: unknown command “%s” (see rawabit-cli --help)\n"), cmd);
   return 2;
 }

@@ -1,0 +1,99 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-rtl.c — the window under an Arabic locale (LANGUAGE=ar): translated, and mirrored as GTK
+ * does it from the locale — the header bar's end (the main menu) on the left, the side panel
+ * left of the graph. Saves the window as rtl-ar.png.
+ *
+ * Runs under xvfb-run (see meson.build), with the catalogues of the build (RAWABIT_LOCALEDIR).
+ */
+#define G_LOG_DOMAIN "rawabit-test-rtl"
+
+#include "rwb-config.h"
+
+#include <glib/gi18n.h>
+#include <gtk/gtk.h>
+#include <locale.h>
+
+#include "rwb-application.h"
+#include "rwb-window.h"
+
+#include "gui-test-util.h"
+
+static RwbApplication *app;
+static RwbWindow *window;
+
+/* The header bar's primary menu button (a GtkHeaderBar "end" child). */
+static GtkWidget *
+find_primary_menu (GtkWidget *widget)
+{
+  if (GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (widget)))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_primary_menu (c);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static double
+centre_x (GtkWidget *widget)
+{
+  graphene_rect_t bounds;
+  g_assert_true (gtk_widget_compute_bounds (widget, GTK_WIDGET (window), &bounds));
+  return bounds.origin.x + bounds.size.width / 2;
+}
+
+static void
+test_mirrored (void)
+{
+  window = wait_for_sample (app, window);
+  double width = gtk_widget_get_width (GTK_WIDGET (window));
+
+  /* Translated: the catalogue of the build is found and used. */
+  g_assert_cmpstr (_("Main Menu"), ==, "القائمة الرئيسية");
+  g_assert_cmpint (gtk_widget_get_default_direction (), ==, GTK_TEXT_DIR_RTL);
+  g_assert_cmpint (gtk_widget_get_direction (GTK_WIDGET (window)), ==, GTK_TEXT_DIR_RTL);
+
+  /* The header bar: its end (the main menu) is on the left. */
+  GtkWidget *menu = find_primary_menu (gtk_window_get_titlebar (GTK_WINDOW (window)));
+  g_assert_nonnull (menu);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (menu), ==, "القائمة الرئيسية");
+  g_assert_cmpfloat (centre_x (menu), <, width / 2);
+
+  /* The side panel (the paned's end child) is left of the graph. */
+  GtkWidget *sidebar = template_child_of (window, RWB_TYPE_WINDOW, "sidebar");
+  gtk_widget_set_visible (sidebar, TRUE);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  GtkWidget *graph = template_child_of (window, RWB_TYPE_WINDOW, "graph_view");
+  g_assert_cmpfloat (centre_x (sidebar), <, centre_x (graph));
+  g_assert_cmpfloat (centre_x (sidebar), <, width / 2);
+
+  g_autoptr (Picture) picture = render_widget (GTK_WIDGET (window), "rtl-ar.png");
+  g_assert_cmpint (picture->width, >, 100);
+}
+
+static void
+test_close (void)
+{
+  close_window (app, &window);
+}
+
+int
+main (int argc, char *argv[])
+{
+  /* An Arabic user's environment; the app's main() binds the catalogue the same way. */
+  g_setenv ("LANGUAGE", "ar", TRUE);
+  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+  setlocale (LC_ALL, "");
+  const char *localedir = g_getenv ("RAWABIT_LOCALEDIR");
+  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : RWB_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  gui_test_init (&argc, &argv);
+  app = rwb_application_new ();
+  g_test_add_func ("/rtl/mirrored", test_mirrored);
+  g_test_add_func ("/rtl/close", test_close);
+  return gui_test_run_app (app, argv[0]);
+}
