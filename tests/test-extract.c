@@ -181,6 +181,101 @@ test_english_article (void)
   g_assert_cmpuint (TYPED (types_between (g, "Tesla", "BYD")), ==, 0);
 }
 
+
+/* People named without a title or a verb of saying, from the grammar of Arabic names; and
+ * the common words that are given names too, which stay words. */
+static void
+test_given_names (void)
+{
+  const char *text =
+    "التقى خالد بن سعيد الهاجري بوفد من المستثمرين في مسقط. "
+    "وترأست نادية الشامي الاجتماع الأول. "
+    "وحضر أبو بكر العمودي وعبدالله يوسف المطيري الحفل. "
+    "وقالت الشركة إن لديها أمل كبير في نمو المبيعات. "
+    "وتعمل شركة عبداللطيف جميل في قطاع السيارات. "
+    "وجاء الطلب على المنتجات قويا خلال العام. "
+    "وكان مالك الشركة حاضرا.";
+  g_autoptr (RwbGraph) g = extract_text (text, "ar");
+  const char *people[] = { "خالد بن سعيد الهاجري", "نادية الشامي", "أبو بكر العمودي",
+                           "عبدالله يوسف المطيري" };
+  for (guint i = 0; i < G_N_ELEMENTS (people); i++)
+    {
+      gint e = find (g, people[i]);
+      if (e < 0)
+        g_error ("no person “%s”", people[i]);
+      g_assert_cmpuint (((RwbEntity *) g_ptr_array_index (g->entities, e))->type, ==,
+                        RWB_ENTITY_PERSON);
+    }
+  /* The clitic و is not part of the name. */
+  g_assert_cmpint (find (g, "وعبدالله يوسف المطيري"), <, 0);
+  for (guint i = 0; i < g->entities->len; i++)
+    {
+      RwbEntity *e = g_ptr_array_index (g->entities, i);
+      /* "أمل كبير" (great hope), "على المنتجات", "مالك الشركة" (the company's owner) are no
+       * people; the company after شركة is no person either. */
+      g_assert_null (strstr (e->name, "\xd8\xa3\xd9\x85\xd9\x84 ")); /* أمل */
+      g_assert_null (strstr (e->name, "\xd8\xa7\xd9\x84\xd9\x85\xd9\x86\xd8\xaa\xd8\xac")); /* المنتج… */
+      g_assert_null (strstr (e->name, "\xd9\x85\xd8\xa7\xd9\x84\xd9\x83 ")); /* مالك */
+      if (strstr (e->name, "\xd8\xac\xd9\x85\xd9\x8a\xd9\x84")) /* جميل */
+        g_assert_cmpuint (e->type, !=, RWB_ENTITY_PERSON);
+    }
+}
+
+/* English: a given name opening a capitalized run is a person, whatever the context. */
+static void
+test_given_names_english (void)
+{
+  g_autoptr (RwbGraph) g = extract_text (
+    "Harbour Logistics has appointed Mariam Al-Farsi to lead its expansion. The board thanked "
+    "Omar Haddad Saleh for his work.",
+    "en");
+  const char *people[] = { "Mariam Al-Farsi", "Omar Haddad Saleh" };
+  for (guint i = 0; i < G_N_ELEMENTS (people); i++)
+    {
+      gint e = find (g, people[i]);
+      if (e < 0)
+        g_error ("no person “%s”", people[i]);
+      g_assert_cmpuint (((RwbEntity *) g_ptr_array_index (g->entities, e))->type, ==,
+                        RWB_ENTITY_PERSON);
+    }
+}
+
+/* Mentions say what they are: a nisba standing for a place is an adjective, not a name; "the
+ * company" standing for a company is a description. */
+static void
+test_mention_kinds (void)
+{
+  const char *text = "وقعت شركة هواوي عقدا مع شركة سويدية. وقالت الشركة إن العقد كبير.";
+  g_autoptr (RwbGraph) g = extract_text (text, "ar");
+  gint sweden = find (g, "Sweden");
+  g_assert_cmpint (sweden, >=, 0);
+  RwbEntity *s = g_ptr_array_index (g->entities, sweden);
+  g_assert_cmpuint (s->mentions->len, >=, 1);
+  for (guint i = 0; i < s->mentions->len; i++)
+    g_assert_cmpint (g_array_index (s->mentions, RwbSpan, i).kind, ==, RWB_MENTION_ADJECTIVE);
+  gint huawei = find (g, "Huawei");
+  g_assert_cmpint (huawei, >=, 0);
+  RwbEntity *h = g_ptr_array_index (g->entities, huawei);
+  gboolean name = FALSE, description = FALSE;
+  for (guint i = 0; i < h->mentions->len; i++)
+    {
+      RwbSpan *m = &g_array_index (h->mentions, RwbSpan, i);
+      g_autofree char *surface = g_utf8_substring (text, m->start, m->end);
+      if (m->kind == RWB_MENTION_NAME)
+        {
+          name = TRUE;
+          g_assert_cmpstr (surface, ==, "هواوي");
+        }
+      if (m->kind == RWB_MENTION_DESCRIPTION)
+        {
+          description = TRUE;
+          g_assert_cmpstr (surface, ==, "الشركة");
+        }
+    }
+  g_assert_true (name);
+  g_assert_true (description);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -191,6 +286,9 @@ main (int argc, char **argv)
   g_test_add_func ("/extract/arabic-name-after-cue", test_arabic_name_after_cue);
   g_test_add_func ("/extract/cooccurrence-is-mention", test_cooccurrence_is_mention);
   g_test_add_func ("/extract/coreference", test_coreference);
+  g_test_add_func ("/extract/given-names", test_given_names);
+  g_test_add_func ("/extract/given-names-english", test_given_names_english);
+  g_test_add_func ("/extract/mention-kinds", test_mention_kinds);
   g_test_add_func ("/extract/own-article-ar", test_own_articles);
   g_test_add_func ("/extract/own-article-en", test_english_article);
   return g_test_run ();

@@ -16,7 +16,9 @@ main (int argc, char *argv[])
 
   /* Before any _(): GTK's own init only calls setlocale(), it does not bind our domain. */
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, RWB_LOCALEDIR);
+  /* RAWABIT_LOCALEDIR: the catalogues of an uninstalled build (build/po), for tests. */
+  const char *localedir = g_getenv ("RAWABIT_LOCALEDIR");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir ? localedir : RWB_LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -33,6 +33,9 @@ struct _RwbArticleView
   GtkTextTag *type_tags[RWB_ENTITY_N_TYPES];
   GtkTextMark *evidence_mark;
   gboolean changing_document;   /* while the drop-down follows the API */
+  gboolean scroll_pending;      /* scroll to evidence_mark once the text view has lines */
+  guint scroll_tick;            /* its tick callback, 0 */
+  guint scroll_frames;          /* frames it has run */
 };
 
 typedef struct
@@ -199,6 +202,62 @@ rwb_article_view_get_document (RwbArticleView *self)
   return self->document;
 }
 
+/* Whether the evidence mark's line is in the visible part of the text view. */
+static gboolean
+mark_visible (RwbArticleView *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GdkRectangle visible, location;
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, self->evidence_mark);
+  gtk_text_view_get_visible_rect (self->text_view, &visible);
+  gtk_text_view_get_iter_location (self->text_view, &iter, &location);
+  return visible.height > 0 && location.y + location.height > visible.y
+         && location.y < visible.y + visible.height;
+}
+
+/* Once the text view is mapped and sized, scroll to the evidence on each frame until its line
+ * is in view (the lines are measured over a few frames), for at most about a second. */
+static gboolean
+scroll_tick_cb (GtkWidget *widget, GdkFrameClock *clock, gpointer data)
+{
+  RwbArticleView *self = data;
+
+  if (!self->scroll_pending || ++self->scroll_frames > 60)
+    {
+      self->scroll_pending = FALSE;
+      self->scroll_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+  if (gtk_widget_get_height (widget) <= 0)
+    return G_SOURCE_CONTINUE;
+  if (mark_visible (self))
+    {
+      self->scroll_pending = FALSE;
+      self->scroll_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+  gtk_text_view_scroll_to_mark (self->text_view, self->evidence_mark, 0.05, TRUE, 0.0, 0.3);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+schedule_scroll (RwbArticleView *self)
+{
+  self->scroll_frames = 0;
+  if (self->scroll_tick == 0)
+    self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->text_view),
+                                                      scroll_tick_cb, self, NULL);
+}
+
+static void
+on_text_view_map (GtkWidget *widget, RwbArticleView *self)
+{
+  if (self->scroll_pending)
+    schedule_scroll (self);
+}
+
 void
 rwb_article_view_show_span (RwbArticleView *self, guint document, guint start, guint end)
 {
@@ -224,6 +283,12 @@ rwb_article_view_show_span (RwbArticleView *self, guint document, guint start, g
    * a moment ago has not happened yet. */
   gtk_text_buffer_move_mark (buffer, self->evidence_mark, &a);
   gtk_text_view_scroll_to_mark (self->text_view, self->evidence_mark, 0.05, TRUE, 0.0, 0.3);
+  /* A text view that was never shown (the Article page before its first visit) has no size
+   * and no lines yet: the scroll above is lost, and so was the article, left at an offset past
+   * its text. Scroll again once it is mapped and laid out. */
+  self->scroll_pending = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->text_view)))
+    schedule_scroll (self);
 }
 
 static void
@@ -312,6 +377,9 @@ rwb_article_view_dispose (GObject *object)
   GtkWidget *child;
 
   rwb_article_view_set_session (self, NULL);
+  if (self->scroll_tick != 0 && self->text_view != NULL)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->text_view), self->scroll_tick);
+  self->scroll_tick = 0;
   gtk_widget_dispose_template (GTK_WIDGET (self), RWB_TYPE_ARTICLE_VIEW);
   /* Only bound template children are unparented by the call above; the root of the template
    * may not be one. */
@@ -405,6 +473,7 @@ rwb_article_view_init (RwbArticleView *self)
 
   gtk_widget_set_has_tooltip (GTK_WIDGET (self->text_view), TRUE);
   g_signal_connect (self->text_view, "query-tooltip", G_CALLBACK (on_query_tooltip), self);
+  g_signal_connect (self->text_view, "map", G_CALLBACK (on_text_view_map), self);
 }
 
 GtkWidget *

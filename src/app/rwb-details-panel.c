@@ -11,6 +11,7 @@
 #include "rwb-config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
 
 #include "rwb-details-panel.h"
 #include "rwb-labels.h"
@@ -153,6 +154,8 @@ make_sentence_row (RwbDetailsPanel *self, const Sentence *sentence, const guint 
 
   row = gtk_list_box_row_new ();
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  /* For evidence_header: the sentences come sorted by document, one heading per article. */
+  g_object_set_data (G_OBJECT (row), "rwb-document", GUINT_TO_POINTER (sentence->document + 1));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "details.show-evidence");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "(uuu)", sentence->document,
                                     sentence->start, sentence->end);
@@ -685,10 +688,68 @@ rwb_details_panel_class_init (RwbDetailsPanelClass *klass)
   gtk_widget_class_set_css_name (widget_class, "rwb-details-panel");
 }
 
+/* "Almarai agrees to supply Nadec · 20 Mar 2024": the article the sentences below are from. */
+static char *
+article_heading (const RwbDocument *doc, guint index)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *date = NULL;
+
+  if (doc->title != NULL && *doc->title != '\0')
+    title = g_strdup (doc->title);
+  else if (doc->path != NULL)
+    title = g_path_get_basename (doc->path);
+  else
+    /* Translators: an article without a title or a file name; %u counts from 1. */
+    title = g_strdup_printf (_("Article %u"), index + 1);
+  if (doc->date != NULL)
+    {
+      int y, m, d;
+      g_autoptr (GDateTime) dt = NULL;
+
+      if (sscanf (doc->date, "%d-%d-%d", &y, &m, &d) == 3
+          && (dt = g_date_time_new_utc (y, m, d, 0, 0, 0)) != NULL)
+        /* Translators: an article's date above its sentences, in g_date_time_format's notation. */
+        date = g_date_time_format (dt, _("%-d %b %Y"));
+    }
+  /* Translators: heading of an article's sentences: its title · its date. */
+  return date != NULL ? g_strdup_printf (_("%s · %s"), title, date) : g_steal_pointer (&title);
+}
+
+/* Evidence and sentences are grouped by article under a heading with its title and date. */
+static void
+evidence_header (GtkListBoxRow *row, GtkListBoxRow *before, gpointer user_data)
+{
+  RwbDetailsPanel *self = user_data;
+  guint doc = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "rwb-document"));
+  guint before_doc = before == NULL
+                       ? 0 : GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (before), "rwb-document"));
+  g_autofree char *text = NULL;
+  GtkWidget *header;
+
+  if (doc == 0 || doc == before_doc || self->graph == NULL
+      || doc - 1 >= self->graph->documents->len)
+    {
+      gtk_list_box_row_set_header (row, NULL);
+      return;
+    }
+  text = article_heading (g_ptr_array_index (self->graph->documents, doc - 1), doc - 1);
+  header = gtk_label_new (text);
+  gtk_label_set_xalign (GTK_LABEL (header), 0);
+  gtk_label_set_wrap (GTK_LABEL (header), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (header), PANGO_WRAP_WORD_CHAR);
+  set_direction_from_text (header, text);
+  gtk_widget_add_css_class (header, "rwb-group-heading");
+  gtk_widget_add_css_class (header, "dim-label");
+  gtk_widget_set_name (header, "article-heading");
+  gtk_list_box_row_set_header (row, header);
+}
+
 static void
 rwb_details_panel_init (RwbDetailsPanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_list_box_set_header_func (self->evidence_list, evidence_header, self, NULL);
 }
 
 GtkWidget *

@@ -42,6 +42,8 @@ struct _RwbExportDialog
   GtkWindow *parent;            /* weak: the window outlives its modal dialog */
   GFile *file;
   GArray *selection;            /* guint entity indices, what get_options() hands out */
+  gboolean *hidden_entities;    /* what get_options() hands out */
+  gboolean *hidden_relations;
   GCancellable *cancellable;    /* of the running export, or NULL */
   GtkNativeDialog *chooser;
 };
@@ -112,12 +114,23 @@ rwb_export_dialog_get_options (RwbExportDialog *self, RwbExportOptions *options)
   options->title = title && *title ? title : NULL;
 
   const RwbScene *scene = rwb_session_get_scene (self->session);
-  if (self->filters != NULL && scene != NULL)
+  /* What the session hides: the filters' and what the timeline's date does not know yet. */
+  g_clear_pointer (&self->hidden_entities, g_free);
+  g_clear_pointer (&self->hidden_relations, g_free);
+  if (scene != NULL && scene->graph == rwb_session_get_graph (self->session))
     {
-      options->hidden_entities = rwb_filter_panel_get_hidden_entities (self->filters);
-      options->n_hidden_entities = options->hidden_entities ? scene->graph->entities->len : 0;
-      options->hidden_relations = rwb_filter_panel_get_hidden_relations (self->filters);
-      options->n_hidden_relations = options->hidden_relations ? scene->graph->relations->len : 0;
+      guint ne = scene->graph->entities->len, nr = scene->graph->relations->len;
+
+      self->hidden_entities = g_new (gboolean, ne + 1);
+      self->hidden_relations = g_new (gboolean, nr + 1);
+      for (guint i = 0; i < ne; i++)
+        self->hidden_entities[i] = rwb_session_entity_hidden (self->session, i);
+      for (guint i = 0; i < nr; i++)
+        self->hidden_relations[i] = rwb_session_relation_hidden (self->session, i);
+      options->hidden_entities = self->hidden_entities;
+      options->n_hidden_entities = ne;
+      options->hidden_relations = self->hidden_relations;
+      options->n_hidden_relations = nr;
     }
 }
 
@@ -383,6 +396,8 @@ rwb_export_dialog_dispose (GObject *object)
   g_clear_object (&self->session);
   g_clear_object (&self->view);
   g_clear_object (&self->filters);
+  g_clear_pointer (&self->hidden_entities, g_free);
+  g_clear_pointer (&self->hidden_relations, g_free);
   g_clear_object (&self->file);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->selection, g_array_unref);

@@ -32,6 +32,8 @@ struct _RwbSearchBar
   gint current;                 /* the match last stepped to, or -1 */
   char *searched;               /* the text the matches are for */
   gboolean search_mode;
+  GtkWidget *capture_widget;    /* whose typing opens the bar (weak) */
+  GtkEventController *capture;  /* the key controller on it */
 };
 
 G_DEFINE_FINAL_TYPE (RwbSearchBar, rwb_search_bar, GTK_TYPE_WIDGET)
@@ -282,6 +284,7 @@ rwb_search_bar_dispose (GObject *object)
    * may not be one. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
+  rwb_search_bar_set_key_capture_widget (self, NULL);
   g_clear_pointer (&self->graph, rwb_graph_unref);
   g_clear_pointer (&self->keys, g_ptr_array_unref);
 
@@ -369,12 +372,86 @@ rwb_search_bar_set_session (RwbSearchBar *self, RwbSession *session)
   g_set_object (&self->session, session);
 }
 
+/* Whether a shortcut of @widget itself (its class's key bindings, or a shortcut controller
+ * added to it) takes @event: such keys are the widget's, not the start of a search. */
+static gboolean
+widget_takes_key (GtkWidget *widget, GdkEvent *event)
+{
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (widget);
+  guint n = g_list_model_get_n_items (controllers);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (GObject) controller = g_list_model_get_item (controllers, i);
+      guint n_shortcuts;
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      n_shortcuts = g_list_model_get_n_items (G_LIST_MODEL (controller));
+      for (guint k = 0; k < n_shortcuts; k++)
+        {
+          g_autoptr (GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), k);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (trigger != NULL && gtk_shortcut_trigger_trigger (trigger, event, FALSE)
+                                   != GDK_KEY_MATCH_NONE)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Typing on the capture widget: a printable key that is not one of the widget's own shortcuts
+ * (the view's + - 0 f) opens the bar and goes into the entry. GtkSearchBar's own key capture
+ * runs in the capture phase before any shortcut of the widget, so it would take those keys. */
+static gboolean
+on_capture_key_pressed (GtkEventControllerKey *controller, guint keyval, guint keycode,
+                        GdkModifierType state, RwbSearchBar *self)
+{
+  GdkEvent *event = gtk_event_controller_get_current_event (GTK_EVENT_CONTROLLER (controller));
+  GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  gunichar c = gdk_keyval_to_unicode (keyval);
+  char utf8[8] = { 0 };
+
+  if (self->search_mode || event == NULL
+      || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK | GDK_META_MASK)) != 0
+      || c == 0 || !g_unichar_isgraph (c) || widget_takes_key (widget, event))
+    return GDK_EVENT_PROPAGATE;
+
+  /* The bar is hidden, its entry unmapped: the character goes in by hand, the rest of the
+   * query is typed into the entry itself. */
+  g_unichar_to_utf8 (c, utf8);
+  rwb_search_bar_set_search_mode (self, TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (self->entry), utf8);
+  gtk_widget_grab_focus (GTK_WIDGET (self->entry));
+  gtk_editable_set_position (GTK_EDITABLE (self->entry), -1);
+  return GDK_EVENT_STOP;
+}
+
 void
 rwb_search_bar_set_key_capture_widget (RwbSearchBar *self, GtkWidget *widget)
 {
   g_return_if_fail (RWB_IS_SEARCH_BAR (self));
+  g_return_if_fail (widget == NULL || GTK_IS_WIDGET (widget));
 
-  gtk_search_bar_set_key_capture_widget (self->search_bar, widget);
+  if (widget == self->capture_widget)
+    return;
+  if (self->capture_widget != NULL)
+    {
+      gtk_widget_remove_controller (self->capture_widget, self->capture);
+      g_object_remove_weak_pointer (G_OBJECT (self->capture_widget),
+                                    (gpointer *) &self->capture_widget);
+    }
+  self->capture_widget = widget;
+  self->capture = NULL;
+  if (widget == NULL)
+    return;
+  g_object_add_weak_pointer (G_OBJECT (widget), (gpointer *) &self->capture_widget);
+  self->capture = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (self->capture, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (self->capture, "key-pressed", G_CALLBACK (on_capture_key_pressed),
+                           self, 0);
+  gtk_widget_add_controller (widget, self->capture);
 }
 
 void

@@ -20,9 +20,12 @@
 #include <string.h>
 
 #include "rwb-article-view.h"
+#include "rwb-corrections-panel.h"
+#include "rwb-project-actions.h"
 #include "rwb-details-panel.h"
 #include "rwb-dot.h"
 #include "rwb-formats.h"
+#include "rwb-graph-builder.h"
 #include "rwb-entity-list.h"
 #include "rwb-export-dialog.h"
 #include "rwb-filter-panel.h"
@@ -33,6 +36,7 @@
 #include "rwb-edit-actions.h"
 #include "rwb-layout.h"
 #include "rwb-search-bar.h"
+#include "rwb-timeline-bar.h"
 #include "rwb-window.h"
 
 /* Above this many entities dot takes minutes and draws a tangle; sfdp is made for it. */
@@ -62,10 +66,13 @@ struct _RwbWindow
   RwbArticleView *article_view;
   RwbEntityList *entity_list;
   RwbFilterPanel *filter_panel;
+  RwbCorrectionsPanel *corrections_panel;
+  RwbTimelineBar *timeline_bar;
 
   /* What the user works on: the graph view and every panel bind to it. */
   RwbSession *session;
   GMenu *undo_section;          /* "Undo Merge" / "Redo Merge" in the primary menu */
+  GMenu *recent_section;        /* Open Recent's projects */
   GtkWidget *context_menu;      /* the graph view's, while it is up */
 
   GSettings *settings;          /* may be NULL: see rwb_application_get_settings() */
@@ -608,6 +615,231 @@ rwb_window_open_files (RwbWindow *self, GFile **files, guint n_files)
   open_files (self, files, n_files, -1, RWB_TEXT_LOAD_DEFAULT);
 }
 
+/* --- Adding many articles: files and folders, each article on its own ------------------------ */
+
+/* What the import thread gets and gives back. */
+typedef struct
+{
+  RwbApplication *application;
+  GPtrArray *paths;             /* char*: files and folders as given */
+  GPtrArray *items;             /* RwbImportItem, the result */
+  guint n_failed;
+  char *first_failure;          /* the first file that could not be read, and why */
+  Job *job;                     /* borrowed: freed only by import_done, after the thread */
+} ImportData;
+
+static void
+import_data_free (ImportData *data)
+{
+  g_clear_object (&data->application);
+  g_clear_pointer (&data->paths, g_ptr_array_unref);
+  g_clear_pointer (&data->items, g_ptr_array_unref);
+  g_free (data->first_failure);
+  g_free (data);
+}
+
+/* One progress report, carried from the import thread to the UI thread. */
+typedef struct
+{
+  RwbWindow *window;
+  GCancellable *cancellable;    /* the job's: a report of a job gone is dropped */
+  guint done, total;
+} ImportProgress;
+
+static gboolean
+show_import_progress (gpointer user_data)
+{
+  ImportProgress *p = user_data;
+
+  if (p->window->job != NULL && p->window->job->cancellable == p->cancellable
+      && !g_cancellable_is_cancelled (p->cancellable))
+    {
+      /* Translators: the status while a folder of articles is read; the numbers count them. */
+      g_autofree char *text = g_strdup_printf (_("Reading articles… %u of %u"), p->done, p->total);
+
+      gtk_label_set_text (p->window->busy_label, text);
+    }
+  g_object_unref (p->window);
+  g_object_unref (p->cancellable);
+  g_free (p);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_import_progress (guint done, guint total, gpointer user_data)
+{
+  Job *job = user_data;
+  ImportProgress *p;
+
+  p = g_new0 (ImportProgress, 1);
+  p->window = g_object_ref (job->window);
+  p->cancellable = g_object_ref (job->cancellable);
+  p->done = done;
+  p->total = total;
+  g_main_context_invoke (NULL, show_import_progress, p);
+}
+
+/* Runs in a worker thread: folders become their articles, every article is extracted on its
+ * own (on every core), and what could not be read is counted for the message. */
+static void
+import_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
+{
+  ImportData *data = task_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) files = NULL;
+  RwbLexicon *lexicon = rwb_application_get_lexicon (data->application, &error);
+
+  if (lexicon == NULL)
+    {
+      g_prefix_error (&error, "%s", _("Could not load the lexicon: "));
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_ptr_array_add (data->paths, NULL);
+  files = rwb_import_expand_paths ((const char *const *) data->paths->pdata, &error);
+  g_ptr_array_remove_index (data->paths, data->paths->len - 1);
+  if (files == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (files->len == 0)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "%s",
+                               _("There are no articles (.txt, .html) in the folder"));
+      return;
+    }
+  g_ptr_array_add (files, NULL);
+  data->items = rwb_import_files (lexicon, (const char *const *) files->pdata, 0, NULL,
+                                  on_import_progress, data->job, cancellable, &error);
+  if (data->items == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  for (guint i = 0; i < data->items->len; i++)
+    {
+      RwbImportItem *item = g_ptr_array_index (data->items, i);
+
+      if (item->error == NULL)
+        continue;
+      if (data->n_failed++ == 0)
+        data->first_failure = g_strdup_printf ("%s: %s", item->path, item->error->message);
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+import_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (Job) job = user_data;
+  ImportData *data = g_task_get_task_data (G_TASK (result));
+  RwbWindow *self = job->window;
+  RwbProject *project = rwb_session_get_project (self->session);
+  g_autoptr (GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (job_is_current (job))
+        {
+          if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+            rwb_window_show_error (self, error->message);
+          set_job (self, NULL);
+        }
+      return;
+    }
+  if (!job_is_current (job))
+    return;
+  set_job (self, NULL);
+
+  if (project != NULL)
+    {
+      /* One "Add Articles" command: undone, every article of the folder goes at once. */
+      if (!rwb_project_add_articles (project, data->items, NULL, &error)
+          || !rwb_session_reload (self->session, &error))
+        {
+          rwb_window_show_error (self, error->message);
+          return;
+        }
+    }
+  else
+    {
+      g_autoptr (RwbGraphBuilder) builder = rwb_graph_builder_new ();
+      RwbGraph *joined;
+
+      for (guint i = 0; i < data->items->len; i++)
+        {
+          RwbImportItem *item = g_ptr_array_index (data->items, i);
+
+          if (item->graph != NULL)
+            rwb_graph_builder_add (builder, item->graph);
+        }
+      joined = rwb_graph_builder_get_graph (builder);
+      if (joined->documents->len > 0 && rwb_session_get_graph (self->session) != NULL)
+        {
+          if (!rwb_session_add_graph (self->session, joined, &error))
+            rwb_window_show_error (self, error->message);
+        }
+      else if (joined->documents->len > 0)
+        {
+          Job *layout = begin_job (self, joined, TRUE);
+
+          pick_engine_for (self, joined);
+          start_layout (self, layout);
+        }
+    }
+  if (data->n_failed > 0)
+    {
+      g_autofree char *message = g_strdup_printf (
+        g_dngettext (GETTEXT_PACKAGE, "%u file could not be read (%s)",
+                     "%u files could not be read (the first: %s)", data->n_failed),
+        data->n_failed, data->first_failure);
+
+      rwb_window_show_error (self, message);
+    }
+}
+
+/* Whether @files are articles and folders (what import_articles reads), all local. */
+static gboolean
+all_articles_or_folders (GFile **files, guint n_files, gboolean *has_folder)
+{
+  *has_folder = FALSE;
+  for (guint i = 0; i < n_files; i++)
+    {
+      GFileType type = g_file_query_file_type (files[i], G_FILE_QUERY_INFO_NONE, NULL);
+      g_autofree char *path = g_file_get_path (files[i]);
+
+      if (path == NULL)
+        return FALSE;
+      if (type == G_FILE_TYPE_DIRECTORY)
+        *has_folder = TRUE;
+      else if (rwb_input_kind (files[i], NULL) != RWB_INPUT_ARTICLE)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Reads @files (articles and folders of articles) off the UI thread, with progress in the
+ * status line and Cancel, and adds them to the project, or to the work in memory. */
+static void
+import_articles (RwbWindow *self, GFile **files, guint n_files)
+{
+  g_autoptr (GTask) task = NULL;
+  ImportData *data = g_new0 (ImportData, 1);
+  Job *job = begin_job (self, NULL, TRUE);
+
+  data->application = RWB_APPLICATION (g_object_ref (gtk_window_get_application (GTK_WINDOW (self))));
+  data->paths = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < n_files; i++)
+    g_ptr_array_add (data->paths, g_file_get_path (files[i]));
+  gtk_label_set_text (self->busy_label, _("Reading articles…"));
+  task = g_task_new (self, job->cancellable, import_done, job);
+  g_task_set_source_tag (task, import_articles);
+  g_task_set_task_data (task, data, (GDestroyNotify) import_data_free);
+  data->job = job;
+  g_task_run_in_thread (task, import_thread);
+}
+
 /* Starts reading files (or, with @text, a pasted article) whose articles join the work shown. */
 static void
 add_articles (RwbWindow *self, GFile **files, guint n_files, const char *text)
@@ -615,6 +847,16 @@ add_articles (RwbWindow *self, GFile **files, guint n_files, const char *text)
   g_autoptr (GTask) task = NULL;
   ExtractData *data;
   Job *job;
+  gboolean has_folder;
+
+  /* Into a project each article goes on its own; a folder is many articles. */
+  if (text == NULL && n_files > 0 && all_articles_or_folders (files, n_files, &has_folder)
+      && (has_folder || rwb_session_get_project (self->session) != NULL)
+      && self->dot_file == NULL)
+    {
+      import_articles (self, files, n_files);
+      return;
+    }
 
   job = begin_job (self, NULL, TRUE);
 
@@ -1262,6 +1504,8 @@ rwb_window_constructed (GObject *object)
         { "win.merge", { "<Control>m", NULL } },
         { "win.paste", { "<Control>v", NULL } },
         { "win.save-as", { "<Control><Shift>s", NULL } },
+        { "win.new-project", { "<Control>n", NULL } },
+        { "win.export-data", { "<Control><Shift>e", NULL } },
       };
 
       for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
@@ -1341,6 +1585,8 @@ rwb_window_class_init (RwbWindowClass *klass)
   g_type_ensure (RWB_TYPE_ARTICLE_VIEW);
   g_type_ensure (RWB_TYPE_ENTITY_LIST);
   g_type_ensure (RWB_TYPE_FILTER_PANEL);
+  g_type_ensure (RWB_TYPE_CORRECTIONS_PANEL);
+  g_type_ensure (RWB_TYPE_TIMELINE_BAR);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/rawabit/Rawabit/rwb-window.ui");
@@ -1356,12 +1602,15 @@ rwb_window_class_init (RwbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RwbWindow, rankdir_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RwbWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, RwbWindow, undo_section);
+  gtk_widget_class_bind_template_child (widget_class, RwbWindow, recent_section);
   gtk_widget_class_bind_template_child (widget_class, RwbWindow, sidebar_stack);
   gtk_widget_class_bind_template_child (widget_class, RwbWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, RwbWindow, details_panel);
   gtk_widget_class_bind_template_child (widget_class, RwbWindow, article_view);
   gtk_widget_class_bind_template_child (widget_class, RwbWindow, entity_list);
   gtk_widget_class_bind_template_child (widget_class, RwbWindow, filter_panel);
+  gtk_widget_class_bind_template_child (widget_class, RwbWindow, corrections_panel);
+  gtk_widget_class_bind_template_child (widget_class, RwbWindow, timeline_bar);
   gtk_widget_class_bind_template_callback (widget_class, on_engine_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_rankdir_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_evidence_activated);
@@ -1393,6 +1642,8 @@ rwb_window_init (RwbWindow *self)
   rwb_article_view_set_session (self->article_view, self->session);
   rwb_entity_list_set_session (self->entity_list, self->session);
   rwb_filter_panel_set_session (self->filter_panel, self->session);
+  rwb_corrections_panel_set_session (self->corrections_panel, self->session);
+  rwb_timeline_bar_set_session (self->timeline_bar, self->session);
   rwb_search_bar_set_session (self->search_bar, self->session);
   rwb_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self->graph_view));
   {
@@ -1411,6 +1662,7 @@ rwb_window_init (RwbWindow *self)
   rwb_edit_actions_add (G_ACTION_MAP (self), self->session, GTK_WINDOW (self), on_edit_error,
                         self);
   update_undo_labels (self);
+  rwb_project_actions_add (self, self->session, self->recent_section);
   {
     GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
 

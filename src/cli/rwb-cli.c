@@ -69,7 +69,9 @@ main (int argc, char **argv)
   /* Past a file size limit a write fails (and the project says the disk is full) instead of
    * the process being killed mid-transaction. */
   signal (SIGXFSZ, SIG_IGN);
-  bindtextdomain (GETTEXT_PACKAGE, RWB_LOCALEDIR);
+  /* RAWABIT_LOCALEDIR: the catalogues of an uninstalled build (build/po), for tests. */
+  const char *localedir = g_getenv ("RAWABIT_LOCALEDIR");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir ? localedir : RWB_LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -109,6 +109,9 @@ resolve_coreference (Ctx *ctx, GArray *tokens, GArray *mentions)
           Mention m = { i, i, referents[k], MENTION_COREF };
           g_array_append_val (mentions, m);
           RwbEntity *e = g_ptr_array_index (ctx->graph->entities, referents[k]);
+          /* The article view highlights "الشركة" as a mention of the company it stands for. */
+          rwb_entity_add_mention_kind (e, ctx->doc, t->span.start, t->span.end,
+                                       RWB_MENTION_DESCRIPTION);
           say (ctx, "coreference «%.*s» at %u → “%s”", (int) (t->span.bend - t->span.bstart),
                ctx->text + t->span.bstart, t->span.start, e->name);
         }

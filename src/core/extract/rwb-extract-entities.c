@@ -98,6 +98,23 @@ entity_for_pattern_uncached (Ctx *ctx, const char *latin, const char *arabic,
   return found;
 }
 
+/* What the JSON says a mention is: a name-level consumer (a NER benchmark, a search index)
+ * reads only the names. */
+RwbMentionKind
+mention_kind_public (MentionKind kind)
+{
+  switch (kind)
+    {
+    case MENTION_ADJECTIVE:
+      return RWB_MENTION_ADJECTIVE;
+    case MENTION_COREF:
+      return RWB_MENTION_DESCRIPTION;
+    case MENTION_NAME:
+    default:
+      return RWB_MENTION_NAME;
+    }
+}
+
 void
 add_mention (Ctx *ctx, GArray *tokens, GArray *mentions, guint first, guint last, guint entity,
              MentionKind kind)
@@ -107,7 +124,8 @@ add_mention (Ctx *ctx, GArray *tokens, GArray *mentions, guint first, guint last
   for (guint i = first; i <= last; i++)
     TOK (i)->mention = mentions->len - 1;
   RwbEntity *e = g_ptr_array_index (ctx->graph->entities, entity);
-  rwb_entity_add_mention (e, ctx->doc, TOK (first)->span.start, TOK (last)->span.end);
+  rwb_entity_add_mention_kind (e, ctx->doc, TOK (first)->span.start, TOK (last)->span.end,
+                               mention_kind_public (kind));
 }
 
 /* Longest lexicon phrase starting at token @i. Only the first word may carry clitics. */
@@ -231,7 +249,7 @@ arabic_before (Ctx *ctx, GArray *tokens, guint latin_first, guint *a_first, guin
       return FALSE;
     }
   Token *t = TOK (k);
-  if (!t->arabic || t->mention >= 0 || t->cue != 0)
+  if (!t->arabic || t->mention >= 0 || blocking_cue (t) != 0)
     return FALSE;
   g_autofree char *latin = span_text (ctx, tokens, latin_first, latin_first);
   g_autofree char *translit = rwb_text_transliterate (t->cands[0]);
@@ -273,7 +291,7 @@ starts_trigger (Ctx *ctx, Token *t)
 gboolean
 name_like_arabic (Ctx *ctx, Token *t)
 {
-  if (!t->arabic || t->mention >= 0 || t->cue != 0 || t->keys[0] != t->cands[0])
+  if (!t->arabic || t->mention >= 0 || blocking_cue (t) != 0 || t->keys[0] != t->cands[0])
     return FALSE;
   if (g_utf8_strlen (t->form, -1) < 3 || g_str_has_suffix (t->form, "\xd9\x8a\xd9\x87"))
     return FALSE;
@@ -329,7 +347,7 @@ arabic_person_after_speech (Ctx *ctx, GArray *tokens, guint i, GArray *mentions,
   while (last + 1 < tokens->len && last - i < 2)
     {
       Token *t = TOK (last + 1);
-      if (!t->arabic || t->mention >= 0 || t->cue != 0 || starts_trigger (ctx, t))
+      if (!t->arabic || t->mention >= 0 || blocking_cue (t) != 0 || starts_trigger (ctx, t))
         break;
       last++;
     }
@@ -370,7 +388,7 @@ arabic_name_after_cue (Ctx *ctx, GArray *tokens, guint i, GArray *mentions)
       type = RWB_ENTITY_PERSON, rule = "arabic-after-person-cue";
       /* Given name and family name: "السيد محمد العبار". */
       if (i + 1 < tokens->len && TOK (i + 1)->arabic && TOK (i + 1)->mention < 0
-          && TOK (i + 1)->cue == 0 && !starts_trigger (ctx, TOK (i + 1)))
+          && blocking_cue (TOK (i + 1)) == 0 && !starts_trigger (ctx, TOK (i + 1)))
         last = i + 1;
     }
   else if (cue & RWB_CUE_ORGANIZATION)
@@ -410,6 +428,23 @@ names_known_entity (Ctx *ctx, GArray *tokens, guint i)
  *   (two or three words);
  *   anything else in the middle of a sentence → company, the commonest unknown name in
  *   business news. A single capitalized word opening the sentence is left alone. */
+/* Whether the capitalized run @first..@last is a person's name by its first word: a given
+ * name (a common-word one such as "Mark" only with two more words after it). */
+gboolean
+latin_given_name_run (GArray *tokens, guint first, guint last)
+{
+  guint len = last - first + 1;
+  const Token *t = TOK (first);
+  if (len < 2 || len > 4 || !(t->cue & RWB_CUE_GIVEN_ANY))
+    return FALSE;
+  if (!(t->cue & RWB_CUE_GIVEN) && len < 3)
+    return FALSE;
+  for (guint k = first; k <= last; k++)
+    if (TOK (k)->cue & (RWB_CUE_COMPANY_SUFFIX | RWB_CUE_COMPANY | RWB_CUE_ORGANIZATION))
+      return FALSE;
+  return TRUE;
+}
+
 gboolean
 english_name_context (Ctx *ctx, GArray *tokens, GArray *mentions, guint first, guint last,
                       RwbEntityType *type, const char **rule)
@@ -458,6 +493,13 @@ english_name_context (Ctx *ctx, GArray *tokens, GArray *mentions, guint first, g
           || (next && (next->cue & RWB_CUE_SPEECH))))
     {
       *type = RWB_ENTITY_PERSON, *rule = "english-person-context";
+      return TRUE;
+    }
+  /* "Sarah Whitfield", "Mohammed Abdulaziz AlRajhi": a given name opening two to four
+   * capitalized words (no company suffix among them: the caller saw none). */
+  if (latin_given_name_run (tokens, first, last))
+    {
+      *type = RWB_ENTITY_PERSON, *rule = "english-given-name";
       return TRUE;
     }
   if (first == 0 || (prev && !prev->word && !form_is (prev, ",") && !is_open_quote (prev)))
@@ -570,6 +612,12 @@ find_entities (Ctx *ctx, GArray *tokens, GArray *mentions, gboolean arabic_doc)
           continue;
         }
 
+      /* "أحمد السالم", "خالد بن علي الكندي": a person from a given name and what follows. */
+      if (arabic_person_by_given_name (ctx, tokens, i, mentions, &last))
+        {
+          i = last;
+          continue;
+        }
       /* "شركة زيمبرا", "وكالة ستاربرس": an unknown Arabic name right after a cue. */
       if (arabic_name_after_cue (ctx, tokens, i, mentions))
         continue;
@@ -629,6 +677,9 @@ find_entities (Ctx *ctx, GArray *tokens, GArray *mentions, gboolean arabic_doc)
         }
       else if (titled || (before & RWB_CUE_PERSON))
         type = RWB_ENTITY_PERSON, rule = "person-cue";
+      else if (arabic_doc && !suffix && !(before & (RWB_CUE_COMPANY | RWB_CUE_ORGANIZATION))
+               && latin_given_name_run (tokens, i, last))
+        type = RWB_ENTITY_PERSON, rule = "latin-given-name";
       else if (before & RWB_CUE_ORGANIZATION)
         type = RWB_ENTITY_ORGANIZATION, rule = "organization-cue";
       g_autofree char *latin = span_text (ctx, tokens, i, last);

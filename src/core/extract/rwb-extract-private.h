@@ -94,6 +94,14 @@ typedef struct
 #define TOK(i) (&g_array_index (tokens, Token, (i)))
 
 /* Tokens and their helpers (rwb-extract-tokens.c) */
+/* Given names are cues only for the person rules: elsewhere a word is read as if it had none. */
+#define RWB_CUE_GIVEN_ANY (RWB_CUE_GIVEN | RWB_CUE_GIVEN_WEAK)
+static inline RwbCueFlags
+blocking_cue (const Token *t)
+{
+  return t->cue & ~(RwbCueFlags) RWB_CUE_GIVEN_ANY;
+}
+
 G_GNUC_INTERNAL void say (Ctx *ctx, const char *format, ...) G_GNUC_PRINTF (2, 3);
 G_GNUC_INTERNAL gboolean is_arabic_char (gunichar c);
 G_GNUC_INTERNAL const char *concat_scratch (const char *a, const char *b, GString *scratch);
@@ -115,6 +123,10 @@ G_GNUC_INTERNAL guint entity_for_pattern (Ctx *ctx, const char *latin, const cha
                                           RwbEntityType type, const char *rule);
 G_GNUC_INTERNAL guint entity_for_pattern_uncached (Ctx *ctx, const char *latin, const char *arabic,
                                                    RwbEntityType type, const char *rule);
+G_GNUC_INTERNAL RwbMentionKind mention_kind_public (MentionKind kind);
+G_GNUC_INTERNAL gboolean latin_given_name_run (GArray *tokens, guint first, guint last);
+G_GNUC_INTERNAL gboolean arabic_person_by_given_name (Ctx *ctx, GArray *tokens, guint i,
+                                                      GArray *mentions, guint *out_last);
 G_GNUC_INTERNAL void add_mention (Ctx *ctx, GArray *tokens, GArray *mentions, guint first,
                                   guint last, guint entity, MentionKind kind);
 G_GNUC_INTERNAL gboolean lookup_phrase (Ctx *ctx, GArray *tokens, guint i, guint *out_last,

@@ -103,8 +103,11 @@ types_fit (Ctx *ctx, RwbRelationType type, guint source, guint target)
     case RWB_RELATION_COMPETITION:
       return s == RWB_ENTITY_COMPANY && t == RWB_ENTITY_COMPANY;
     case RWB_RELATION_PARTNERSHIP:
-    case RWB_RELATION_TALKS:
     case RWB_RELATION_SUPPLY:
+      /* Companies partner with and supply each other; the chief executive who announces an
+       * agreement is no party to it (an adviser who is a person is named with the firm). */
+      return s_org && t_org;
+    case RWB_RELATION_TALKS:
     case RWB_RELATION_INVESTMENT:
     case RWB_RELATION_ACQUISITION:
     case RWB_RELATION_OWNERSHIP:

@@ -66,6 +66,8 @@ typedef enum {
   RWB_CUE_BASED = 1 << 16,       /* based, listed: "X-based" places what follows */
   RWB_CUE_ARTICLE = 1 << 17,     /* a, an: "Y, an X-based firm" describes Y */
   RWB_CUE_LED_BY = 1 << 18,      /* founded, led: "founded … by X" names a person X */
+  RWB_CUE_GIVEN = 1 << 19,       /* أحمد, Sarah: a given name (cues-given-names.tsv) */
+  RWB_CUE_GIVEN_WEAK = 1 << 20,  /* أمل, Mark: a given name that is also a common word */
 } RwbCueFlags;
 
 /* What the lexicon knows of one word, so a token needs one hash probe per reading. */

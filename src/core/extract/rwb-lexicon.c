@@ -419,6 +419,8 @@ static const struct {
   { "based", RWB_CUE_BASED },
   { "article", RWB_CUE_ARTICLE },
   { "led-by", RWB_CUE_LED_BY },
+  { "given", RWB_CUE_GIVEN },
+  { "given-weak", RWB_CUE_GIVEN_WEAK },
 };
 
 static gboolean

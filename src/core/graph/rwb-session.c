@@ -18,15 +18,18 @@
 #include "rwb-graph-builder.h"
 #include "rwb-import.h"
 #include "rwb-session.h"
+#include "rwb-timeline.h"
 
 typedef enum {
   COMMAND_CORRECT,
   COMMAND_MOVE,
+  COMMAND_WITHDRAW,
 } CommandKind;
 
 typedef struct {
   CommandKind kind;
-  RwbCorrection *correction;   /* COMMAND_CORRECT */
+  RwbCorrection *correction;   /* COMMAND_CORRECT, COMMAND_WITHDRAW (the one withdrawn) */
+  guint index;                 /* COMMAND_WITHDRAW: where it was in the list in force */
   /* COMMAND_MOVE: name key → RwbPosition* before and after; a NULL value is "not moved". */
   GHashTable *before, *after;
   char *label;
@@ -52,11 +55,16 @@ struct _RwbSession
   guint hidden_entity_types, hidden_relation_types;
   double min_confidence;
 
+  char *as_of;                 /* the timeline's date: what is known by then is shown */
+  RwbTimeline *timeline;       /* of graph, made when first asked for */
+
   GHashTable *positions;       /* name key → RwbPosition */
 
   /* Without a project. */
   RwbCorrections *corrections;
   GPtrArray *history;          /* Command */
+
+  GArray *applied;             /* gboolean per correction in force, from the last application */
   guint n_done;
 };
 
@@ -75,6 +83,7 @@ enum {
   PROP_CAN_REDO,
   PROP_UNDO_LABEL,
   PROP_REDO_LABEL,
+  PROP_AS_OF,
   N_PROPS
 };
 
@@ -87,6 +96,7 @@ enum {
   SIGNAL_FILTER_CHANGED,
   SIGNAL_POSITIONS_CHANGED,
   SIGNAL_REVEAL_ENTITY,
+  SIGNAL_HISTORY_CHANGED,
   N_SIGNALS
 };
 
@@ -134,6 +144,7 @@ notify_history (RwbSession *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNDO_LABEL]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REDO_LABEL]);
+  g_signal_emit (self, signals[SIGNAL_HISTORY_CHANGED], 0);
 }
 
 /* Appends a done command, dropping what was undone after the last one done. */
@@ -154,6 +165,7 @@ clear_history (RwbSession *self)
   self->n_done = 0;
   rwb_corrections_free (self->corrections);
   self->corrections = rwb_corrections_new ();
+  g_clear_pointer (&self->applied, g_array_unref);
   notify_history (self);
 }
 
@@ -259,9 +271,16 @@ show (RwbSession *self, RwbGraph *graph, RwbScene *scene)
                 self->base = rwb_graph_ref (graph);
               g_hash_table_remove_all (self->positions);
               clear_history (self);
+              if (self->as_of != NULL)
+                {
+                  /* Other work: its timeline starts whole. */
+                  g_clear_pointer (&self->as_of, g_free);
+                  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AS_OF]);
+                }
             }
         }
       clear_hidden (self);
+      g_clear_pointer (&self->timeline, rwb_timeline_free);
     }
 
   if (!same)
@@ -511,8 +530,11 @@ rwb_session_entity_hidden (RwbSession *self, guint entity)
 {
   g_return_val_if_fail (RWB_IS_SESSION (self), FALSE);
 
-  return self->hidden_entities != NULL && entity < self->n_hidden_entities
-         && self->hidden_entities[entity];
+  if (self->hidden_entities != NULL && entity < self->n_hidden_entities
+      && self->hidden_entities[entity])
+    return TRUE;
+  return self->as_of != NULL && self->graph != NULL && entity < self->graph->entities->len
+         && !rwb_timeline_entity_known (rwb_session_get_timeline (self), entity, self->as_of);
 }
 
 gboolean
@@ -526,6 +548,9 @@ rwb_session_relation_hidden (RwbSession *self, guint relation)
     return TRUE;
   if (self->hidden_relations != NULL && relation < self->n_hidden_relations
       && self->hidden_relations[relation])
+    return TRUE;
+  if (self->as_of != NULL
+      && !rwb_timeline_relation_known (rwb_session_get_timeline (self), relation, self->as_of))
     return TRUE;
   r = g_ptr_array_index (self->graph->relations, relation);
   return rwb_session_entity_hidden (self, r->source) || rwb_session_entity_hidden (self, r->target);
@@ -609,6 +634,86 @@ rwb_session_set_min_confidence (RwbSession *self, double min_confidence)
     return;
   self->min_confidence = min_confidence;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MIN_CONFIDENCE]);
+}
+
+/* --- Timeline ------------------------------------------------------------------------------ */
+
+const char *
+rwb_session_get_as_of (RwbSession *self)
+{
+  g_return_val_if_fail (RWB_IS_SESSION (self), NULL);
+
+  return self->as_of;
+}
+
+/* Sets the date without writing it to the project (which is where it may come from). */
+static gboolean
+set_as_of (RwbSession *self, const char *date)
+{
+  if (g_strcmp0 (date, self->as_of) == 0)
+    return FALSE;
+  g_free (self->as_of);
+  self->as_of = g_strdup (date);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AS_OF]);
+  g_signal_emit (self, signals[SIGNAL_FILTER_CHANGED], 0);
+  if (prune_selection (self))
+    g_signal_emit (self, signals[SIGNAL_SELECTION_CHANGED], 0);
+  return TRUE;
+}
+
+void
+rwb_session_set_as_of (RwbSession *self, const char *date)
+{
+  g_return_if_fail (RWB_IS_SESSION (self));
+
+  if (date != NULL && *date == '\0')
+    date = NULL;
+  if (!set_as_of (self, date) || self->project == NULL
+      || rwb_project_is_read_only (self->project))
+    return;
+  {
+    g_autoptr (GError) error = NULL;
+
+    /* A view setting: losing it costs the user one drag, so it is not an error to show. */
+    if (!rwb_project_set_view (self->project, "as-of", date, &error))
+      g_debug ("Could not keep the timeline date in the project: %s", error->message);
+  }
+}
+
+RwbTimeline *
+rwb_session_get_timeline (RwbSession *self)
+{
+  g_return_val_if_fail (RWB_IS_SESSION (self), NULL);
+
+  if (self->graph == NULL)
+    return NULL;
+  if (self->timeline == NULL)
+    self->timeline = rwb_timeline_new (self->graph);
+  return self->timeline;
+}
+
+RwbGraph *
+rwb_session_dup_shown_graph (RwbSession *self)
+{
+  g_autofree gboolean *keep_entities = NULL;
+  g_autofree gboolean *keep_relations = NULL;
+
+  g_return_val_if_fail (RWB_IS_SESSION (self), NULL);
+
+  if (self->graph == NULL)
+    return NULL;
+  keep_entities = g_new (gboolean, self->graph->entities->len + 1);
+  keep_relations = g_new (gboolean, self->graph->relations->len + 1);
+  for (guint i = 0; i < self->graph->entities->len; i++)
+    keep_entities[i] = !rwb_session_entity_hidden (self, i);
+  for (guint i = 0; i < self->graph->relations->len; i++)
+    {
+      const RwbRelation *r = g_ptr_array_index (self->graph->relations, i);
+
+      keep_relations[i] = !rwb_session_relation_hidden (self, i)
+                          && (self->show_mentions || r->type != RWB_RELATION_MENTION);
+    }
+  return rwb_graph_filter (self->graph, self->as_of, keep_entities, keep_relations);
 }
 
 /* --- Positions ----------------------------------------------------------------------------- */
@@ -752,14 +857,27 @@ rwb_session_reset_positions (RwbSession *self, GError **error)
 
 /* --- Edits --------------------------------------------------------------------------------- */
 
+/* The corrected graph; which corrections found something to act on is kept for the panel. */
 static RwbGraph *
 corrected_graph (RwbSession *self, GError **error)
 {
+  GArray *applied = NULL;
+  RwbGraph *graph;
+
   if (self->project != NULL)
-    return rwb_project_load_corrected_graph (self->project, NULL, error);
-  if (self->base == NULL)
-    return rwb_graph_new ();
-  return rwb_corrections_apply (self->base, self->corrections, NULL);
+    graph = rwb_project_load_corrected_graph (self->project, &applied, error);
+  else if (self->base == NULL)
+    graph = rwb_graph_new ();
+  else
+    graph = rwb_corrections_apply (self->base, self->corrections, &applied);
+  if (graph != NULL)
+    {
+      g_clear_pointer (&self->applied, g_array_unref);
+      self->applied = applied;
+    }
+  else if (applied != NULL)
+    g_array_unref (applied);
+  return graph;
 }
 
 gboolean
@@ -801,6 +919,58 @@ rwb_session_correct (RwbSession *self, const RwbCorrection *correction, GError *
     return FALSE;
   edited (self, graph);
   return TRUE;
+}
+
+gboolean
+rwb_session_withdraw_correction (RwbSession *self, guint index, GError **error)
+{
+  g_autoptr (RwbCorrections) list = NULL;
+  RwbGraph *graph;
+
+  g_return_val_if_fail (RWB_IS_SESSION (self), FALSE);
+
+  list = rwb_session_get_corrections (self);
+  if (index >= rwb_corrections_len (list))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("There is no such correction"));
+      return FALSE;
+    }
+  if (self->project != NULL)
+    {
+      if (!rwb_project_withdraw_correction (self->project, rwb_corrections_get_id (list, index),
+                                            error))
+        return FALSE;
+      notify_history (self);
+    }
+  else
+    {
+      Command *command = g_new0 (Command, 1);
+
+      command->kind = COMMAND_WITHDRAW;
+      command->correction = rwb_correction_copy (rwb_corrections_get (list, index));
+      command->index = index;
+      /* Translators: the undo entry of withdrawing a correction in the corrections panel. */
+      command->label = g_strdup (_("Withdraw Correction"));
+      rwb_corrections_remove_index (self->corrections, index);
+      push_command (self, command);
+    }
+
+  graph = corrected_graph (self, error);
+  if (graph == NULL)
+    return FALSE;
+  edited (self, graph);
+  return TRUE;
+}
+
+GArray *
+rwb_session_get_corrections_applied (RwbSession *self)
+{
+  g_return_val_if_fail (RWB_IS_SESSION (self), NULL);
+
+  /* Kept from the last application: asking costs nothing, even in a large project. */
+  if (self->applied != NULL)
+    return g_array_copy (self->applied);
+  return g_array_new (FALSE, TRUE, sizeof (gboolean));
 }
 
 RwbCorrections *
@@ -898,6 +1068,25 @@ project_changed (RwbSession *self, const RwbHistoryEntry *entry, GError **error)
   return TRUE;
 }
 
+/* Puts a copy of @correction back at @index of the corrections in force (an undone withdraw). */
+static void
+corrections_insert (RwbSession *self, guint index, const RwbCorrection *correction)
+{
+  RwbCorrections *list = rwb_corrections_new ();
+  guint n = rwb_corrections_len (self->corrections);
+
+  for (guint i = 0; i <= n; i++)
+    {
+      if (i == index)
+        rwb_corrections_add (list, rwb_correction_copy (correction), 0);
+      if (i < n)
+        rwb_corrections_add (list, rwb_correction_copy (rwb_corrections_get (self->corrections, i)),
+                             rwb_corrections_get_id (self->corrections, i));
+    }
+  rwb_corrections_free (self->corrections);
+  self->corrections = list;
+}
+
 static gboolean
 undo_redo (RwbSession *self, gboolean undo, GError **error)
 {
@@ -926,6 +1115,16 @@ undo_redo (RwbSession *self, gboolean undo, GError **error)
   if (command->kind == COMMAND_MOVE)
     {
       apply_moves (self, undo ? command->before : command->after);
+      return TRUE;
+    }
+
+  if (command->kind == COMMAND_WITHDRAW)
+    {
+      if (undo)
+        corrections_insert (self, command->index, command->correction);
+      else
+        rwb_corrections_remove_index (self->corrections, command->index);
+      edited (self, corrected_graph (self, NULL));
       return TRUE;
     }
 
@@ -984,7 +1183,7 @@ rwb_session_add_graph (RwbSession *self, RwbGraph *part, GError **error)
   rwb_graph_builder_add (builder, copy);
   g_clear_pointer (&self->base, rwb_graph_unref);
   self->base = rwb_graph_ref (rwb_graph_builder_get_graph (builder));
-  edited (self, rwb_corrections_apply (self->base, self->corrections, NULL));
+  edited (self, corrected_graph (self, NULL));
   return TRUE;
 }
 
@@ -1053,7 +1252,14 @@ rwb_session_set_project (RwbSession *self, RwbProject *project, GError **error)
   self->n_done = 0;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
   notify_history (self);
-  return rwb_session_reload (self, error);
+  if (!rwb_session_reload (self, error))
+    return FALSE;
+  {
+    g_autofree char *as_of = rwb_project_get_view (project, "as-of");
+
+    set_as_of (self, as_of);
+  }
+  return TRUE;
 }
 
 RwbProject *
@@ -1168,6 +1374,9 @@ rwb_session_get_property (GObject *object, guint prop_id, GValue *value, GParamS
     case PROP_REDO_LABEL:
       g_value_set_string (value, rwb_session_get_redo_label (self));
       break;
+    case PROP_AS_OF:
+      g_value_set_string (value, self->as_of);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1195,6 +1404,9 @@ rwb_session_set_property (GObject      *object,
     case PROP_MIN_CONFIDENCE:
       rwb_session_set_min_confidence (self, g_value_get_double (value));
       break;
+    case PROP_AS_OF:
+      rwb_session_set_as_of (self, g_value_get_string (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1213,9 +1425,12 @@ rwb_session_finalize (GObject *object)
   g_clear_object (&self->project);
   g_clear_pointer (&self->selected_entities, g_array_unref);
   clear_hidden (self);
+  g_clear_pointer (&self->timeline, rwb_timeline_free);
+  g_clear_pointer (&self->as_of, g_free);
   g_clear_pointer (&self->positions, g_hash_table_unref);
   g_clear_pointer (&self->corrections, rwb_corrections_free);
   g_clear_pointer (&self->history, g_ptr_array_unref);
+  g_clear_pointer (&self->applied, g_array_unref);
 
   G_OBJECT_CLASS (rwb_session_parent_class)->finalize (object);
 }
@@ -1258,6 +1473,9 @@ rwb_session_class_init (RwbSessionClass *klass)
     g_param_spec_string ("undo-label", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_REDO_LABEL] =
     g_param_spec_string ("redo-label", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_AS_OF] =
+    g_param_spec_string ("as-of", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -1309,6 +1527,15 @@ rwb_session_class_init (RwbSessionClass *klass)
   signals[SIGNAL_REVEAL_ENTITY] =
     g_signal_new ("reveal-entity", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+  /**
+   * RwbSession::history-changed:
+   *
+   * A command was done, undone or redone, or the history was replaced (another graph, another
+   * project): the corrections in force and the undo labels may have changed.
+   */
+  signals[SIGNAL_HISTORY_CHANGED] =
+    g_signal_new ("history-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void

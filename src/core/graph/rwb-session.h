@@ -26,6 +26,7 @@
 #include "rwb-lexicon.h"
 #include "rwb-project.h"
 #include "rwb-scene.h"
+#include "rwb-timeline.h"
 
 G_BEGIN_DECLS
 
@@ -230,6 +231,49 @@ double          rwb_session_get_min_confidence     (RwbSession *self);
 void            rwb_session_set_min_confidence     (RwbSession *self,
                                                     double      min_confidence);
 
+/* ---- timeline ---- */
+
+/**
+ * rwb_session_get_as_of:
+ * @self: a session
+ *
+ * Returns: (nullable): the timeline's date (ISO 8601 "YYYY-MM-DD"): only what the articles
+ *   dated up to then say is shown; %NULL shows everything
+ */
+const char     *rwb_session_get_as_of              (RwbSession *self);
+/**
+ * rwb_session_set_as_of:
+ * @self: a session
+ * @date: (nullable): an ISO 8601 date, or %NULL (or "") for no limit
+ *
+ * Shows the graph as of @date (#RwbSession:as-of): an entity or relation not known by then
+ * (rwb-timeline.h) counts as hidden, as a filter would hide it, and leaves the selection.
+ * Emits #RwbSession::filter-changed. A project keeps the date in its view state ("as-of") and
+ * gives it back when opened again. Another graph that is new work (not an edit) starts with no
+ * limit.
+ */
+void            rwb_session_set_as_of              (RwbSession *self,
+                                                    const char *date);
+/**
+ * rwb_session_get_timeline:
+ * @self: a session
+ *
+ * Returns: (transfer none) (nullable): the timeline of the graph shown (made when first asked
+ *   for, dropped when the graph changes), or %NULL without a graph
+ */
+RwbTimeline    *rwb_session_get_timeline           (RwbSession *self);
+/**
+ * rwb_session_dup_shown_graph:
+ * @self: a session
+ *
+ * What the view shows, as a graph of its own for exports: the graph as of the timeline's date
+ * (rwb_graph_as_of) without what the filters hide, and without co-occurrence relations while
+ * #RwbSession:show-mentions is off.
+ *
+ * Returns: (transfer full) (nullable): the graph, or %NULL without a graph
+ */
+RwbGraph       *rwb_session_dup_shown_graph        (RwbSession *self);
+
 /* ---- positions ---- */
 
 /**
@@ -306,6 +350,29 @@ gboolean        rwb_session_correct                (RwbSession          *self,
  * Returns: (transfer full): the corrections in force, in order
  */
 RwbCorrections *rwb_session_get_corrections        (RwbSession *self);
+/**
+ * rwb_session_get_corrections_applied:
+ * @self: a session
+ *
+ * Returns: (transfer full): per correction in force (as rwb_session_get_corrections() lists
+ *   them), a gboolean: whether it found something to act on in the graph
+ */
+GArray         *rwb_session_get_corrections_applied (RwbSession *self);
+/**
+ * rwb_session_withdraw_correction:
+ * @self: a session
+ * @index: the correction's index in rwb_session_get_corrections()
+ * @error: return location for an error
+ *
+ * Withdraws one correction in force, whatever came after it (the corrections panel's
+ * "Withdraw"): itself an undoable command ("Undo Withdraw Correction" puts it back where it
+ * was). The corrected graph becomes the pending graph.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean        rwb_session_withdraw_correction    (RwbSession *self,
+                                                    guint       index,
+                                                    GError    **error);
 gboolean        rwb_session_can_undo               (RwbSession *self);
 gboolean        rwb_session_can_redo               (RwbSession *self);
 /**

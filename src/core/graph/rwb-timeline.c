@@ -225,8 +225,21 @@ RwbGraph *
 rwb_graph_as_of (RwbGraph *graph, const char *date)
 {
   g_return_val_if_fail (graph != NULL, NULL);
+  return rwb_graph_filter (graph, date, NULL, NULL);
+}
+
+/**
+ * rwb_graph_filter:
+ * The part of @graph known by @date (NULL: all of it) of which @keep_entities and
+ * @keep_relations (NULL: all) keep, as a new graph.
+ */
+RwbGraph *
+rwb_graph_filter (RwbGraph *graph, const char *date, const gboolean *keep_entities,
+                  const gboolean *keep_relations)
+{
+  g_return_val_if_fail (graph != NULL, NULL);
   RwbGraph *out = rwb_graph_copy (graph);
-  if (date == NULL)
+  if (date == NULL && keep_entities == NULL && keep_relations == NULL)
     return out;
   g_autoptr (RwbTimeline) tl = rwb_timeline_new (graph);
   guint n_docs = out->documents->len;
@@ -248,7 +261,8 @@ rwb_graph_as_of (RwbGraph *graph, const char *date)
   for (gsize i = 0; i < n; i++)
     {
       RwbEntity *e = entities[i];
-      gboolean keep = rwb_timeline_entity_known (tl, i, date);
+      gboolean keep = rwb_timeline_entity_known (tl, i, date)
+                      && (keep_entities == NULL || keep_entities[i]);
       guint kept = 0;
       for (guint j = 0; keep && j < e->mentions->len; j++)
         {
@@ -271,6 +285,7 @@ rwb_graph_as_of (RwbGraph *graph, const char *date)
     {
       RwbRelation *r = relations[k];
       gboolean keep = rwb_timeline_relation_known (tl, k, date)
+                      && (keep_relations == NULL || keep_relations[k])
                       && ent_map[r->source] != G_MAXUINT && ent_map[r->target] != G_MAXUINT;
       if (keep)
         {

@@ -41,6 +41,13 @@ guint        rwb_timeline_date_documents    (const RwbTimeline *timeline, guint 
  * mentions and evidence from those documents dropped, and entities and relations that had
  * nothing else left out. Returns: (transfer full) */
 RwbGraph    *rwb_graph_as_of                (RwbGraph *graph, const char *date);
+/* rwb_graph_as_of, keeping further only the entities and relations whose element of
+ * @keep_entities / @keep_relations (one per entity / relation of @graph; NULL: all) is TRUE:
+ * what a view shows, for exports. A relation goes with either of its entities.
+ * Returns: (transfer full) */
+RwbGraph    *rwb_graph_filter               (RwbGraph *graph, const char *date,
+                                             const gboolean *keep_entities,
+                                             const gboolean *keep_relations);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RwbTimeline, rwb_timeline_free)
 

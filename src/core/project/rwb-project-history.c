@@ -207,7 +207,7 @@ static gboolean
 bad_entry (RwbProject *project, gint64 seq, GError **error)
 {
   g_set_error (error, RWB_PROJECT_ERROR, RWB_PROJECT_ERROR_CORRUPT,
-               _("%s: history entry %" G_GINT64_FORMAT " cannot be read"), project->path, seq);
+               _("%s: history entry %lld cannot be read"), project->path, (long long) seq);
   return FALSE;
 }
 

@@ -979,7 +979,7 @@ article_exists (RwbProject *project, gint64 id, gboolean *removed, GError **erro
     return TRUE;
   if (rc == SQLITE_DONE)
     g_set_error (error, RWB_PROJECT_ERROR, RWB_PROJECT_ERROR_NOT_FOUND,
-                 _("%s: there is no article %" G_GINT64_FORMAT), project->path, id);
+                 _("%s: there is no article %lld"), project->path, (long long) id);
   else
     rwb_project_sql_error (project, rc, _("read the articles"), error);
   return FALSE;
@@ -1433,8 +1433,8 @@ rwb_project_get_corrections (RwbProject *project, GError **error)
         {
           sqlite3_reset (st);
           g_set_error (error, RWB_PROJECT_ERROR, RWB_PROJECT_ERROR_CORRUPT,
-                       _("%s: correction %" G_GINT64_FORMAT " cannot be read: %s"), project->path,
-                       id, local ? local->message : _("it is empty"));
+                       _("%s: correction %lld cannot be read: %s"), project->path,
+                       (long long) id, local ? local->message : _("it is empty"));
           return NULL;
         }
       rwb_corrections_add (list, c, id);
@@ -1552,8 +1552,8 @@ rwb_project_withdraw_correction (RwbProject *project, gint64 id, GError **error)
   if (!active)
     {
       g_set_error (error, RWB_PROJECT_ERROR, RWB_PROJECT_ERROR_NOT_FOUND,
-                   _("%s: there is no correction %" G_GINT64_FORMAT " in force"), project->path,
-                   id);
+                   _("%s: there is no correction %lld in force"), project->path,
+                   (long long) id);
       return FALSE;
     }
   if (!rwb_project_begin (project, error))

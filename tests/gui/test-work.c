@@ -1,0 +1,540 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-work.c — a project of several articles in the real window: the corrections panel (a
+ * correction listed, withdrawn from the panel, the withdrawal undone), and the timeline bar
+ * (visible with dated articles, a drag on it shows the graph as of a date, the keys, play
+ * animates date by date to the end). Saves pictures of both for a person to look at.
+ *
+ * Runs under xvfb-run (see meson.build). Every wait has a time limit that fails the test.
+ */
+#define G_LOG_DOMAIN "rawabit-test-work"
+
+#include "rwb-config.h"
+
+#include <glib/gstdio.h>
+#include <sys/stat.h>
+#include <gtk/gtk.h>
+#include <string.h>
+
+#include "rwb-application.h"
+#include "rwb-corrections-panel.h"
+#include "rwb-data-export.h"
+#include "rwb-formats.h"
+#include "rwb-project-actions.h"
+#include "rwb-graph-view.h"
+#include "rwb-project.h"
+#include "rwb-timeline-bar.h"
+#include "rwb-window.h"
+
+#include "gui-test-util.h"
+
+static RwbApplication *app;
+static RwbWindow *window;
+static char *tmp_dir;
+
+static RwbSession *
+session (void)
+{
+  return rwb_graph_view_get_session (template_child_of (window, RWB_TYPE_WINDOW, "graph_view"));
+}
+
+static RwbGraph *
+graph (void)
+{
+  return rwb_session_get_graph (session ());
+}
+
+static gint
+find (const char *name)
+{
+  return rwb_graph_find_entity (graph (), name);
+}
+
+static gboolean
+shows_latest (gpointer data)
+{
+  return is_idle (window) && rwb_session_get_pending_graph (session ()) == NULL
+         && rwb_session_get_scene (session ()) != NULL
+         && rwb_session_get_scene (session ())->graph == graph ();
+}
+
+static void
+run (const char *name)
+{
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), name));
+  g_action_group_activate_action (G_ACTION_GROUP (window), name, NULL);
+  g_assert_true (wait_for (shows_latest, NULL));
+  settle ();
+}
+
+static RwbCorrectionsPanel *
+corrections_panel (void)
+{
+  return template_child_of (window, RWB_TYPE_WINDOW, "corrections_panel");
+}
+
+static RwbTimelineBar *
+timeline_bar (void)
+{
+  return template_child_of (window, RWB_TYPE_WINDOW, "timeline_bar");
+}
+
+/* The three test articles (dated 2024-03-18, 2024-03-20, 2024-04-02) in a new project, opened
+ * in the window as a user opens a .rawabit file. */
+static void
+open_project (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "three.rawabit", NULL);
+  g_autofree char *ar = g_test_build_filename (G_TEST_DIST, "data", "project",
+                                               "ar-xiaomi-nova.txt", NULL);
+  g_autofree char *dairy = g_test_build_filename (G_TEST_DIST, "data", "project",
+                                                  "en-almarai-nadec.txt", NULL);
+  g_autofree char *en = g_test_build_filename (G_TEST_DIST, "data", "project",
+                                               "en-xiaomi-nova.txt", NULL);
+  const char *files[] = { ar, dairy, en, NULL };
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+
+  window = wait_for_sample (app, window);
+  if (rwb_session_get_project (session ()) != NULL)
+    return;
+  {
+    g_autoptr (RwbLexicon) lexicon = rwb_lexicon_new_default (NULL, &error);
+    g_autoptr (RwbProject) project = rwb_project_create (path, &error);
+    g_autoptr (GPtrArray) items = NULL;
+
+    g_assert_no_error (error);
+    items = rwb_import_files (lexicon, files, 1, NULL, NULL, NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_true (rwb_project_add_articles (project, items, NULL, &error));
+    g_assert_true (rwb_project_close (project, &error));
+  }
+  g_assert_true (rwb_window_open_project (window, file, &error));
+  g_assert_no_error (error);
+  g_assert_true (wait_for (shows_latest, NULL));
+  g_assert_cmpuint (graph ()->documents->len, ==, 3);
+}
+
+static GtkWidget *
+find_named (GtkWidget *widget, const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_named (c, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_corrections_panel (void)
+{
+  RwbCorrectionsPanel *panel;
+  GtkWidget *withdraw;
+
+  open_project ();
+  panel = corrections_panel ();
+  g_action_group_activate_action (G_ACTION_GROUP (window), "show-panel",
+                                  g_variant_new_string ("corrections"));
+  settle ();
+  g_assert_cmpuint (rwb_corrections_panel_get_n_rows (panel), ==, 0);
+
+  /* Two corrections from the canvas's actions: both listed, oldest first. */
+  g_assert_cmpint (find ("Nadec"), >=, 0);
+  rwb_session_select_entity (session (), find ("Nadec"), FALSE);
+  run ("delete");
+  rwb_session_select_entity (session (), find ("Nova Electronics"), FALSE);
+  rwb_session_select_entity (session (), find ("نوفا"), TRUE);
+  run ("merge");
+  g_assert_cmpint (find ("Nadec"), <, 0);
+  g_assert_cmpint (find ("نوفا"), ==, find ("Nova Electronics"));
+  g_assert_cmpuint (rwb_corrections_panel_get_n_rows (panel), ==, 2);
+  gtk_widget_set_visible (template_child_of (window, RWB_TYPE_WINDOW, "sidebar"), TRUE);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "show-panel",
+                                  g_variant_new_string ("corrections"));
+  settle ();
+  {
+    g_autoptr (Picture) picture = render_widget (GTK_WIDGET (window), "work-corrections");
+  }
+
+  /* Withdrawing the first from the panel brings Nadec back and keeps the merge. */
+  withdraw = find_named (GTK_WIDGET (panel), "withdraw");
+  g_assert_nonnull (withdraw);
+  g_signal_emit_by_name (withdraw, "clicked");
+  g_assert_true (wait_for (shows_latest, NULL));
+  settle ();
+  g_assert_cmpint (find ("Nadec"), >=, 0);
+  g_assert_cmpint (find ("نوفا"), ==, find ("Nova Electronics"));
+  g_assert_cmpuint (rwb_corrections_panel_get_n_rows (panel), ==, 1);
+  {
+    g_autoptr (RwbCorrections) list = rwb_project_get_corrections (
+      rwb_session_get_project (session ()), NULL);
+    g_assert_cmpuint (rwb_corrections_len (list), ==, 1);
+    g_assert_cmpint (rwb_corrections_get (list, 0)->kind, ==, RWB_CORRECTION_MERGE);
+  }
+
+  /* The withdrawal is an edit like the others: undone, the correction is back in the list. */
+  run ("undo");
+  g_assert_cmpint (find ("Nadec"), <, 0);
+  g_assert_cmpuint (rwb_corrections_panel_get_n_rows (panel), ==, 2);
+  run ("undo");
+  run ("undo");
+  g_assert_cmpuint (rwb_corrections_panel_get_n_rows (panel), ==, 0);
+}
+
+static GtkGesture *
+drag_gesture (GtkWidget *widget)
+{
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr (GObject) c = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_DRAG (c))
+        return GTK_GESTURE (c);
+    }
+  g_error ("the timeline has no drag gesture");
+}
+
+static void
+record_as_of (GPtrArray *seen)
+{
+  g_ptr_array_add (seen, g_strdup (rwb_session_get_as_of (session ())));
+}
+
+static gboolean
+stopped_playing (gpointer data)
+{
+  return !rwb_timeline_bar_get_playing (data);
+}
+
+static guint
+n_shown (void)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < graph ()->entities->len; i++)
+    n += rwb_session_entity_hidden (session (), i) ? 0 : 1;
+  return n;
+}
+
+static void
+test_timeline (void)
+{
+  RwbTimelineBar *bar;
+  GtkWidget *area;
+  GtkGesture *drag;
+  guint all;
+  double width;
+  g_autoptr (GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+
+  open_project ();
+  bar = timeline_bar ();
+  area = rwb_timeline_bar_get_area (bar);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (bar)));
+  g_assert_true (gtk_widget_get_mapped (area));
+  g_assert_null (rwb_session_get_as_of (session ()));
+  all = n_shown ();
+  width = gtk_widget_get_width (area);
+  g_assert_cmpfloat (width, >, 100);
+
+  /* A press at the left end and a drag to the right edge, as a user's. */
+  drag = drag_gesture (area);
+  g_signal_emit_by_name (drag, "drag-begin", 2.0, 10.0);
+  g_assert_cmpstr (rwb_session_get_as_of (session ()), ==, "2024-03-18");
+  g_assert_cmpuint (n_shown (), <, all);
+  g_assert_true (rwb_session_entity_hidden (session (), find ("Nadec")));
+  g_assert_true (rwb_session_entity_hidden (session (), find ("Nova Electronics")));
+  g_assert_false (rwb_session_entity_hidden (session (), find ("نوفا")));
+  settle ();
+  {
+    g_autoptr (Picture) picture = render_widget (GTK_WIDGET (window), "work-timeline-early");
+  }
+  g_signal_emit_by_name (drag, "drag-update", width, 0.0);
+  g_assert_null (rwb_session_get_as_of (session ()));
+  g_assert_cmpuint (n_shown (), ==, all);
+
+  /* The keys step from date to date. */
+  g_assert_true (rwb_timeline_bar_step (bar, -1));
+  g_assert_cmpstr (rwb_session_get_as_of (session ()), ==, "2024-03-20");
+  g_assert_false (rwb_session_entity_hidden (session (), find ("Nadec")));
+  g_assert_true (rwb_session_entity_hidden (session (), find ("Nova Electronics")));
+  settle ();
+  {
+    g_autoptr (Picture) picture = render_widget (GTK_WIDGET (window), "work-timeline");
+  }
+  g_assert_false (rwb_timeline_bar_step (bar, 5) && rwb_timeline_bar_step (bar, 1));
+  g_assert_null (rwb_session_get_as_of (session ()));
+
+  /* Play from the end starts over and steps through every date to the end. */
+  g_signal_connect_swapped (session (), "notify::as-of", G_CALLBACK (record_as_of), seen);
+  rwb_timeline_bar_set_interval (bar, 30);
+  gtk_widget_activate_action (GTK_WIDGET (bar), "timeline.play", NULL);
+  g_assert_true (rwb_timeline_bar_get_playing (bar));
+  g_assert_true (wait_for (stopped_playing, bar));
+  g_signal_handlers_disconnect_by_func (session (), record_as_of, seen);
+  g_assert_cmpuint (seen->len, ==, 3);
+  g_assert_cmpstr (g_ptr_array_index (seen, 0), ==, "2024-03-18");
+  g_assert_cmpstr (g_ptr_array_index (seen, 1), ==, "2024-03-20");
+  g_assert_null (g_ptr_array_index (seen, 2));
+  g_assert_cmpuint (n_shown (), ==, all);
+}
+
+
+static GtkWindow *
+find_toplevel (const char *name)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (g_strcmp0 (gtk_widget_get_name (GTK_WIDGET (w)), name) == 0)
+        return w;
+    }
+  return NULL;
+}
+
+static gboolean
+has_toplevel (gpointer name)
+{
+  return find_toplevel (name) != NULL;
+}
+
+static RwbGraph *
+read_graph (const char *path)
+{
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  RwbGraph *g = rwb_formats_read_file (file, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  return g;
+}
+
+static void
+test_export_data (void)
+{
+  g_autofree char *json = g_build_filename (tmp_dir, "shown.json", NULL);
+  g_autofree char *graphml = g_build_filename (tmp_dir, "shown.graphml", NULL);
+  g_autoptr (GFile) json_file = g_file_new_for_path (json);
+  g_autoptr (GFile) graphml_file = g_file_new_for_path (graphml);
+  g_autoptr (GError) error = NULL;
+  GtkWindow *question;
+  gboolean seen_json = FALSE, seen_csv = FALSE;
+  GStatBuf st;
+
+  open_project ();
+  /* The formats offered are the core's. */
+  g_assert_cmpuint (rwb_data_export_n_formats (), >=, 4);
+  for (guint i = 0; i < rwb_data_export_n_formats (); i++)
+    {
+      RwbFormat format;
+      const char *ext = rwb_data_export_format (i, &format);
+
+      seen_json |= g_str_equal (ext, "json") && format == RWB_FORMAT_JSON;
+      seen_csv |= g_str_equal (ext, "csv") && format == RWB_FORMAT_CSV;
+      g_assert_nonnull (rwb_data_export_format_label (i));
+    }
+  g_assert_true (seen_json && seen_csv);
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "export-data"));
+
+  /* As of 20 March: the file has two articles, and nothing only the third one says. */
+  rwb_session_set_as_of (session (), "2024-03-20");
+  rwb_data_export_save (GTK_WINDOW (window), session (), json_file, RWB_FORMAT_JSON);
+  {
+    g_autoptr (RwbGraph) g = read_graph (json);
+
+    g_assert_cmpuint (g->documents->len, ==, 2);
+    g_assert_cmpint (rwb_graph_find_entity (g, "Nadec"), >=, 0);
+    g_assert_cmpint (rwb_graph_find_entity (g, "Nova Electronics"), <, 0);
+  }
+  /* The whole timeline: everything the view shows. */
+  rwb_session_set_as_of (session (), NULL);
+  g_assert_true (rwb_data_export_write (session (), graphml_file, RWB_FORMAT_GRAPHML, FALSE,
+                                        &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr (RwbGraph) g = read_graph (graphml);
+    guint shown = 0;
+
+    for (guint i = 0; i < graph ()->entities->len; i++)
+      shown += rwb_session_entity_hidden (session (), i) ? 0 : 1;
+    g_assert_cmpuint (g->entities->len, ==, shown);
+    g_assert_cmpint (rwb_graph_find_entity (g, "Nova Electronics"), >=, 0);
+  }
+
+  /* A read-only target asks; "Replace" writes it and keeps its mode. */
+  g_assert_cmpint (g_chmod (json, 0444), ==, 0);
+  rwb_data_export_save (GTK_WINDOW (window), session (), json_file, RWB_FORMAT_JSON);
+  g_assert_true (wait_for (has_toplevel, "rwb-read-only-question"));
+  question = find_toplevel ("rwb-read-only-question");
+  {
+    g_autoptr (RwbGraph) g = read_graph (json);
+    g_assert_cmpuint (g->documents->len, ==, 2); /* not written before the answer */
+  }
+  gtk_dialog_response (GTK_DIALOG (question), GTK_RESPONSE_ACCEPT);
+  settle ();
+  g_assert_null (find_toplevel ("rwb-read-only-question"));
+  {
+    g_autoptr (RwbGraph) g = read_graph (json);
+    g_assert_cmpuint (g->documents->len, ==, 3);
+  }
+  g_assert_cmpint (g_stat (json, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0444);
+  /* "Cancel" leaves it alone. */
+  rwb_session_set_as_of (session (), "2024-03-18");
+  rwb_data_export_save (GTK_WINDOW (window), session (), json_file, RWB_FORMAT_JSON);
+  g_assert_true (wait_for (has_toplevel, "rwb-read-only-question"));
+  gtk_dialog_response (GTK_DIALOG (find_toplevel ("rwb-read-only-question")),
+                       GTK_RESPONSE_CANCEL);
+  settle ();
+  {
+    g_autoptr (RwbGraph) g = read_graph (json);
+    g_assert_cmpuint (g->documents->len, ==, 3);
+  }
+  rwb_session_set_as_of (session (), NULL);
+  g_chmod (json, 0644);
+  g_unlink (json);
+  g_unlink (graphml);
+}
+
+static gboolean
+recent_lists (gpointer uri)
+{
+  GMenuModel *section = template_child_of (window, RWB_TYPE_WINDOW, "recent_section");
+
+  for (gint i = 0; i < g_menu_model_get_n_items (section); i++)
+    {
+      g_autoptr (GVariant) target = g_menu_model_get_item_attribute_value (
+        section, i, G_MENU_ATTRIBUTE_TARGET, G_VARIANT_TYPE_STRING);
+
+      if (target != NULL && g_str_equal (g_variant_get_string (target, NULL), uri))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+copy_article (const char *name, const char *folder)
+{
+  g_autofree char *from = g_test_build_filename (G_TEST_DIST, "data", "project", name, NULL);
+  g_autofree char *to = g_build_filename (folder, name, NULL);
+  g_autofree char *text = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (from, &text, &length, NULL));
+  g_assert_true (g_file_set_contents (to, text, length, NULL));
+}
+
+static void
+test_new_project_folder_recent (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "folder.rawabit", NULL);
+  g_autofree char *folder = g_build_filename (tmp_dir, "articles", NULL);
+  g_autofree char *sub = g_build_filename (folder, "more", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GFile) dir = g_file_new_for_path (folder);
+  g_autofree char *uri = g_file_get_uri (file);
+  g_autoptr (GError) error = NULL;
+  const char *busy;
+
+  window = wait_for_sample (app, window);
+  g_assert_cmpint (g_mkdir_with_parents (sub, 0700), ==, 0);
+  copy_article ("ar-xiaomi-nova.txt", folder);
+  copy_article ("en-almarai-nadec.txt", folder);
+  copy_article ("en-xiaomi-nova.txt", sub);
+
+  /* A new, empty project: the window works in it. */
+  g_assert_true (rwb_window_new_project (window, file, &error));
+  g_assert_no_error (error);
+  g_assert_true (wait_for (is_idle, window));
+  g_assert_nonnull (rwb_session_get_project (session ()));
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "folder.rawabit"));
+  g_assert_true (graph () == NULL || graph ()->documents->len == 0);
+
+  /* A folder started and cancelled at once adds nothing. */
+  rwb_window_add_articles (window, &dir, 1);
+  busy = gtk_label_get_text (template_child_of (window, RWB_TYPE_WINDOW, "busy_label"));
+  g_assert_nonnull (strstr (busy, "Reading articles"));
+  g_assert_true (rwb_window_get_busy (window));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "cancel", NULL);
+  g_assert_true (wait_for (is_idle, window));
+  settle ();
+  g_assert_true (graph () == NULL || graph ()->documents->len == 0);
+  {
+    g_autoptr (GPtrArray) articles = rwb_project_list_articles (rwb_session_get_project (session ()),
+                                                                FALSE, NULL);
+    g_assert_cmpuint (articles->len, ==, 0);
+  }
+
+  /* Added in full: every article of the folder and its subfolder, in one undoable step. */
+  rwb_window_add_articles (window, &dir, 1);
+  g_assert_true (wait_for (shows_latest, NULL));
+  g_assert_cmpuint (graph ()->documents->len, ==, 3);
+  g_assert_cmpint (find ("Nova Electronics"), >=, 0);
+  g_assert_cmpstr (rwb_session_get_undo_label (session ()), ==, "Add Articles");
+  run ("undo");
+  g_assert_cmpuint (graph ()->documents->len, ==, 0);
+  run ("redo");
+  g_assert_cmpuint (graph ()->documents->len, ==, 3);
+
+  /* Open Recent lists it; opened from there after another project, it is the one worked in. */
+  g_assert_true (wait_for (recent_lists, uri));
+  {
+    g_autofree char *three = g_build_filename (tmp_dir, "three.rawabit", NULL);
+    g_autoptr (GFile) other = g_file_new_for_path (three);
+
+    g_assert_true (rwb_window_open_project (window, other, &error));
+    g_assert_no_error (error);
+    g_assert_true (wait_for (shows_latest, NULL));
+  }
+  g_assert_null (strstr (gtk_window_get_title (GTK_WINDOW (window)), "folder.rawabit"));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "open-recent",
+                                  g_variant_new_string (uri));
+  g_assert_true (wait_for (shows_latest, NULL));
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "folder.rawabit"));
+  g_assert_cmpuint (graph ()->documents->len, ==, 3);
+}
+
+static void
+test_close (void)
+{
+  window = wait_for_sample (app, window);
+  close_window (app, &window);
+}
+
+int
+main (int argc, char *argv[])
+{
+  int status;
+
+  gui_test_init (&argc, &argv);
+  tmp_dir = g_dir_make_tmp ("rawabit-work-XXXXXX", NULL);
+
+  g_test_add_func ("/work/corrections-panel", test_corrections_panel);
+  g_test_add_func ("/work/timeline", test_timeline);
+  g_test_add_func ("/work/export-data", test_export_data);
+  g_test_add_func ("/work/new-project-folder-recent", test_new_project_folder_recent);
+  g_test_add_func ("/work/close", test_close);
+
+  app = rwb_application_new ();
+  status = gui_test_run_app (app, argv[0]);
+  {
+    g_autofree char *path = g_build_filename (tmp_dir, "three.rawabit", NULL);
+    g_autofree char *lock = g_strconcat (path, "-lock", NULL);
+
+    g_autofree char *command = g_strdup_printf ("rm -rf '%s'", tmp_dir);
+
+    g_unlink (path);
+    g_unlink (lock);
+    /* The folder test's articles and project. */
+    g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
+  }
+  return status;
+}
