@@ -58,6 +58,7 @@ test_replay (gconstpointer user_data)
                     : g_str_equal (target, "layout") ? rwb_fuzz_layout
                     : g_str_equal (target, "render") ? rwb_fuzz_render
                     : g_str_equal (target, "helper") ? rwb_fuzz_helper
+                    : g_str_equal (target, "html") ? rwb_fuzz_html
                                                       : rwb_fuzz_dot;
   g_autofree char *regressions = g_build_filename ("data", "fuzz-regressions", target, NULL);
   g_autofree char *corpus = g_strdup_printf ("fuzz/corpus-%s", target);
@@ -82,6 +83,7 @@ main (int argc, char **argv)
   g_test_add_data_func ("/fuzz-regressions/layout", "layout", test_replay);
   g_test_add_data_func ("/fuzz-regressions/render", "render", test_replay);
   g_test_add_data_func ("/fuzz-regressions/helper", "helper", test_replay);
+  g_test_add_data_func ("/fuzz-regressions/html", "html", test_replay);
   int status = g_test_run ();
   rwb_lexicon_free (lexicon);
   return status;

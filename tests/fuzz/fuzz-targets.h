@@ -8,6 +8,7 @@
 #include "rwb-dot-private.h"
 #include "rwb-extract.h"
 #include "rwb-formats.h"
+#include "rwb-html.h"
 #include "rwb-json.h"
 #include "rwb-layout.h"
 #include "rwb-render.h"
@@ -153,4 +154,24 @@ rwb_fuzz_helper (const char *data, gsize size)
     return;
   rwb_fuzz_draw (scene);
   rwb_scene_free (scene);
+}
+
+/* A web page: decoded and read (rwb-html.h) with and without replacing bad bytes, and the
+ * article's text checked as the extractor will receive it. */
+static inline void
+rwb_fuzz_html (const char *data, gsize size)
+{
+  for (guint replace = 0; replace < 2; replace++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (RwbHtmlArticle) article = rwb_html_read (
+        data, size, replace ? RWB_TEXT_LOAD_REPLACE_INVALID : RWB_TEXT_LOAD_DEFAULT, &error);
+      if (article == NULL)
+        {
+          g_assert (error != NULL);
+          continue;
+        }
+      g_assert (rwb_text_validate (article->text, strlen (article->text), NULL));
+      g_assert (article->date == NULL || strlen (article->date) == 10);
+    }
 }

@@ -9,6 +9,7 @@
 #define G_LOG_DOMAIN "rawabit-extract"
 
 #include "rwb-extract-private.h"
+#include "rwb-html.h"
 
 #include <string.h>
 
@@ -151,13 +152,43 @@ rwb_extract_file (RwbLexicon *lexicon, RwbGraph *graph, GFile *file,
 {
   g_return_val_if_fail (lexicon != NULL && graph != NULL && G_IS_FILE (file), FALSE);
   RwbTextLoadFlags flags = options ? options->load_flags : RWB_TEXT_LOAD_DEFAULT;
-  g_autofree char *text = rwb_text_load_file_full (file, flags, cancellable, error);
-  if (text == NULL)
-    return FALSE;
   g_autofree char *path = g_file_get_path (file);
   if (path == NULL)
     path = g_file_get_uri (file);
+  g_autoptr (RwbHtmlArticle) page = NULL;
+  g_autofree char *text = NULL;
+  if (rwb_html_is_page (path, NULL, 0))
+    {
+      /* A web page: its main text is the document (rwb-html.h). */
+      page = rwb_html_load_file (file, flags, cancellable, error);
+      if (page == NULL)
+        return FALSE;
+      text = g_steal_pointer (&page->text);
+    }
+  else
+    {
+      text = rwb_text_load_file_full (file, flags, cancellable, error);
+      if (text == NULL)
+        return FALSE;
+      /* A page saved without its extension ("<!DOCTYPE html…" or "<html…" at the top). */
+      if (rwb_html_is_page (NULL, text, MIN (strlen (text), 64)))
+        {
+          page = rwb_html_read (text, strlen (text), flags, error);
+          if (page == NULL)
+            return FALSE;
+          g_free (text);
+          text = g_steal_pointer (&page->text);
+        }
+    }
   guint doc = rwb_graph_add_document (graph, path, rwb_text_guess_language (text, strlen (text)),
                                       text);
+  if (page)
+    {
+      RwbDocument *d = g_ptr_array_index (graph->documents, doc);
+      if (page->title && d->title == NULL)
+        d->title = g_strdup (page->title);
+      if (page->date && d->date == NULL)
+        d->date = g_strdup (page->date);
+    }
   return rwb_extract_document (lexicon, graph, doc, options, error);
 }
