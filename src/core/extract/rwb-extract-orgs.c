@@ -245,6 +245,8 @@ emit (Ctx *ctx, GArray *tokens, GArray *mentions, guint head, guint first, guint
 gint
 arabic_short_form (Ctx *ctx, const Token *t)
 {
+  if (g_hash_table_size (ctx->short_forms) == 0)
+    return -1;
   for (guint c = 0; c < t->n_cands; c++)
     {
       guint idx = GPOINTER_TO_UINT (g_hash_table_lookup (ctx->short_forms, t->keys[c]));

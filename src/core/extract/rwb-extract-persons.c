@@ -150,6 +150,9 @@ arabic_person_by_given_name (Ctx *ctx, GArray *tokens, guint i, GArray *mentions
     if (TOK (i - b)->cue & (RWB_CUE_COMPANY | RWB_CUE_ORGANIZATION | RWB_CUE_BANK
                             | RWB_CUE_FACILITY))
       return FALSE;
+  /* Most words are no given name: t->cue already holds the classes of every reading. */
+  if (!(t->cue & RWB_CUE_GIVEN_ANY) && !form_in (t, openers))
+    return FALSE;
   gboolean weak = FALSE;
   gint reading = given_reading (ctx, t, &weak);
   gboolean opener = reading < 0 && form_in (t, openers);
