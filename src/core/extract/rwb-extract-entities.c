@@ -632,10 +632,10 @@ find_entities (Ctx *ctx, GArray *tokens, GArray *mentions, gboolean arabic_doc)
       if (arabic_name_after_cue (ctx, tokens, i, mentions))
         continue;
       /* "نوفا" alone after "شركة نوفا للإلكترونيات": the organization named before. */
-      if (t->arabic && name_like_arabic (ctx, t))
+      if (t->arabic)
         {
           gint known = arabic_short_form (ctx, t);
-          if (known >= 0)
+          if (known >= 0 && name_like_arabic (ctx, t))
             {
               add_mention (ctx, tokens, mentions, i, i, (guint) known, MENTION_NAME);
               say (ctx, "entity “%s” ← short form of an organization named before at %u–%u",
