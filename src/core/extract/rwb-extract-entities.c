@@ -423,13 +423,6 @@ names_known_entity (Ctx *ctx, GArray *tokens, guint i)
   return FALSE;
 }
 
-/* The type of an unknown capitalized English name from the words around it, or FALSE when
- * it is probably not a name at all:
- *   "in Leeds", "near Atacama", "Istanbul-based" → place;
- *   "Farid Rahman, chief executive of …", "said Farid Rahman", "Farid Rahman said" → person
- *   (two or three words);
- *   anything else in the middle of a sentence → company, the commonest unknown name in
- *   business news. A single capitalized word opening the sentence is left alone. */
 /* Whether the capitalized run @first..@last is a person's name by its first word: a given
  * name (a common-word one such as "Mark" only with two more words after it). */
 gboolean
@@ -447,6 +440,13 @@ latin_given_name_run (GArray *tokens, guint first, guint last)
   return TRUE;
 }
 
+/* The type of an unknown capitalized English name from the words around it, or FALSE when
+ * it is probably not a name at all:
+ *   "in Leeds", "near Atacama", "Istanbul-based" → place;
+ *   "Farid Rahman, chief executive of …", "said Farid Rahman", "Farid Rahman said" → person
+ *   (two or three words);
+ *   anything else in the middle of a sentence → company, the commonest unknown name in
+ *   business news. A single capitalized word opening the sentence is left alone. */
 gboolean
 english_name_context (Ctx *ctx, GArray *tokens, GArray *mentions, guint first, guint last,
                       RwbEntityType *type, const char **rule)
