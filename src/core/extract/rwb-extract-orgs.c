@@ -37,14 +37,6 @@ generic_word (Ctx *ctx, const Token *t)
   return (t->cue & RWB_CUE_GENERIC) || (cue_of (ctx->lex, t->keys[0]) & RWB_CUE_GENERIC);
 }
 
-/* The surface of @t ends in the letter ي itself (not ى folded to it). */
-static gboolean
-surface_ends_in_yaa (Ctx *ctx, const Token *t)
-{
-  const char *p = g_utf8_find_prev_char (ctx->text + t->span.bstart, ctx->text + t->span.bend);
-  return p && g_utf8_get_char (p) == 0x064A;
-}
-
 /* A lexicon place named at @k (its last token in *last), or FALSE. */
 static gboolean
 place_at (Ctx *ctx, GArray *tokens, guint k, guint *last, gboolean *adjective)
@@ -182,22 +174,24 @@ head_in_name (Ctx *ctx, const Token *head)
   return FALSE;
 }
 
+/* @text, which starts with the head noun @head, without the clitic the head carries ("لشركة
+ * نماء" → "شركة نماء"). */
+static const char *
+without_head_clitic (Ctx *ctx, const Token *head, const char *text)
+{
+  for (guint c = 1; c < head->n_cands; c++)
+    if (cue_of (ctx->lex, head->cands[c]) & (RWB_CUE_COMPANY | RWB_CUE_ORGANIZATION | RWB_CUE_BANK))
+      return g_utf8_offset_to_pointer (text, head->stripped[c]);
+  return text;
+}
+
 static void
 emit (Ctx *ctx, GArray *tokens, GArray *mentions, guint head, guint first, guint last,
       guint plain_last, RwbEntityType type, gboolean with_head, const char *rule)
 {
   guint from = with_head ? head : first;
   g_autofree char *name = span_text (ctx, tokens, from, plain_last >= from ? plain_last : last);
-  /* "لشركة": the clitic of the head is no part of the name. */
-  const Token *h = TOK (from);
-  const char *shown = name;
-  if (from == head && h->n_cands > 1)
-    for (guint c = 1; c < h->n_cands; c++)
-      if (cue_of (ctx->lex, h->cands[c]) & (RWB_CUE_COMPANY | RWB_CUE_ORGANIZATION | RWB_CUE_BANK))
-        {
-          shown = g_utf8_offset_to_pointer (name, h->stripped[c]);
-          break;
-        }
+  const char *shown = from == head ? without_head_clitic (ctx, TOK (head), name) : name;
   guint e = entity_for_pattern (ctx, NULL, shown, type, rule);
   RwbEntity *x = g_ptr_array_index (ctx->graph->entities, e);
   /* The other forms an article or an annotator may use: with or without the head noun,
@@ -206,15 +200,7 @@ emit (Ctx *ctx, GArray *tokens, GArray *mentions, guint head, guint first, guint
     {
       g_autofree char *bare = span_text (ctx, tokens, first, plain_last);
       g_autofree char *headed_text = span_text (ctx, tokens, head, plain_last);
-      const char *headed = headed_text;
-      if (TOK (head)->n_cands > 1)
-        for (guint c = 1; c < TOK (head)->n_cands; c++)
-          if (cue_of (ctx->lex, TOK (head)->cands[c])
-              & (RWB_CUE_COMPANY | RWB_CUE_ORGANIZATION | RWB_CUE_BANK))
-            {
-              headed = g_utf8_offset_to_pointer (headed_text, TOK (head)->stripped[c]);
-              break;
-            }
+      const char *headed = without_head_clitic (ctx, TOK (head), headed_text);
       rwb_entity_add_alias (x, bare);
       rwb_entity_add_alias (x, headed);
     }
@@ -279,11 +265,10 @@ arabic_org_after_head (Ctx *ctx, GArray *tokens, guint i, GArray *mentions, guin
   guint k = i;
   gboolean indefinite = FALSE, first_place = FALSE, first_definite = FALSE;
   guint place_last;
-  if (place_at (ctx, tokens, i, &place_last, NULL))
+  gboolean adjective = FALSE;
+  if (place_at (ctx, tokens, i, &place_last, &adjective))
     {
       /* "بنك مصر"، "جامعة القاهرة"، "شركة قطر للطاقة". */
-      gboolean adjective = FALSE;
-      place_at (ctx, tokens, i, &place_last, &adjective);
       if (adjective)
         return FALSE; /* "شركة صينية" */
       k = place_last, first_place = TRUE;
@@ -293,11 +278,8 @@ arabic_org_after_head (Ctx *ctx, GArray *tokens, guint i, GArray *mentions, guin
   else if (generic_word (ctx, w) && !definite (w))
     {
       /* "شركة نفط الكويت"، "شركة طيران الخليج": a sector noun in idafa with a place. */
-      if (i + 1 >= tokens->len || !place_at (ctx, tokens, i + 1, &place_last, NULL))
-        return FALSE;
-      gboolean adjective = FALSE;
-      place_at (ctx, tokens, i + 1, &place_last, &adjective);
-      if (adjective)
+      if (i + 1 >= tokens->len || !place_at (ctx, tokens, i + 1, &place_last, &adjective)
+          || adjective)
         return FALSE;
       k = place_last; /* the sector noun makes it a name: no chain needed */
     }

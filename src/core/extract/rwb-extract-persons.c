@@ -29,14 +29,12 @@ given_reading (Ctx *ctx, Token *t, gboolean *weak)
   return -1;
 }
 
-static gboolean ends_in_yaa (Ctx *ctx, const Token *t);
-
 /* The given name علي and the preposition على share a matching form (ى folds to ي); the
  * letter written tells them apart. */
 static gboolean
 is_name_ali (Ctx *ctx, const Token *t)
 {
-  return g_str_equal (t->form, "\xd8\xb9\xd9\x84\xd9\x8a") && ends_in_yaa (ctx, t);
+  return g_str_equal (t->form, "\xd8\xb9\xd9\x84\xd9\x8a") && surface_ends_in_yaa (ctx, t);
 }
 
 static gboolean
@@ -57,23 +55,13 @@ static const char *const links[] = {
   NULL,
 };
 
-/* A kunya or a compound opens a name and always takes the next word: أبو بكر، أم كلثوم،
+/* A kunya or a compound opens a name and always takes the next word: أبو بكر،
  * عبد الله (written apart). */
 static const char *const openers[] = {
   "\xd8\xa7\xd8\xa8\xd9\x88",         /* أبو */
   "\xd8\xb9\xd8\xa8\xd8\xaf",         /* عبد */
   NULL,
 };
-
-/* Whether the surface of @t ends in the letter ي (U+064A) itself, not ى folded to it: a
- * family name in ـي (الكندي، الشامي) rather than المستوى. */
-static gboolean
-ends_in_yaa (Ctx *ctx, const Token *t)
-{
-  const char *end = ctx->text + t->span.bend;
-  const char *p = g_utf8_find_prev_char (ctx->text + t->span.bstart, end);
-  return p && g_utf8_get_char (p) == 0x064A;
-}
 
 /* Could @t be a word of a name after the given name? Arabic, not yet part of a mention, not
  * a function word, cue or relation word, and not the start of something the lexicon knows
@@ -96,7 +84,7 @@ name_part (Ctx *ctx, GArray *tokens, guint k)
 /* A definite word that ends a name: a family name (السالم، المنصوري), not a feminine or
  * plural noun (الشركة، الشركات، المستثمرين) nor a pronoun-suffixed one. */
 static gboolean
-definite_family_name (Ctx *ctx, const Token *t)
+definite_family_name (const Token *t)
 {
   if (t->keys[0] == t->cands[0] || t->n_cands > 1)
     return FALSE; /* not definite, or definite only after a clitic (للشركة) */
@@ -115,7 +103,6 @@ definite_family_name (Ctx *ctx, const Token *t)
   for (guint i = 0; noun_endings[i]; i++)
     if (g_str_has_suffix (f, noun_endings[i]))
       return FALSE;
-  (void) ctx;
   return TRUE;
 }
 
@@ -167,7 +154,7 @@ arabic_person_by_given_name (Ctx *ctx, GArray *tokens, guint i, GArray *mentions
   guint k = i;
   guint words = 1;
   gboolean strong = !weak; /* has the name a part that only a name would have? */
-  if (opener || form_in (t, openers))
+  if (form_in (t, openers))
     {
       if (i + 1 >= tokens->len || !name_part (ctx, tokens, i + 1))
         return FALSE;
@@ -206,7 +193,7 @@ arabic_person_by_given_name (Ctx *ctx, GArray *tokens, guint i, GArray *mentions
       if (definite)
         {
           /* The family name ends the name. A weak given name needs one in ـي. */
-          if (definite_family_name (ctx, u) && (strong || ends_in_yaa (ctx, u)))
+          if (definite_family_name (u) && (strong || surface_ends_in_yaa (ctx, u)))
             k = n, words++;
           break;
         }
@@ -217,7 +204,7 @@ arabic_person_by_given_name (Ctx *ctx, GArray *tokens, guint i, GArray *mentions
         k = n, words++;
       break;
     }
-  if (k == i || (!strong && words < 3 && !ends_in_yaa (ctx, TOK (k))))
+  if (k == i || (!strong && words < 3 && !surface_ends_in_yaa (ctx, TOK (k))))
     return FALSE;
   /* The name without the clitic of its first word ("وأحمد السالم" → "أحمد السالم"). */
   g_autofree char *text = span_text (ctx, tokens, i, k);

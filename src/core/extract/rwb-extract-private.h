@@ -137,6 +137,7 @@ G_GNUC_INTERNAL gboolean quoted (GArray *tokens, guint first, guint last);
 G_GNUC_INTERNAL gboolean form_is (const Token *t, const char *form);
 G_GNUC_INTERNAL gboolean token_matches (Token *t, const char *pattern);
 G_GNUC_INTERNAL gboolean is_separator (const Token *t);
+G_GNUC_INTERNAL gboolean surface_ends_in_yaa (Ctx *ctx, const Token *t);
 
 /* Entities (rwb-extract-entities.c) */
 G_GNUC_INTERNAL guint entity_for_entry (Ctx *ctx, guint entry_index, const char *surface);

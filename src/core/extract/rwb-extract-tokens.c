@@ -204,3 +204,12 @@ is_separator (const Token *t)
   return g_str_equal (t->form, ",") || g_str_equal (t->form, "\xd8\x8c" /* ، */)
          || (t->cue & RWB_CUE_CONJUNCTION) || is_open_quote (t) || is_close_quote (t);
 }
+
+/* Whether the surface of @t ends in the letter ي (U+064A) itself, not ى folded to it in the
+ * matching form: a nisba or family name in ـي (الكندي) rather than المستوى or على. */
+gboolean
+surface_ends_in_yaa (Ctx *ctx, const Token *t)
+{
+  const char *p = g_utf8_find_prev_char (ctx->text + t->span.bstart, ctx->text + t->span.bend);
+  return p && g_utf8_get_char (p) == 0x064A;
+}
