@@ -361,6 +361,35 @@ test_mention_kinds (void)
   g_assert_true (description);
 }
 
+/* People named by their role: "TITLE ل ORG PERSON" reads a name no lexicon knows from its
+ * place after the organization; "PERSON، TITLE ل ORG" and a kunya after an honorific too. */
+static void
+test_title_roles (void)
+{
+  const char *text =
+    "وقع الاتفاقية الرئيس التنفيذي لشركة رمال الخليج للمقاولات بيتروس كالانيس، والمدير العام "
+    "لمجموعة الفنار القابضة المهندس زياد أبو شقرة. "
+    "وقال سامي العتيبي، الرئيس التنفيذي لبنك الساحل الوطني، إن التمويل جاهز. "
+    "وقال الرئيس التنفيذي لشركة رمال الخليج للمقاولات يوم الثلاثاء إن العمل بدأ.";
+  g_autoptr (RwbGraph) g = extract_text (text, "ar");
+  g_assert_cmpint (find (g, "بيتروس كالانيس"), >=, 0);
+  g_assert_cmpint (find (g, "زياد أبو شقرة"), >=, 0);
+  g_assert_true (HAS (types_between (g, "بيتروس كالانيس", "رمال الخليج للمقاولات"),
+                      RWB_RELATION_EXECUTIVE));
+  g_assert_true (HAS (types_between (g, "زياد أبو شقرة", "الفنار القابضة"),
+                      RWB_RELATION_EXECUTIVE));
+  g_assert_true (HAS (types_between (g, "سامي العتيبي", "بنك الساحل الوطني"),
+                      RWB_RELATION_EXECUTIVE));
+  /* Not the other company's executive, and no person made of a day. */
+  g_assert_false (HAS (types_between (g, "بيتروس كالانيس", "الفنار القابضة"),
+                       RWB_RELATION_EXECUTIVE));
+  for (guint k = 0; k < g->entities->len; k++)
+    {
+      RwbEntity *x = g_ptr_array_index (g->entities, k);
+      g_assert_null (strstr (x->name, "الثلاثاء"));
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -377,6 +406,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extract/given-names-english", test_given_names_english);
   g_test_add_func ("/extract/mention-kinds", test_mention_kinds);
   g_test_add_func ("/extract/org-grammar", test_org_grammar);
+  g_test_add_func ("/extract/title-roles", test_title_roles);
   g_test_add_func ("/extract/own-article-ar", test_own_articles);
   g_test_add_func ("/extract/own-article-en", test_english_article);
   return g_test_run ();

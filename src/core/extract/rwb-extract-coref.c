@@ -61,8 +61,11 @@ resolve_coreference (Ctx *ctx, GArray *tokens, GArray *mentions)
       Token *t = TOK (i);
       if (t->mention >= 0 || !(t->cue & (RWB_CUE_COREF_ONE | RWB_CUE_COREF_TWO)))
         continue;
-      /* "the company Baidu": an apposition, not a reference. */
-      if (i + 1 < tokens->len && TOK (i + 1)->mention >= 0)
+      /* "the company Baidu": an apposition, not a reference ("الرئيس التنفيذي للشركة فلان" is
+       * one: the person holds a role in it). */
+      if (i + 1 < tokens->len && TOK (i + 1)->mention >= 0
+          && etype (ctx, g_array_index (mentions, Mention, TOK (i + 1)->mention).entity)
+               != RWB_ENTITY_PERSON)
         continue;
       guint want = (t->cue & RWB_CUE_COREF_TWO) ? 2 : 1;
       guint referents[2];

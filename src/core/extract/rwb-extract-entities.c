@@ -390,6 +390,23 @@ arabic_name_after_cue (Ctx *ctx, GArray *tokens, guint i, GArray *mentions)
       if (i + 1 < tokens->len && TOK (i + 1)->arabic && TOK (i + 1)->mention < 0
           && blocking_cue (TOK (i + 1)) == 0 && !starts_trigger (ctx, TOK (i + 1)))
         last = i + 1;
+      /* "المهندس شحادة أبو هديب"، "الشيخ خالد بن حمد": a kunya or a nasab link takes the
+       * word after it. */
+      static const char *const links[] = { "\xd8\xa7\xd8\xa8\xd9\x88" /* أبو */,
+                                           "\xd8\xb9\xd8\xa8\xd8\xaf" /* عبد */,
+                                           "\xd8\xa8\xd9\x86" /* بن */,
+                                           "\xd8\xa7\xd8\xa8\xd9\x86" /* ابن */, NULL };
+      for (guint n = 0; n < 2 && last + 2 < tokens->len; n++)
+        {
+          gboolean link = FALSE;
+          for (guint k = 0; links[k]; k++)
+            link = link || form_is (TOK (last), links[k]);
+          Token *next = TOK (last + 1);
+          if (!link || !next->arabic || next->mention >= 0 || blocking_cue (next) != 0
+              || starts_trigger (ctx, next))
+            break;
+          last++;
+        }
     }
   else if (cue & RWB_CUE_ORGANIZATION)
     type = RWB_ENTITY_ORGANIZATION, rule = "arabic-after-organization-cue";

@@ -294,6 +294,21 @@ arabic_org_after_head (Ctx *ctx, GArray *tokens, guint i, GArray *mentions, guin
   guint tails = 0, adjectives = 0, place_nisbas = 0, plain_last = k;
   guint last = read_chain (ctx, tokens, k, indefinite, &tails, &adjectives, &place_nisbas,
                            &plain_last);
+  /* "شركة جبل عمر للتطوير": a name of two or three proper words is closed by a sector tail,
+   * a legal form or a name adjective after them. */
+  if (indefinite && last == i)
+    {
+      guint k2 = i;
+      while (k2 + 1 < tokens->len && k2 - i < 2 && name_like_arabic (ctx, TOK (k2 + 1)))
+        k2++;
+      if (k2 > i)
+        {
+          guint t2 = 0, a2 = 0, p2 = 0, pl2 = k2;
+          guint l2 = read_chain (ctx, tokens, k2, FALSE, &t2, &a2, &p2, &pl2);
+          if (t2 + a2 > 0)
+            last = l2, plain_last = pl2, tails = t2, adjectives = a2, place_nisbas = p2;
+        }
+    }
   /* A definite word after the head is a name only when the chain goes on: "مجموعة النخيل
    * القابضة" is; "مجلس الإدارة" and "شركة الاتصالات" are not. A place alone after شركة is
    * no name ("شركات الصين"); after بنك or هيئة it is. */

@@ -4,8 +4,8 @@
  * others. Not installed; only src/core/extract includes it.
  *
  * The pipeline per sentence (rwb-extract.c drives it): tokens (rwb-extract-tokens.c) →
- * entity mentions (rwb-extract-entities.c) → coreference (rwb-extract-coref.c) → relations
- * (rwb-extract-relations.c).
+ * entity mentions (rwb-extract-entities.c, -orgs.c, -persons.c, -roles.c) → coreference
+ * (rwb-extract-coref.c) → relations (rwb-extract-relations.c, -roles.c).
  */
 #pragma once
 
@@ -188,6 +188,9 @@ G_GNUC_INTERNAL gboolean is_party (RwbGraph *graph, guint entity);
 G_GNUC_INTERNAL void remember (Ctx *ctx, guint entity);
 G_GNUC_INTERNAL void resolve_coreference (Ctx *ctx, GArray *tokens, GArray *mentions);
 
+/* Roles: people named by a title and its organization (rwb-extract-roles.c) */
+G_GNUC_INTERNAL void find_title_persons (Ctx *ctx, GArray *tokens, GArray *mentions);
+
 /* Relations (rwb-extract-relations.c) */
 G_GNUC_INTERNAL gboolean trigger_at (GArray *tokens, guint i, const RwbTrigger *tr);
 G_GNUC_INTERNAL void try_triggers (GArray *tokens, guint i, GPtrArray *list, GArray *hits);
@@ -214,6 +217,8 @@ G_GNUC_INTERNAL gint sentence_subject (Sent *s);
 G_GNUC_INTERNAL gboolean based_on (Sent *s, const Mention *p);
 G_GNUC_INTERNAL void find_locations (Sent *s);
 G_GNUC_INTERNAL void find_relations (Sent *s);
+G_GNUC_INTERNAL void find_roles (Sent *s);
+G_GNUC_INTERNAL gboolean title_opens_item (Sent *s, const TriggerHit *hit);
 G_GNUC_INTERNAL guint mention_after (Sent *s, guint token);
 G_GNUC_INTERNAL guint trigger_from (Sent *s, guint token);
 

@@ -373,12 +373,18 @@ relate_by_trigger (Sent *s, guint ia, guint ib, const TriggerHit *hit)
     around = FALSE;
   /* Arabic verb-first clauses: "وتتنافس نون مع أمازون", "تستحوذ X على Y" — the verb
    * stands right before the first party and the second follows in the same clause. */
-  gboolean verb_first = !same_list && tok_arabic (s, hit->first) && hit->last < first->first
+  gboolean role_title = tr->type == RWB_RELATION_FOUNDER || tr->type == RWB_RELATION_EXECUTIVE;
+  /* A title before its organization is no verb: its person is read by find_roles. */
+  gboolean verb_first = !same_list && !role_title && tok_arabic (s, hit->first)
+                        && hit->last < first->first
                         && first->first - hit->last <= 2 && b_start->first > a_end->last
                         && b_start->first - a_end->last <= 8
                         && !other_party_between (s, a_end->last, b_start->first, a->entity,
                                                  b->entity);
   if (!between && !around && !after && !verb_first)
+    return FALSE;
+  if (role_title && between && etype (ctx, a->entity) == RWB_ENTITY_PERSON
+      && title_opens_item (s, hit))
     return FALSE;
   if (!same_region (s, ia, ib, hit->first))
     return FALSE;
@@ -719,6 +725,7 @@ find_relations (Sent *s)
   find_lists (s);
   find_reporting (s);
   find_locations (s);
+  find_roles (s);
   /* Each mention pairs with the next members of its own list and with the mentions of the
    * few lists that follow it closely (PAIR_MAX_LISTS, PAIR_WINDOW, PAIR_MAX_MEMBERS): the
    * work per mention is bounded, so a sentence costs time linear in its length. */

@@ -102,6 +102,8 @@ extract_document_counting (RwbLexicon *lexicon, RwbGraph *graph, guint doc,
         }
       g_autoptr (GArray) mentions = g_array_new (FALSE, FALSE, sizeof (Mention));
       find_entities (&ctx, tokens, mentions, arabic_doc);
+      if (arabic_doc)
+        find_title_persons (&ctx, tokens, mentions);
       g_array_sort (mentions, compare_mentions);
       index_mentions (tokens, mentions);
       resolve_coreference (&ctx, tokens, mentions);

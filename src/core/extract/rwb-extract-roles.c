@@ -1,0 +1,288 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rwb-extract-roles.c — people named by their role in an organization, from the grammar of
+ * Arabic news: a title, the organization it belongs to, then the person —
+ *   "الرئيس التنفيذي لشركة نماء للحديد سامر الخطيب، …"
+ *   "رئيس مجلس إدارة بنك الريان، المهندس فلان الفلاني"
+ *   "الرئيس التنفيذي للشركة فلان الفلاني قوله …"
+ * or the person first: "سامر الخطيب، الرئيس التنفيذي لشركة نماء". The slot after the
+ * organization holds a name even when no lexicon knows its words (a foreign name written in
+ * Arabic letters), so it is read from its position and its boundaries: the name is two to
+ * four words closed by punctuation, a verb of saying or the end of the sentence.
+ */
+#define G_LOG_DOMAIN "rawabit-extract"
+
+#include "rwb-extract-private.h"
+
+#include <string.h>
+
+#define MAX_SLOT_SKIP 6
+#define MAX_SLOT_WORDS 4
+
+static gboolean
+is_role_trigger (const TriggerHit *hit)
+{
+  return hit->trigger->type == RWB_RELATION_EXECUTIVE || hit->trigger->type == RWB_RELATION_FOUNDER;
+}
+
+static gboolean
+is_org_entity (Ctx *ctx, guint entity)
+{
+  RwbEntityType t = etype (ctx, entity);
+  return t == RWB_ENTITY_COMPANY || t == RWB_ENTITY_ORGANIZATION;
+}
+
+static gboolean
+is_dash (const Token *t)
+{
+  return g_str_equal (t->form, "-") || g_str_equal (t->form, "\xe2\x80\x93") /* – */
+         || g_str_equal (t->form, "\xe2\x80\x94") /* — */ || g_str_equal (t->form, ":");
+}
+
+static gboolean
+is_punct_boundary (const Token *t)
+{
+  const char *f = t->form;
+  return g_str_equal (f, ",") || g_str_equal (f, "\xd8\x8c") /* ، */ || g_str_equal (f, ".")
+         || g_str_equal (f, ":") || g_str_equal (f, ";") || g_str_equal (f, "\xd8\x9b") /* ؛ */
+         || g_str_equal (f, "(") || g_str_equal (f, ")") || is_dash (t) || is_open_quote (t)
+         || is_close_quote (t);
+}
+
+/* The organization a title at @hit_last belongs to: a mention right after it ("رئيس مجلس
+ * إدارة مجموعة لولو"), or after the head noun that carries the ل of the title ("لشركة
+ * نماء", which the mention may leave out), or "للشركة" standing for one named before.
+ * Returns the last token of the organization, or -1; *org_mention gets the mention covering
+ * it or -1 (a reference not resolved yet). */
+static gint
+title_org (Ctx *ctx, GArray *tokens, GArray *mentions, guint hit_last, gint *org_mention)
+{
+  guint j = hit_last + 1;
+  *org_mention = -1;
+  if (j >= tokens->len)
+    return -1;
+  Token *t = TOK (j);
+  if (t->mention < 0 && (t->cue & RWB_CUE_COREF_ONE) && t->arabic)
+    return (gint) j; /* "للشركة": resolved later */
+  if (t->mention < 0 && (t->cue & (RWB_CUE_COMPANY | RWB_CUE_ORGANIZATION | RWB_CUE_BANK))
+      && j + 1 < tokens->len)
+    t = TOK (++j);
+  if (t->mention < 0)
+    return -1;
+  Mention *m = &g_array_index (mentions, Mention, t->mention);
+  if (m->first != j && m->first + 1 != j)
+    return -1;
+  if (m->kind == MENTION_ADJECTIVE || !is_org_entity (ctx, m->entity))
+    return -1;
+  *org_mention = t->mention;
+  guint last = m->last;
+  /* "(ESEC)" or a place nisba right after the name belongs with it. */
+  for (guint k = last + 1; k < tokens->len && k <= last + MAX_SLOT_SKIP; k++)
+    {
+      Token *x = TOK (k);
+      if (form_is (x, "(") || form_is (x, ")"))
+        {
+          last = k;
+          continue;
+        }
+      if (x->mention >= 0)
+        {
+          Mention *y = &g_array_index (mentions, Mention, x->mention);
+          if (y->entity == m->entity || y->kind == MENTION_ADJECTIVE)
+            {
+              last = k = y->last;
+              continue;
+            }
+        }
+      break;
+    }
+  return (gint) last;
+}
+
+/* The first token of the person's slot after the organization that ends at @org_last:
+ * separators and honorifics ("، المهندس") are passed over. */
+static guint
+slot_start (GArray *tokens, guint org_last)
+{
+  guint k = org_last + 1;
+  for (guint n = 0; k < tokens->len && n < MAX_SLOT_SKIP; n++)
+    {
+      Token *t = TOK (k);
+      gboolean comma = g_str_equal (t->form, ",") || g_str_equal (t->form, "\xd8\x8c");
+      if (t->mention < 0 && (comma || is_dash (t) || ((t->cue & RWB_CUE_PERSON) && t->arabic)))
+        k++;
+      else
+        break;
+    }
+  return k;
+}
+
+/* Whether @t may be a word of a person's name read from its slot. */
+static gboolean
+slot_word (Ctx *ctx, Token *t, gboolean first)
+{
+  if (!t->arabic || t->mention >= 0 || starts_trigger (ctx, t))
+    return FALSE;
+  if (blocking_cue (t) != 0 || (t->cue & (RWB_CUE_LEGAL_FORM | RWB_CUE_NAME_ADJECTIVE
+                                           | RWB_CUE_ORDINARY_ADJECTIVE)))
+    return FALSE;
+  if (g_utf8_strlen (t->form, -1) < 2)
+    return FALSE;
+  /* "للتطوير": ل + a definite noun is a sector tail or a phrase, never a word of a name. */
+  if (g_str_has_prefix (t->form, "\xd9\x84\xd9\x84"))
+    return FALSE;
+  if (first)
+    return (t->cue & RWB_CUE_GIVEN_ANY) || name_like_arabic (ctx, t);
+  return TRUE;
+}
+
+/* Whether the person's name may end before token @k. */
+static gboolean
+slot_closed (Ctx *ctx, GArray *tokens, guint k)
+{
+  if (k >= tokens->len)
+    return TRUE;
+  Token *t = TOK (k);
+  if (is_punct_boundary (t) || (t->cue & RWB_CUE_SPEECH))
+    return TRUE;
+  if (g_str_equal (t->form, "\xd8\xa7\xd9\x86")) /* ان (إن/أن) */
+    return TRUE;
+  /* "…، والرئيس التنفيذي": the next role of a list. */
+  if (t->arabic && g_str_has_prefix (t->form, "\xd9\x88") && t->n_cands > 1
+      && (starts_trigger (ctx, t) || (t->cue & RWB_CUE_PERSON)))
+    return TRUE;
+  return FALSE;
+}
+
+/* A person read from the slot at @k: returns its last token, or -1. */
+static gint
+read_slot_person (Ctx *ctx, GArray *tokens, guint k)
+{
+  if (k >= tokens->len || !slot_word (ctx, TOK (k), TRUE))
+    return -1;
+  guint last = k;
+  while (last + 1 < tokens->len && last + 1 - k < MAX_SLOT_WORDS
+         && !slot_closed (ctx, tokens, last + 1) && slot_word (ctx, TOK (last + 1), FALSE))
+    last++;
+  if (last == k || !slot_closed (ctx, tokens, last + 1))
+    return -1;
+  /* A definite word inside the name is its family name, the last word ("أحمد البسام"): a
+   * definite word before another is a phrase ("يوم الثلاثاء المقبل"). */
+  for (guint i = k; i < last; i++)
+    {
+      Token *t = TOK (i);
+      if (t->keys[0] != t->cands[0])
+        return -1;
+    }
+  return (gint) last;
+}
+
+void
+find_title_persons (Ctx *ctx, GArray *tokens, GArray *mentions)
+{
+  if (mentions->len == 0)
+    return;
+  g_autoptr (GArray) hits = find_triggers (ctx, tokens);
+  for (guint h = 0; h < hits->len; h++)
+    {
+      const TriggerHit *hit = &g_array_index (hits, TriggerHit, h);
+      if (!is_role_trigger (hit) || !TOK (hit->first)->arabic)
+        continue;
+      gint org_mention;
+      gint org_last = title_org (ctx, tokens, mentions, hit->last, &org_mention);
+      if (org_last < 0)
+        continue;
+      guint k = slot_start (tokens, (guint) org_last);
+      if (k >= tokens->len || TOK (k)->mention >= 0)
+        continue;
+      gint last = read_slot_person (ctx, tokens, k);
+      if (last < 0)
+        continue;
+      g_autofree char *name = span_text (ctx, tokens, k, (guint) last);
+      guint e = entity_for_pattern (ctx, NULL, name, RWB_ENTITY_PERSON, "arabic-person-after-title");
+      add_mention (ctx, tokens, mentions, k, (guint) last, e, MENTION_NAME);
+      say (ctx, "entity “%s” (person) ← pattern arabic-person-after-title «%s» at %u–%u", name,
+           hit->trigger->text, TOK (k)->span.start, TOK (last)->span.end);
+    }
+}
+
+/* The mention covering token @k of the sentence, or -1. */
+static gint
+mention_at (Sent *s, guint k)
+{
+  return k < s->tokens->len ? g_array_index (s->tokens, Token, k).mention : -1;
+}
+
+static gboolean
+person_mention (Sent *s, gint m)
+{
+  if (m < 0)
+    return FALSE;
+  const Mention *x = &g_array_index (s->mentions, Mention, m);
+  return x->kind != MENTION_ADJECTIVE && etype (s->ctx, x->entity) == RWB_ENTITY_PERSON;
+}
+
+/* Whether the title at @hit, joined by و and after a person's name ("فلان، والمدير العام
+ * لمجموعة Y"), opens the next item of a list of people: the name before is not its holder.
+ * ("العبار، مؤسس نون ورئيس مجلس إدارة إعمار" lists one person's roles: a company stands
+ * before the و there.) */
+gboolean
+title_opens_item (Sent *s, const TriggerHit *hit)
+{
+  GArray *tokens = s->tokens;
+  const Token *ht = TOK (hit->first);
+  if (!ht->arabic || ht->n_cands < 2 || !g_str_has_prefix (ht->form, "\xd9\x88") /* و */)
+    return FALSE;
+  guint k = hit->first;
+  while (k > 0 && TOK (k - 1)->mention < 0
+         && (form_is (TOK (k - 1), ",") || form_is (TOK (k - 1), "\xd8\x8c")))
+    k--;
+  return k > 0 && person_mention (s, mention_at (s, k - 1));
+}
+
+/* Relations of the title slots: the person after "TITLE ل ORG" and the person right before
+ * "، TITLE ل ORG" hold that role in ORG. */
+void
+find_roles (Sent *s)
+{
+  Ctx *ctx = s->ctx;
+  GArray *tokens = s->tokens;
+  for (guint h = 0; h < s->triggers->len; h++)
+    {
+      const TriggerHit *hit = &g_array_index (s->triggers, TriggerHit, h);
+      ctx->work++;
+      if (!is_role_trigger (hit) || !TOK (hit->first)->arabic)
+        continue;
+      gint org_mention;
+      gint org_last = title_org (ctx, tokens, s->mentions, hit->last, &org_mention);
+      if (org_last < 0 || org_mention < 0)
+        continue;
+      guint org = g_array_index (s->mentions, Mention, org_mention).entity;
+      g_autofree char *rule = g_strdup_printf ("title «%s» (%s) + organization + person",
+                                               hit->trigger->text, hit->trigger->origin);
+      gint after = mention_at (s, slot_start (tokens, (guint) org_last));
+      if (person_mention (s, after))
+        relate (s, g_array_index (s->mentions, Mention, after).entity, org, hit->trigger->type,
+                hit->trigger->confidence, rule);
+      /* "سامر الخطيب، الرئيس التنفيذي لشركة نماء": the person right before the title. */
+      if (title_opens_item (s, hit))
+        continue;
+      guint k = hit->first;
+      guint skipped = 0;
+      while (k > 0 && skipped < 2)
+        {
+          Token *t = TOK (k - 1);
+          gboolean comma = g_str_equal (t->form, ",") || g_str_equal (t->form, "\xd8\x8c");
+          if (t->mention >= 0 || !(comma || is_dash (t)))
+            break;
+          k--, skipped++;
+        }
+      gint before = k > 0 ? mention_at (s, k - 1) : -1;
+      if (person_mention (s, before))
+        {
+          g_autofree char *rule2 = g_strdup_printf ("person + title «%s» (%s) + organization",
+                                                    hit->trigger->text, hit->trigger->origin);
+          relate (s, g_array_index (s->mentions, Mention, before).entity, org,
+                  hit->trigger->type, hit->trigger->confidence, rule2);
+        }
+    }
+}
