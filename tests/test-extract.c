@@ -390,6 +390,31 @@ test_title_roles (void)
     }
 }
 
+/* A place no lexicon lists, named after its head noun, and where a company is: "بمنطقة X",
+ * "ومقرها X"; a person's nationality is no location. */
+static void
+test_place_heads (void)
+{
+  const char *text =
+    "افتتحت شركة نماء للحديد مصنعها الجديد بمنطقة وادي برقان. "
+    "وتعاملت شركة رمال الخليج للمقاولات، ومقرها دبي، مع الطلب. "
+    "وقال المهندس زياد أبو شقرة المصري إن العمل بدأ في منطقة متعددة الاستخدامات.";
+  g_autoptr (RwbGraph) g = extract_text (text, "ar");
+  gint p = find (g, "وادي برقان");
+  g_assert_cmpint (p, >=, 0);
+  g_assert_cmpint (((RwbEntity *) g_ptr_array_index (g->entities, p))->type, ==,
+                   RWB_ENTITY_PLACE);
+  g_assert_true (HAS (types_between (g, "نماء للحديد", "وادي برقان"), RWB_RELATION_LOCATION));
+  g_assert_true (HAS (types_between (g, "رمال الخليج للمقاولات", "Dubai"),
+                      RWB_RELATION_LOCATION));
+  g_assert_false (HAS (types_between (g, "زياد أبو شقرة", "Egypt"), RWB_RELATION_LOCATION));
+  for (guint k = 0; k < g->entities->len; k++)
+    {
+      RwbEntity *x = g_ptr_array_index (g->entities, k);
+      g_assert_null (strstr (x->name, "متعددة"));
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -407,6 +432,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extract/mention-kinds", test_mention_kinds);
   g_test_add_func ("/extract/org-grammar", test_org_grammar);
   g_test_add_func ("/extract/title-roles", test_title_roles);
+  g_test_add_func ("/extract/place-heads", test_place_heads);
   g_test_add_func ("/extract/own-article-ar", test_own_articles);
   g_test_add_func ("/extract/own-article-en", test_english_article);
   return g_test_run ();

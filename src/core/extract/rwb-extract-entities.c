@@ -645,6 +645,9 @@ find_entities (Ctx *ctx, GArray *tokens, GArray *mentions, gboolean arabic_doc)
           i = last;
           continue;
         }
+      /* "مدينة طرفاية", "بمنطقة ليساسفة": an unknown name after a place's head noun. */
+      if (arabic_place_after_head (ctx, tokens, i, mentions))
+        continue;
       /* "شركة زيمبرا", "وكالة ستاربرس": an unknown Arabic name right after a cue. */
       if (arabic_name_after_cue (ctx, tokens, i, mentions))
         continue;

@@ -116,7 +116,7 @@ typedef struct
 #define RWB_CUE_GIVEN_ANY (RWB_CUE_GIVEN | RWB_CUE_GIVEN_WEAK)
 #define RWB_CUE_NAME_WORDS                                                                     \
   (RWB_CUE_GIVEN_ANY | RWB_CUE_LEGAL_FORM | RWB_CUE_NAME_ADJECTIVE | RWB_CUE_ORDINARY_ADJECTIVE \
-   | RWB_CUE_FACILITY)
+   | RWB_CUE_FACILITY | RWB_CUE_PLACE_HEAD)
 static inline RwbCueFlags
 blocking_cue (const Token *t)
 {
@@ -187,6 +187,10 @@ G_GNUC_INTERNAL guint english_org_run_end (GArray *tokens, guint first, guint la
 G_GNUC_INTERNAL gboolean is_party (RwbGraph *graph, guint entity);
 G_GNUC_INTERNAL void remember (Ctx *ctx, guint entity);
 G_GNUC_INTERNAL void resolve_coreference (Ctx *ctx, GArray *tokens, GArray *mentions);
+
+/* Places named by a head noun (rwb-extract-places.c) */
+G_GNUC_INTERNAL gboolean arabic_place_after_head (Ctx *ctx, GArray *tokens, guint i,
+                                                  GArray *mentions);
 
 /* Roles: people named by a title and its organization (rwb-extract-roles.c) */
 G_GNUC_INTERNAL void find_title_persons (Ctx *ctx, GArray *tokens, GArray *mentions);

@@ -119,7 +119,8 @@ types_fit (Ctx *ctx, RwbRelationType type, guint source, guint target)
     case RWB_RELATION_REPORTING:
       return s == RWB_ENTITY_ORGANIZATION || s == RWB_ENTITY_COMPANY;
     case RWB_RELATION_LOCATION:
-      return s != RWB_ENTITY_PLACE && t == RWB_ENTITY_PLACE;
+      /* Where a company, a plant or an office is; a person's nationality is no relation. */
+      return s_org && t == RWB_ENTITY_PLACE;
     case RWB_RELATION_MENTION:
     case RWB_RELATION_N_TYPES:
     default:
@@ -608,7 +609,8 @@ find_locations (Sent *s)
         {
           Mention *x = &g_array_index (s->mentions, Mention, n);
           ctx->work++;
-          if (x->kind == MENTION_ADJECTIVE || etype (ctx, x->entity) == RWB_ENTITY_PLACE)
+          if (x->kind == MENTION_ADJECTIVE || !types_fit (ctx, RWB_RELATION_LOCATION, x->entity,
+                                                          p->entity))
             continue;
           gboolean adjacent = x->last + 1 == p->first || p->last + 1 == x->first;
           gboolean near_adj = p->kind == MENTION_ADJECTIVE
@@ -626,10 +628,14 @@ find_locations (Sent *s)
       /* "in Thailand", "بتايلاند", "في تايلاند": a locative right before the place, or
        * before the first of a list of places ("in Manchester, Leeds and Birmingham"). */
       const Mention *head = &g_array_index (s->mentions, Mention, s->head[m]);
-      Token *pt = &g_array_index (s->tokens, Token, head->first);
-      gboolean locative = head->first > 0
-                          && (g_array_index (s->tokens, Token, head->first - 1).cue
-                              & RWB_CUE_LOCATIVE);
+      guint at = head->first;
+      /* "في مدينة X"، "بمنطقة X": the place's head noun stands between. */
+      if (at > 0 && (g_array_index (s->tokens, Token, at - 1).cue & RWB_CUE_PLACE_HEAD)
+          && g_array_index (s->tokens, Token, at - 1).mention < 0)
+        at--;
+      Token *pt = &g_array_index (s->tokens, Token, at);
+      gboolean locative = at > 0
+                          && (g_array_index (s->tokens, Token, at - 1).cue & RWB_CUE_LOCATIVE);
       gboolean clitic_b = pt->arabic && g_str_has_prefix (pt->form, "\xd8\xa8"); /* ب */
       /* "تتخذ من دبي مقراً لها": where the word for headquarters follows the place. */
       gboolean seat_after = FALSE;
@@ -641,6 +647,15 @@ find_locations (Sent *s)
           ctx->work++;
           if (hit->trigger->type == RWB_RELATION_LOCATION && hit->first > p->last
               && hit->first - p->last <= 2 && pt->arabic)
+            seat_after = TRUE;
+        }
+      /* "ومقرها أبوظبي": the word for headquarters right before the place. */
+      for (guint h = trigger_from (s, at > 2 ? at - 2 : 0);
+           h < s->triggers->len && g_array_index (s->triggers, TriggerHit, h).first < at; h++)
+        {
+          TriggerHit *hit = &g_array_index (s->triggers, TriggerHit, h);
+          ctx->work++;
+          if (hit->trigger->type == RWB_RELATION_LOCATION && hit->last + 1 == at && pt->arabic)
             seat_after = TRUE;
         }
       if (!locative && !clitic_b && !seat_after)
@@ -678,7 +693,9 @@ find_locations (Sent *s)
         who = g_array_index (s->antecedents, gint, region - 1);
       if (who < 0)
         who = subject;
-      if (who < 0 || g_array_index (s->mentions, Mention, who).first > p->first)
+      if (who < 0 || g_array_index (s->mentions, Mention, who).first > p->first
+          || !types_fit (ctx, RWB_RELATION_LOCATION,
+                         g_array_index (s->mentions, Mention, who).entity, p->entity))
         continue;
       g_autofree char *r = g_strdup_printf ("%s + locative", rule);
       relate (s, g_array_index (s->mentions, Mention, who).entity, p->entity,

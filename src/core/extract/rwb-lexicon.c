@@ -427,6 +427,7 @@ static const struct {
   { "bank", RWB_CUE_BANK },
   { "ordinary-adjective", RWB_CUE_ORDINARY_ADJECTIVE },
   { "facility", RWB_CUE_FACILITY },
+  { "place-head", RWB_CUE_PLACE_HEAD },
 };
 
 static gboolean
