@@ -184,7 +184,9 @@ test_provenance_and_removal (void)
   /* The English Almarai article names Nadec, Riyadh, Reuters, Saudi Arabia, Abdullah Al Badr,
    * Jeddah, Savola, Xiaomi and the desk. */
   g_assert_cmpuint (n_ent[1], ==, 9);
-  g_assert_cmpuint (n_rel[1], >=, 4);
+  /* Its relations: Reuters and Saudi Arabia, Nadec and Jeddah, Nadec and Savola (a person is
+   * not located: "Al Badr said … grow in Saudi Arabia" places no company). */
+  g_assert_cmpuint (n_rel[1], >=, 3);
   for (guint k = 0; k < g->relations->len; k++)
     {
       g_autoptr (GArray) rd = rwb_graph_relation_documents (g, k);

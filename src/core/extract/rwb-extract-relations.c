@@ -96,7 +96,7 @@ types_fit (Ctx *ctx, RwbRelationType type, guint source, guint target)
   gboolean t_org = t == RWB_ENTITY_COMPANY || t == RWB_ENTITY_ORGANIZATION;
   /* A news agency reports on companies; it does not make cars for them. */
   if (type != RWB_RELATION_REPORTING && type != RWB_RELATION_MENTION
-      && (is_media (ctx, source) || is_media (ctx, target)))
+      && type != RWB_RELATION_LOCATION && (is_media (ctx, source) || is_media (ctx, target)))
     return FALSE;
   switch (type)
     {
