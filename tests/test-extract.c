@@ -415,6 +415,26 @@ test_place_heads (void)
     }
 }
 
+/* Descriptions pick the antecedent that fits: "الشركتان" the parties of the last two-party
+ * event (not the most named companies), "البنك" the bank (not the sentence's subject). */
+static void
+test_coreference_fit (void)
+{
+  const char *text =
+    "استحوذ بنك الساحل الوطني على حصة في شركة نماء للحديد، وقال بنك الساحل الوطني إن الصفقة "
+    "كبيرة. ووقعت شركة رمال الخليج للمقاولات عقدا مع شركة الواحة القابضة. ووقعت الشركتان "
+    "اتفاقية شراكة مع شركة ضياء للتقنية. ووقع البنك اتفاقية تمويل مع شركة فنار للطاقة.";
+  g_autoptr (RwbGraph) g = extract_text (text, "ar");
+  g_assert_true (HAS (types_between (g, "رمال الخليج للمقاولات", "ضياء للتقنية"),
+                      RWB_RELATION_PARTNERSHIP));
+  g_assert_true (HAS (types_between (g, "الواحة القابضة", "ضياء للتقنية"),
+                      RWB_RELATION_PARTNERSHIP));
+  g_assert_cmpuint (TYPED (types_between (g, "بنك الساحل الوطني", "ضياء للتقنية")), ==, 0);
+  g_assert_true (HAS (types_between (g, "بنك الساحل الوطني", "فنار للطاقة"),
+                      RWB_RELATION_INVESTMENT));
+  g_assert_cmpuint (TYPED (types_between (g, "رمال الخليج للمقاولات", "فنار للطاقة")), ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -427,6 +447,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extract/arabic-name-after-cue", test_arabic_name_after_cue);
   g_test_add_func ("/extract/cooccurrence-is-mention", test_cooccurrence_is_mention);
   g_test_add_func ("/extract/coreference", test_coreference);
+  g_test_add_func ("/extract/coreference-fit", test_coreference_fit);
   g_test_add_func ("/extract/given-names", test_given_names);
   g_test_add_func ("/extract/given-names-english", test_given_names_english);
   g_test_add_func ("/extract/mention-kinds", test_mention_kinds);

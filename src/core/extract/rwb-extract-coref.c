@@ -34,6 +34,84 @@ remember (Ctx *ctx, guint entity)
   g_array_append_val (ctx->recent, entity);
 }
 
+/* The head nouns a description can name its kind by, in matching form and in Latin: "البنك"
+ * and "the lender" stand for a bank, "الصندوق" for a fund, "المجموعة" for a group. A
+ * description without one of these ("الشركة", "the company") fits any company. */
+typedef struct
+{
+  const char *key;        /* the description's key (matching form, no article) */
+  const char *const *in_name; /* words one of which the referent's name or alias holds */
+} KindHead;
+
+static const char *const bank_words[] = { "\xd8\xa8\xd9\x86\xd9\x83" /* بنك */,
+                                          "\xd9\x85\xd8\xb5\xd8\xb1\xd9\x81" /* مصرف */,
+                                          "Bank", "bank", "Banque", NULL };
+static const char *const fund_words[] = { "\xd8\xb5\xd9\x86\xd8\xaf\xd9\x88\xd9\x82" /* صندوق */,
+                                          "Fund", "fund", NULL };
+static const char *const group_words[] = { "\xd9\x85\xd8\xac\xd9\x85\xd9\x88\xd8\xb9\xd9\x87" /* مجموعه */,
+                                           "\xd9\x85\xd8\xac\xd9\x85\xd9\x88\xd8\xb9\xd8\xa9" /* مجموعة */,
+                                           "Group", "group", NULL };
+static const KindHead kind_heads[] = {
+  { "\xd8\xa8\xd9\x86\xd9\x83", bank_words },             /* البنك */
+  { "\xd9\x85\xd8\xb5\xd8\xb1\xd9\x81", bank_words },   /* المصرف */
+  { "bank", bank_words },
+  { "lender", bank_words },
+  { "\xd8\xb5\xd9\x86\xd8\xaf\xd9\x88\xd9\x82", fund_words }, /* الصندوق */
+  { "fund", fund_words },
+  { "\xd9\x85\xd8\xac\xd9\x85\xd9\x88\xd8\xb9\xd9\x87", group_words }, /* المجموعة */
+  { "group", group_words },
+};
+
+/* How many of the most recent parties a description looks back over. */
+#define KIND_LOOKBACK 16
+
+static gboolean
+names_hold (const RwbEntity *e, const char *const *words)
+{
+  for (guint w = 0; words[w]; w++)
+    {
+      if (strstr (e->name, words[w]))
+        return TRUE;
+      for (guint a = 0; e->aliases && a < e->aliases->len; a++)
+        if (strstr (g_ptr_array_index (e->aliases, a), words[w]))
+          return TRUE;
+    }
+  return FALSE;
+}
+
+/* The words a description at @t asks its referent's name to hold, or NULL. */
+static const char *const *
+kind_of_description (const Token *t)
+{
+  for (guint c = 0; c < t->n_cands; c++)
+    for (guint k = 0; k < G_N_ELEMENTS (kind_heads); k++)
+      {
+        const char *key = t->keys[c];
+        /* Latin descriptions are phrases ("the lender"): their last word is the token. */
+        if (g_str_equal (key, kind_heads[k].key) || g_ascii_strcasecmp (key, kind_heads[k].key) == 0)
+          return kind_heads[k].in_name;
+      }
+  return NULL;
+}
+
+/* The referent of a description naming its kind: @preferred when it is of that kind, else the
+ * most recent party of that kind, else -1. */
+static gint
+referent_of_kind (Ctx *ctx, const char *const *words, gint preferred)
+{
+  if (preferred >= 0
+      && names_hold (g_ptr_array_index (ctx->graph->entities, (guint) preferred), words))
+    return preferred;
+  for (guint r = ctx->recent->len, n = 0; r-- > 0 && n < KIND_LOOKBACK; n++)
+    {
+      guint e = g_array_index (ctx->recent, guint, r);
+      if (!g_hash_table_contains (ctx->media, GUINT_TO_POINTER (e))
+          && names_hold (g_ptr_array_index (ctx->graph->entities, e), words))
+        return (gint) e;
+    }
+  return -1;
+}
+
 /* "الشركة" / "the company" stands for the subject of the discourse: the first company named
  * earlier in this sentence, else the first company of the last sentence that named one (news
  * keeps its subject; the company named last is often only an object). "الشركتان" / "both
@@ -80,8 +158,20 @@ resolve_coreference (Ctx *ctx, GArray *tokens, GArray *mentions)
               subject_here = -1;
               break;
             }
-      if (want == 1 && (subject_here >= 0 || ctx->subject >= 0))
+      const char *const *kind = want == 1 ? kind_of_description (t) : NULL;
+      gint of_kind = kind ? referent_of_kind (ctx, kind, subject_here >= 0 ? subject_here
+                                                                           : ctx->subject)
+                          : -1;
+      if (of_kind >= 0)
+        referents[0] = (guint) of_kind;
+      else if (want == 1 && (subject_here >= 0 || ctx->subject >= 0))
         referents[0] = subject_here >= 0 ? (guint) subject_here : (guint) ctx->subject;
+      else if (want == 2 && ctx->pair[0] >= 0 && ctx->pair[1] >= 0)
+        {
+          /* "الشركتان": the parties of the last two-party event. */
+          referents[0] = (guint) ctx->pair[0];
+          referents[1] = (guint) ctx->pair[1];
+        }
       else if (ctx->recent->len >= want)
         {
           /* "both companies": the two the article is about — named most often so far, the
@@ -119,6 +209,10 @@ resolve_coreference (Ctx *ctx, GArray *tokens, GArray *mentions)
                ctx->text + t->span.bstart, t->span.start, e->name);
         }
       t->mention = mentions->len - 1;
+      /* "وقعت الشركة عقدا مع بتروفاك": a description opening the sentence keeps the
+       * discourse's subject for the sentences after it. */
+      if (want == 1 && sentence_subject < 0)
+        sentence_subject = (gint) referents[0];
     }
   if (sentence_subject >= 0)
     ctx->subject = sentence_subject;

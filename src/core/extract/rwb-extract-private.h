@@ -72,6 +72,8 @@ typedef struct
                             * للإلكترونيات" is the same company */
   GArray *recent;       /* entity indices of recent company/org mentions, newest last */
   gint subject;         /* first company of the last sentence that named one, or -1 */
+  gint pair[2];         /* the two parties of the last typed relation between two companies or
+                         * organizations ("الشركتان" after it), or -1 */
   GHashTable *salience; /* entity → times named in this document */
   GStringChunk *chunk;  /* the current sentence's token strings */
   GString *scratch;

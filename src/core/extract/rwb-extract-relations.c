@@ -151,6 +151,10 @@ relate (Sent *s, guint source, guint target, RwbRelationType type, double confid
   gboolean added = rwb_relation_add_evidence_span (rel, ctx->doc, s->sentence->start,
                                                    s->sentence->end, s->sentence->bstart,
                                                    s->sentence->bend, rule, confidence);
+  if (type != RWB_RELATION_MENTION && type != RWB_RELATION_LOCATION
+      && type != RWB_RELATION_REPORTING && is_party (ctx->graph, source)
+      && is_party (ctx->graph, target))
+    ctx->pair[0] = (gint) source, ctx->pair[1] = (gint) target;
   if (added && type != RWB_RELATION_MENTION)
     {
       RwbEntity *a = g_ptr_array_index (ctx->graph->entities, rel->source);

@@ -73,7 +73,7 @@ extract_document_counting (RwbLexicon *lexicon, RwbGraph *graph, guint doc,
   g_return_val_if_fail (d->text != NULL, FALSE);
 
   Ctx ctx = { .lex = lexicon, .graph = graph, .doc = doc, .text = d->text, .options = options,
-              .subject = -1 };
+              .subject = -1, .pair = { -1, -1 } };
   ctx.by_entry = g_hash_table_new (g_direct_hash, g_direct_equal);
   ctx.media = g_hash_table_new (g_direct_hash, g_direct_equal);
   ctx.by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
