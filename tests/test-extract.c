@@ -415,6 +415,45 @@ test_place_heads (void)
     }
 }
 
+/* Latin acronyms spelled in Arabic letter names, ministries and authorities with their field,
+ * and a company named by its sector and nationality. */
+static void
+test_arabic_acronyms_and_bodies (void)
+{
+  const char *text =
+    "وقعت شركة إف.جي.إل للنقل عقدا مع مجموعة بي إم كيه. "
+    "وحصلت الشركة على موافقة وزارة النقل والمواصلات وهيئة الطيران المدني. "
+    "كما تعاقدت شركة الإسمنت العمانية مع شركة دبليو.إتش.إس. "
+    "وتبلغ قيمة العقد 2 بليون دولار.";
+  g_autoptr (RwbGraph) g = extract_text (text, "ar");
+  g_assert_cmpint (find (g, "إف.جي.إل للنقل"), >=, 0);
+  g_assert_cmpint (find (g, "بي إم كيه"), >=, 0);
+  g_assert_true (HAS (types_between (g, "إف.جي.إل للنقل", "بي إم كيه"),
+                      RWB_RELATION_SUPPLY) ||
+                 HAS (types_between (g, "إف.جي.إل للنقل", "بي إم كيه"),
+                      RWB_RELATION_PARTNERSHIP));
+  gint m = find (g, "وزارة النقل والمواصلات");
+  g_assert_cmpint (m, >=, 0);
+  g_assert_cmpint (((RwbEntity *) g_ptr_array_index (g->entities, m))->type, ==,
+                   RWB_ENTITY_ORGANIZATION);
+  g_assert_cmpint (find (g, "هيئة الطيران المدني"), >=, 0);
+  g_assert_cmpint (find (g, "شركة الإسمنت العمانية"), >=, 0);
+  g_assert_true (HAS (types_between (g, "شركة الإسمنت العمانية", "Oman"),
+                      RWB_RELATION_LOCATION));
+  g_assert_cmpint (find (g, "دبليو.إتش.إس"), >=, 0);
+  /* The nisba before "مع شركة X" describes the company before it, not X. */
+  g_assert_false (HAS (types_between (g, "دبليو.إتش.إس", "Oman"), RWB_RELATION_LOCATION));
+  g_assert_cmpint (find (g, "Lyon"), <, 0); /* بليون is a number word */
+  for (guint k = 0; k < g->entities->len; k++)
+    {
+      RwbEntity *x = g_ptr_array_index (g->entities, k);
+      g_assert_cmpstr (x->name, !=, "إف");
+      g_assert_cmpstr (x->name, !=, "الإسمنت");
+      for (guint a = 0; x->aliases && a < x->aliases->len; a++)
+        g_assert_cmpstr (g_ptr_array_index (x->aliases, a), !=, "الإسمنت");
+    }
+}
+
 /* Descriptions pick the antecedent that fits: "الشركتان" the parties of the last two-party
  * event (not the most named companies), "البنك" the bank (not the sentence's subject). */
 static void
@@ -456,5 +495,6 @@ main (int argc, char **argv)
   g_test_add_func ("/extract/place-heads", test_place_heads);
   g_test_add_func ("/extract/own-article-ar", test_own_articles);
   g_test_add_func ("/extract/own-article-en", test_english_article);
+  g_test_add_func ("/extract/arabic-acronyms-and-bodies", test_arabic_acronyms_and_bodies);
   return g_test_run ();
 }

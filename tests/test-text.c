@@ -58,6 +58,18 @@ test_sentences_glued (void)
   g_assert_cmpstr (g_ptr_array_index (s, 2), ==, "وباعت 1.11 مليون سيارة.");
 }
 
+/* An Arabic acronym spelled in letter names with full stops (إم.إن.جي، إيه.بي.سي) is one word:
+ * its stops end no sentence, while a stop after an ordinary short word still does. */
+static void
+test_sentences_arabic_acronym (void)
+{
+  g_autoptr (GPtrArray) s = sentences_of ("تعاقدت شركة إف.جي.إل للنقل مع الميناء. وقال "
+                                          "مدير الشركة إن العقد كبير.وبدأ العمل أمس.");
+  g_assert_cmpuint (s->len, ==, 3);
+  g_assert_cmpstr (g_ptr_array_index (s, 0), ==, "تعاقدت شركة إف.جي.إل للنقل مع الميناء.");
+  g_assert_cmpstr (g_ptr_array_index (s, 1), ==, "وقال مدير الشركة إن العقد كبير.");
+}
+
 static void
 test_sentences_english (void)
 {
@@ -187,6 +199,7 @@ main (int argc, char **argv)
   g_test_add_func ("/text/validate", test_validate);
   g_test_add_func ("/text/sentences/glued", test_sentences_glued);
   g_test_add_func ("/text/sentences/english", test_sentences_english);
+  g_test_add_func ("/text/sentences/arabic-acronym", test_sentences_arabic_acronym);
   g_test_add_func ("/text/words", test_words);
   g_test_add_func ("/text/match-form", test_match_form);
   g_test_add_func ("/text/clitics", test_clitics);

@@ -573,7 +573,8 @@ find_entities (Ctx *ctx, GArray *tokens, GArray *mentions, gboolean arabic_doc)
       const RwbLexHit *hit;
       /* "بنك مصر"، "شركة نماء للحديد"، "مجموعة النخيل القابضة": a head noun and the name
        * its grammar gives, before the lexicon takes a place out of it. */
-      if (arabic_org_after_head (ctx, tokens, i, mentions, &last)
+      if (arabic_letter_acronym (ctx, tokens, i, mentions, &last)
+          || arabic_org_after_head (ctx, tokens, i, mentions, &last)
           || arabic_definite_org (ctx, tokens, i, mentions, &last))
         {
           i = last;

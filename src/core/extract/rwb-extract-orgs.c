@@ -158,6 +158,65 @@ read_chain (Ctx *ctx, GArray *tokens, guint k, gboolean indefinite_before, guint
   return k;
 }
 
+/* A sector noun and a nationality after a company's head noun, "الإسمنت الليبية" or "صناعة
+ * الإسمنت الليبية", with no name after them: returns the nationality's token, or -1. */
+static gint
+sector_nisba_end (Ctx *ctx, GArray *tokens, guint k)
+{
+  Token *t = TOK (k);
+  if (!t->arabic || t->mention >= 0 || !generic_word (ctx, t) || t->n_cands != 1)
+    return -1;
+  if (!definite (t))
+    {
+      /* صناعة الإسمنت: an indefinite sector noun before a definite one. */
+      if (k + 1 >= tokens->len || !definite (TOK (k + 1)) || !generic_word (ctx, TOK (k + 1))
+          || TOK (k + 1)->n_cands != 1 || TOK (k + 1)->mention >= 0)
+        return -1;
+      k++;
+    }
+  if (k + 1 >= tokens->len || name_tail_part (ctx, tokens, k + 1) != PART_PLACE_NISBA)
+    return -1;
+  if (k + 2 < tokens->len)
+    {
+      Token *n = TOK (k + 2);
+      if (name_like_arabic (ctx, n) || n->capital || is_open_quote (n) || lexicon_at (ctx, tokens, k + 2)
+          || (n->cue & (RWB_CUE_LEGAL_FORM | RWB_CUE_NAME_ADJECTIVE)))
+        return -1;
+    }
+  return (gint) k + 1;
+}
+
+/* "والماء" after "وزارة الكهرباء", "وتقانة المعلومات" after "وزارة الاتصالات": و and a second
+ * field of the same body, a definite noun or an idafa of two words. Not another body ("وهيئة
+ * السوق") or a company ("والشركة"). Returns its last token, or -1. */
+static gint
+field_conjunct (Ctx *ctx, GArray *tokens, guint k)
+{
+  Token *t = TOK (k);
+  if (!t->arabic || t->mention >= 0 || !g_str_has_prefix (t->form, "\xd9\x88") /* و */
+      || starts_trigger (ctx, t))
+    return -1;
+  for (guint c = 1; c < t->n_cands; c++)
+    {
+      if (t->stripped[c] != 1)
+        continue;
+      RwbCueFlags f = cue_of (ctx->lex, t->cands[c]) | cue_of (ctx->lex, t->keys[c]);
+      if ((f & ~(RwbCueFlags) RWB_CUE_NAME_WORDS) != 0 || g_utf8_strlen (t->keys[c], -1) < 3)
+        return -1;
+      if (t->keys[c] != t->cands[c])
+        return (gint) k; /* والماء */
+      if (k + 1 < tokens->len)
+        {
+          Token *n = TOK (k + 1);
+          if (definite (n) && n->n_cands == 1 && n->mention < 0 && blocking_cue (n) == 0
+              && !starts_trigger (ctx, n) && !lexicon_at (ctx, tokens, k + 1))
+            return (gint) k + 1; /* وتقانة المعلومات */
+        }
+      return -1;
+    }
+  return -1;
+}
+
 /* Institutions are named with their head noun (بنك مصر، هيئة السوق المالية); companies by
  * their own name (شركة نماء للحديد → نماء للحديد), with the head kept as an alias. */
 static gboolean
@@ -187,10 +246,12 @@ without_head_clitic (Ctx *ctx, const Token *head, const char *text)
 
 static void
 emit (Ctx *ctx, GArray *tokens, GArray *mentions, guint head, guint first, guint last,
-      guint plain_last, RwbEntityType type, gboolean with_head, const char *rule)
+      guint plain_last, RwbEntityType type, gboolean with_head, gboolean name_whole,
+      const char *rule)
 {
   guint from = with_head ? head : first;
-  g_autofree char *name = span_text (ctx, tokens, from, plain_last >= from ? plain_last : last);
+  g_autofree char *name
+    = span_text (ctx, tokens, from, plain_last >= from && !name_whole ? plain_last : last);
   const char *shown = from == head ? without_head_clitic (ctx, TOK (head), name) : name;
   guint e = entity_for_pattern (ctx, NULL, shown, type, rule);
   RwbEntity *x = g_ptr_array_index (ctx->graph->entities, e);
@@ -201,7 +262,9 @@ emit (Ctx *ctx, GArray *tokens, GArray *mentions, guint head, guint first, guint
       g_autofree char *bare = span_text (ctx, tokens, first, plain_last);
       g_autofree char *headed_text = span_text (ctx, tokens, head, plain_last);
       const char *headed = without_head_clitic (ctx, TOK (head), headed_text);
-      rwb_entity_add_alias (x, bare);
+      /* A sector word alone ("الإسمنت") names no company. */
+      if (!name_whole)
+        rwb_entity_add_alias (x, bare);
       rwb_entity_add_alias (x, headed);
     }
   if (plain_last < last && plain_last >= first)
@@ -262,8 +325,10 @@ arabic_org_after_head (Ctx *ctx, GArray *tokens, guint i, GArray *mentions, guin
                          ? RWB_ENTITY_ORGANIZATION
                          : RWB_ENTITY_COMPANY;
   gboolean institution = head_in_name (ctx, head);
-  guint k = i;
-  gboolean indefinite = FALSE, first_place = FALSE, first_definite = FALSE;
+  /* "وزارة المالية"، "هيئة التأمين": a public body named by its field, one definite noun. */
+  gboolean field_head = (hc & RWB_CUE_ORG_HEAD) && (hc & RWB_CUE_ORGANIZATION);
+  guint k = i, last = 0, plain_last = 0;
+  gboolean indefinite = FALSE, first_place = FALSE, first_definite = FALSE, sector_name = FALSE;
   guint place_last;
   gboolean adjective = FALSE;
   if (place_at (ctx, tokens, i, &place_last, &adjective))
@@ -275,6 +340,17 @@ arabic_org_after_head (Ctx *ctx, GArray *tokens, guint i, GArray *mentions, guin
     }
   else if (lexicon_at (ctx, tokens, i))
     return FALSE; /* a company the lexicon knows: its own rule reads it */
+  else if (field_head && definite (w) && w->n_cands == 1 && blocking_cue (w) == 0
+           && !starts_trigger (ctx, w) && g_utf8_strlen (w->form, -1) >= 4)
+    first_definite = TRUE;
+  else if (generic_word (ctx, w) && sector_nisba_end (ctx, tokens, i) >= 0)
+    {
+      /* "شركة الإسمنت الليبية"، "شركة صناعة الإسمنت الليبية": a sector and a nationality make
+       * the name, unless a name follows that they describe ("شركة الشحن الإماراتية أرامكس"). */
+      last = (guint) sector_nisba_end (ctx, tokens, i);
+      plain_last = last - 1;
+      sector_name = TRUE;
+    }
   else if (generic_word (ctx, w) && !definite (w))
     {
       /* "شركة نفط الكويت"، "شركة طيران الخليج": a sector noun in idafa with a place. */
@@ -291,9 +367,24 @@ arabic_org_after_head (Ctx *ctx, GArray *tokens, guint i, GArray *mentions, guin
   else
     return FALSE;
 
-  guint tails = 0, adjectives = 0, place_nisbas = 0, plain_last = k;
-  guint last = read_chain (ctx, tokens, k, indefinite, &tails, &adjectives, &place_nisbas,
-                           &plain_last);
+  guint tails = 0, adjectives = 0, place_nisbas = 0;
+  if (!sector_name)
+    {
+      plain_last = k;
+      last = read_chain (ctx, tokens, k, indefinite, &tails, &adjectives, &place_nisbas,
+                         &plain_last);
+    }
+  /* "وزارة الكهرباء والماء": a second field joined by و, then what closes the name. */
+  if (field_head && first_definite)
+    {
+      gint c = last + 1 < tokens->len ? field_conjunct (ctx, tokens, last + 1) : -1;
+      if (c >= 0)
+        {
+          guint t2 = 0, a2 = 0, p2 = 0, pl2 = (guint) c;
+          guint l2 = read_chain (ctx, tokens, (guint) c, FALSE, &t2, &a2, &p2, &pl2);
+          last = l2, plain_last = pl2, tails += t2, adjectives += a2, place_nisbas += p2;
+        }
+    }
   /* "شركة جبل عمر للتطوير": a name of two or three proper words is closed by a sector tail,
    * a legal form or a name adjective after them. */
   if (indefinite && last == i)
@@ -312,13 +403,14 @@ arabic_org_after_head (Ctx *ctx, GArray *tokens, guint i, GArray *mentions, guin
   /* A definite word after the head is a name only when the chain goes on: "مجموعة النخيل
    * القابضة" is; "مجلس الإدارة" and "شركة الاتصالات" are not. A place alone after شركة is
    * no name ("شركات الصين"); after بنك or هيئة it is. */
-  if (first_definite && tails + adjectives == 0 && !quoted (tokens, i, last))
+  if (first_definite && tails + adjectives == 0 && !quoted (tokens, i, last) && !field_head)
     return FALSE;
   if (first_place && last == place_last && !institution)
     return FALSE;
   if (indefinite && last == i)
     return FALSE; /* one word: arabic_name_after_cue reads it as before */
-  emit (ctx, tokens, mentions, i - 1, i, last, plain_last, type, institution,
+  emit (ctx, tokens, mentions, i - 1, i, last, plain_last, type, institution || sector_name,
+        sector_name,
         "arabic-organization-grammar");
   *out_last = plain_last < last ? plain_last : last;
   return TRUE;
@@ -347,7 +439,95 @@ arabic_definite_org (Ctx *ctx, GArray *tokens, guint i, GArray *mentions, guint 
                          ? RWB_ENTITY_ORGANIZATION
                          : RWB_ENTITY_COMPANY;
   /* Here a place nisba names the institution ("البنك المركزي المصري"): it stays in. */
-  emit (ctx, tokens, mentions, i, i, last, last, type, TRUE, "arabic-definite-organization");
+  emit (ctx, tokens, mentions, i, i, last, last, type, TRUE, FALSE, "arabic-definite-organization");
   *out_last = last;
+  return TRUE;
+}
+
+/* Whether @t is an acronym spelled in Arabic letter names joined by dots, "إم.إن.جي"،
+ * "سي.ام.إي.سي" (one word to the segmenter): at least two letters; a stop may close it. */
+static gboolean
+letter_acronym (Ctx *ctx, const Token *t)
+{
+  if (!t->arabic || t->mention >= 0 || strchr (t->form, '.') == NULL)
+    return FALSE;
+  g_auto (GStrv) parts = g_strsplit (t->form, ".", -1);
+  guint n = 0;
+  for (guint k = 0; parts[k]; k++)
+    {
+      if (parts[k][0] == '\0' && parts[k + 1] == NULL && n > 0)
+        break;
+      if (!(cue_of (ctx->lex, parts[k]) & RWB_CUE_LETTER_NAME))
+        return FALSE;
+      n++;
+    }
+  return n >= 2;
+}
+
+/* Whether @t is a letter name and nothing else ("بي"، "كيه"; not "في" or "أو", which are also
+ * words). */
+static gboolean
+pure_letter_name (Ctx *ctx, const Token *t)
+{
+  if (!t->arabic || t->mention >= 0)
+    return FALSE;
+  RwbCueFlags f = cue_of (ctx->lex, t->form);
+  return (f & RWB_CUE_LETTER_NAME) && (f & ~(RwbCueFlags) RWB_CUE_LETTER_NAME) == 0;
+}
+
+/* An acronym spelled in letter names at @i: one dotted word ("إم.إن.جي") or a run of separate
+ * letter names ("إتش إس بي سي"، "بي إم كيه"). A run starts and ends with a letter that is no
+ * other word, so "في" and "أو" end none; it may hold them inside. Sets its last token. */
+static gboolean
+letter_run (Ctx *ctx, GArray *tokens, guint i, guint *out_last)
+{
+  if (letter_acronym (ctx, TOK (i)))
+    {
+      *out_last = i;
+      return TRUE;
+    }
+  if (!pure_letter_name (ctx, TOK (i)))
+    return FALSE;
+  guint last = i;
+  for (guint k = i + 1; k < tokens->len && k - i < 8; k++)
+    {
+      const Token *t = TOK (k);
+      if (!t->arabic || t->mention >= 0 || !(cue_of (ctx->lex, t->form) & RWB_CUE_LETTER_NAME))
+        break;
+      if (pure_letter_name (ctx, t))
+        last = k;
+    }
+  if (last == i)
+    return FALSE;
+  *out_last = last;
+  return TRUE;
+}
+
+/* "إيه.دي.كيو"، "شركة سي.ام.إي.سي"، "مجموعة بي إم كيه"، "إم.إن.جي كارغو"، "شركة إف.جي.إل
+ * للنقل": an acronym spelled in Arabic letters is a name; one name-like word right after it
+ * and the chain that follows (sector tails, legal forms) belong to it. An organization when
+ * an organization's head noun stands before it; else a company. */
+gboolean
+arabic_letter_acronym (Ctx *ctx, GArray *tokens, guint i, GArray *mentions, guint *out_last)
+{
+  guint last, place_last;
+  if (lexicon_at (ctx, tokens, i) || !letter_run (ctx, tokens, i, &last))
+    return FALSE; /* a company the lexicon knows ("إتش إس بي سي"): its own rule reads it */
+  if (last + 1 < tokens->len && name_like_arabic (ctx, TOK (last + 1))
+      && !lexicon_at (ctx, tokens, last + 1)
+      && !place_at (ctx, tokens, last + 1, &place_last, NULL))
+    last++;
+  guint tails = 0, adjectives = 0, place_nisbas = 0, plain_last = last;
+  last = read_chain (ctx, tokens, last, FALSE, &tails, &adjectives, &place_nisbas, &plain_last);
+  RwbCueFlags before = i > 0 && TOK (i - 1)->arabic && TOK (i - 1)->mention < 0
+                         ? TOK (i - 1)->cue
+                         : 0;
+  RwbEntityType type = (before & RWB_CUE_ORGANIZATION) && !(before & (RWB_CUE_COMPANY | RWB_CUE_BANK))
+                         ? RWB_ENTITY_ORGANIZATION
+                         : RWB_ENTITY_COMPANY;
+  guint head = (before & (RWB_CUE_COMPANY | RWB_CUE_ORGANIZATION | RWB_CUE_BANK)) ? i - 1 : i;
+  emit (ctx, tokens, mentions, head, i, last, plain_last, type, FALSE, FALSE,
+        "arabic-letter-acronym");
+  *out_last = plain_last < last ? plain_last : last;
   return TRUE;
 }

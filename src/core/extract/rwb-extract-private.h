@@ -118,7 +118,7 @@ typedef struct
 #define RWB_CUE_GIVEN_ANY (RWB_CUE_GIVEN | RWB_CUE_GIVEN_WEAK)
 #define RWB_CUE_NAME_WORDS                                                                     \
   (RWB_CUE_GIVEN_ANY | RWB_CUE_LEGAL_FORM | RWB_CUE_NAME_ADJECTIVE | RWB_CUE_ORDINARY_ADJECTIVE \
-   | RWB_CUE_FACILITY | RWB_CUE_PLACE_HEAD)
+   | RWB_CUE_FACILITY | RWB_CUE_PLACE_HEAD | RWB_CUE_LETTER_NAME)
 static inline RwbCueFlags
 blocking_cue (const Token *t)
 {
@@ -149,6 +149,8 @@ G_GNUC_INTERNAL guint entity_for_pattern_uncached (Ctx *ctx, const char *latin, 
                                                    RwbEntityType type, const char *rule);
 G_GNUC_INTERNAL RwbMentionKind mention_kind_public (MentionKind kind);
 G_GNUC_INTERNAL gboolean arabic_org_after_head (Ctx *ctx, GArray *tokens, guint i,
+                                                GArray *mentions, guint *out_last);
+G_GNUC_INTERNAL gboolean arabic_letter_acronym (Ctx *ctx, GArray *tokens, guint i,
                                                 GArray *mentions, guint *out_last);
 G_GNUC_INTERNAL gint arabic_short_form (Ctx *ctx, const Token *t);
 G_GNUC_INTERNAL gboolean arabic_definite_org (Ctx *ctx, GArray *tokens, guint i,

@@ -592,6 +592,18 @@ based_on (Sent *s, const Mention *p)
   return TRUE;
 }
 
+/* Whether a preposition, conjunction or other function word stands strictly between tokens
+ * @a and @b: "الصيني بايدو" describes Baidu, "العمانية مع شركة X" does not describe X. */
+static gboolean
+function_word_between (Sent *s, guint a, guint b)
+{
+  for (guint k = a + 1; k < b; k++)
+    if (g_array_index (s->tokens, Token, k).cue
+        & (RWB_CUE_STOP | RWB_CUE_OBJECT | RWB_CUE_LOCATIVE | RWB_CUE_CLAUSE | RWB_CUE_CONJUNCTION))
+      return TRUE;
+  return FALSE;
+}
+
 /* Where things are: "مصنع في تايلاند", "a plant in Thailand", "headquartered in", "الصيني
  * بايدو" / "China's Xiaomi" / "Great Wall's Hong Kong (shares)", and datelines. */
 void
@@ -618,7 +630,8 @@ find_locations (Sent *s)
             continue;
           gboolean adjacent = x->last + 1 == p->first || p->last + 1 == x->first;
           gboolean near_adj = p->kind == MENTION_ADJECTIVE
-                              && ((p->last < x->first && x->first - p->last <= 3)
+                              && ((p->last < x->first && x->first - p->last <= 3
+                                   && !function_word_between (s, p->last, x->first))
                                   || (x->last < p->first && p->first - x->last <= 1));
           if (adjacent || near_adj)
             relate (s, x->entity, p->entity, RWB_RELATION_LOCATION,

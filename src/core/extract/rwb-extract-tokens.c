@@ -95,6 +95,14 @@ tokenize_sentence (Ctx *ctx, RwbSegmenter *segmenter, GError **error)
           t->cands[0] = t->form;
           t->stripped[0] = 0;
         }
+      /* A function or number word is itself, not a clitic and a name: "بليون" (billion) is
+       * no ب + ليون, "بين" no ب + ين. */
+      if (t->n_cands > 1 && t->stripped[0] == 0)
+        {
+          const RwbWordInfo *whole = rwb_lexicon_word (ctx->lex, t->cands[0]);
+          if (whole && (whole->cue & RWB_CUE_STOP))
+            t->n_cands = 1;
+        }
       for (guint k = 0; k < t->n_cands; k++)
         {
           t->keys[k] = rwb_text_key_start (t->cands[k]);

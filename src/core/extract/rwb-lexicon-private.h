@@ -75,6 +75,7 @@ typedef enum {
   RWB_CUE_FACILITY = 1 << 25,    /* مطار، شارع: a place named after a person (مطار الملك خالد) */
   RWB_CUE_ORDINARY_ADJECTIVE = 1 << 26, /* الحالي، التنفيذي: looks like a nisba, is no name */
   RWB_CUE_PLACE_HEAD = 1 << 27,  /* مدينة، منطقة: the name after it is a place */
+  RWB_CUE_LETTER_NAME = 1 << 28, /* إم، كيو: a Latin letter spelled in Arabic (إم.إن.جي) */
 } RwbCueFlags;
 
 /* What the lexicon knows of one word, so a token needs one hash probe per reading. */

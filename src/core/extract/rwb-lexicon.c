@@ -428,6 +428,7 @@ static const struct {
   { "ordinary-adjective", RWB_CUE_ORDINARY_ADJECTIVE },
   { "facility", RWB_CUE_FACILITY },
   { "place-head", RWB_CUE_PLACE_HEAD },
+  { "letter-name", RWB_CUE_LETTER_NAME },
 };
 
 static gboolean

@@ -196,10 +196,55 @@ push_trimmed (GArray *spans, const char *text, gsize bstart, gsize bend, guint c
   g_array_append_val (spans, span);
 }
 
+/* The letters of the word that ends right before @i (backwards) or starts right after the
+ * character at @i (forwards), at most 6 counted, and the character past them. */
+static guint
+letter_run (const char *text, gsize bstart, gsize bend, gsize i, gboolean forwards,
+            gunichar *beyond)
+{
+  guint n = 0;
+  *beyond = 0;
+  const char *p = text + i;
+  while (n <= 6)
+    {
+      if (forwards)
+        {
+          p = g_utf8_next_char (p);
+          if (p >= text + bend)
+            return n;
+        }
+      else
+        {
+          if (p <= text + bstart)
+            return n;
+          p = g_utf8_find_prev_char (text + bstart, p);
+        }
+      gunichar c = get_char (p);
+      if (!is_arabic_letter (c))
+        {
+          *beyond = c;
+          return n;
+        }
+      n++;
+    }
+  return n;
+}
+
+/* A stop inside an acronym spelled in Arabic letter names, "إم.إن.جي": short words on both
+ * sides and another stop right before or after them. */
+static gboolean
+in_arabic_acronym (const char *text, gsize bstart, gsize bend, gsize i)
+{
+  gunichar before, after;
+  guint a = letter_run (text, bstart, bend, i, FALSE, &before);
+  guint b = letter_run (text, bstart, bend, i, TRUE, &after);
+  return a >= 2 && a <= 5 && b >= 2 && b <= 5 && (before == '.' || after == '.');
+}
+
 /* ICU does not break "الذكي.وتجري" (no space after the stop). Split a sentence wherever a
  * terminator sits between two letters and the next is Arabic, or a lower-case Latin letter
  * precedes and an upper-case one follows ("plan.The"); digits ("1.11"), abbreviations
- * ("U.S.") and domain names ("JD.com") stay whole. */
+ * ("U.S.", "إم.إن.جي") and domain names ("JD.com") stay whole. */
 static void
 split_glued (GArray *spans, const char *text, gsize bstart, gsize bend, guint cp_start)
 {
@@ -213,8 +258,9 @@ split_glued (GArray *spans, const char *text, gsize bstart, gsize bend, guint cp
         {
           const char *nx = g_utf8_next_char (text + i);
           gunichar next = get_char (nx);
-          gboolean arabic = is_arabic_letter (next) && (is_arabic_letter (prev)
-                                                        || g_unichar_isalpha (prev));
+          gboolean arabic = is_arabic_letter (next)
+                            && (is_arabic_letter (prev) || g_unichar_isalpha (prev))
+                            && !(c == '.' && in_arabic_acronym (text, bstart, bend, i));
           gboolean latin = g_unichar_islower (prev) && g_unichar_isupper (next);
           if (arabic || latin)
             {
@@ -428,10 +474,17 @@ next_paragraph (RwbSegmenter *seg, GError **error)
   if (icu_failed (status, "sentence segmentation", error))
     return FALSE;
   gint32 start = ubrk_first (seg->sentences);
-  for (gint32 e = ubrk_next (seg->sentences); e != UBRK_DONE;
-       start = e, e = ubrk_next (seg->sentences))
-    split_glued (seg->pending, seg->text, seg->para.byte_at[start], seg->para.byte_at[e],
-                 seg->para.cp_at[start]);
+  gsize pb = seg->para.byte_at[0], pe = seg->para.byte_at[seg->para.n16];
+  for (gint32 e = ubrk_next (seg->sentences); e != UBRK_DONE; e = ubrk_next (seg->sentences))
+    {
+      /* ICU ends a sentence at every stop before an Arabic letter, also inside "إم.إن.جي". */
+      gsize eb = seg->para.byte_at[e];
+      if (e < (gint32) seg->para.n16 && eb > pb && seg->text[eb - 1] == '.'
+          && in_arabic_acronym (seg->text, pb, pe, eb - 1))
+        continue;
+      split_glued (seg->pending, seg->text, seg->para.byte_at[start], eb, seg->para.cp_at[start]);
+      start = e;
+    }
   return TRUE;
 }
 
