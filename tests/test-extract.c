@@ -454,6 +454,37 @@ test_arabic_acronyms_and_bodies (void)
     }
 }
 
+/* A title's holder read from its slot past a bare ل, quotes and a nisba, up to a
+ * preposition; the holder of an appointment named by the role in the accusative; a title
+ * with a possessive pronoun ("رئيسها التنفيذي") held in the company before it. */
+static void
+test_title_slots (void)
+{
+  const char *text =
+    "قال الرئيس التنفيذي لـ\"نوفارا\" سامي حداد في مقابلة مع قناة محلية إن الطلب ارتفع. "
+    "والتقى الرئيس الأعلى لمجموعة BTX العالمية، كريم فاضل، بالوزير أمس. "
+    "وعينت شركة رمال الخليج للمقاولات عماد الشريف رئيسا تنفيذيا لها. "
+    "وقالت مجموعة نماء القابضة إن رئيسها التنفيذي سعيد الحربي سيزور الرياض.";
+  g_autoptr (RwbGraph) g = extract_text (text, "ar");
+  struct { const char *person, *org; } want[] = {
+    { "سامي حداد", "نوفارا" },
+    { "كريم فاضل", "BTX" },
+    { "عماد الشريف", "رمال الخليج للمقاولات" },
+    { "سعيد الحربي", "نماء القابضة" },
+  };
+  for (guint k = 0; k < G_N_ELEMENTS (want); k++)
+    {
+      gint p = find (g, want[k].person);
+      g_assert_cmpint (p, >=, 0);
+      g_assert_cmpint (((RwbEntity *) g_ptr_array_index (g->entities, p))->type, ==,
+                       RWB_ENTITY_PERSON);
+      g_assert_true (HAS (types_between (g, want[k].person, want[k].org),
+                          RWB_RELATION_EXECUTIVE));
+    }
+  /* "في مقابلة" is no part of the name. */
+  g_assert_cmpint (find (g, "سامي حداد في"), <, 0);
+}
+
 /* Descriptions pick the antecedent that fits: "الشركتان" the parties of the last two-party
  * event (not the most named companies), "البنك" the bank (not the sentence's subject). */
 static void
@@ -496,5 +527,6 @@ main (int argc, char **argv)
   g_test_add_func ("/extract/own-article-ar", test_own_articles);
   g_test_add_func ("/extract/own-article-en", test_english_article);
   g_test_add_func ("/extract/arabic-acronyms-and-bodies", test_arabic_acronyms_and_bodies);
+  g_test_add_func ("/extract/title-slots", test_title_slots);
   return g_test_run ();
 }

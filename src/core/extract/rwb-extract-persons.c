@@ -63,6 +63,21 @@ static const char *const openers[] = {
   NULL,
 };
 
+/* Titles in the accusative of role ("عينت الشركة فلانا رئيسا تنفيذيا"، "انتخب مديرا"): the
+ * words before one name the person who takes the role. Matching forms. */
+static const char *const role_complements[] = {
+  "\xd8\xb1\xd8\xa6\xd9\x8a\xd8\xb3\xd8\xa7",                 /* رئيسا */
+  "\xd9\x85\xd8\xaf\xd9\x8a\xd8\xb1\xd8\xa7",                 /* مديرا */
+  "\xd8\xb9\xd8\xb6\xd9\x88\xd8\xa7",                         /* عضوا */
+  "\xd9\x86\xd8\xa7\xd8\xa6\xd8\xa8\xd8\xa7",                 /* نائبا */
+  "\xd9\x85\xd8\xb3\xd8\xaa\xd8\xb4\xd8\xa7\xd8\xb1\xd8\xa7", /* مستشارا */
+  "\xd9\x88\xd8\xb2\xd9\x8a\xd8\xb1\xd8\xa7",                 /* وزيرا */
+  "\xd8\xa7\xd9\x85\xd9\x8a\xd9\x86\xd8\xa7",                 /* أمينا */
+  "\xd9\x85\xd8\xad\xd8\xa7\xd9\x81\xd8\xb8\xd8\xa7",         /* محافظا */
+  "\xd8\xb3\xd9\x81\xd9\x8a\xd8\xb1\xd8\xa7",                 /* سفيرا */
+  NULL,
+};
+
 /* Could @t be a word of a name after the given name? Arabic, not yet part of a mention, not
  * a function word, cue or relation word, and not the start of something the lexicon knows
  * ("زار أحمد الرياض": the city is not his family name). */
@@ -154,6 +169,11 @@ arabic_person_by_given_name (Ctx *ctx, GArray *tokens, guint i, GArray *mentions
   guint k = i;
   guint words = 1;
   gboolean strong = !weak; /* has the name a part that only a name would have? */
+  /* "عماد الشريف رئيسا تنفيذيا": a role in the accusative right after two to four name words
+   * says they are a person's name, however common the given name. */
+  for (guint n = i + 1; !strong && n < tokens->len && n <= i + 3 && name_part (ctx, tokens, n); n++)
+    if (n + 1 < tokens->len && form_in (TOK (n + 1), role_complements))
+      strong = TRUE;
   if (form_in (t, openers))
     {
       if (i + 1 >= tokens->len || !name_part (ctx, tokens, i + 1))

@@ -58,6 +58,11 @@ title_org (Ctx *ctx, GArray *tokens, GArray *mentions, guint hit_last, gint *org
 {
   guint j = hit_last + 1;
   *org_mention = -1;
+  /* "الرئيس التنفيذي لـ"نوفارا"": a bare ل and an opening quote stand before the name. */
+  if (j < tokens->len && form_is (TOK (j), "\xd9\x84") /* ل */)
+    j++;
+  if (j < tokens->len && is_open_quote (TOK (j)))
+    j++;
   if (j >= tokens->len)
     return -1;
   Token *t = TOK (j);
@@ -79,7 +84,16 @@ title_org (Ctx *ctx, GArray *tokens, GArray *mentions, guint hit_last, gint *org
   for (guint k = last + 1; k < tokens->len && k <= last + MAX_SLOT_SKIP; k++)
     {
       Token *x = TOK (k);
-      if (form_is (x, "(") || form_is (x, ")"))
+      if (form_is (x, "(") || form_is (x, ")") || is_close_quote (x))
+        {
+          last = k;
+          continue;
+        }
+      /* "لمجموعة BTX العالمية": a nisba describing the organization, no mention of its own. */
+      if (x->mention < 0 && x->arabic && x->keys[0] != x->cands[0]
+          && (x->cue & ~(RwbCueFlags) (RWB_CUE_NAME_ADJECTIVE | RWB_CUE_ORDINARY_ADJECTIVE)) == 0
+          && (g_str_has_suffix (x->form, "\xd9\x8a\xd9\x87") /* ية, in the matching form */
+                             || g_str_has_suffix (x->form, "\xd9\x8a") /* ي */))
         {
           last = k;
           continue;
@@ -143,6 +157,9 @@ slot_closed (Ctx *ctx, GArray *tokens, guint k)
     return TRUE;
   Token *t = TOK (k);
   if (is_punct_boundary (t) || (t->cue & RWB_CUE_SPEECH))
+    return TRUE;
+  /* "… سامي حداد في مقابلة": a preposition or other function word is no part of a name. */
+  if (t->arabic && t->n_cands == 1 && (t->cue & (RWB_CUE_STOP | RWB_CUE_LOCATIVE | RWB_CUE_OBJECT)))
     return TRUE;
   if (g_str_equal (t->form, "\xd8\xa7\xd9\x86")) /* ان (إن/أن) */
     return TRUE;
