@@ -165,13 +165,13 @@ test_correct_undo (void)
                                                "Nova Electronics", "نوفا", NULL }, &id, NULL), ==, 0);
   g_assert_cmpstr (id, ==, "1\n");
   g_assert_cmpint (run_cli ((const char *[]) { "project", "correct", "c.rawabit", "--reject",
-                                               "DAILY MARKETS DESK", NULL }, NULL, NULL), ==, 0);
+                                               "QALAM MARKETS DESK", NULL }, NULL, NULL), ==, 0);
   g_assert_cmpint (run_cli ((const char *[]) { "project", "correct", "c.rawabit", "--reverse",
                                                "Nova Electronics", "Xiaomi", "manufacturing", NULL },
                             NULL, NULL), ==, 0);
   g_autofree char *after = export_json ("c.rawabit");
   g_assert_false (has_entity (after, "نوفا"));
-  g_assert_false (has_entity (after, "Daily Markets Desk"));
+  g_assert_false (has_entity (after, "Qalam Markets Desk"));
 
   /* A name no article has: kept, with a warning. */
   g_autofree char *err = NULL;
@@ -194,7 +194,7 @@ test_correct_undo (void)
   g_assert_cmpint (run_cli ((const char *[]) { "project", "undo", "c.rawabit", NULL }, NULL, NULL),
                    ==, 0);
   g_autofree char *undone = export_json ("c.rawabit");
-  g_assert_true (has_entity (undone, "Daily Markets Desk"));
+  g_assert_true (has_entity (undone, "Qalam Markets Desk"));
   g_assert_false (has_entity (undone, "نوفا"));
   g_autofree char *redid = NULL;
   g_assert_cmpint (run_cli ((const char *[]) { "project", "redo", "c.rawabit", NULL }, &redid,

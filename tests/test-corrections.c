@@ -215,14 +215,14 @@ static void
 test_reject_entity (void)
 {
   g_autoptr (RwbGraph) g = build_default ();
-  /* "Daily Markets Desk said…": a byline read as a company. */
-  gint junk = find (g, "Daily Markets Desk");
+  /* "Qalam Markets Desk said…": a byline read as a company. */
+  gint junk = find (g, "Qalam Markets Desk");
   g_assert_cmpint (junk, >=, 0);
   g_autoptr (RwbCorrections) list = rwb_corrections_new ();
   rwb_corrections_add (list, rwb_correction_new (RWB_CORRECTION_REJECT_ENTITY,
-                                                 "daily  markets desk", NULL), 1);
+                                                 "qalam  markets desk", NULL), 1);
   g_autoptr (RwbGraph) out = apply_all (g, list);
-  g_assert_cmpint (find (out, "Daily Markets Desk"), ==, -1);
+  g_assert_cmpint (find (out, "Qalam Markets Desk"), ==, -1);
   g_assert_cmpuint (out->entities->len, ==, g->entities->len - 1);
   for (guint k = 0; k < out->relations->len; k++)
     {
@@ -231,17 +231,17 @@ test_reject_entity (void)
       g_assert_cmpuint (r->target, <, out->entities->len);
     }
   /* The input is not changed. */
-  g_assert_cmpint (find (g, "Daily Markets Desk"), ==, junk);
+  g_assert_cmpint (find (g, "Qalam Markets Desk"), ==, junk);
 
   /* Extracted again, in another order and with one more article that makes the same junk:
    * still rejected, in the new article too. */
   const char *const again[] = { "en-xiaomi-nova.txt", "ar-xiaomi-nova.txt", NULL };
   g_autoptr (RwbGraph) g2 = build (again, FALSE,
-                                   "Xiaomi sells more phones in Dubai, Daily Markets Desk said "
+                                   "Xiaomi sells more phones in Dubai, Qalam Markets Desk said "
                                    "on Sunday.\n");
-  g_assert_cmpint (find (g2, "Daily Markets Desk"), >=, 0);
+  g_assert_cmpint (find (g2, "Qalam Markets Desk"), >=, 0);
   g_autoptr (RwbGraph) out2 = apply_all (g2, list);
-  g_assert_cmpint (find (out2, "Daily Markets Desk"), ==, -1);
+  g_assert_cmpint (find (out2, "Qalam Markets Desk"), ==, -1);
   g_assert_cmpint (find (out2, "Xiaomi"), >=, 0);
 }
 
@@ -546,7 +546,7 @@ static RwbCorrections *
 analyst_corrections (RwbGraph *g)
 {
   RwbCorrections *list = rwb_corrections_new ();
-  rwb_corrections_add (list, rwb_correction_new (RWB_CORRECTION_REJECT_ENTITY, "Daily Markets Desk",
+  rwb_corrections_add (list, rwb_correction_new (RWB_CORRECTION_REJECT_ENTITY, "Qalam Markets Desk",
                                                  NULL), 1);
   rwb_corrections_add (list, rwb_correction_new (RWB_CORRECTION_MERGE, "Nova Electronics", "نوفا"),
                        2);
@@ -579,7 +579,7 @@ test_reapply_after_lexicon_change (void)
       g_error ("lost after the lexicon change: %s", lines[i]);
   g_assert_cmpuint (g_strv_length (lines2), <=, g_strv_length (lines) + 1);
   g_assert_nonnull (relation (out2, "أوراسكوم", "Nova Electronics", RWB_RELATION_SUPPLY));
-  g_assert_cmpint (find (out2, "Daily Markets Desk"), ==, -1);
+  g_assert_cmpint (find (out2, "Qalam Markets Desk"), ==, -1);
   /* No relation lost evidence. */
   for (guint k = 0; k < out->relations->len; k++)
     {

@@ -34,10 +34,33 @@ test_english_inner_and (void)
   g_assert_cmpint (rwb_graph_find_entity (g, "Tariff Commission and Selvane Bank"), <, 0);
 }
 
+/* Capitalized common words are a heading or a term, not a name; a head noun, a suffix or a
+ * fuller name earlier in the article makes them one. */
+static void
+test_english_common_words (void)
+{
+  g_autoptr (RwbGraph) g = extract_en (
+    "Key Figures: the filing follows the Merger and Acquisition Regulations and the Listing "
+    "Rules. Tarvel Harvest Logistics Co signed the contract with the Port Development "
+    "Authority, and Tarvel said the Exploration unit will open in May. "
+    "The Minister of Energy and Minerals attended.");
+  g_assert_cmpint (rwb_graph_find_entity (g, "Tarvel Harvest Logistics Co"), >=, 0);
+  g_assert_cmpint (rwb_graph_find_entity (g, "Port Development Authority"), >=, 0);
+  const char *junk[] = { "Merger", "Acquisition Regulations", "Rules", "Listing Rules",
+                         "Exploration", "of Energy", "Minerals", "Figures" };
+  for (guint k = 0; k < G_N_ELEMENTS (junk); k++)
+    g_assert_cmpint (rwb_graph_find_entity (g, junk[k]), <, 0);
+  /* "Tarvel" alone is the company named in full before. */
+  gint full = rwb_graph_find_entity (g, "Tarvel Harvest Logistics Co");
+  RwbEntity *e = g_ptr_array_index (g->entities, full);
+  g_assert_cmpuint (e->mentions->len, >=, 2);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/extract-orgs/english-inner-and", test_english_inner_and);
+  g_test_add_func ("/extract-orgs/english-common-words", test_english_common_words);
   return g_test_run ();
 }

@@ -231,7 +231,7 @@ test_corrections_persist (void)
   g_assert_cmpint (merge_id, >, 0);
   g_assert_cmpstr (rwb_project_get_undo_label (p), ==, "Merge");
   g_autoptr (RwbCorrection) reject = rwb_correction_new (RWB_CORRECTION_REJECT_ENTITY,
-                                                         "Daily Markets Desk", NULL);
+                                                         "Qalam Markets Desk", NULL);
   gint64 reject_id = rwb_project_correct (p, reject, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (rwb_project_get_undo_label (p), ==, "Delete Entity");
@@ -247,14 +247,14 @@ test_corrections_persist (void)
   g_assert_cmpint (rwb_corrections_get_id (list, 0), ==, merge_id);
   g_autoptr (RwbGraph) g = rwb_project_load_corrected_graph (p, NULL, &error);
   g_assert_cmpint (find (g, "نوفا"), ==, -1);
-  g_assert_cmpint (find (g, "Daily Markets Desk"), ==, -1);
+  g_assert_cmpint (find (g, "Qalam Markets Desk"), ==, -1);
 
   /* The panel withdraws the older one; undo puts it back, redo withdraws it again. */
   g_assert_true (rwb_project_withdraw_correction (p, merge_id, &error));
   g_assert_cmpstr (rwb_project_get_undo_label (p), ==, "Withdraw Correction");
   g_autoptr (RwbGraph) g2 = rwb_project_load_corrected_graph (p, NULL, &error);
   g_assert_cmpint (find (g2, "نوفا"), >=, 0);
-  g_assert_cmpint (find (g2, "Daily Markets Desk"), ==, -1);
+  g_assert_cmpint (find (g2, "Qalam Markets Desk"), ==, -1);
   g_assert_true (rwb_project_undo (p, NULL, &error));
   g_autoptr (RwbGraph) g3 = rwb_project_load_corrected_graph (p, NULL, &error);
   g_assert_cmpint (find (g3, "نوفا"), ==, -1);
@@ -267,7 +267,7 @@ test_corrections_persist (void)
   g_assert_cmpstr (entry->kind, ==, "correct");
   g_assert_cmpuint (entry->changes, ==, RWB_PROJECT_CHANGED_CORRECTIONS);
   g_autoptr (RwbGraph) g4 = rwb_project_load_corrected_graph (p, NULL, &error);
-  g_assert_cmpint (find (g4, "Daily Markets Desk"), >=, 0);
+  g_assert_cmpint (find (g4, "Qalam Markets Desk"), >=, 0);
   g_assert_cmpstr (rwb_project_get_redo_label (p), ==, "Delete Entity");
   (void) reject_id;
   g_object_unref (p);

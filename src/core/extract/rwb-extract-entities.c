@@ -464,11 +464,34 @@ latin_given_name_run (GArray *tokens, guint first, guint last)
  *   (two or three words);
  *   anything else in the middle of a sentence → company, the commonest unknown name in
  *   business news. A single capitalized word opening the sentence is left alone. */
+/* Whether every capitalized word of @first..@last is a common English word
+ * (words-common-english.txt): "Rules", "Deputy Governor", "Offer of Securities". */
+static gboolean
+common_words_run (GArray *tokens, guint first, guint last)
+{
+  for (guint k = first; k <= last; k++)
+    {
+      const Token *t = TOK (k);
+      if (t->capital && !(t->cue & RWB_CUE_COMMON_WORD))
+        return FALSE;
+      /* "Capital Market Authority", "Development Bank": a head noun makes it a name. */
+      if (t->cue & (RWB_CUE_ORG_HEAD | RWB_CUE_ORGANIZATION | RWB_CUE_COMPANY | RWB_CUE_BANK))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 english_name_context (Ctx *ctx, GArray *tokens, GArray *mentions, guint first, guint last,
                       RwbEntityType *type, const char **rule)
 {
   guint len = last - first + 1;
+  /* Capitalized common words with no cue, suffix or head are a heading, a title or a term
+   * ("Merger and Acquisition Regulations"), not a name, unless the article named the entity
+   * in full before ("Agility" after "Agility Public Warehousing Co"). */
+  if (common_words_run (tokens, first, last)
+      && !(len == 1 && names_known_entity (ctx, tokens, first)))
+    return FALSE;
   const Token *prev = first > 0 ? TOK (first - 1) : NULL;
   const Token *next = last + 1 < tokens->len ? TOK (last + 1) : NULL;
   const Token *next2 = last + 2 < tokens->len ? TOK (last + 2) : NULL;
@@ -697,6 +720,12 @@ find_entities (Ctx *ctx, GArray *tokens, GArray *mentions, gboolean arabic_doc)
             titled = TRUE;
             break;
           }
+      /* "Minister of Energy": what follows a title with "of" is its office, not a name. */
+      if (titled && !TOK (i)->capital)
+        {
+          i = last;
+          continue;
+        }
       RwbCueFlags before = i > 0 ? TOK (i - 1)->cue : 0;
       gboolean cue_before = (before & (RWB_CUE_COMPANY | RWB_CUE_ORGANIZATION
                                        | RWB_CUE_PERSON)) != 0;

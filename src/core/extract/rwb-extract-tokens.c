@@ -94,6 +94,8 @@ tokenize_sentence (Ctx *ctx, RwbSegmenter *segmenter, GError **error)
           t->n_cands = 1;
           t->cands[0] = t->form;
           t->stripped[0] = 0;
+          if (t->capital && rwb_lexicon_common_word (ctx->lex, t->form))
+            t->cue |= RWB_CUE_COMMON_WORD;
         }
       /* A function or number word is itself, not a clitic and a name: "بليون" (billion) is
        * no ب + ليون, "بين" no ب + ين. */

@@ -76,6 +76,7 @@ typedef enum {
   RWB_CUE_ORDINARY_ADJECTIVE = 1 << 26, /* الحالي، التنفيذي: looks like a nisba, is no name */
   RWB_CUE_PLACE_HEAD = 1 << 27,  /* مدينة، منطقة: the name after it is a place */
   RWB_CUE_LETTER_NAME = 1 << 28, /* إم، كيو: a Latin letter spelled in Arabic (إم.إن.جي) */
+  RWB_CUE_COMMON_WORD = 1 << 29, /* iron, merger: an ordinary English word, no name alone */
 } RwbCueFlags;
 
 /* What the lexicon knows of one word, so a token needs one hash probe per reading. */
@@ -95,6 +96,8 @@ struct _RwbLexicon {
   GHashTable *cues;       /* phrase in matching form (article kept) → RwbCueFlags */
   GHashTable *words;      /* word (key or matching form) → RwbWordInfo */
   guint max_cue;          /* longest cue, in tokens */
+  GPtrArray *common_blocks; /* char*: the text of each common-words list, split in place */
+  GPtrArray *common_words;  /* const char* into common_blocks, sorted (strcmp) */
 };
 
 /* Splits @text into token keys (match form + key form), as the extractor does. */
@@ -105,5 +108,8 @@ GPtrArray *rwb_lexicon_tokenize      (const char *text, gboolean keys_form);
 const char *rwb_lexicon_prefix_bucket (const char *word, char buf[16]);
 /* What the lexicon knows of @word, or NULL. */
 const RwbWordInfo *rwb_lexicon_word (RwbLexicon *lexicon, const char *word);
+
+/* Whether @key (a Latin word in matching form) is in a common-words list. */
+gboolean rwb_lexicon_common_word (RwbLexicon *lexicon, const char *key);
 
 G_END_DECLS

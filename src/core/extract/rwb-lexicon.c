@@ -81,6 +81,8 @@ rwb_lexicon_new_empty (void)
                                                 (GDestroyNotify) g_ptr_array_unref);
   lex->cues = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   lex->words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, word_info_free);
+  lex->common_blocks = g_ptr_array_new_with_free_func (g_free);
+  lex->common_words = g_ptr_array_new ();
   return lex;
 }
 
@@ -98,6 +100,8 @@ rwb_lexicon_free (RwbLexicon *lexicon)
   g_hash_table_unref (lexicon->phrases);
   g_hash_table_unref (lexicon->cues);
   g_hash_table_unref (lexicon->words);
+  g_ptr_array_unref (lexicon->common_words);
+  g_ptr_array_unref (lexicon->common_blocks);
   g_ptr_array_unref (lexicon->entries);
   g_free (lexicon);
 }
@@ -431,6 +435,68 @@ static const struct {
   { "letter-name", RWB_CUE_LETTER_NAME },
 };
 
+static int
+compare_cstrings (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
+}
+
+/* A list of common words, one lower-case word per line ("words-common-english.txt"). The list
+ * is long (tens of thousands of words): it is kept as one block split in place and a sorted
+ * array of pointers into it, searched by rwb_lexicon_common_word, rather than as cues. */
+static gboolean
+load_common_words (RwbLexicon *lex, const char *origin, const char *data, gsize length,
+                   GError **error)
+{
+  char *block = g_strndup (data, length);
+  g_ptr_array_add (lex->common_blocks, block);
+  guint n = 0;
+  gboolean sorted = TRUE;
+  const char *prev = NULL;
+  for (char *line = block; line && *line != '\0'; n++)
+    {
+      char *nl = strchr (line, '\n');
+      if (nl)
+        *nl = '\0';
+      char *word = g_strstrip (line);
+      line = nl ? nl + 1 : NULL;
+      if (*word == '\0' || *word == '#')
+        continue;
+      for (const char *c = word; *c; c++)
+        if (*c == ' ' || *c == '\t' || g_ascii_isupper (*c))
+          return line_error (error, origin, n + 1, _("expected one word"));
+      if (prev && strcmp (prev, word) >= 0)
+        sorted = FALSE;
+      g_ptr_array_add (lex->common_words, word);
+      prev = word;
+    }
+  if (!sorted || lex->common_blocks->len > 1)
+    g_ptr_array_sort (lex->common_words, compare_cstrings);
+  return TRUE;
+}
+
+/**
+ * rwb_lexicon_common_word:
+ * Whether @key is in a common-words list: binary search, no allocation.
+ */
+gboolean
+rwb_lexicon_common_word (RwbLexicon *lexicon, const char *key)
+{
+  guint lo = 0, hi = lexicon->common_words->len;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      int c = strcmp (g_ptr_array_index (lexicon->common_words, mid), key);
+      if (c == 0)
+        return TRUE;
+      if (c < 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return FALSE;
+}
+
 static gboolean
 load_cues (RwbLexicon *lex, const char *origin, char **lines, GError **error)
 {
@@ -479,13 +545,16 @@ rwb_lexicon_add_data (RwbLexicon *lexicon, const char *origin, const char *data,
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("%s: not valid UTF-8"), origin);
       return FALSE;
     }
+  g_autofree char *base = g_path_get_basename (origin);
+  if (g_str_has_prefix (base, "words-common"))
+    return load_common_words (lexicon, base, data, length, error);
   g_autofree char *copy = g_strndup (data, length);
   g_auto (GStrv) lines = g_strsplit (copy, "\n", -1);
-  g_autofree char *base = g_path_get_basename (origin);
   if (g_str_has_prefix (base, "relations"))
     return load_triggers (lexicon, base, lines, error);
   if (g_str_has_prefix (base, "cues"))
     return load_cues (lexicon, base, lines, error);
+
   return load_entities (lexicon, base, lines, error);
 }
 
