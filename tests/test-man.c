@@ -2,9 +2,10 @@
 /* test-man.c — the manual pages cannot drift from the programs: rawabit-cli(1), rendered by
  * man, names every command `rawabit-cli --help` lists, every project command, every correction
  * operation and every option each command's --help lists; rawabit(1) names every option
- * `rawabit --help-all` lists and every file type the Open dialog offers.
+ * `rawabit --help-all` lists and every file type the Open dialog offers. Besides, `rawabit
+ * --help` names its FILE arguments and no `rawabit-cli COMMAND --help` doubles one.
  *
- * The pages are built only with scdoc (RAWABIT_MAN_DIR is set then); the test skips without
+ * The pages are built only with scdoc (RAWABIT_MAN_DIR is set then); their tests skip without
  * them or without man.
  */
 #include <gio/gio.h>
@@ -257,8 +258,6 @@ test_app_page (void)
   int status = -1;
   g_autofree char *help = run (argv, env, &status);
   g_assert_cmpint (status, ==, 0);
-  /* `rawabit --help` names its FILE arguments. */
-  g_assert_nonnull (strstr (help, "rawabit [OPTION…] [FILE…]"));
   g_autoptr (GRegex) option = g_regex_new ("^\\s+(--[a-z][a-z-]*)", G_REGEX_MULTILINE, 0, NULL);
   g_autoptr (GMatchInfo) match = NULL;
   guint n = 0;
@@ -278,6 +277,25 @@ test_app_page (void)
     if (strstr (page, suffixes[i]) == NULL)
       g_error ("rawabit(1) does not name %s files", suffixes[i]);
   g_assert_true (has_word (page, "rawabit-cli(1)"));
+}
+
+/* `rawabit --help` names its FILE arguments and what they may be. */
+static void
+test_app_help_names_files (void)
+{
+  const char *app = g_getenv ("RAWABIT_APP");
+  if (app == NULL || *app == '\0')
+    {
+      g_test_skip ("the window is not built");
+      return;
+    }
+  const char *argv[] = { app, "--help", NULL };
+  const char *env[] = { "LANGUAGE=C", "LC_ALL=C.UTF-8", NULL };
+  int status = -1;
+  g_autofree char *help = run (argv, env, &status);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (help, "rawabit [OPTION…] [FILE…]"));
+  g_assert_nonnull (strstr (help, "Rawabit projects"));
 }
 
 /* The CLI's --help shows each argument once: no "FILE… FILE…" (a summary and a parameter
@@ -305,6 +323,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/man/rawabit-cli", test_cli_page);
   g_test_add_func ("/man/rawabit", test_app_page);
+  g_test_add_func ("/man/app-help-names-files", test_app_help_names_files);
   g_test_add_func ("/man/cli-usage-not-doubled", test_cli_usage_not_doubled);
   return g_test_run ();
 }
