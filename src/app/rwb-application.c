@@ -210,8 +210,9 @@ rwb_application_new (void)
   /* `rawabit --help` names what it opens. */
   g_application_set_option_context_parameter_string (G_APPLICATION (app), _("[FILE…]"));
   g_application_set_option_context_summary (
-    G_APPLICATION (app), _("Open news articles (plain text), Rawabit projects or graph files "
-                           "(DOT, GraphML, Rawabit JSON) and explore their knowledge graph."));
+    G_APPLICATION (app), _("Open news articles (text or HTML), Rawabit projects or graph files "
+                           "(DOT, GraphML, GEXF, Rawabit JSON) and explore their knowledge "
+                           "graph."));
   return app;
 }
 

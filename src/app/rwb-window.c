@@ -1404,10 +1404,51 @@ on_open_response (GtkNativeDialog *dialog, int response, RwbWindow *self)
   g_clear_object (&self->open_dialog);
 }
 
+GListModel *
+rwb_window_new_open_filters (void)
+{
+  /* What the input loader reads (rwb-input.h): articles (plain text or HTML), projects, and
+   * graph files. The first filter, selected when the dialog opens, shows all three, and any text
+   * file (articles need not be called *.txt). The Articles filter goes by name alone: Graphviz,
+   * XML and JSON files are all text/plain to shared-mime-info. */
+  static const char *const article_types[] = { "text/plain", "text/html", NULL };
+  static const struct {
+    const char *name;
+    const char *const *mime_types;
+    const char *suffixes[10];
+  } kinds[] = {
+    { N_("Articles, Projects and Graphs"), article_types,
+      { "txt", "html", "htm", "rawabit", "gv", "dot", "graphml", "gexf", "json", NULL } },
+    { N_("Articles (text, HTML)"), NULL, { "txt", "html", "htm", NULL } },
+    { N_("Projects"), NULL, { "rawabit", NULL } },
+    { N_("Graphs (DOT, GraphML, GEXF, Rawabit JSON)"), NULL,
+      { "gv", "dot", "graphml", "gexf", "json", NULL } },
+  };
+  GListStore *filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
+      gtk_file_filter_set_name (filter, _(kinds[k].name));
+      for (guint s = 0; kinds[k].suffixes[s] != NULL; s++)
+        gtk_file_filter_add_suffix (filter, kinds[k].suffixes[s]);
+      for (guint m = 0; kinds[k].mime_types != NULL && kinds[k].mime_types[m] != NULL; m++)
+        gtk_file_filter_add_mime_type (filter, kinds[k].mime_types[m]);
+      g_list_store_append (filters, filter);
+    }
+
+  g_autoptr (GtkFileFilter) all = gtk_file_filter_new ();
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+  g_list_store_append (filters, all);
+
+  return G_LIST_MODEL (filters);
+}
+
 void
 rwb_window_show_open_dialog (RwbWindow *self)
 {
-  g_autoptr (GtkFileFilter) all_filter = NULL;
+  g_autoptr (GListModel) filters = NULL;
   GtkFileChooserNative *native;
 
   g_return_if_fail (RWB_IS_WINDOW (self));
@@ -1423,34 +1464,12 @@ rwb_window_show_open_dialog (RwbWindow *self)
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (native), TRUE);
 
-  /* What the input loader reads (rwb-input.h): articles as plain text, projects, and graph
-   * files; the first filter, selected, shows all three. */
-  static const struct {
-    const char *name;
-    const char *suffixes[7];
-  } kinds[] = {
-    { N_("Articles, Projects and Graphs"),
-      { "txt", "rawabit", "gv", "dot", "graphml", "json", NULL } },
-    { N_("Articles (plain text)"), { "txt", NULL } },
-    { N_("Projects"), { "rawabit", NULL } },
-    { N_("Graphs (DOT, GraphML, Rawabit JSON)"), { "gv", "dot", "graphml", "json", NULL } },
-  };
-  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+  filters = rwb_window_new_open_filters ();
+  for (guint i = 0; i < g_list_model_get_n_items (filters); i++)
     {
-      g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
-      gtk_file_filter_set_name (filter, _(kinds[k].name));
-      for (guint s = 0; kinds[k].suffixes[s] != NULL; s++)
-        gtk_file_filter_add_suffix (filter, kinds[k].suffixes[s]);
-      /* Articles need not be called *.txt. */
-      if (k <= 1)
-        gtk_file_filter_add_mime_type (filter, "text/plain");
+      g_autoptr (GtkFileFilter) filter = g_list_model_get_item (filters, i);
       gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
     }
-
-  all_filter = gtk_file_filter_new ();
-  gtk_file_filter_set_name (all_filter, _("All Files"));
-  gtk_file_filter_add_pattern (all_filter, "*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), all_filter);
 
   self->open_dialog = GTK_NATIVE_DIALOG (native);
   g_signal_connect (native, "response", G_CALLBACK (on_open_response), self);

@@ -45,6 +45,17 @@ void       rwb_window_open_files       (RwbWindow  *self,
 void       rwb_window_show_open_dialog (RwbWindow *self);
 
 /**
+ * rwb_window_new_open_filters:
+ *
+ * The filters the Open dialog offers, in order: articles, projects and graphs together; articles
+ * (text, HTML); projects; graphs (DOT, GraphML, GEXF, Rawabit JSON); all files. Their names are
+ * translated.
+ *
+ * Returns: (transfer full): a list of #GtkFileFilter
+ */
+GListModel *rwb_window_new_open_filters (void);
+
+/**
  * rwb_window_show_error:
  * @self: a window
  * @message: the message, already translated

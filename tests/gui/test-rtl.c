@@ -73,6 +73,24 @@ test_mirrored (void)
   g_assert_cmpint (picture->width, >, 100);
 }
 
+/* The Open dialog's filters are named in Arabic. */
+static void
+test_open_filters (void)
+{
+  g_autoptr (GListModel) filters = rwb_window_new_open_filters ();
+  static const char *const names[] = {
+    "المقالات والمشاريع والمخططات", "المقالات (نص وHTML)", "المشاريع",
+    "المخططات (DOT وGraphML وGEXF وJSON روابط)", "كل الملفات",
+  };
+
+  g_assert_cmpuint (g_list_model_get_n_items (filters), ==, G_N_ELEMENTS (names));
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr (GtkFileFilter) filter = g_list_model_get_item (filters, i);
+      g_assert_cmpstr (gtk_file_filter_get_name (filter), ==, names[i]);
+    }
+}
+
 static void
 test_close (void)
 {
@@ -94,6 +112,7 @@ main (int argc, char *argv[])
   gui_test_init (&argc, &argv);
   app = rwb_application_new ();
   g_test_add_func ("/rtl/mirrored", test_mirrored);
+  g_test_add_func ("/rtl/open-filters", test_open_filters);
   g_test_add_func ("/rtl/close", test_close);
   return gui_test_run_app (app, argv[0]);
 }

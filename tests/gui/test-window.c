@@ -442,6 +442,59 @@ test_dark_theme (void)
   g_assert_true (wait_for (view_is_light, view));
 }
 
+/* Whether @filter shows a file called @name whose content type is @content_type. */
+static gboolean
+filter_shows (GtkFileFilter *filter, const char *name, const char *content_type)
+{
+  g_autoptr (GFileInfo) info = g_file_info_new ();
+
+  g_file_info_set_display_name (info, name);
+  g_file_info_set_content_type (info, content_type);
+  return gtk_filter_match (GTK_FILTER (filter), info);
+}
+
+/* The Open dialog's filters: articles, projects and graphs together, then each kind, then all
+ * files; each shows its own kind and nothing of the others. */
+static void
+test_open_filters (void)
+{
+  g_autoptr (GListModel) filters = rwb_window_new_open_filters ();
+  static const struct {
+    const char *name;
+    const char *content_type;
+    /* Which filter shows it: combined, articles, projects, graphs, all. */
+    gboolean shown[5];
+  } files[] = {
+    { "news.txt", "text/plain", { TRUE, TRUE, FALSE, FALSE, TRUE } },
+    { "page.html", "text/html", { TRUE, TRUE, FALSE, FALSE, TRUE } },
+    { "PAGE.HTM", "text/html", { TRUE, TRUE, FALSE, FALSE, TRUE } },
+    /* An article without a suffix, known by its content type in the first filter. */
+    { "article", "text/plain", { TRUE, FALSE, FALSE, FALSE, TRUE } },
+    { "work.rawabit", "application/x-rawabit", { TRUE, FALSE, TRUE, FALSE, TRUE } },
+    { "g.gv", "text/vnd.graphviz", { TRUE, FALSE, FALSE, TRUE, TRUE } },
+    { "g.dot", "text/vnd.graphviz", { TRUE, FALSE, FALSE, TRUE, TRUE } },
+    { "g.graphml", "application/graphml+xml", { TRUE, FALSE, FALSE, TRUE, TRUE } },
+    { "g.gexf", "application/x-gexf+xml", { TRUE, FALSE, FALSE, TRUE, TRUE } },
+    { "g.rawabit.json", "application/x-rawabit-graph+json", { TRUE, FALSE, FALSE, TRUE, TRUE } },
+    { "photo.png", "image/png", { FALSE, FALSE, FALSE, FALSE, TRUE } },
+  };
+
+  g_assert_cmpuint (g_list_model_get_n_items (filters), ==, 5);
+  for (guint f = 0; f < 5; f++)
+    {
+      g_autoptr (GtkFileFilter) filter = g_list_model_get_item (filters, f);
+
+      g_assert_true (GTK_IS_FILE_FILTER (filter));
+      g_assert_nonnull (gtk_file_filter_get_name (filter));
+      for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+        {
+          if (filter_shows (filter, files[i].name, files[i].content_type) != files[i].shown[f])
+            g_error ("filter “%s” %s %s", gtk_file_filter_get_name (filter),
+                     files[i].shown[f] ? "hides" : "shows", files[i].name);
+        }
+    }
+}
+
 static void
 test_close (void)
 {
@@ -461,6 +514,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/window/rapid-changes", test_rapid_changes);
   g_test_add_func ("/window/dark-theme", test_dark_theme);
+  g_test_add_func ("/window/open-filters", test_open_filters);
   g_test_add_func ("/window/close", test_close);
 
   app = rwb_application_new ();
