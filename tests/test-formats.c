@@ -4,6 +4,7 @@
 #include "rwb-dot.h"
 #include "rwb-formats.h"
 #include "rwb-json.h"
+#include "rwb-xml.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -52,6 +53,31 @@ remove_tree (const char *path)
         }
     }
   g_remove (path);
+}
+
+/* Whether xmllint accepts @xml as well-formed XML 1.0 (fails the test when it does not);
+ * FALSE, with a message, when xmllint is not installed. */
+static gboolean
+xmllint_accepts (const char *xml)
+{
+  g_autofree char *xmllint = g_find_program_in_path ("xmllint");
+  if (xmllint == NULL)
+    {
+      g_test_message ("xmllint not found: well-formedness not checked by it");
+      return FALSE;
+    }
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "g.graphml", NULL);
+  g_assert_true (g_file_set_contents (path, xml, -1, NULL));
+  const char *argv[] = { xmllint, "--noout", "--nonet", path, NULL };
+  g_autofree char *err = NULL;
+  int status = 0;
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL,
+                               &err, &status, NULL));
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("xmllint: %s", err);
+  remove_tree (dir);
+  return TRUE;
 }
 
 static RwbGraph *
@@ -223,23 +249,67 @@ test_graphml_well_formed (void)
   /* networkx rejects directed="false" in a directed graph. */
   g_assert_null (strstr (xml, "directed=\"false\""));
 
-  g_autofree char *xmllint = g_find_program_in_path ("xmllint");
-  if (xmllint == NULL)
-    {
-      g_test_message ("xmllint not found: well-formedness not checked by it");
-      return;
-    }
-  g_autofree char *dir = make_tmp_dir ();
-  g_autofree char *path = g_build_filename (dir, "g.graphml", NULL);
-  g_assert_true (g_file_set_contents (path, xml, -1, NULL));
-  const char *argv[] = { xmllint, "--noout", "--nonet", path, NULL };
-  g_autofree char *err = NULL;
-  int status = 0;
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL,
-                               &err, &status, NULL));
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("xmllint: %s", err);
-  remove_tree (dir);
+  xmllint_accepts (xml);
+}
+
+/* The one XML escaper (rwb-xml.h): what XML 1.0 forbids even as a reference is dropped, the
+ * rest reads back unchanged. */
+static void
+test_xml_escape (void)
+{
+  g_autofree char *all = rwb_xml_escape ("a\x01" "b\x1b\x1f" "\x7f" "\xc2\x85" "\xc2\x9f"
+                                         "\xef\xbf\xbe" "\xef\xbf\xbf" "&<>\"'\t\n\r شركة");
+  g_assert_cmpstr (all, ==, "ab&#x7F;&#x85;&#x9F;&amp;&lt;&gt;&quot;&apos;&#9;&#10;&#13; شركة");
+  g_autofree char *invalid = rwb_xml_escape ("x\xff" "y\xed\xa0\x80");
+  g_assert_true (g_utf8_validate (invalid, -1, NULL));
+  g_assert_cmpstr (invalid, ==, "x\xef\xbf\xbd" "y\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd");
+  g_autofree char *empty = rwb_xml_escape (NULL);
+  g_assert_cmpstr (empty, ==, "");
+  /* U+FFFD and the characters beyond the BMP are allowed. */
+  g_autofree char *astral = rwb_xml_escape ("\xef\xbf\xbd\xf0\x9f\x98\x80");
+  g_assert_cmpstr (astral, ==, "\xef\xbf\xbd\xf0\x9f\x98\x80");
+}
+
+/* Names and attributes holding control characters, Arabic and markup characters: the file is
+ * XML 1.0 (xmllint), and reads back with only the forbidden characters gone. */
+static void
+test_graphml_hostile_names (void)
+{
+  g_autoptr (RwbGraph) g = rwb_graph_new ();
+  guint a = rwb_graph_add_entity (g, "Ctl\x01-\x02name\x1b\x7f", RWB_ENTITY_COMPANY);
+  guint b = rwb_graph_add_entity (g, "أرامكو السعودية", RWB_ENTITY_ORGANIZATION);
+  guint c = rwb_graph_add_entity (g, "A&<B>\"C\"'D'", RWB_ENTITY_PERSON);
+  guint d = rwb_graph_add_entity (g, "tab\there\nnext line\xc2\x85\xef\xbf\xbf", RWB_ENTITY_PLACE);
+  rwb_entity_add_alias (entity (g, a), "\x0b" "alias");
+  rwb_entity_set_attr (entity (g, b), "note\x01", "v\x02&w");
+  rwb_graph_ensure_relation (g, a, b, RWB_RELATION_SUPPLY, 0.8);
+  rwb_graph_ensure_relation (g, c, d, RWB_RELATION_LOCATION, 0.6);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *xml = rwb_formats_to_string (g, NULL, RWB_FORMAT_GRAPHML, &error);
+  g_assert_no_error (error);
+  g_assert_null (strstr (xml, "&#x1;"));
+  g_assert_null (strstr (xml, "&#1;"));
+  for (const char *p = xml; *p; p++)
+    g_assert_true ((guchar) *p >= 0x20 || *p == '\n');
+  xmllint_accepts (xml);
+
+  g_autoptr (GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (RwbGraph) back = rwb_formats_read_data (xml, strlen (xml), RWB_FORMAT_GRAPHML,
+                                                     warnings, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (warnings->len, ==, 0);
+  g_assert_cmpuint (back->entities->len, ==, 4);
+  g_assert_cmpstr (entity (back, a)->name, ==, "Ctl-name\x7f");
+  g_assert_cmpstr (entity (back, b)->name, ==, "أرامكو السعودية");
+  g_assert_cmpint (entity (back, b)->type, ==, RWB_ENTITY_ORGANIZATION);
+  g_assert_cmpstr (entity (back, c)->name, ==, "A&<B>\"C\"'D'");
+  g_assert_cmpstr (entity (back, d)->name, ==, "tab\there\nnext line\xc2\x85");
+  g_assert_cmpuint (entity (back, a)->aliases->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (entity (back, a)->aliases, 0), ==, "alias");
+  g_assert_cmpstr (g_hash_table_lookup (entity (back, b)->attrs, "note"), ==, "v&w");
+  g_assert_cmpuint (back->relations->len, ==, 2);
+  g_assert_cmpint (relation (back, 1)->type, ==, RWB_RELATION_LOCATION);
+  g_assert_cmpuint (relation (back, 1)->source, ==, c);
 }
 
 /* GraphML as other tools write it: keys by attr.name with any id, defaults, an undirected
@@ -1195,10 +1265,12 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/formats/names", test_format_names);
+  g_test_add_func ("/formats/xml/escape", test_xml_escape);
   g_test_add_func ("/formats/json/both-ways", test_json_both_ways);
   g_test_add_func ("/formats/graphml/round-trip", test_graphml_round_trip);
   g_test_add_func ("/formats/graphml/well-formed", test_graphml_well_formed);
   g_test_add_func ("/formats/graphml/foreign", test_graphml_foreign);
+  g_test_add_func ("/formats/graphml/hostile-names", test_graphml_hostile_names);
   g_test_add_func ("/formats/graphml/malformed", test_graphml_malformed);
   g_test_add_func ("/formats/graphml/deep", test_graphml_deep);
   g_test_add_func ("/formats/dot/write", test_dot_write);

@@ -7,6 +7,7 @@
 #define G_LOG_DOMAIN "rawabit-formats"
 
 #include "rwb-formats-private.h"
+#include "rwb-xml.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
@@ -24,19 +25,12 @@ static const char *const graphml_edge_reserved[] = { "type", "confidence", "evid
                                                      "directed", NULL };
 
 static void
-xml_text (GString *s, const char *text)
-{
-  g_autofree char *escaped = g_markup_escape_text (text, -1);
-  g_string_append (s, escaped);
-}
-
-static void
 graphml_data (GString *s, const char *key, const char *value)
 {
   g_string_append (s, "      <data key=\"");
-  xml_text (s, key);
+  rwb_xml_append_escaped (s, key);
   g_string_append (s, "\">");
-  xml_text (s, value);
+  rwb_xml_append_escaped (s, value);
   g_string_append (s, "</data>\n");
 }
 
@@ -44,9 +38,9 @@ static void
 graphml_key (GString *s, const char *id, const char *for_, const char *name, const char *type)
 {
   g_string_append (s, "  <key id=\"");
-  xml_text (s, id);
+  rwb_xml_append_escaped (s, id);
   g_string_append_printf (s, "\" for=\"%s\" attr.name=\"", for_);
-  xml_text (s, name);
+  rwb_xml_append_escaped (s, name);
   g_string_append_printf (s, "\" attr.type=\"%s\"/>\n", type);
 }
 
