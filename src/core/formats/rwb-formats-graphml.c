@@ -25,6 +25,8 @@
  * coordinates (rwb-gvjson.c); a node larger than this is not a drawing. */
 #define GRAPHML_MAX_COORD 1e7
 #define GRAPHML_MAX_SIZE 1e5
+/* Attributes whose key gives a default, copied to every node or edge without the data. */
+#define GRAPHML_MAX_DEFAULTS 256
 /* Elements open at once. GraphML needs four (graphml, graph, node, data), yEd a dozen more
  * inside <data> and one graph level per group; a file nested deeper is not a drawing. */
 #define GRAPHML_MAX_DEPTH 256
@@ -369,6 +371,7 @@ rwb_formats_write_graphml (RwbGraph *graph, const RwbScene *scene)
 /* ---- reading GraphML ---- */
 
 typedef struct {
+  char *id;
   char *name;           /* attr.name, else the id */
   gboolean for_edges;   /* for="edge" (else node, graph or all) */
   gboolean for_nodes;
@@ -389,6 +392,11 @@ typedef struct {
 
 typedef struct {
   GHashTable *keys;            /* id → GraphmlKey */
+  GPtrArray *key_ids;          /* the ids of <key>s in the order of the file */
+  /* Built once the file is read, [0] for nodes and [1] for edges, so that looking data up
+   * costs what the item holds, not what the file declares: */
+  GHashTable *defaults[2];     /* lower-case name → the default of the first key with it */
+  GPtrArray *extra_defaults[2]; /* GraphmlKey with a default whose name no field takes */
   GPtrArray *nodes, *edges;    /* GraphmlItem */
   gboolean edgedefault_directed;
   gboolean seen_root;
@@ -412,6 +420,7 @@ static void
 graphml_key_free (gpointer data)
 {
   GraphmlKey *key = data;
+  g_free (key->id);
   g_free (key->name);
   g_free (key->default_value);
   g_free (key);
@@ -591,11 +600,13 @@ graphml_start (GMarkupParseContext *context, const char *element, const char **n
       const char *attr_name = find_attr (names, values, "attr.name");
       const char *for_ = find_attr (names, values, "for");
       GraphmlKey *key = g_new0 (GraphmlKey, 1);
+      key->id = g_strdup (id);
       key->name = g_strdup (attr_name ? attr_name : id);
       key->for_nodes = for_ == NULL || g_str_equal (for_, "node") || g_str_equal (for_, "all");
       key->for_edges = for_ == NULL || g_str_equal (for_, "edge") || g_str_equal (for_, "all");
       key->yfiles = find_attr (names, values, "yfiles.type") != NULL;
       g_hash_table_replace (p->keys, g_strdup (id), key);
+      g_ptr_array_add (p->key_ids, g_strdup (id));
       p->key = key;
     }
   else if (g_str_equal (name, "default") && p->key)
@@ -724,62 +735,121 @@ graphml_text (GMarkupParseContext *context, const char *text, gsize len, gpointe
     g_string_append_len (p->text, text, len);
 }
 
-/* Value of the data named @name on @item (by the keys' attr.name, any case), or its default. */
-static const char *
-item_value (GraphmlParser *p, GraphmlItem *item, gboolean edge, const char *name)
-{
-  GHashTableIter it;
-  gpointer id, value;
-  g_hash_table_iter_init (&it, p->keys);
-  while (g_hash_table_iter_next (&it, &id, &value))
-    {
-      GraphmlKey *key = value;
-      if ((edge ? key->for_edges : key->for_nodes) && !key->yfiles
-          && g_ascii_strcasecmp (key->name, name) == 0)
-        {
-          const char *v = g_hash_table_lookup (item->data, id);
-          if (v)
-            return v;
-          if (key->default_value)
-            return key->default_value;
-        }
-    }
-  return NULL;
-}
-
 static const char *const graphml_node_mapped[] = { "label", "name", "type", "aliases",
                                                    "entity_id", NULL };
 static const char *const graphml_edge_mapped[] = { "type", "confidence", "evidence", "directed",
                                                    NULL };
 
-/* Copies the data of @item that no field took into attrs, under the keys' names. */
+static gboolean
+key_applies (const GraphmlKey *key, gboolean edge)
+{
+  return key && (edge ? key->for_edges : key->for_nodes) && !key->yfiles;
+}
+
+static gboolean
+is_mapped (const GraphmlKey *key, const char *const *mapped)
+{
+  for (guint m = 0; mapped[m]; m++)
+    if (g_ascii_strcasecmp (key->name, mapped[m]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Indexes the keys' defaults (see GraphmlParser), in the order of the file. Defaults of
+ * attributes no field takes are copied to every item: beyond GRAPHML_MAX_DEFAULTS of them
+ * the copies would outgrow the file by far, so the others are left out, with a warning. */
+static void
+index_keys (GraphmlParser *p)
+{
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  gboolean too_many = FALSE;
+  for (guint edge = 0; edge < 2; edge++)
+    {
+      p->defaults[edge] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      p->extra_defaults[edge] = g_ptr_array_new ();
+    }
+  for (guint i = 0; i < p->key_ids->len; i++)
+    {
+      const char *id = g_ptr_array_index (p->key_ids, i);
+      if (!g_hash_table_add (seen, (gpointer) id))
+        continue;
+      GraphmlKey *key = g_hash_table_lookup (p->keys, id);
+      if (key == NULL || key->default_value == NULL)
+        continue;
+      for (guint edge = 0; edge < 2; edge++)
+        {
+          if (!key_applies (key, edge))
+            continue;
+          char *lower = g_ascii_strdown (key->name, -1);
+          if (g_hash_table_contains (p->defaults[edge], lower))
+            g_free (lower);
+          else
+            g_hash_table_insert (p->defaults[edge], lower, key->default_value);
+          if (is_mapped (key, edge ? graphml_edge_mapped : graphml_node_mapped))
+            continue;
+          if (p->extra_defaults[edge]->len < GRAPHML_MAX_DEFAULTS)
+            g_ptr_array_add (p->extra_defaults[edge], key);
+          else
+            too_many = TRUE;
+        }
+    }
+  if (too_many)
+    warn (p->warnings, _("The file gives defaults to more than %u attributes; the others were "
+                         "left out"), GRAPHML_MAX_DEFAULTS);
+}
+
+/* Value of the data named @name (lower case) on @item (by the keys' attr.name, any case), or
+ * its default. Costs the number of data @item holds. */
+static const char *
+item_value (GraphmlParser *p, GraphmlItem *item, gboolean edge, const char *name)
+{
+  GHashTableIter it;
+  gpointer id, value;
+  g_hash_table_iter_init (&it, item->data);
+  while (g_hash_table_iter_next (&it, &id, &value))
+    {
+      GraphmlKey *key = g_hash_table_lookup (p->keys, id);
+      if (key_applies (key, edge) && g_ascii_strcasecmp (key->name, name) == 0)
+        return value;
+    }
+  return g_hash_table_lookup (p->defaults[edge], name);
+}
+
+/* Puts @value under @key's name into attrs, unless it is a label only repeating the relation
+ * type (@label_of_type), which is not worth keeping. */
+static void
+keep_value (GHashTable **attrs, const GraphmlKey *key, const char *value,
+            const char *label_of_type)
+{
+  if (label_of_type && g_ascii_strcasecmp (key->name, "label") == 0
+      && g_str_equal (value, label_of_type))
+    return;
+  if (*attrs == NULL)
+    *attrs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_hash_table_replace (*attrs, g_strdup (key->name), g_strdup (value));
+}
+
+/* Copies the data of @item that no field took into attrs, under the keys' names, and the
+ * defaults of the keys it has no data for. */
 static void
 keep_other_data (GraphmlParser *p, GraphmlItem *item, gboolean edge, GHashTable **attrs,
                  const char *const *mapped, const char *label_of_type)
 {
   GHashTableIter it;
   gpointer id, value;
-  g_hash_table_iter_init (&it, p->keys);
+  g_hash_table_iter_init (&it, item->data);
   while (g_hash_table_iter_next (&it, &id, &value))
     {
-      GraphmlKey *key = value;
-      if (!(edge ? key->for_edges : key->for_nodes) || key->yfiles)
-        continue;
-      gboolean is_mapped = FALSE;
-      for (guint m = 0; mapped[m]; m++)
-        is_mapped |= g_ascii_strcasecmp (key->name, mapped[m]) == 0;
-      if (is_mapped)
-        continue;
-      const char *v = g_hash_table_lookup (item->data, id);
-      if (v == NULL)
-        v = key->default_value;
-      /* A label that only repeats the relation type is not worth keeping. */
-      if (v == NULL || (label_of_type && g_ascii_strcasecmp (key->name, "label") == 0
-                        && g_str_equal (v, label_of_type)))
-        continue;
-      if (*attrs == NULL)
-        *attrs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-      g_hash_table_replace (*attrs, g_strdup (key->name), g_strdup (v));
+      GraphmlKey *key = g_hash_table_lookup (p->keys, id);
+      if (key_applies (key, edge) && !is_mapped (key, mapped))
+        keep_value (attrs, key, value, label_of_type);
+    }
+  GPtrArray *defaults = p->extra_defaults[edge];
+  for (guint i = 0; i < defaults->len; i++)
+    {
+      GraphmlKey *key = g_ptr_array_index (defaults, i);
+      if (!g_hash_table_contains (item->data, key->id))
+        keep_value (attrs, key, key->default_value, label_of_type);
     }
 }
 
@@ -810,6 +880,8 @@ graphml_build (GraphmlParser *p, GError **error)
   g_autoptr (GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr (GHashTable) unknown_types = g_hash_table_new (g_str_hash, g_str_equal);
   guint untyped_nodes = 0, untyped_edges = 0, bad_geometry = 0;
+
+  index_keys (p);
 
   for (guint i = 0; i < p->nodes->len; i++)
     {
@@ -946,6 +1018,7 @@ rwb_formats_read_graphml (const char *data, gsize length, GPtrArray *warnings, G
   static const GMarkupParser parser = { graphml_start, graphml_end, graphml_text, NULL, NULL };
   GraphmlParser p = { 0 };
   p.keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, graphml_key_free);
+  p.key_ids = g_ptr_array_new_with_free_func (g_free);
   p.nodes = g_ptr_array_new_with_free_func (graphml_item_free);
   p.edges = g_ptr_array_new_with_free_func (graphml_item_free);
   p.text = g_string_new (NULL);
@@ -978,6 +1051,12 @@ rwb_formats_read_graphml (const char *data, gsize length, GPtrArray *warnings, G
   g_string_free (p.yfiles_text, TRUE);
   g_ptr_array_unref (p.nodes);
   g_ptr_array_unref (p.edges);
+  for (guint edge = 0; edge < 2; edge++)
+    {
+      g_clear_pointer (&p.defaults[edge], g_hash_table_unref);
+      g_clear_pointer (&p.extra_defaults[edge], g_ptr_array_unref);
+    }
+  g_ptr_array_unref (p.key_ids);
   g_hash_table_unref (p.keys);
   return graph;
 }
