@@ -35,15 +35,32 @@ rwb_xml_append_escaped (GString *s, const char *text)
       gunichar u = g_utf8_get_char (c);
       switch (u)
         {
-        case '&': g_string_append (s, "&amp;"); continue;
-        case '<': g_string_append (s, "&lt;"); continue;
-        case '>': g_string_append (s, "&gt;"); continue;
-        case '"': g_string_append (s, "&quot;"); continue;
-        case '\'': g_string_append (s, "&apos;"); continue;
-        case '\t': g_string_append (s, "&#9;"); continue;
-        case '\n': g_string_append (s, "&#10;"); continue;
-        case '\r': g_string_append (s, "&#13;"); continue;
-        default: break;
+        case '&':
+          g_string_append (s, "&amp;");
+          continue;
+        case '<':
+          g_string_append (s, "&lt;");
+          continue;
+        case '>':
+          g_string_append (s, "&gt;");
+          continue;
+        case '"':
+          g_string_append (s, "&quot;");
+          continue;
+        case '\'':
+          g_string_append (s, "&apos;");
+          continue;
+        case '\t':
+          g_string_append (s, "&#9;");
+          continue;
+        case '\n':
+          g_string_append (s, "&#10;");
+          continue;
+        case '\r':
+          g_string_append (s, "&#13;");
+          continue;
+        default:
+          break;
         }
       if (u < 0x20 || u == 0xFFFE || u == 0xFFFF)
         continue;
