@@ -737,6 +737,33 @@ test_graphml_yed_hostile (void)
       g_assert_null (strstr (out, "nan"));
       g_assert_null (strstr (out, "inf"));
     }
+
+  /* Confidence that is not a number keeps the default, with a warning; one out of range is
+   * held to 0..1. */
+  const char *const confidences[][2] = { { "NaN", "0.500" }, { "inf", "0.500" },
+                                         { "0.7abc", "0.500" }, { "1e308", "1.000" },
+                                         { "-3", "0.000" }, { "0.25", "0.250" } };
+  for (guint i = 0; i < G_N_ELEMENTS (confidences); i++)
+    {
+      g_autofree char *xml = g_strdup_printf (
+        "<graphml><key id=\"c\" for=\"edge\" attr.name=\"confidence\"/>\n<graph>\n"
+        "<node id=\"a\"/><node id=\"b\"/>\n"
+        "<edge source=\"a\" target=\"b\"><data key=\"c\">%s</data></edge>\n"
+        "</graph></graphml>\n", confidences[i][0]);
+      g_autoptr (GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (RwbGraph) g = rwb_formats_read_data (xml, strlen (xml), RWB_FORMAT_GRAPHML,
+                                                      warnings, &error);
+      g_assert_no_error (error);
+      double c = relation (g, 0)->confidence;
+      g_assert_true (isfinite (c));
+      g_autofree char *shown = g_strdup_printf ("%.3f", c);
+      g_assert_cmpstr (shown, ==, confidences[i][1]);
+      gboolean warned = FALSE;
+      for (guint w = 0; w < warnings->len; w++)
+        warned |= strstr (g_ptr_array_index (warnings, w), "confidence") != NULL;
+      g_assert_true (warned == g_str_equal (confidences[i][1], "0.500"));
+    }
 }
 
 /* A Python 3 that can import networkx: Debian's /usr/bin/python3 (python3-networkx, which CI

@@ -977,10 +977,13 @@ graphml_build (GraphmlParser *p, GError **error)
       gboolean known = type_str && rwb_relation_type_from_string (type_str, &type);
       if (!known)
         untyped_edges++;
-      double confidence = 0.5;
+      double confidence = 0.5, parsed;
       const char *conf_str = item_value (p, item, TRUE, "confidence");
-      if (conf_str && rwb_formats_parse_double (conf_str, &confidence))
-        confidence = CLAMP (confidence, 0.0, 1.0);
+      /* NaN would pass CLAMP untouched, and a number cut short is not the file's. */
+      if (conf_str && rwb_formats_parse_double (conf_str, &parsed) && isfinite (parsed))
+        confidence = CLAMP (parsed, 0.0, 1.0);
+      else if (conf_str)
+        warn (p->warnings, _("line %d: confidence “%s” is not a number"), item->line, conf_str);
       gboolean directed = p->edgedefault_directed;
       if (item->directed >= 0)
         directed = item->directed;
