@@ -4,9 +4,13 @@
 #include "rwb-dot.h"
 #include "rwb-formats.h"
 #include "rwb-json.h"
+#include "rwb-xml.h"
+
+#include <json-glib/json-glib.h>
 
 #include <errno.h>
 #include <fcntl.h>
+#include <math.h>
 #include <glib/gstdio.h>
 #include <signal.h>
 #include <string.h>
@@ -52,6 +56,31 @@ remove_tree (const char *path)
         }
     }
   g_remove (path);
+}
+
+/* Whether xmllint accepts @xml as well-formed XML 1.0 (fails the test when it does not);
+ * FALSE, with a message, when xmllint is not installed. */
+static gboolean
+xmllint_accepts (const char *xml)
+{
+  g_autofree char *xmllint = g_find_program_in_path ("xmllint");
+  if (xmllint == NULL)
+    {
+      g_test_message ("xmllint not found: well-formedness not checked by it");
+      return FALSE;
+    }
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "g.graphml", NULL);
+  g_assert_true (g_file_set_contents (path, xml, -1, NULL));
+  const char *argv[] = { xmllint, "--noout", "--nonet", path, NULL };
+  g_autofree char *err = NULL;
+  int status = 0;
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL,
+                               &err, &status, NULL));
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("xmllint: %s", err);
+  remove_tree (dir);
+  return TRUE;
 }
 
 static RwbGraph *
@@ -223,23 +252,67 @@ test_graphml_well_formed (void)
   /* networkx rejects directed="false" in a directed graph. */
   g_assert_null (strstr (xml, "directed=\"false\""));
 
-  g_autofree char *xmllint = g_find_program_in_path ("xmllint");
-  if (xmllint == NULL)
-    {
-      g_test_message ("xmllint not found: well-formedness not checked by it");
-      return;
-    }
-  g_autofree char *dir = make_tmp_dir ();
-  g_autofree char *path = g_build_filename (dir, "g.graphml", NULL);
-  g_assert_true (g_file_set_contents (path, xml, -1, NULL));
-  const char *argv[] = { xmllint, "--noout", "--nonet", path, NULL };
-  g_autofree char *err = NULL;
-  int status = 0;
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL,
-                               &err, &status, NULL));
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("xmllint: %s", err);
-  remove_tree (dir);
+  xmllint_accepts (xml);
+}
+
+/* The one XML escaper (rwb-xml.h): what XML 1.0 forbids even as a reference is dropped, the
+ * rest reads back unchanged. */
+static void
+test_xml_escape (void)
+{
+  g_autofree char *all = rwb_xml_escape ("a\x01" "b\x1b\x1f" "\x7f" "\xc2\x85" "\xc2\x9f"
+                                         "\xef\xbf\xbe" "\xef\xbf\xbf" "&<>\"'\t\n\r شركة");
+  g_assert_cmpstr (all, ==, "ab&#x7F;&#x85;&#x9F;&amp;&lt;&gt;&quot;&apos;&#9;&#10;&#13; شركة");
+  g_autofree char *invalid = rwb_xml_escape ("x\xff" "y\xed\xa0\x80");
+  g_assert_true (g_utf8_validate (invalid, -1, NULL));
+  g_assert_cmpstr (invalid, ==, "x\xef\xbf\xbd" "y\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd");
+  g_autofree char *empty = rwb_xml_escape (NULL);
+  g_assert_cmpstr (empty, ==, "");
+  /* U+FFFD and the characters beyond the BMP are allowed. */
+  g_autofree char *astral = rwb_xml_escape ("\xef\xbf\xbd\xf0\x9f\x98\x80");
+  g_assert_cmpstr (astral, ==, "\xef\xbf\xbd\xf0\x9f\x98\x80");
+}
+
+/* Names and attributes holding control characters, Arabic and markup characters: the file is
+ * XML 1.0 (xmllint), and reads back with only the forbidden characters gone. */
+static void
+test_graphml_hostile_names (void)
+{
+  g_autoptr (RwbGraph) g = rwb_graph_new ();
+  guint a = rwb_graph_add_entity (g, "Ctl\x01-\x02name\x1b\x7f", RWB_ENTITY_COMPANY);
+  guint b = rwb_graph_add_entity (g, "أرامكو السعودية", RWB_ENTITY_ORGANIZATION);
+  guint c = rwb_graph_add_entity (g, "A&<B>\"C\"'D'", RWB_ENTITY_PERSON);
+  guint d = rwb_graph_add_entity (g, "tab\there\nnext line\xc2\x85\xef\xbf\xbf", RWB_ENTITY_PLACE);
+  rwb_entity_add_alias (entity (g, a), "\x0b" "alias");
+  rwb_entity_set_attr (entity (g, b), "note\x01", "v\x02&w");
+  rwb_graph_ensure_relation (g, a, b, RWB_RELATION_SUPPLY, 0.8);
+  rwb_graph_ensure_relation (g, c, d, RWB_RELATION_LOCATION, 0.6);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *xml = rwb_formats_to_string (g, NULL, RWB_FORMAT_GRAPHML, &error);
+  g_assert_no_error (error);
+  g_assert_null (strstr (xml, "&#x1;"));
+  g_assert_null (strstr (xml, "&#1;"));
+  for (const char *p = xml; *p; p++)
+    g_assert_true ((guchar) *p >= 0x20 || *p == '\n');
+  xmllint_accepts (xml);
+
+  g_autoptr (GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (RwbGraph) back = rwb_formats_read_data (xml, strlen (xml), RWB_FORMAT_GRAPHML,
+                                                     warnings, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (warnings->len, ==, 0);
+  g_assert_cmpuint (back->entities->len, ==, 4);
+  g_assert_cmpstr (entity (back, a)->name, ==, "Ctl-name\x7f");
+  g_assert_cmpstr (entity (back, b)->name, ==, "أرامكو السعودية");
+  g_assert_cmpint (entity (back, b)->type, ==, RWB_ENTITY_ORGANIZATION);
+  g_assert_cmpstr (entity (back, c)->name, ==, "A&<B>\"C\"'D'");
+  g_assert_cmpstr (entity (back, d)->name, ==, "tab\there\nnext line\xc2\x85");
+  g_assert_cmpuint (entity (back, a)->aliases->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (entity (back, a)->aliases, 0), ==, "alias");
+  g_assert_cmpstr (g_hash_table_lookup (entity (back, b)->attrs, "note"), ==, "v&w");
+  g_assert_cmpuint (back->relations->len, ==, 2);
+  g_assert_cmpint (relation (back, 1)->type, ==, RWB_RELATION_LOCATION);
+  g_assert_cmpuint (relation (back, 1)->source, ==, c);
 }
 
 /* GraphML as other tools write it: keys by attr.name with any id, defaults, an undirected
@@ -361,6 +434,58 @@ test_graphml_deep (void)
   remove_tree (dir);
 }
 
+/* Keys cost what an item holds, not what the file declares: 20,000 keys and 20,000 nodes read
+ * in well under the seconds a scan of every key per node took; defaults of extra attributes
+ * are copied to each node only up to a limit, with a warning. */
+static void
+test_graphml_many_keys (void)
+{
+  const guint n = 20000;
+  g_autoptr (GString) xml = g_string_new ("<graphml>\n");
+  g_string_append (xml, "<key id=\"t\" for=\"node\" attr.name=\"type\"><default>person</default>"
+                        "</key>\n");
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (xml, "<key id=\"k%u\" for=\"node\" attr.name=\"a%u\"/>\n", i, i);
+  g_string_append (xml, "<graph>\n");
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (xml, "<node id=\"n%u\"><data key=\"k%u\">v%u</data></node>\n", i,
+                            i, i);
+  g_string_append (xml, "</graph></graphml>\n");
+  g_autoptr (GTimer) timer = g_timer_new ();
+  g_autoptr (GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RwbGraph) g = rwb_formats_read_data (xml->str, xml->len, RWB_FORMAT_GRAPHML,
+                                                  warnings, &error);
+  g_assert_no_error (error);
+  g_test_message ("%u keys and nodes read in %.2f s", n, g_timer_elapsed (timer, NULL));
+  g_assert_cmpfloat (g_timer_elapsed (timer, NULL), <, 5.0);
+  g_assert_cmpuint (g->entities->len, ==, n);
+  g_assert_cmpint (entity (g, n - 1)->type, ==, RWB_ENTITY_PERSON); /* the default */
+  g_assert_cmpuint (g_hash_table_size (entity (g, n - 1)->attrs), ==, 1);
+  g_assert_cmpstr (g_hash_table_lookup (entity (g, n - 1)->attrs, "a19999"), ==, "v19999");
+
+  /* 300 extra attributes with defaults: 256 are copied. */
+  g_string_assign (xml, "<graphml>\n");
+  for (guint i = 0; i < 300; i++)
+    g_string_append_printf (xml, "<key id=\"k%u\" for=\"node\" attr.name=\"a%u\">"
+                                 "<default>d</default></key>\n", i, i);
+  g_string_append (xml, "<graph><node id=\"a\"/><node id=\"b\"><data key=\"k299\">own</data>"
+                        "</node></graph></graphml>\n");
+  g_ptr_array_set_size (warnings, 0);
+  g_autoptr (RwbGraph) d = rwb_formats_read_data (xml->str, xml->len, RWB_FORMAT_GRAPHML,
+                                                  warnings, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (entity (d, 0)->attrs), ==, 256);
+  g_assert_cmpstr (g_hash_table_lookup (entity (d, 0)->attrs, "a0"), ==, "d");
+  g_assert_cmpstr (g_hash_table_lookup (entity (d, 0)->attrs, "a255"), ==, "d");
+  g_assert_null (g_hash_table_lookup (entity (d, 0)->attrs, "a256"));
+  g_assert_cmpstr (g_hash_table_lookup (entity (d, 1)->attrs, "a299"), ==, "own");
+  gboolean warned = FALSE;
+  for (guint i = 0; i < warnings->len; i++)
+    warned |= strstr (g_ptr_array_index (warnings, i), "more than 256 attributes") != NULL;
+  g_assert_true (warned);
+}
+
 static RwbScene *
 scene_for (RwbGraph *g)
 {
@@ -377,6 +502,402 @@ scene_for (RwbGraph *g)
     }
   scene->bounds = (RwbRect) { 0, 0, 600, 100 };
   return scene;
+}
+
+/* Count of @needle in @haystack. */
+static guint
+count_in (const char *haystack, const char *needle)
+{
+  guint n = 0;
+  for (const char *p = strstr (haystack, needle); p; p = strstr (p + 1, needle))
+    n++;
+  return n;
+}
+
+/* A graph of three typed entities, a supply relation with an edge label of its own and a
+ * mention; and its scene, with a two-piece curve on the first relation drawn target → source. */
+static RwbGraph *
+yed_graph (RwbScene **scene_out)
+{
+  RwbGraph *g = rwb_graph_new ();
+  guint a = rwb_graph_add_entity (g, "Harbour & <Phones>", RWB_ENTITY_COMPANY);
+  guint b = rwb_graph_add_entity (g, "مرفأ الخليج", RWB_ENTITY_PLACE);
+  guint c = rwb_graph_add_entity (g, "Lina \"Ops\" Haddad", RWB_ENTITY_PERSON);
+  guint r0 = rwb_graph_ensure_relation (g, a, b, RWB_RELATION_SUPPLY, 0.9);
+  rwb_relation_set_attr (relation (g, r0), "label", "ships through");
+  rwb_graph_ensure_relation (g, c, a, RWB_RELATION_MENTION, 0.3);
+  RwbScene *scene = scene_for (g);
+  RwbSceneEdge edge = { 0 };
+  edge.relation = r0;
+  edge.from = b; /* drawn from the target: the bends must come out reversed */
+  edge.to = a;
+  edge.points = g_array_new (FALSE, FALSE, sizeof (RwbPoint));
+  const RwbPoint pts[] = { { 110, 20 }, { 100, 40 }, { 80, 40 }, { 60, 40 },
+                           { 40, 40 }, { 20, 40 }, { 10, 20 } };
+  g_array_append_vals (edge.points, pts, G_N_ELEMENTS (pts));
+  g_array_append_val (scene->edges, edge);
+  *scene_out = scene;
+  return g;
+}
+
+/* With a scene, the GraphML carries yEd's drawing: boxes where the scene has them, in the
+ * colour and shape of the one type table, labels, coloured edges with arrows and bends; it is
+ * XML 1.0 and reads back with the positions and the edge label. */
+static void
+test_graphml_yed_write (void)
+{
+  RwbScene *raw_scene = NULL;
+  g_autoptr (RwbGraph) g = yed_graph (&raw_scene);
+  g_autoptr (RwbScene) scene = raw_scene;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *xml = rwb_formats_to_string (g, scene, RWB_FORMAT_GRAPHML, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (xml, "xmlns:y=\"http://www.yworks.com/xml/graphml\""));
+  g_assert_nonnull (strstr (xml, "<key id=\"nodegraphics\" for=\"node\" "
+                                 "yfiles.type=\"nodegraphics\"/>"));
+  g_assert_nonnull (strstr (xml, "<key id=\"edgegraphics\" for=\"edge\" "
+                                 "yfiles.type=\"edgegraphics\"/>"));
+  g_assert_cmpuint (count_in (xml, "<y:ShapeNode>"), ==, 3);
+  /* scene_for: centres (10 + 100 i, 20), boxes 50 × 20; Geometry is the top left corner. */
+  g_assert_nonnull (strstr (xml, "<y:Geometry x=\"-15.00\" y=\"10.00\" width=\"50.00\" "
+                                 "height=\"20.00\"/>"));
+  g_assert_nonnull (strstr (xml, "<y:Geometry x=\"185.00\" y=\"10.00\""));
+  /* The table's colours and shapes. */
+  for (guint i = 0; i < 3; i++)
+    {
+      RwbEntityType type = entity (g, i)->type;
+      g_autofree char *color = g_ascii_strup (rwb_entity_type_color (type), -1);
+      g_autofree char *fill = g_strdup_printf ("<y:Fill color=\"%s\"", color);
+      g_assert_nonnull (strstr (xml, fill));
+    }
+  g_assert_nonnull (strstr (xml, "<y:Shape type=\"roundrectangle\"/>"));
+  g_assert_nonnull (strstr (xml, "<y:Shape type=\"octagon\"/>"));
+  g_assert_nonnull (strstr (xml, "<y:Shape type=\"ellipse\"/>"));
+  g_assert_nonnull (strstr (xml, ">Harbour &amp; &lt;Phones&gt;</y:NodeLabel>"));
+  g_assert_nonnull (strstr (xml, ">مرفأ الخليج</y:NodeLabel>"));
+  g_assert_cmpuint (count_in (xml, "<y:PolyLineEdge>"), ==, 2);
+  g_assert_nonnull (strstr (xml, ">ships through</y:EdgeLabel>"));
+  g_assert_nonnull (strstr (xml, ">mention</y:EdgeLabel>"));
+  g_assert_nonnull (strstr (xml, "<y:Arrows source=\"none\" target=\"standard\"/>"));
+  g_assert_nonnull (strstr (xml, "<y:Arrows source=\"none\" target=\"none\"/>"));
+  g_assert_nonnull (strstr (xml, "type=\"dashed\""));
+  double r, gr, b;
+  rwb_relation_type_rgb (RWB_RELATION_SUPPLY, &r, &gr, &b);
+  g_autofree char *supply = g_strdup_printf ("<y:LineStyle color=\"#%02X%02X%02X\"",
+                                             (int) lround (r * 255), (int) lround (gr * 255),
+                                             (int) lround (b * 255));
+  g_assert_nonnull (strstr (xml, supply));
+  /* Bends source → target: the middles of the two pieces and the joint, reversed. */
+  const char *bends = strstr (xml, "<y:Point x=\"31.25\" y=\"37.50\"/>");
+  g_assert_nonnull (bends);
+  const char *joint = strstr (xml, "<y:Point x=\"60.00\" y=\"40.00\"/>");
+  const char *last = strstr (xml, "<y:Point x=\"88.75\" y=\"37.50\"/>");
+  g_assert_true (joint && last && bends < joint && joint < last);
+  xmllint_accepts (xml);
+
+  g_autoptr (GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (RwbGraph) back = rwb_formats_read_data (xml, strlen (xml), RWB_FORMAT_GRAPHML,
+                                                     warnings, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (warnings->len, ==, 0);
+  assert_same_graph (g, back, TRUE);
+  g_assert_cmpstr (g_hash_table_lookup (entity (back, 1)->attrs, "x"), ==, "110.00");
+  g_assert_cmpstr (g_hash_table_lookup (entity (back, 1)->attrs, "y"), ==, "20.00");
+  /* Only the data Rawabit writes: no whitespace of yEd's graphics key kept. */
+  g_assert_cmpuint (g_hash_table_size (entity (back, 1)->attrs), ==, 2);
+  g_assert_cmpstr (g_hash_table_lookup (relation (back, 0)->attrs, "label"), ==,
+                   "ships through");
+  /* The mention's label only repeats its type. */
+  g_assert_null (relation (back, 1)->attrs);
+
+  /* Without positions the file stays plain GraphML. */
+  g_autoptr (RwbGraph) plain = rwb_graph_new ();
+  rwb_graph_add_entity (plain, "A", RWB_ENTITY_COMPANY);
+  g_autofree char *plain_xml = rwb_formats_to_string (plain, NULL, RWB_FORMAT_GRAPHML, &error);
+  g_assert_no_error (error);
+  g_assert_null (strstr (plain_xml, "yworks"));
+  g_assert_null (strstr (plain_xml, "<y:"));
+
+  /* Positions an import kept are written too, with a size from the name; unusable ones are
+   * left out, never written as "nan". */
+  rwb_entity_set_attr (entity (plain, 0), "x", "12.5");
+  rwb_entity_set_attr (entity (plain, 0), "y", "-4");
+  guint nan_node = rwb_graph_add_entity (plain, "B", RWB_ENTITY_PLACE);
+  rwb_entity_set_attr (entity (plain, nan_node), "x", "nan");
+  rwb_entity_set_attr (entity (plain, nan_node), "y", "1e308");
+  g_autofree char *kept_xml = rwb_formats_to_string (plain, NULL, RWB_FORMAT_GRAPHML, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_in (kept_xml, "<y:ShapeNode>"), ==, 1);
+  g_assert_nonnull (strstr (kept_xml, "<y:Geometry x=\"-7.50\" y=\"-19.00\" width=\"40.00\" "
+                                      "height=\"30.00\"/>"));
+  g_assert_null (strstr (kept_xml, "<data key=\"x\">nan"));
+  g_assert_null (strstr (kept_xml, "<data key=\"y\">1e308"));
+  xmllint_accepts (kept_xml);
+}
+
+/* A file in the shape yEd saves (written by hand): positions from the node boxes, labels
+ * from y:NodeLabel (the first with text, without its nested label model) and y:EdgeLabel,
+ * no whitespace kept for the graphics keys. */
+static void
+test_graphml_yed_read (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "yed-sample.graphml",
+                                                 NULL);
+  g_autoptr (GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RwbGraph) g = read_path (path, warnings, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g->entities->len, ==, 3);
+  g_assert_cmpstr (entity (g, 0)->name, ==, "Harbour Phones");
+  g_assert_cmpstr (entity (g, 1)->name, ==, "مرفأ الخليج");
+  g_assert_cmpstr (entity (g, 2)->name, ==, "Ministry of\nPorts");
+  const char *expect[][2] = { { "0.00", "30.00" }, { "240.50", "-0.25" },
+                              { "147.50", "227.50" } };
+  for (guint i = 0; i < 3; i++)
+    {
+      GHashTable *attrs = entity (g, i)->attrs;
+      g_assert_nonnull (attrs);
+      g_assert_cmpstr (g_hash_table_lookup (attrs, "x"), ==, expect[i][0]);
+      g_assert_cmpstr (g_hash_table_lookup (attrs, "y"), ==, expect[i][1]);
+      g_assert_false (g_hash_table_contains (attrs, "d6"));
+      GHashTableIter it;
+      gpointer key, value;
+      g_hash_table_iter_init (&it, attrs);
+      while (g_hash_table_iter_next (&it, &key, &value))
+        if (strspn (value, " \t\r\n") == strlen (value))
+          g_error ("attribute “%s” of node %u is only whitespace", (char *) key, i);
+    }
+  g_assert_cmpstr (g_hash_table_lookup (entity (g, 0)->attrs, "description"), ==,
+                   "Maker of phones");
+  g_assert_cmpuint (g_hash_table_size (entity (g, 1)->attrs), ==, 2);
+  g_assert_cmpuint (g->relations->len, ==, 2);
+  g_assert_cmpuint (relation (g, 0)->source, ==, 0);
+  g_assert_cmpuint (relation (g, 0)->target, ==, 1);
+  g_assert_true (relation (g, 0)->directed);
+  g_assert_nonnull (relation (g, 0)->attrs);
+  g_assert_cmpstr (g_hash_table_lookup (relation (g, 0)->attrs, "label"), ==, "ships through");
+  g_assert_null (relation (g, 1)->attrs);
+
+  /* Written again, the file keeps the positions and the edge label for yEd. */
+  g_autofree char *xml = rwb_formats_to_string (g, NULL, RWB_FORMAT_GRAPHML, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_in (xml, "<y:ShapeNode>"), ==, 3);
+  g_assert_nonnull (strstr (xml, ">ships through</y:EdgeLabel>"));
+  g_assert_nonnull (strstr (xml, "<data key=\"x\">240.50</data>"));
+}
+
+/* Hostile numbers in yEd geometry: the node is read without a position and a warning names
+ * the line; nothing garbage gets in. */
+static void
+test_graphml_yed_hostile (void)
+{
+  const char *const geometries[] = {
+    "x=\"NaN\" y=\"0\" width=\"10\" height=\"10\"",
+    "x=\"1e308\" y=\"0\" width=\"10\" height=\"10\"",
+    "x=\"0\" y=\"-1e308\" width=\"10\" height=\"10\"",
+    "x=\"inf\" y=\"0\" width=\"10\" height=\"10\"",
+    "x=\"0\" y=\"0\" width=\"-30\" height=\"10\"",
+    "x=\"0\" y=\"0\" width=\"10\" height=\"1e300\"",
+    "x=\"12abc\" y=\"0\"",
+    "y=\"5\" width=\"10\" height=\"10\"",
+    "x=\"\" y=\"0\"",
+    "x=\"1e999\" y=\"0\"",
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (geometries); i++)
+    {
+      g_autofree char *xml = g_strdup_printf (
+        "<graphml xmlns:y=\"http://www.yworks.com/xml/graphml\">\n"
+        "<key id=\"g\" for=\"node\" yfiles.type=\"nodegraphics\"/>\n<graph>\n"
+        "<node id=\"ok\"><data key=\"g\"><y:ShapeNode><y:Geometry x=\"1\" y=\"2\" width=\"4\" "
+        "height=\"6\"/><y:NodeLabel>fine</y:NodeLabel></y:ShapeNode></data></node>\n"
+        "<node id=\"bad\"><data key=\"g\"><y:ShapeNode>\n<y:Geometry %s/>"
+        "<y:NodeLabel>Bad box</y:NodeLabel></y:ShapeNode></data></node>\n"
+        "</graph>\n</graphml>\n", geometries[i]);
+      g_autoptr (GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (RwbGraph) g = rwb_formats_read_data (xml, strlen (xml), RWB_FORMAT_GRAPHML,
+                                                      warnings, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (g->entities->len, ==, 2);
+      g_assert_cmpstr (entity (g, 0)->name, ==, "fine");
+      g_assert_cmpstr (g_hash_table_lookup (entity (g, 0)->attrs, "x"), ==, "3.00");
+      g_assert_cmpstr (g_hash_table_lookup (entity (g, 0)->attrs, "y"), ==, "5.00");
+      g_assert_cmpstr (entity (g, 1)->name, ==, "Bad box");
+      g_assert_null (entity (g, 1)->attrs);
+      gboolean warned = FALSE;
+      for (guint w = 0; w < warnings->len; w++)
+        warned |= strstr (g_ptr_array_index (warnings, w), "line 6") != NULL
+                   && strstr (g_ptr_array_index (warnings, w), "yEd") != NULL;
+      if (!warned)
+        g_error ("geometry %s: no warning naming line 6", geometries[i]);
+      /* Written again: one box, no number that is not one. */
+      g_autofree char *out = rwb_formats_to_string (g, NULL, RWB_FORMAT_GRAPHML, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (count_in (out, "<y:ShapeNode>"), ==, 1);
+      g_assert_null (strstr (out, "nan"));
+      g_assert_null (strstr (out, "inf"));
+    }
+
+  /* Confidence that is not a number keeps the default, with a warning; one out of range is
+   * held to 0..1. */
+  const char *const confidences[][2] = { { "NaN", "0.500" }, { "inf", "0.500" },
+                                         { "0.7abc", "0.500" }, { "1e308", "1.000" },
+                                         { "-3", "0.000" }, { "0.25", "0.250" } };
+  for (guint i = 0; i < G_N_ELEMENTS (confidences); i++)
+    {
+      g_autofree char *xml = g_strdup_printf (
+        "<graphml><key id=\"c\" for=\"edge\" attr.name=\"confidence\"/>\n<graph>\n"
+        "<node id=\"a\"/><node id=\"b\"/>\n"
+        "<edge source=\"a\" target=\"b\"><data key=\"c\">%s</data></edge>\n"
+        "</graph></graphml>\n", confidences[i][0]);
+      g_autoptr (GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (RwbGraph) g = rwb_formats_read_data (xml, strlen (xml), RWB_FORMAT_GRAPHML,
+                                                      warnings, &error);
+      g_assert_no_error (error);
+      double c = relation (g, 0)->confidence;
+      g_assert_true (isfinite (c));
+      g_autofree char *shown = g_strdup_printf ("%.3f", c);
+      g_assert_cmpstr (shown, ==, confidences[i][1]);
+      gboolean warned = FALSE;
+      for (guint w = 0; w < warnings->len; w++)
+        warned |= strstr (g_ptr_array_index (warnings, w), "confidence") != NULL;
+      g_assert_true (warned == g_str_equal (confidences[i][1], "0.500"));
+    }
+}
+
+/* A Python 3 that can import networkx: Debian's /usr/bin/python3 (python3-networkx, which CI
+ * installs) first, then the first python3 on PATH. NULL when there is none. */
+static char *
+python_with_networkx (void)
+{
+  g_autofree char *on_path = g_find_program_in_path ("python3");
+  const char *candidates[] = { "/usr/bin/python3", on_path };
+  for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
+    {
+      if (candidates[i] == NULL || !g_file_test (candidates[i], G_FILE_TEST_IS_EXECUTABLE))
+        continue;
+      const char *argv[] = { candidates[i], "-c", "import networkx", NULL };
+      int status = 0;
+      if (g_spawn_sync (NULL, (char **) argv, NULL,
+                        G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                        NULL, NULL, &status, NULL)
+          && g_spawn_check_wait_status (status, NULL))
+        return g_strdup (candidates[i]);
+    }
+  return NULL;
+}
+
+/* networkx reads (nx.read_graphml) what Rawabit writes, yEd graphics and hostile names
+ * included, and writes GraphML that Rawabit reads: its own copy of the file, and a graph it
+ * builds itself. */
+static const char networkx_script[] =
+  "import json, sys\n"
+  "import networkx as nx\n"
+  "g = nx.read_graphml(sys.argv[1])\n"
+  "out = {'nodes': g.number_of_nodes(), 'edges': g.number_of_edges(),\n"
+  "       'labels': sorted(str(d.get('label')) for _, d in g.nodes(data=True)),\n"
+  "       'types': sorted(str(d.get('type')) for _, d in g.nodes(data=True)),\n"
+  "       'edge_labels': sorted(str(d.get('label')) for _, _, d in g.edges(data=True))}\n"
+  "nx.write_graphml(g, sys.argv[2])\n"
+  "h = nx.Graph()\n"
+  "h.add_node('a', label='شركة <A> & \"B\"', type='company')\n"
+  "h.add_node('b', label='Port\\tCity', type='place')\n"
+  "h.add_node('c')\n"
+  "h.add_edge('a', 'b', type='location', label='based in', weight=2.5)\n"
+  "h.add_edge('b', 'c')\n"
+  "nx.write_graphml(h, sys.argv[3])\n"
+  "print(json.dumps(out))\n";
+
+static void
+assert_json_strings (JsonObject *o, const char *member, const char *const *want)
+{
+  JsonArray *a = json_object_get_array_member (o, member);
+  g_assert_cmpuint (json_array_get_length (a), ==, g_strv_length ((char **) want));
+  for (guint i = 0; want[i]; i++)
+    g_assert_cmpstr (json_array_get_string_element (a, i), ==, want[i]);
+}
+
+static void
+test_graphml_networkx (void)
+{
+  g_autofree char *python = python_with_networkx ();
+  if (python == NULL)
+    {
+      g_test_skip ("no python3 with networkx (Debian: python3-networkx)");
+      return;
+    }
+  RwbScene *raw_scene = NULL;
+  g_autoptr (RwbGraph) g = yed_graph (&raw_scene);
+  g_autoptr (RwbScene) scene = raw_scene;
+  g_free (entity (g, 2)->name);
+  entity (g, 2)->name = g_strdup ("Lina\x01 \"Ops\"\x1f Haddad\ttab");
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *ours = g_build_filename (dir, "rawabit.graphml", NULL);
+  g_autofree char *copy = g_build_filename (dir, "networkx-copy.graphml", NULL);
+  g_autofree char *own = g_build_filename (dir, "networkx-own.graphml", NULL);
+  g_autoptr (GError) error = NULL;
+  g_assert_true (rwb_formats_write (g, scene, RWB_FORMAT_GRAPHML, ours, &error));
+  g_assert_no_error (error);
+
+  const char *argv[] = { python, "-c", networkx_script, ours, copy, own, NULL };
+  g_autofree char *out = NULL, *err = NULL;
+  int status = 0;
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out,
+                               &err, &status, &error));
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("networkx: %s", err);
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
+  g_assert_no_error (error);
+  JsonObject *o = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpint (json_object_get_int_member (o, "nodes"), ==, 3);
+  g_assert_cmpint (json_object_get_int_member (o, "edges"), ==, 2);
+  const char *labels[] = { "Harbour & <Phones>", "Lina \"Ops\" Haddad\ttab", "مرفأ الخليج",
+                           NULL };
+  assert_json_strings (o, "labels", labels);
+  const char *types[] = { "company", "person", "place", NULL };
+  assert_json_strings (o, "types", types);
+  const char *edge_labels[] = { "mention", "ships through", NULL };
+  assert_json_strings (o, "edge_labels", edge_labels);
+
+  /* networkx's copy of Rawabit's file. */
+  g_autoptr (GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (RwbGraph) back = read_path (copy, warnings, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (back->entities->len, ==, 3);
+  g_assert_cmpstr (entity (back, 0)->name, ==, "Harbour & <Phones>");
+  g_assert_cmpstr (entity (back, 1)->name, ==, "مرفأ الخليج");
+  g_assert_cmpint (entity (back, 1)->type, ==, RWB_ENTITY_PLACE);
+  g_assert_cmpstr (entity (back, 2)->name, ==, "Lina \"Ops\" Haddad\ttab");
+  g_assert_cmpuint (back->relations->len, ==, 2);
+  RwbRelation *supply = NULL;
+  for (guint i = 0; i < back->relations->len; i++)
+    if (relation (back, i)->type == RWB_RELATION_SUPPLY)
+      supply = relation (back, i);
+  g_assert_nonnull (supply);
+  g_assert_cmpuint (supply->source, ==, 0);
+  g_assert_cmpuint (supply->target, ==, 1);
+  g_assert_cmpstr (g_hash_table_lookup (supply->attrs, "label"), ==, "ships through");
+
+  /* A graph networkx made. */
+  g_ptr_array_set_size (warnings, 0);
+  g_autoptr (RwbGraph) made = read_path (own, warnings, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (made->entities->len, ==, 3);
+  g_assert_cmpstr (entity (made, 0)->name, ==, "شركة <A> & \"B\"");
+  g_assert_cmpint (entity (made, 0)->type, ==, RWB_ENTITY_COMPANY);
+  g_assert_cmpstr (entity (made, 1)->name, ==, "Port\tCity");
+  g_assert_cmpint (entity (made, 1)->type, ==, RWB_ENTITY_PLACE);
+  g_assert_cmpstr (entity (made, 2)->name, ==, "c");
+  g_assert_cmpuint (made->relations->len, ==, 2);
+  g_assert_cmpint (relation (made, 0)->type, ==, RWB_RELATION_LOCATION);
+  g_assert_false (relation (made, 0)->directed);
+  g_assert_cmpstr (g_hash_table_lookup (relation (made, 0)->attrs, "label"), ==, "based in");
+  g_assert_cmpstr (g_hash_table_lookup (relation (made, 0)->attrs, "weight"), ==, "2.5");
+  g_assert_cmpint (relation (made, 1)->type, ==, RWB_RELATION_MENTION);
+  remove_tree (dir);
 }
 
 static void
@@ -1195,12 +1716,19 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/formats/names", test_format_names);
+  g_test_add_func ("/formats/xml/escape", test_xml_escape);
   g_test_add_func ("/formats/json/both-ways", test_json_both_ways);
   g_test_add_func ("/formats/graphml/round-trip", test_graphml_round_trip);
   g_test_add_func ("/formats/graphml/well-formed", test_graphml_well_formed);
   g_test_add_func ("/formats/graphml/foreign", test_graphml_foreign);
+  g_test_add_func ("/formats/graphml/hostile-names", test_graphml_hostile_names);
   g_test_add_func ("/formats/graphml/malformed", test_graphml_malformed);
   g_test_add_func ("/formats/graphml/deep", test_graphml_deep);
+  g_test_add_func ("/formats/graphml/many-keys", test_graphml_many_keys);
+  g_test_add_func ("/formats/graphml/yed-write", test_graphml_yed_write);
+  g_test_add_func ("/formats/graphml/yed-read", test_graphml_yed_read);
+  g_test_add_func ("/formats/graphml/yed-hostile", test_graphml_yed_hostile);
+  g_test_add_func ("/formats/graphml/networkx", test_graphml_networkx);
   g_test_add_func ("/formats/dot/write", test_dot_write);
   g_test_add_func ("/formats/dot/adopt-attrs", test_adopt_attrs);
   g_test_add_func ("/formats/dot/round-trip", test_dot_round_trip);

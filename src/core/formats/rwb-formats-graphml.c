@@ -1,17 +1,32 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rwb-formats-graphml.c — GraphML, written by hand and read with GLib's GMarkup, which knows
  * no DTDs and no external entities, so reading a file opens no other file and nothing on the
- * network. yEd's labels are read; nested graphs are flattened and hyperedges left out, with a
- * warning.
+ * network. Text goes through the one XML 1.0 escaper (rwb-xml.h).
+ *
+ * When nodes have positions (a scene, or x/y kept from an import) the file also carries
+ * yEd's yFiles graphics — a y:ShapeNode per node (box, the type table's colour and shape,
+ * label) and a y:PolyLineEdge per edge (colour, arrow, label, bends from the scene's curve) —
+ * so yEd opens it laid out and coloured. Reading takes yEd's node boxes as positions (every
+ * number checked: finite and bounded) and its node and edge labels; nested graphs are
+ * flattened and hyperedges left out, with a warning.
  */
 #define G_LOG_DOMAIN "rawabit-formats"
 
 #include "rwb-formats-private.h"
+#include "rwb-xml.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <string.h>
 
 #define GRAPHML_NS "http://graphml.graphdrawing.org/xmlns"
+#define YFILES_NS "http://www.yworks.com/xml/graphml"
+/* Bounds on yEd geometry, read or written (points): Graphviz's own output is held to the same
+ * coordinates (rwb-gvjson.c); a node larger than this is not a drawing. */
+#define GRAPHML_MAX_COORD 1e7
+#define GRAPHML_MAX_SIZE 1e5
+/* Attributes whose key gives a default, copied to every node or edge without the data. */
+#define GRAPHML_MAX_DEFAULTS 256
 /* Elements open at once. GraphML needs four (graphml, graph, node, data), yEd a dozen more
  * inside <data> and one graph level per group; a file nested deeper is not a drawing. */
 #define GRAPHML_MAX_DEPTH 256
@@ -24,19 +39,12 @@ static const char *const graphml_edge_reserved[] = { "type", "confidence", "evid
                                                      "directed", NULL };
 
 static void
-xml_text (GString *s, const char *text)
-{
-  g_autofree char *escaped = g_markup_escape_text (text, -1);
-  g_string_append (s, escaped);
-}
-
-static void
 graphml_data (GString *s, const char *key, const char *value)
 {
   g_string_append (s, "      <data key=\"");
-  xml_text (s, key);
+  rwb_xml_append_escaped (s, key);
   g_string_append (s, "\">");
-  xml_text (s, value);
+  rwb_xml_append_escaped (s, value);
   g_string_append (s, "</data>\n");
 }
 
@@ -44,9 +52,9 @@ static void
 graphml_key (GString *s, const char *id, const char *for_, const char *name, const char *type)
 {
   g_string_append (s, "  <key id=\"");
-  xml_text (s, id);
+  rwb_xml_append_escaped (s, id);
   g_string_append_printf (s, "\" for=\"%s\" attr.name=\"", for_);
-  xml_text (s, name);
+  rwb_xml_append_escaped (s, name);
   g_string_append_printf (s, "\" attr.type=\"%s\"/>\n", type);
 }
 
@@ -73,14 +81,201 @@ collect_attr_names (GPtrArray *items, gboolean entities, const char *const *rese
   return names;
 }
 
+/* ---- yFiles graphics, for yEd ---- */
+
+static const char *
+yfiles_shape (RwbNodeShape shape)
+{
+  switch (shape)
+    {
+    case RWB_NODE_SHAPE_BOX: return "rectangle";
+    case RWB_NODE_SHAPE_PILL: return "ellipse";
+    case RWB_NODE_SHAPE_CUT_BOX: return "octagon";
+    case RWB_NODE_SHAPE_ROUNDED_BOX:
+    default: return "roundrectangle";
+    }
+}
+
+static gboolean
+coord_ok (double v)
+{
+  return isfinite (v) && fabs (v) <= GRAPHML_MAX_COORD;
+}
+
+static gboolean
+size_ok (double v)
+{
+  return isfinite (v) && v >= 0 && v <= GRAPHML_MAX_SIZE;
+}
+
+/* Where node @i is drawn, centre and size: from @scene (through @scene_node, entity → scene
+ * node + 1, 0 for none) when given, else from the x/y an import kept with a size guessed from
+ * the name. FALSE when it has no position or the numbers are unusable. */
+static gboolean
+node_geometry (RwbGraph *graph, const RwbScene *scene, const guint *scene_node, guint i,
+               double *x, double *y, double *w, double *h)
+{
+  if (scene)
+    {
+      if (scene_node[i] == 0)
+        return FALSE;
+      const RwbSceneNode *n = &g_array_index (scene->nodes, RwbSceneNode, scene_node[i] - 1);
+      *x = n->x, *y = n->y, *w = n->width, *h = n->height;
+    }
+  else
+    {
+      if (!rwb_formats_entity_position (graph, NULL, i, x, y))
+        return FALSE;
+      RwbEntity *e = g_ptr_array_index (graph->entities, i);
+      *w = CLAMP (16.0 + 7.0 * g_utf8_strlen (e->name, -1), 40.0, 400.0);
+      *h = 30;
+    }
+  return coord_ok (*x) && coord_ok (*y) && size_ok (*w) && size_ok (*h);
+}
+
+/* "#RRGGBB" as yEd writes colours, from the table's "#rrggbb". */
+static void
+append_color (GString *s, const char *hex)
+{
+  g_autofree char *up = g_ascii_strup (hex, -1);
+  rwb_xml_append_escaped (s, up);
+}
+
+static void
+append_number_attr (GString *s, const char *name, double v)
+{
+  g_autofree char *text = rwb_formats_format_double (v, "%.2f");
+  g_string_append_printf (s, " %s=\"%s\"", name, text);
+}
+
+static void
+yfiles_node (GString *s, const RwbEntity *e, double x, double y, double w, double h)
+{
+  const RwbEntityTypeInfo *info = rwb_entity_type_info (e->type);
+  g_string_append (s, "      <data key=\"nodegraphics\">\n        <y:ShapeNode>\n"
+                      "          <y:Geometry");
+  append_number_attr (s, "x", x - w / 2);
+  append_number_attr (s, "y", y - h / 2);
+  append_number_attr (s, "width", w);
+  append_number_attr (s, "height", h);
+  g_string_append (s, "/>\n          <y:Fill color=\"");
+  append_color (s, info->color);
+  g_string_append (s, "\" transparent=\"false\"/>\n          <y:BorderStyle color=\"");
+  append_color (s, info->color);
+  g_string_append (s, "\" type=\"line\" width=\"1.0\"/>\n"
+                      "          <y:NodeLabel alignment=\"center\" autoSizePolicy=\"content\" "
+                      "fontFamily=\"Dialog\" fontSize=\"12\" fontStyle=\"plain\" "
+                      "modelName=\"internal\" modelPosition=\"c\" textColor=\"#FFFFFF\" "
+                      "visible=\"true\">");
+  rwb_xml_append_escaped (s, e->name);
+  g_string_append_printf (s, "</y:NodeLabel>\n          <y:Shape type=\"%s\"/>\n"
+                             "        </y:ShapeNode>\n      </data>\n",
+                          yfiles_shape (info->shape));
+}
+
+/* Bends of a scene edge's curve for yEd's polyline: each cubic piece's middle and the joints
+ * between pieces, in the direction source → target. Nothing when a number is unusable. */
+static void
+yfiles_bends (GString *s, const RwbSceneEdge *edge, gboolean reversed)
+{
+  GArray *pts = edge->points;
+  if (pts == NULL || pts->len < 4 || (pts->len - 1) % 3 != 0)
+    return;
+  guint n = (pts->len - 1) / 3 * 2 - 1;
+  g_autofree RwbPoint *bends = g_new (RwbPoint, n);
+  for (guint k = 0, b = 0; k + 3 < pts->len; k += 3)
+    {
+      const RwbPoint *p = &g_array_index (pts, RwbPoint, k);
+      bends[b++] = (RwbPoint) { (p[0].x + 3 * p[1].x + 3 * p[2].x + p[3].x) / 8,
+                                (p[0].y + 3 * p[1].y + 3 * p[2].y + p[3].y) / 8 };
+      if (k + 4 < pts->len)
+        bends[b++] = p[3];
+    }
+  for (guint b = 0; b < n; b++)
+    if (!coord_ok (bends[b].x) || !coord_ok (bends[b].y))
+      return;
+  for (guint b = 0; b < n; b++)
+    {
+      const RwbPoint *p = &bends[reversed ? n - 1 - b : b];
+      g_string_append (s, "            <y:Point");
+      append_number_attr (s, "x", p->x);
+      append_number_attr (s, "y", p->y);
+      g_string_append (s, "/>\n");
+    }
+}
+
+static void
+yfiles_edge (GString *s, const RwbRelation *r, const RwbScene *scene, const RwbSceneEdge *edge)
+{
+  const RwbRelationTypeInfo *info = rwb_relation_type_info (r->type);
+  const char *label = r->attrs ? g_hash_table_lookup (r->attrs, "label") : NULL;
+  g_string_append (s, "      <data key=\"edgegraphics\">\n        <y:PolyLineEdge>\n"
+                      "          <y:Path sx=\"0.0\" sy=\"0.0\" tx=\"0.0\" ty=\"0.0\"");
+  if (edge)
+    {
+      const RwbSceneNode *from = &g_array_index (scene->nodes, RwbSceneNode, edge->from);
+      g_autoptr (GString) bends = g_string_new (NULL);
+      yfiles_bends (bends, edge, from->entity != r->source);
+      if (bends->len)
+        g_string_append_printf (s, ">\n%s          </y:Path>\n", bends->str);
+      else
+        g_string_append (s, "/>\n");
+    }
+  else
+    g_string_append (s, "/>\n");
+  g_string_append (s, "          <y:LineStyle color=\"");
+  append_color (s, info->color);
+  g_string_append_printf (s, "\" type=\"%s\" width=\"1.0\"/>\n"
+                             "          <y:Arrows source=\"none\" target=\"%s\"/>\n"
+                             "          <y:EdgeLabel alignment=\"center\" fontFamily=\"Dialog\" "
+                             "fontSize=\"10\" fontStyle=\"plain\" modelName=\"centered\" "
+                             "modelPosition=\"center\" textColor=\"#000000\" visible=\"true\">",
+                          r->type == RWB_RELATION_MENTION ? "dashed" : "line",
+                          r->directed ? "standard" : "none");
+  rwb_xml_append_escaped (s, label ? label : rwb_relation_type_to_string (r->type));
+  g_string_append (s, "</y:EdgeLabel>\n          <y:BendStyle smoothed=\"true\"/>\n"
+                      "        </y:PolyLineEdge>\n      </data>\n");
+}
+
 char *
 rwb_formats_write_graphml (RwbGraph *graph, const RwbScene *scene)
 {
+  guint n_entities = graph->entities->len;
+  /* Entity → scene node + 1 and relation → scene edge + 1, so each lookup is constant time. */
+  g_autofree guint *scene_node = NULL;
+  g_autofree guint *scene_edge = NULL;
+  if (scene)
+    {
+      scene_node = g_new0 (guint, n_entities);
+      scene_edge = g_new0 (guint, graph->relations->len);
+      for (guint k = 0; k < scene->nodes->len; k++)
+        {
+          guint entity = g_array_index (scene->nodes, RwbSceneNode, k).entity;
+          if (entity < n_entities && scene_node[entity] == 0)
+            scene_node[entity] = k + 1;
+        }
+      for (guint k = 0; k < scene->edges->len; k++)
+        {
+          const RwbSceneEdge *edge = &g_array_index (scene->edges, RwbSceneEdge, k);
+          if (edge->relation < graph->relations->len && scene_edge[edge->relation] == 0
+              && edge->from < scene->nodes->len && edge->to < scene->nodes->len)
+            scene_edge[edge->relation] = k + 1;
+        }
+    }
+  /* yEd's drawing goes in only when some node has a position: without one yEd piles every
+   * node at the origin, and a plain file is easier to read. */
+  gboolean yfiles = FALSE;
+  double x, y, w, h;
+  for (guint i = 0; !yfiles && i < n_entities; i++)
+    yfiles = node_geometry (graph, scene, scene_node, i, &x, &y, &w, &h);
+
   GString *s = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                              "<graphml xmlns=\"" GRAPHML_NS "\"\n"
-                             "    xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
-                             "    xsi:schemaLocation=\"" GRAPHML_NS " "
-                             GRAPHML_NS "/1.0/graphml.xsd\">\n");
+                             "    xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n");
+  if (yfiles)
+    g_string_append (s, "    xmlns:y=\"" YFILES_NS "\"\n");
+  g_string_append (s, "    xsi:schemaLocation=\"" GRAPHML_NS " " GRAPHML_NS
+                      "/1.0/graphml.xsd\">\n");
   graphml_key (s, "label", "node", "label", "string");
   graphml_key (s, "type", "node", "type", "string");
   graphml_key (s, "aliases", "node", "aliases", "string");
@@ -91,6 +286,9 @@ rwb_formats_write_graphml (RwbGraph *graph, const RwbScene *scene)
   graphml_key (s, "confidence", "edge", "confidence", "double");
   graphml_key (s, "evidence", "edge", "evidence", "int");
   graphml_key (s, "directed", "edge", "directed", "boolean");
+  if (yfiles)
+    g_string_append (s, "  <key id=\"nodegraphics\" for=\"node\" yfiles.type=\"nodegraphics\"/>\n"
+                        "  <key id=\"edgegraphics\" for=\"edge\" yfiles.type=\"edgegraphics\"/>\n");
   /* Attributes kept from an import get keys of their own, with ids that cannot clash. */
   g_autoptr (GPtrArray) node_extra = collect_attr_names (graph->entities, TRUE,
                                                          graphml_node_reserved);
@@ -107,18 +305,22 @@ rwb_formats_write_graphml (RwbGraph *graph, const RwbScene *scene)
       graphml_key (s, id, "edge", g_ptr_array_index (edge_extra, k), "string");
     }
   g_string_append (s, "  <graph id=\"rawabit\" edgedefault=\"directed\">\n");
-  for (guint i = 0; i < graph->entities->len; i++)
+  for (guint i = 0; i < n_entities; i++)
     {
       RwbEntity *e = g_ptr_array_index (graph->entities, i);
       g_autofree char *aliases = rwb_formats_join_aliases (e);
       g_string_append_printf (s, "    <node id=\"n%u\">\n", i);
+      gboolean placed = node_geometry (graph, scene, scene_node, i, &x, &y, &w, &h);
+      /* yEd's drawing first: networkx reads x and y from it too, and the data after it (the
+       * centre, as a number) is what it keeps. */
+      if (yfiles && placed)
+        yfiles_node (s, e, x, y, w, h);
       graphml_data (s, "label", e->name);
       graphml_data (s, "type", rwb_entity_type_to_string (e->type));
       if (*aliases)
         graphml_data (s, "aliases", aliases);
       graphml_data (s, "entity_id", e->id);
-      double x, y;
-      if (rwb_formats_entity_position (graph, scene, i, &x, &y))
+      if (placed)
         {
           g_autofree char *xs = rwb_formats_format_double (x, "%.2f");
           g_autofree char *ys = rwb_formats_format_double (y, "%.2f");
@@ -143,6 +345,11 @@ rwb_formats_write_graphml (RwbGraph *graph, const RwbScene *scene)
        * directed edges say so in XML; the boolean data key carries it for every edge. */
       g_string_append_printf (s, "    <edge id=\"r%u\" source=\"n%u\" target=\"n%u\"%s>\n", i,
                               r->source, r->target, r->directed ? " directed=\"true\"" : "");
+      if (yfiles)
+        yfiles_edge (s, r, scene,
+                     scene_edge && scene_edge[i]
+                       ? &g_array_index (scene->edges, RwbSceneEdge, scene_edge[i] - 1)
+                       : NULL);
       graphml_data (s, "relation", rwb_relation_type_to_string (r->type));
       graphml_data (s, "directed", r->directed ? "true" : "false");
       graphml_data (s, "confidence", conf);
@@ -164,9 +371,11 @@ rwb_formats_write_graphml (RwbGraph *graph, const RwbScene *scene)
 /* ---- reading GraphML ---- */
 
 typedef struct {
+  char *id;
   char *name;           /* attr.name, else the id */
   gboolean for_edges;   /* for="edge" (else node, graph or all) */
   gboolean for_nodes;
+  gboolean yfiles;      /* yfiles.type="nodegraphics", …: yEd's drawing, read for itself */
   char *default_value;
 } GraphmlKey;
 
@@ -174,12 +383,20 @@ typedef struct {
   char *id, *source, *target;  /* source/target for edges only */
   int directed;                /* -1: not given */
   GHashTable *data;            /* key id → text */
-  char *yfiles_label;          /* yEd: the text of a y:NodeLabel/y:EdgeLabel */
+  char *yfiles_label;          /* yEd: the text of its first y:NodeLabel/y:EdgeLabel */
+  gboolean has_geometry;       /* yEd: a usable y:Geometry, its centre in x, y */
+  gboolean bad_geometry;       /* yEd: a y:Geometry with numbers that are not usable */
+  double x, y;
   int line;
 } GraphmlItem;
 
 typedef struct {
   GHashTable *keys;            /* id → GraphmlKey */
+  GPtrArray *key_ids;          /* the ids of <key>s in the order of the file */
+  /* Built once the file is read, [0] for nodes and [1] for edges, so that looking data up
+   * costs what the item holds, not what the file declares: */
+  GHashTable *defaults[2];     /* lower-case name → the default of the first key with it */
+  GPtrArray *extra_defaults[2]; /* GraphmlKey with a default whose name no field takes */
   GPtrArray *nodes, *edges;    /* GraphmlItem */
   gboolean edgedefault_directed;
   gboolean seen_root;
@@ -190,7 +407,9 @@ typedef struct {
   GraphmlItem *item;           /* inside <node> or <edge> */
   char *data_key;              /* inside <data> */
   guint data_depth;            /* elements open inside <data> */
-  gboolean in_yfiles_label;
+  gboolean data_has_elements;  /* the <data> holds elements (a drawing), not only text */
+  guint label_depth;           /* data_depth of the y:NodeLabel/y:EdgeLabel open, or 0 */
+  int bad_geometry_line;       /* the first unusable y:Geometry */
   GString *text;
   GString *yfiles_text;
   GPtrArray *warnings;
@@ -201,6 +420,7 @@ static void
 graphml_key_free (gpointer data)
 {
   GraphmlKey *key = data;
+  g_free (key->id);
   g_free (key->name);
   g_free (key->default_value);
   g_free (key);
@@ -279,6 +499,56 @@ graphml_item_new (GMarkupParseContext *context, const char *id)
   return item;
 }
 
+static gboolean
+blank (const char *s)
+{
+  while (g_ascii_isspace (*s))
+    s++;
+  return *s == '\0';
+}
+
+/* A number of a y:Geometry: given, finite and within @max (and not negative when @size). */
+static gboolean
+geometry_number (const char **names, const char **values, const char *attr, gboolean size,
+                 double *out)
+{
+  const char *text = find_attr (names, values, attr);
+  double v;
+  if (text == NULL || !rwb_formats_parse_double (text, &v) || !isfinite (v))
+    return FALSE;
+  if (size ? v < 0 || v > GRAPHML_MAX_SIZE : fabs (v) > GRAPHML_MAX_COORD)
+    return FALSE;
+  *out = v;
+  return TRUE;
+}
+
+/* yEd's box of a node (its first y:Geometry): top left corner and size, kept as the centre,
+ * which is what Rawabit's x and y are. */
+static void
+yfiles_geometry (GraphmlParser *p, GMarkupParseContext *context, const char **names,
+                 const char **values)
+{
+  GraphmlItem *item = p->item;
+  if (item->has_geometry || item->bad_geometry)
+    return;
+  double x, y, w = 0, h = 0;
+  gboolean has_w = find_attr (names, values, "width") != NULL;
+  gboolean has_h = find_attr (names, values, "height") != NULL;
+  if (geometry_number (names, values, "x", FALSE, &x)
+      && geometry_number (names, values, "y", FALSE, &y)
+      && (!has_w || geometry_number (names, values, "width", TRUE, &w))
+      && (!has_h || geometry_number (names, values, "height", TRUE, &h)))
+    {
+      item->has_geometry = TRUE;
+      item->x = x + w / 2;
+      item->y = y + h / 2;
+      return;
+    }
+  item->bad_geometry = TRUE;
+  if (p->bad_geometry_line == 0)
+    g_markup_parse_context_get_position (context, &p->bad_geometry_line, NULL);
+}
+
 static void
 graphml_start (GMarkupParseContext *context, const char *element, const char **names,
                const char **values, gpointer user_data, GError **error)
@@ -294,10 +564,18 @@ graphml_start (GMarkupParseContext *context, const char *element, const char **n
     }
   if (p->data_key)
     {
-      /* Inside <data>: yEd nests its drawing here; its label text is worth keeping. */
+      /* Inside <data>: yEd nests its drawing here; its labels and node boxes are worth
+       * keeping. */
       p->data_depth++;
-      if (g_str_equal (name, "NodeLabel") || g_str_equal (name, "EdgeLabel"))
-        p->in_yfiles_label = TRUE;
+      p->data_has_elements = TRUE;
+      if (p->label_depth == 0
+          && (g_str_equal (name, "NodeLabel") || g_str_equal (name, "EdgeLabel")))
+        {
+          p->label_depth = p->data_depth;
+          g_string_truncate (p->yfiles_text, 0);
+        }
+      else if (g_str_equal (name, "Geometry") && p->item->source == NULL)
+        yfiles_geometry (p, context, names, values);
       return;
     }
   if (!p->seen_root)
@@ -322,10 +600,13 @@ graphml_start (GMarkupParseContext *context, const char *element, const char **n
       const char *attr_name = find_attr (names, values, "attr.name");
       const char *for_ = find_attr (names, values, "for");
       GraphmlKey *key = g_new0 (GraphmlKey, 1);
+      key->id = g_strdup (id);
       key->name = g_strdup (attr_name ? attr_name : id);
       key->for_nodes = for_ == NULL || g_str_equal (for_, "node") || g_str_equal (for_, "all");
       key->for_edges = for_ == NULL || g_str_equal (for_, "edge") || g_str_equal (for_, "all");
+      key->yfiles = find_attr (names, values, "yfiles.type") != NULL;
       g_hash_table_replace (p->keys, g_strdup (id), key);
+      g_ptr_array_add (p->key_ids, g_strdup (id));
       p->key = key;
     }
   else if (g_str_equal (name, "default") && p->key)
@@ -387,6 +668,8 @@ graphml_start (GMarkupParseContext *context, const char *element, const char **n
         }
       p->data_key = g_strdup (key);
       p->data_depth = 0;
+      p->data_has_elements = FALSE;
+      p->label_depth = 0;
       g_string_truncate (p->text, 0);
       g_string_truncate (p->yfiles_text, 0);
     }
@@ -404,15 +687,23 @@ graphml_end (GMarkupParseContext *context, const char *element, gpointer user_da
     {
       if (p->data_depth > 0)
         {
+          if (p->data_depth == p->label_depth)
+            {
+              /* The first label with text is the item's; yEd writes empty ones too. */
+              p->label_depth = 0;
+              g_autofree char *label = g_strstrip (g_strdup (p->yfiles_text->str));
+              if (*label && p->item->yfiles_label == NULL)
+                p->item->yfiles_label = g_steal_pointer (&label);
+            }
           p->data_depth--;
-          if (g_str_equal (name, "NodeLabel") || g_str_equal (name, "EdgeLabel"))
-            p->in_yfiles_label = FALSE;
           return;
         }
-      g_hash_table_replace (p->item->data, g_steal_pointer (&p->data_key),
-                            g_strdup (p->text->str));
-      if (p->yfiles_text->len && p->item->yfiles_label == NULL)
-        p->item->yfiles_label = g_strstrip (g_strdup (p->yfiles_text->str));
+      GraphmlKey *key = g_hash_table_lookup (p->keys, p->data_key);
+      g_autofree char *data_key = g_steal_pointer (&p->data_key);
+      /* yEd's drawing was read above; the whitespace around its elements is no value. */
+      if ((key && key->yfiles) || (p->data_has_elements && blank (p->text->str)))
+        return;
+      g_hash_table_replace (p->item->data, g_steal_pointer (&data_key), g_strdup (p->text->str));
       return;
     }
   if (g_str_equal (name, "key"))
@@ -438,32 +729,10 @@ graphml_text (GMarkupParseContext *context, const char *text, gsize len, gpointe
   GraphmlParser *p = user_data;
   if (p->data_key && p->data_depth == 0)
     g_string_append_len (p->text, text, len);
-  else if (p->data_key && p->in_yfiles_label)
+  else if (p->data_key && p->label_depth && p->data_depth == p->label_depth)
     g_string_append_len (p->yfiles_text, text, len);
   else if (p->in_default)
     g_string_append_len (p->text, text, len);
-}
-
-/* Value of the data named @name on @item (by the keys' attr.name, any case), or its default. */
-static const char *
-item_value (GraphmlParser *p, GraphmlItem *item, gboolean edge, const char *name)
-{
-  GHashTableIter it;
-  gpointer id, value;
-  g_hash_table_iter_init (&it, p->keys);
-  while (g_hash_table_iter_next (&it, &id, &value))
-    {
-      GraphmlKey *key = value;
-      if ((edge ? key->for_edges : key->for_nodes) && g_ascii_strcasecmp (key->name, name) == 0)
-        {
-          const char *v = g_hash_table_lookup (item->data, id);
-          if (v)
-            return v;
-          if (key->default_value)
-            return key->default_value;
-        }
-    }
-  return NULL;
 }
 
 static const char *const graphml_node_mapped[] = { "label", "name", "type", "aliases",
@@ -471,35 +740,137 @@ static const char *const graphml_node_mapped[] = { "label", "name", "type", "ali
 static const char *const graphml_edge_mapped[] = { "type", "confidence", "evidence", "directed",
                                                    NULL };
 
-/* Copies the data of @item that no field took into attrs, under the keys' names. */
+static gboolean
+key_applies (const GraphmlKey *key, gboolean edge)
+{
+  return key && (edge ? key->for_edges : key->for_nodes) && !key->yfiles;
+}
+
+static gboolean
+is_mapped (const GraphmlKey *key, const char *const *mapped)
+{
+  for (guint m = 0; mapped[m]; m++)
+    if (g_ascii_strcasecmp (key->name, mapped[m]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Indexes the keys' defaults (see GraphmlParser), in the order of the file. Defaults of
+ * attributes no field takes are copied to every item: beyond GRAPHML_MAX_DEFAULTS of them
+ * the copies would outgrow the file by far, so the others are left out, with a warning. */
+static void
+index_keys (GraphmlParser *p)
+{
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  gboolean too_many = FALSE;
+  for (guint edge = 0; edge < 2; edge++)
+    {
+      p->defaults[edge] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      p->extra_defaults[edge] = g_ptr_array_new ();
+    }
+  for (guint i = 0; i < p->key_ids->len; i++)
+    {
+      const char *id = g_ptr_array_index (p->key_ids, i);
+      if (!g_hash_table_add (seen, (gpointer) id))
+        continue;
+      GraphmlKey *key = g_hash_table_lookup (p->keys, id);
+      if (key == NULL || key->default_value == NULL)
+        continue;
+      for (guint edge = 0; edge < 2; edge++)
+        {
+          if (!key_applies (key, edge))
+            continue;
+          char *lower = g_ascii_strdown (key->name, -1);
+          if (g_hash_table_contains (p->defaults[edge], lower))
+            g_free (lower);
+          else
+            g_hash_table_insert (p->defaults[edge], lower, key->default_value);
+          if (is_mapped (key, edge ? graphml_edge_mapped : graphml_node_mapped))
+            continue;
+          if (p->extra_defaults[edge]->len < GRAPHML_MAX_DEFAULTS)
+            g_ptr_array_add (p->extra_defaults[edge], key);
+          else
+            too_many = TRUE;
+        }
+    }
+  if (too_many)
+    warn (p->warnings, _("The file gives defaults to more than %u attributes; the others were "
+                         "left out"), GRAPHML_MAX_DEFAULTS);
+}
+
+/* Value of the data named @name (lower case) on @item (by the keys' attr.name, any case), or
+ * its default. Costs the number of data @item holds. */
+static const char *
+item_value (GraphmlParser *p, GraphmlItem *item, gboolean edge, const char *name)
+{
+  GHashTableIter it;
+  gpointer id, value;
+  g_hash_table_iter_init (&it, item->data);
+  while (g_hash_table_iter_next (&it, &id, &value))
+    {
+      GraphmlKey *key = g_hash_table_lookup (p->keys, id);
+      if (key_applies (key, edge) && g_ascii_strcasecmp (key->name, name) == 0)
+        return value;
+    }
+  return g_hash_table_lookup (p->defaults[edge], name);
+}
+
+/* Puts @value under @key's name into attrs, unless it is a label only repeating the relation
+ * type (@label_of_type), which is not worth keeping. */
+static void
+keep_value (GHashTable **attrs, const GraphmlKey *key, const char *value,
+            const char *label_of_type)
+{
+  if (label_of_type && g_ascii_strcasecmp (key->name, "label") == 0
+      && g_str_equal (value, label_of_type))
+    return;
+  if (*attrs == NULL)
+    *attrs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_hash_table_replace (*attrs, g_strdup (key->name), g_strdup (value));
+}
+
+/* Copies the data of @item that no field took into attrs, under the keys' names, and the
+ * defaults of the keys it has no data for. */
 static void
 keep_other_data (GraphmlParser *p, GraphmlItem *item, gboolean edge, GHashTable **attrs,
                  const char *const *mapped, const char *label_of_type)
 {
   GHashTableIter it;
   gpointer id, value;
-  g_hash_table_iter_init (&it, p->keys);
+  g_hash_table_iter_init (&it, item->data);
   while (g_hash_table_iter_next (&it, &id, &value))
     {
-      GraphmlKey *key = value;
-      if (!(edge ? key->for_edges : key->for_nodes))
-        continue;
-      gboolean is_mapped = FALSE;
-      for (guint m = 0; mapped[m]; m++)
-        is_mapped |= g_ascii_strcasecmp (key->name, mapped[m]) == 0;
-      if (is_mapped)
-        continue;
-      const char *v = g_hash_table_lookup (item->data, id);
-      if (v == NULL)
-        v = key->default_value;
-      /* A label that only repeats the relation type is not worth keeping. */
-      if (v == NULL || (label_of_type && g_ascii_strcasecmp (key->name, "label") == 0
-                        && g_str_equal (v, label_of_type)))
-        continue;
-      if (*attrs == NULL)
-        *attrs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-      g_hash_table_replace (*attrs, g_strdup (key->name), g_strdup (v));
+      GraphmlKey *key = g_hash_table_lookup (p->keys, id);
+      if (key_applies (key, edge) && !is_mapped (key, mapped))
+        keep_value (attrs, key, value, label_of_type);
     }
+  GPtrArray *defaults = p->extra_defaults[edge];
+  for (guint i = 0; i < defaults->len; i++)
+    {
+      GraphmlKey *key = g_ptr_array_index (defaults, i);
+      if (!g_hash_table_contains (item->data, key->id))
+        keep_value (attrs, key, key->default_value, label_of_type);
+    }
+}
+
+/* Whether @a and @b are the same text but for the ASCII spaces at either end. */
+static gboolean
+same_but_spaces (const char *a, const char *b)
+{
+  g_autofree char *x = g_strstrip (g_strdup (a));
+  g_autofree char *y = g_strstrip (g_strdup (b));
+  return g_str_equal (x, y);
+}
+
+/* Whether @label is only the name or the label of relation type @type, in any case. */
+static gboolean
+names_relation_type (const char *label, RwbRelationType type)
+{
+  const RwbRelationTypeInfo *info = rwb_relation_type_info (type);
+  return g_ascii_strcasecmp (label, info->name) == 0
+         || g_ascii_strcasecmp (label, info->label) == 0
+         || g_str_equal (label, rwb_relation_type_label (type))
+         || g_str_equal (label, rwb_relation_type_short_label (type));
 }
 
 static RwbGraph *
@@ -508,7 +879,9 @@ graphml_build (GraphmlParser *p, GError **error)
   g_autoptr (RwbGraph) graph = rwb_graph_new ();
   g_autoptr (GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr (GHashTable) unknown_types = g_hash_table_new (g_str_hash, g_str_equal);
-  guint untyped_nodes = 0, untyped_edges = 0;
+  guint untyped_nodes = 0, untyped_edges = 0, bad_geometry = 0;
+
+  index_keys (p);
 
   for (guint i = 0; i < p->nodes->len; i++)
     {
@@ -522,7 +895,9 @@ graphml_build (GraphmlParser *p, GError **error)
       const char *label = item_value (p, item, FALSE, "label");
       if (label == NULL || *label == '\0')
         label = item_value (p, item, FALSE, "name");
-      if (label == NULL || *label == '\0')
+      /* yEd's label is what its user sees and edits: it wins over a label key it did not
+       * touch, unless the two differ only in the spaces around them. */
+      if (item->yfiles_label && (label == NULL || !same_but_spaces (label, item->yfiles_label)))
         label = item->yfiles_label;
       if (label == NULL || *label == '\0')
         label = item->id;
@@ -549,6 +924,16 @@ graphml_build (GraphmlParser *p, GError **error)
           e->id = g_strdup (entity_id);
         }
       keep_other_data (p, item, FALSE, &e->attrs, graphml_node_mapped, NULL);
+      /* yEd moves nodes in its geometry and leaves the x and y keys as they were. */
+      if (item->has_geometry)
+        {
+          g_autofree char *xs = rwb_formats_format_double (item->x, "%.2f");
+          g_autofree char *ys = rwb_formats_format_double (item->y, "%.2f");
+          rwb_entity_set_attr (e, "x", xs);
+          rwb_entity_set_attr (e, "y", ys);
+        }
+      else if (item->bad_geometry)
+        bad_geometry++;
     }
   /* Entity ids taken from the file can collide with generated ones ("e3" given to a later
    * node): give such later entities fresh ids. */
@@ -570,6 +955,10 @@ graphml_build (GraphmlParser *p, GError **error)
     warn (p->warnings, _("Unknown entity type “%s” read as company"), (char *) type_name);
   if (untyped_nodes)
     warn (p->warnings, _("%u nodes have no type and were read as companies"), untyped_nodes);
+  if (bad_geometry)
+    warn (p->warnings, _("line %d: yEd node boxes with numbers that are missing, not finite, "
+                         "out of range or negative (nodes affected: %u); their positions were "
+                         "left out"), p->bad_geometry_line, bad_geometry);
 
   for (guint i = 0; i < p->edges->len; i++)
     {
@@ -588,10 +977,13 @@ graphml_build (GraphmlParser *p, GError **error)
       gboolean known = type_str && rwb_relation_type_from_string (type_str, &type);
       if (!known)
         untyped_edges++;
-      double confidence = 0.5;
+      double confidence = 0.5, parsed;
       const char *conf_str = item_value (p, item, TRUE, "confidence");
-      if (conf_str && rwb_formats_parse_double (conf_str, &confidence))
-        confidence = CLAMP (confidence, 0.0, 1.0);
+      /* NaN would pass CLAMP untouched, and a number cut short is not the file's. */
+      if (conf_str && rwb_formats_parse_double (conf_str, &parsed) && isfinite (parsed))
+        confidence = CLAMP (parsed, 0.0, 1.0);
+      else if (conf_str)
+        warn (p->warnings, _("line %d: confidence “%s” is not a number"), item->line, conf_str);
       gboolean directed = p->edgedefault_directed;
       if (item->directed >= 0)
         directed = item->directed;
@@ -611,6 +1003,11 @@ graphml_build (GraphmlParser *p, GError **error)
         rwb_relation_set_attr (r, "graphml_type", type_str);
       keep_other_data (p, item, TRUE, &r->attrs, graphml_edge_mapped,
                        rwb_relation_type_to_string (type));
+      /* yEd's edge label, unless it only repeats the type (Rawabit writes the type there). */
+      const char *yfiles_label = item->yfiles_label;
+      if (yfiles_label && !names_relation_type (yfiles_label, type)
+          && (r->attrs == NULL || !g_hash_table_contains (r->attrs, "label")))
+        rwb_relation_set_attr (r, "label", yfiles_label);
     }
   if (untyped_edges)
     warn (p->warnings, _("%u edges have no Rawabit relation type and were read as mention "
@@ -624,6 +1021,7 @@ rwb_formats_read_graphml (const char *data, gsize length, GPtrArray *warnings, G
   static const GMarkupParser parser = { graphml_start, graphml_end, graphml_text, NULL, NULL };
   GraphmlParser p = { 0 };
   p.keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, graphml_key_free);
+  p.key_ids = g_ptr_array_new_with_free_func (g_free);
   p.nodes = g_ptr_array_new_with_free_func (graphml_item_free);
   p.edges = g_ptr_array_new_with_free_func (graphml_item_free);
   p.text = g_string_new (NULL);
@@ -633,7 +1031,10 @@ rwb_formats_read_graphml (const char *data, gsize length, GPtrArray *warnings, G
 
   RwbGraph *graph = NULL;
   g_autoptr (GError) local = NULL;
-  GMarkupParseContext *context = g_markup_parse_context_new (&parser, 0, &p, NULL);
+  /* yEd writes descriptions and URLs as CDATA sections: they are text. */
+  GMarkupParseContext *context = g_markup_parse_context_new (&parser,
+                                                             G_MARKUP_TREAT_CDATA_AS_TEXT, &p,
+                                                             NULL);
   if (g_markup_parse_context_parse (context, data, length, &local)
       && g_markup_parse_context_end_parse (context, &local))
     {
@@ -653,6 +1054,12 @@ rwb_formats_read_graphml (const char *data, gsize length, GPtrArray *warnings, G
   g_string_free (p.yfiles_text, TRUE);
   g_ptr_array_unref (p.nodes);
   g_ptr_array_unref (p.edges);
+  for (guint edge = 0; edge < 2; edge++)
+    {
+      g_clear_pointer (&p.defaults[edge], g_hash_table_unref);
+      g_clear_pointer (&p.extra_defaults[edge], g_ptr_array_unref);
+    }
+  g_ptr_array_unref (p.key_ids);
   g_hash_table_unref (p.keys);
   return graph;
 }
