@@ -4,6 +4,7 @@
 #define G_LOG_DOMAIN "rawabit-render"
 
 #include "rwb-render-private.h"
+#include "rwb-formats.h"
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
@@ -434,25 +435,6 @@ append_bytes (void *closure, const unsigned char *data, unsigned int length)
   return CAIRO_STATUS_SUCCESS;
 }
 
-/* Text safe in XML 1.0 character data and attributes: valid UTF-8 without the control
- * characters XML forbids even as references, then escaped. */
-static char *
-xml_text (const char *s)
-{
-  g_autofree char *valid = g_utf8_make_valid (s ? s : "", -1);
-  GString *clean = g_string_sized_new (strlen (valid));
-  for (const char *c = valid; *c; c = g_utf8_next_char (c))
-    {
-      gunichar u = g_utf8_get_char (c);
-      if ((u < 0x20 && u != '\t') || u == 0xFFFE || u == 0xFFFF)
-        continue;
-      g_string_append_unichar (clean, u);
-    }
-  char *escaped = g_markup_escape_text (clean->str, -1);
-  g_string_free (clean, TRUE);
-  return escaped;
-}
-
 static void
 append_number (GString *s, double v)
 {
@@ -493,9 +475,9 @@ static void
 svg_text_sink (const RwbTextItem *item, gpointer user_data)
 {
   GString *out = user_data;
-  g_autofree char *text = xml_text (item->text);
+  g_autofree char *text = rwb_formats_xml_escape (item->text);
   g_autofree char *families = css_families (item->family);
-  g_autofree char *family_attr = xml_text (families);
+  g_autofree char *family_attr = rwb_formats_xml_escape (families);
   g_string_append (out, "<text x=\"");
   append_number (out, item->x);
   g_string_append (out, "\" y=\"");
