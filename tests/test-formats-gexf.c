@@ -188,7 +188,8 @@ test_round_trip (void)
       g_assert_cmpstr (attr (entity (back, i)->attrs, "y"), ==, y);
     }
   g_assert_cmpuint (entity (back, 0)->aliases->len, ==, 2);
-  g_assert_cmpstr (g_ptr_array_index (entity (back, 0)->aliases, 1), ==, "المراعي & شركاه");
+  g_assert_cmpstr (g_ptr_array_index (entity (back, 0)->aliases, 1), ==,
+                   "المراعي & شركاه");
   g_assert_cmpstr (attr (entity (back, 1)->attrs, "sector"), ==, "telecom \"5G\" & <fibre>");
 
   g_assert_cmpuint (back->relations->len, ==, 3);

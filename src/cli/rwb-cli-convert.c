@@ -73,7 +73,8 @@ rwb_cli_cmd_convert (int argc, char **argv)
     { NULL }
   };
   g_autoptr (GOptionContext) ctx = g_option_context_new (NULL);
-  g_option_context_set_summary (ctx, _("Convert articles (.txt), Rawabit JSON, GraphML, GEXF or DOT to another graph format."));
+  g_option_context_set_summary (ctx, _("Convert articles (.txt), Rawabit JSON, GraphML, GEXF "
+                                       "or DOT to another graph format."));
   g_option_context_add_main_entries (ctx, entries, GETTEXT_PACKAGE);
   g_autoptr (GError) error = NULL;
   if (!g_option_context_parse (ctx, &argc, &argv, &error))

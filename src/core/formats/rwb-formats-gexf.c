@@ -76,7 +76,8 @@ static void
 gexf_color (GString *s, const char *indent, double r, double g, double b)
 {
   g_string_append_printf (s, "%s<viz:color r=\"%d\" g=\"%d\" b=\"%d\"/>\n", indent,
-                          (int) lround (CLAMP (r, 0, 1) * 255), (int) lround (CLAMP (g, 0, 1) * 255),
+                          (int) lround (CLAMP (r, 0, 1) * 255),
+                          (int) lround (CLAMP (g, 0, 1) * 255),
                           (int) lround (CLAMP (b, 0, 1) * 255));
 }
 
@@ -380,9 +381,13 @@ gexf_start (GMarkupParseContext *context, const char *element, const char **name
                                     _("not a GEXF file: the root element is <%s>"), element);
           return;
         }
+      /* Gephi 0.9 and networkx write 1.2draft; older tools 1.1draft. The elements Rawabit
+       * reads are the same in all of them. */
+      static const char *const known_ns[] = { GEXF_NS, "http://www.gexf.net/1.2draft",
+                                              "http://gexf.net/1.2",
+                                              "http://www.gexf.net/1.1draft", NULL };
       const char *ns = rwb_formats_xml_attr (names, values, "xmlns");
-      if (ns && !g_str_equal (ns, GEXF_NS) && !g_str_equal (ns, "http://www.gexf.net/1.2draft")
-          && !g_str_equal (ns, "http://www.gexf.net/1.1draft") && !g_str_equal (ns, "http://gexf.net/1.2"))
+      if (ns && !g_strv_contains (known_ns, ns))
         rwb_formats_warn (p->warnings, _("Unknown GEXF namespace “%s”, read as GEXF 1.3"), ns);
       p->seen_root = TRUE;
       return;

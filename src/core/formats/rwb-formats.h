@@ -3,8 +3,8 @@
  * Cytoscape.js JSON, CSV.
  *
  * One file per format (rwb-json.c, rwb-formats-dot.c, rwb-formats-graphml.c,
- * rwb-formats-gexf.c, rwb-formats-cytoscape.c, rwb-formats-csv.c) behind the functions below. Reading never trusts the file: errors name
- * the line where the parser gives one, and DOT is parsed by Graphviz only inside the
+ * rwb-formats-gexf.c, rwb-formats-cytoscape.c, rwb-formats-csv.c) behind the functions below.
+ * Reading never trusts the file: errors name the line where the parser gives one, and DOT is parsed by Graphviz only inside the
  * `rawabit-layout` child (see rwb-dot.h). Writing goes through rwb-save.h: the target is
  * replaced atomically, so a failed write leaves the old file as it was.
  */
@@ -66,7 +66,8 @@ char      *rwb_formats_to_string   (RwbGraph *graph, const RwbScene *scene, RwbF
 RwbGraph  *rwb_formats_read_file   (GFile *file, GPtrArray *warnings, GCancellable *cancellable,
                                     GError **error);
 /* Reads a graph from memory in @format, which must be RWB_FORMAT_JSON, RWB_FORMAT_GRAPHML or
- * RWB_FORMAT_GEXF (DOT needs the helper: use rwb_dot_import). @warnings as for rwb_formats_read_file. */
+ * RWB_FORMAT_GEXF (DOT needs the helper: use rwb_dot_import). @warnings as for
+ * rwb_formats_read_file. */
 RwbGraph  *rwb_formats_read_data   (const char *data, gsize length, RwbFormat format,
                                     GPtrArray *warnings, GError **error);
 
