@@ -164,8 +164,11 @@ test_round_trip (void)
   g_assert_nonnull (strstr (xml, "label=\"" NAME_CONTROL_CLEAN "\""));
   g_assert_null (strstr (xml, "&#x"));
   g_assert_null (strstr (xml, "\001"));
-  /* Weight is the evidence count; Gephi's y points up. */
+  /* Weight is the evidence count, but at least 1 (Gephi drops an edge of weight 0): the
+   * count itself is an attribute. Gephi's y points up. */
   g_assert_nonnull (strstr (xml, "source=\"n0\" target=\"n1\" weight=\"3\""));
+  g_assert_nonnull (strstr (xml, "source=\"n2\" target=\"n3\" weight=\"1\""));
+  g_assert_nonnull (strstr (xml, "<attvalue for=\"evidence\" value=\"0\"/>"));
   g_assert_nonnull (strstr (xml, "<viz:position x=\"10.50\" y=\"-20.25\" z=\"0.0\"/>"));
   /* Static: no document has a date. */
   g_assert_nonnull (strstr (xml, "mode=\"static\""));
@@ -629,7 +632,7 @@ test_networkx (void)
                        rwb_entity_type_to_string (entity (g, i)->type));
     }
   JsonArray *weights = json_object_get_array_member (o, "weights");
-  g_assert_cmpfloat (json_array_get_double_element (weights, 0), ==, 0);
+  g_assert_cmpfloat (json_array_get_double_element (weights, 0), ==, 1);
   g_assert_cmpfloat (json_array_get_double_element (weights, 2), ==, 3);
 
   g_autoptr (GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);

@@ -2,7 +2,9 @@
 /* rwb-formats-gexf.c — GEXF, Gephi's format: version 1.3 written, 1.1 to 1.3 read.
  *
  * Written: nodes with their label and, as declared attributes, type, aliases and entity id;
- * edges with their label, relation type, confidence and weight (the evidence count); the
+ * edges with their label, relation type, confidence and weight (the evidence count; at least
+ * 1, as Gephi drops an edge of weight 0 — gephi/gephi#1945 — with the exact count in an
+ * `evidence` attribute, which reading prefers); the
  * type colours of rwb-types.c and, when positions are known, viz:position. networkx refuses an
  * undirected edge in a directed graph, so (as in GraphML) only a graph whose relations all
  * read both ways is undirected, and a boolean attribute `directed` says it for each edge;
@@ -43,7 +45,7 @@
 static const char *const gexf_node_reserved[] = { "label", "type", "aliases", "x", "y",
                                                   "entity_id", "start", NULL };
 static const char *const gexf_edge_reserved[] = { "label", "relation", "confidence", "directed",
-                                                  "start", "weight", NULL };
+                                                  "evidence", "start", "weight", NULL };
 
 /* ---- writing ---- */
 
@@ -179,6 +181,7 @@ rwb_formats_write_gexf (RwbGraph *graph, const RwbScene *scene)
   gexf_declare (s, "relation", "relation", "string");
   gexf_declare (s, "confidence", "confidence", "double");
   gexf_declare (s, "directed", "directed", "boolean");
+  gexf_declare (s, "evidence", "evidence", "integer");
   for (guint k = 0; k < edge_extra->len; k++)
     {
       g_autofree char *id = g_strdup_printf ("edge_attr%u", k);
@@ -233,7 +236,8 @@ rwb_formats_write_gexf (RwbGraph *graph, const RwbScene *scene)
       g_autofree char *conf = rwb_formats_format_double (rel->confidence, "%.3f");
       g_string_append_printf (s, "      <edge id=\"r%u\" source=\"n%u\" target=\"n%u\" "
                                  "weight=\"%u\"",
-                              i, rel->source, rel->target, rwb_formats_evidence_count (rel));
+                              i, rel->source, rel->target,
+                              MAX (rwb_formats_evidence_count (rel), 1));
       gexf_attr (s, "label", label);
       if (start)
         gexf_attr (s, "start", start);
@@ -241,6 +245,8 @@ rwb_formats_write_gexf (RwbGraph *graph, const RwbScene *scene)
       gexf_attvalue (s, "relation", rwb_relation_type_to_string (rel->type));
       gexf_attvalue (s, "confidence", conf);
       gexf_attvalue (s, "directed", rel->directed ? "true" : "false");
+      g_autofree char *count = g_strdup_printf ("%u", rwb_formats_evidence_count (rel));
+      gexf_attvalue (s, "evidence", count);
       for (guint k = 0; rel->attrs && k < edge_extra->len; k++)
         {
           const char *value = g_hash_table_lookup (rel->attrs,
@@ -601,9 +607,10 @@ keep_other_values (GHashTable *declared, GexfItem *item, GHashTable **attrs,
 
 enum { NODE_LABEL, NODE_NAME, NODE_TYPE, NODE_ALIASES, NODE_ENTITY_ID, NODE_N_FIELDS };
 static const char *const gexf_node_fields[] = { "label", "name", "type", "aliases", "entity_id" };
-enum { EDGE_RELATION, EDGE_TYPE, EDGE_CONFIDENCE, EDGE_WEIGHT, EDGE_DIRECTED, EDGE_N_FIELDS };
+enum { EDGE_RELATION, EDGE_TYPE, EDGE_CONFIDENCE, EDGE_WEIGHT, EDGE_DIRECTED, EDGE_EVIDENCE,
+       EDGE_N_FIELDS };
 static const char *const gexf_edge_fields[] = { "relation", "type", "confidence", "weight",
-                                                "directed" };
+                                                "directed", "evidence" };
 
 static RwbGraph *
 gexf_build (GexfParser *p, GError **error)
@@ -728,10 +735,12 @@ gexf_build (GexfParser *p, GError **error)
                                                GPOINTER_TO_UINT (dst), type, confidence);
       RwbRelation *r = g_ptr_array_index (graph->relations, index);
       r->directed = directed;
-      /* The weight is the evidence count: Gephi's 1.0 is one sentence; a weight that is no
+      /* The evidence count, else the weight: Gephi's 1.0 is one sentence; a value that is no
        * count (2.5, -1, NaN) is not taken as one. */
       guint count = 0;
-      const char *weight = item->weight ? item->weight : field_value (&ef[EDGE_WEIGHT], item);
+      const char *weight = field_value (&ef[EDGE_EVIDENCE], item);
+      if (weight == NULL)
+        weight = item->weight ? item->weight : field_value (&ef[EDGE_WEIGHT], item);
       if (weight && !rwb_formats_parse_count (weight, &count))
         bad_weights++;
       /* Parallel edges of one type become one relation: their counts add up, capped. */
