@@ -5,8 +5,9 @@
  * timeline's date, without what the filters hide. The writers are the core's, the ones
  * `rawabit-cli convert` uses, so a file from the window and one from the command line agree
  * byte for byte. The formats offered are those the core can name (rwb_format_from_string), so a
- * format the core learns (GEXF) appears here without a change. The file chooser confirms
- * replacing a file; a read-only file is refused by the writer and asked about here.
+ * format the core learns appears here without a change; a name the chooser forgets to end is
+ * given the format's extension (rwb_format_extension: .cyjs for Cytoscape.js). The file chooser
+ * confirms replacing a file; a read-only file is refused by the writer and asked about here.
  */
 #define G_LOG_DOMAIN "rawabit-data-export"
 
@@ -26,6 +27,7 @@ static const struct
   { "json", N_("Rawabit JSON (articles, evidence)") },
   { "graphml", N_("GraphML") },
   { "gexf", N_("GEXF (Gephi)") },
+  { "cytoscape", N_("Cytoscape.js JSON (web pages)") },
   { "csv", N_("CSV (a folder: nodes.csv, edges.csv)") },
   { "dot", N_("Graphviz DOT") },
 };
@@ -233,8 +235,8 @@ on_chooser_response (GtkNativeDialog *chooser, int response, SaveData *data)
                 format = RWB_FORMAT_JSON;
               if (format != RWB_FORMAT_CSV)
                 {
-                  g_autofree char *with_ext = g_strconcat (path, ".", choice ? choice : "json",
-                                                           NULL);
+                  g_autofree char *with_ext = g_strconcat (path, ".",
+                                                           rwb_format_extension (format), NULL);
 
                   g_clear_object (&chosen);
                   chosen = g_file_new_for_path (with_ext);

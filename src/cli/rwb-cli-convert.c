@@ -60,7 +60,8 @@ rwb_cli_cmd_convert (int argc, char **argv)
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_("Write the graph to OUT (a folder for csv; - for stdout)"), N_("OUT") },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
-      N_("json, dot, graphml or csv (default: from OUT's extension)"), N_("FORMAT") },
+      N_("json, dot, graphml, gexf, cytoscape or csv (default: from OUT's extension)"),
+      N_("FORMAT") },
     { "force", 0, 0, G_OPTION_ARG_NONE, &force,
       N_("Replace OUT even if it is read-only (it stays read-only)"), NULL },
     { "merge", 'm', 0, G_OPTION_ARG_NONE, &merge,
@@ -72,7 +73,8 @@ rwb_cli_cmd_convert (int argc, char **argv)
     { NULL }
   };
   g_autoptr (GOptionContext) ctx = g_option_context_new (NULL);
-  g_option_context_set_summary (ctx, _("Convert articles (.txt), Rawabit JSON, GraphML or DOT to another graph format."));
+  g_option_context_set_summary (ctx, _("Convert articles (.txt), Rawabit JSON, GraphML, GEXF "
+                                       "or DOT to another graph format."));
   g_option_context_add_main_entries (ctx, entries, GETTEXT_PACKAGE);
   g_autoptr (GError) error = NULL;
   if (!g_option_context_parse (ctx, &argc, &argv, &error))
@@ -85,7 +87,8 @@ rwb_cli_cmd_convert (int argc, char **argv)
   if (format)
     {
       if (!rwb_format_from_string (format, &out_format))
-        return rwb_cli_usage_error (_("--format must be json, dot, graphml or csv"));
+        return rwb_cli_usage_error (_("--format must be json, dot, graphml, gexf, cytoscape or "
+                                      "csv"));
     }
   else if (!rwb_format_from_path (output, &out_format))
     {
@@ -94,11 +97,11 @@ rwb_cli_cmd_convert (int argc, char **argv)
         out_format = RWB_FORMAT_CSV;
       else
         return rwb_cli_usage_error (_("cannot tell the format from OUT's extension (.json, .dot, .gv, "
-                            ".graphml, .csv); use --format"));
+                            ".graphml, .gexf, .cyjs, .csv); use --format"));
     }
   gboolean to_stdout = g_str_equal (output, "-");
   if (to_stdout && (format == NULL || out_format == RWB_FORMAT_CSV))
-    return rwb_cli_usage_error (_("-o - needs --format json, dot or graphml"));
+    return rwb_cli_usage_error (_("-o - needs --format json, dot, graphml, gexf or cytoscape"));
 
   /* Articles are extracted into one graph, as `extract` does; each graph file is a graph. */
   g_autoptr (GPtrArray) graphs = g_ptr_array_new_with_free_func ((GDestroyNotify) rwb_graph_unref);

@@ -464,7 +464,7 @@ test_export_data (void)
   g_autoptr (GFile) graphml_file = g_file_new_for_path (graphml);
   g_autoptr (GError) error = NULL;
   GtkWindow *question;
-  gboolean seen_json = FALSE, seen_csv = FALSE;
+  gboolean seen_json = FALSE, seen_csv = FALSE, seen_gexf = FALSE, seen_cytoscape = FALSE;
   GStatBuf st;
 
   open_project ();
@@ -477,9 +477,11 @@ test_export_data (void)
 
       seen_json |= g_str_equal (ext, "json") && format == RWB_FORMAT_JSON;
       seen_csv |= g_str_equal (ext, "csv") && format == RWB_FORMAT_CSV;
+      seen_gexf |= g_str_equal (ext, "gexf") && format == RWB_FORMAT_GEXF;
+      seen_cytoscape |= g_str_equal (ext, "cytoscape") && format == RWB_FORMAT_CYTOSCAPE;
       g_assert_nonnull (rwb_data_export_format_label (i));
     }
-  g_assert_true (seen_json && seen_csv);
+  g_assert_true (seen_json && seen_csv && seen_gexf && seen_cytoscape);
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "export-data"));
 
   /* As of 20 March: the file has two articles, and nothing only the third one says. */
@@ -505,6 +507,37 @@ test_export_data (void)
       shown += rwb_session_entity_hidden (session (), i) ? 0 : 1;
     g_assert_cmpuint (g->entities->len, ==, shown);
     g_assert_cmpint (rwb_graph_find_entity (g, "Nova Electronics"), >=, 0);
+  }
+  /* GEXF for Gephi: what is shown, with the articles' dates for its timeline; Cytoscape.js
+   * JSON for a web page. */
+  {
+    g_autofree char *gexf = g_build_filename (tmp_dir, "shown.gexf", NULL);
+    g_autofree char *cyjs = g_build_filename (tmp_dir, "shown.cyjs", NULL);
+    g_autoptr (GFile) gexf_file = g_file_new_for_path (gexf);
+    g_autoptr (GFile) cyjs_file = g_file_new_for_path (cyjs);
+    g_autoptr (RwbGraph) shown = read_graph (graphml);
+    g_autofree char *text = NULL;
+
+    g_assert_true (rwb_data_export_write (session (), gexf_file, RWB_FORMAT_GEXF, FALSE,
+                                          &error));
+    g_assert_no_error (error);
+    {
+      g_autoptr (RwbGraph) g = read_graph (gexf);
+
+      g_assert_cmpuint (g->entities->len, ==, shown->entities->len);
+      g_assert_cmpuint (g->relations->len, ==, shown->relations->len);
+      g_assert_cmpint (rwb_graph_find_entity (g, "Nova Electronics"), >=, 0);
+    }
+    g_assert_true (g_file_get_contents (gexf, &text, NULL, NULL));
+    g_assert_nonnull (strstr (text, "mode=\"dynamic\" timeformat=\"date\""));
+    g_assert_nonnull (strstr (text, "start=\"2024-03-18\""));
+    g_clear_pointer (&text, g_free);
+    g_assert_true (rwb_data_export_write (session (), cyjs_file, RWB_FORMAT_CYTOSCAPE, FALSE,
+                                          &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (cyjs, &text, NULL, NULL));
+    g_assert_nonnull (strstr (text, "\"elements\""));
+    g_assert_nonnull (strstr (text, "\"label\" : \"Nova Electronics\""));
   }
 
   /* A read-only target asks; "Replace" writes it and keeps its mode. */

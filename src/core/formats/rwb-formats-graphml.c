@@ -438,56 +438,6 @@ graphml_item_free (gpointer data)
   g_free (item);
 }
 
-static void
-warn (GPtrArray *warnings, const char *format, ...) G_GNUC_PRINTF (2, 3);
-
-static void
-warn (GPtrArray *warnings, const char *format, ...)
-{
-  va_list args;
-  va_start (args, format);
-  char *message = g_strdup_vprintf (format, args);
-  va_end (args);
-  if (warnings)
-    g_ptr_array_add (warnings, message);
-  else
-    g_free (message);
-}
-
-static const char *
-local_name (const char *name)
-{
-  const char *colon = strrchr (name, ':');
-  return colon ? colon + 1 : name;
-}
-
-static const char *
-find_attr (const char **names, const char **values, const char *wanted)
-{
-  for (guint i = 0; names[i]; i++)
-    if (g_str_equal (names[i], wanted))
-      return values[i];
-  return NULL;
-}
-
-static gboolean
-markup_error (GMarkupParseContext *context, GError **error, const char *format, ...)
-  G_GNUC_PRINTF (3, 4);
-
-static gboolean
-markup_error (GMarkupParseContext *context, GError **error, const char *format, ...)
-{
-  int line = 0, chr = 0;
-  g_markup_parse_context_get_position (context, &line, &chr);
-  va_list args;
-  va_start (args, format);
-  g_autofree char *message = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_set_error (error, G_MARKUP_ERROR, G_MARKUP_ERROR_INVALID_CONTENT, _("line %d: %s"), line,
-               message);
-  return FALSE;
-}
-
 static GraphmlItem *
 graphml_item_new (GMarkupParseContext *context, const char *id)
 {
@@ -512,7 +462,7 @@ static gboolean
 geometry_number (const char **names, const char **values, const char *attr, gboolean size,
                  double *out)
 {
-  const char *text = find_attr (names, values, attr);
+  const char *text = rwb_formats_xml_attr (names, values, attr);
   double v;
   if (text == NULL || !rwb_formats_parse_double (text, &v) || !isfinite (v))
     return FALSE;
@@ -532,8 +482,8 @@ yfiles_geometry (GraphmlParser *p, GMarkupParseContext *context, const char **na
   if (item->has_geometry || item->bad_geometry)
     return;
   double x, y, w = 0, h = 0;
-  gboolean has_w = find_attr (names, values, "width") != NULL;
-  gboolean has_h = find_attr (names, values, "height") != NULL;
+  gboolean has_w = rwb_formats_xml_attr (names, values, "width") != NULL;
+  gboolean has_h = rwb_formats_xml_attr (names, values, "height") != NULL;
   if (geometry_number (names, values, "x", FALSE, &x)
       && geometry_number (names, values, "y", FALSE, &y)
       && (!has_w || geometry_number (names, values, "width", TRUE, &w))
@@ -554,11 +504,11 @@ graphml_start (GMarkupParseContext *context, const char *element, const char **n
                const char **values, gpointer user_data, GError **error)
 {
   GraphmlParser *p = user_data;
-  const char *name = local_name (element);
+  const char *name = rwb_formats_xml_local_name (element);
 
   if (++p->depth > GRAPHML_MAX_DEPTH)
     {
-      markup_error (context, error, _("elements are nested more than %u levels deep"),
+      rwb_formats_markup_error (context, error, _("elements are nested more than %u levels deep"),
                     GRAPHML_MAX_DEPTH);
       return;
     }
@@ -582,7 +532,7 @@ graphml_start (GMarkupParseContext *context, const char *element, const char **n
     {
       if (!g_str_equal (name, "graphml"))
         {
-          markup_error (context, error, _("not a GraphML file: the root element is <%s>"),
+          rwb_formats_markup_error (context, error, _("not a GraphML file: the root element is <%s>"),
                         element);
           return;
         }
@@ -591,20 +541,20 @@ graphml_start (GMarkupParseContext *context, const char *element, const char **n
     }
   if (g_str_equal (name, "key"))
     {
-      const char *id = find_attr (names, values, "id");
+      const char *id = rwb_formats_xml_attr (names, values, "id");
       if (id == NULL)
         {
-          markup_error (context, error, _("<key> has no id"));
+          rwb_formats_markup_error (context, error, _("<key> has no id"));
           return;
         }
-      const char *attr_name = find_attr (names, values, "attr.name");
-      const char *for_ = find_attr (names, values, "for");
+      const char *attr_name = rwb_formats_xml_attr (names, values, "attr.name");
+      const char *for_ = rwb_formats_xml_attr (names, values, "for");
       GraphmlKey *key = g_new0 (GraphmlKey, 1);
       key->id = g_strdup (id);
       key->name = g_strdup (attr_name ? attr_name : id);
       key->for_nodes = for_ == NULL || g_str_equal (for_, "node") || g_str_equal (for_, "all");
       key->for_edges = for_ == NULL || g_str_equal (for_, "edge") || g_str_equal (for_, "all");
-      key->yfiles = find_attr (names, values, "yfiles.type") != NULL;
+      key->yfiles = rwb_formats_xml_attr (names, values, "yfiles.type") != NULL;
       g_hash_table_replace (p->keys, g_strdup (id), key);
       g_ptr_array_add (p->key_ids, g_strdup (id));
       p->key = key;
@@ -618,19 +568,19 @@ graphml_start (GMarkupParseContext *context, const char *element, const char **n
     {
       if (p->graph_depth++ == 0)
         p->edgedefault_directed
-          = g_strcmp0 (find_attr (names, values, "edgedefault"), "undirected") != 0;
+          = g_strcmp0 (rwb_formats_xml_attr (names, values, "edgedefault"), "undirected") != 0;
       else if (!p->warned_nested)
         {
           p->warned_nested = TRUE;
-          warn (p->warnings, _("Nested graphs (groups) were flattened into one graph"));
+          rwb_formats_warn (p->warnings, _("Nested graphs (groups) were flattened into one graph"));
         }
     }
   else if (g_str_equal (name, "node"))
     {
-      const char *id = find_attr (names, values, "id");
+      const char *id = rwb_formats_xml_attr (names, values, "id");
       if (id == NULL)
         {
-          markup_error (context, error, _("<node> has no id"));
+          rwb_formats_markup_error (context, error, _("<node> has no id"));
           return;
         }
       p->item = graphml_item_new (context, id);
@@ -638,15 +588,15 @@ graphml_start (GMarkupParseContext *context, const char *element, const char **n
     }
   else if (g_str_equal (name, "edge"))
     {
-      const char *source = find_attr (names, values, "source");
-      const char *target = find_attr (names, values, "target");
-      const char *directed = find_attr (names, values, "directed");
+      const char *source = rwb_formats_xml_attr (names, values, "source");
+      const char *target = rwb_formats_xml_attr (names, values, "target");
+      const char *directed = rwb_formats_xml_attr (names, values, "directed");
       if (source == NULL || target == NULL)
         {
-          markup_error (context, error, _("<edge> needs a source and a target"));
+          rwb_formats_markup_error (context, error, _("<edge> needs a source and a target"));
           return;
         }
-      p->item = graphml_item_new (context, find_attr (names, values, "id"));
+      p->item = graphml_item_new (context, rwb_formats_xml_attr (names, values, "id"));
       p->item->source = g_strdup (source);
       p->item->target = g_strdup (target);
       if (directed)
@@ -656,14 +606,14 @@ graphml_start (GMarkupParseContext *context, const char *element, const char **n
   else if (g_str_equal (name, "hyperedge") && !p->warned_hyperedge)
     {
       p->warned_hyperedge = TRUE;
-      warn (p->warnings, _("Hyperedges are not supported and were left out"));
+      rwb_formats_warn (p->warnings, _("Hyperedges are not supported and were left out"));
     }
   else if (g_str_equal (name, "data") && p->item)
     {
-      const char *key = find_attr (names, values, "key");
+      const char *key = rwb_formats_xml_attr (names, values, "key");
       if (key == NULL)
         {
-          markup_error (context, error, _("<data> has no key"));
+          rwb_formats_markup_error (context, error, _("<data> has no key"));
           return;
         }
       p->data_key = g_strdup (key);
@@ -680,7 +630,7 @@ graphml_end (GMarkupParseContext *context, const char *element, gpointer user_da
              GError **error)
 {
   GraphmlParser *p = user_data;
-  const char *name = local_name (element);
+  const char *name = rwb_formats_xml_local_name (element);
 
   p->depth--;
   if (p->data_key)
@@ -794,7 +744,7 @@ index_keys (GraphmlParser *p)
         }
     }
   if (too_many)
-    warn (p->warnings, _("The file gives defaults to more than %u attributes; the others were "
+    rwb_formats_warn (p->warnings, _("The file gives defaults to more than %u attributes; the others were "
                          "left out"), GRAPHML_MAX_DEFAULTS);
 }
 
@@ -935,28 +885,16 @@ graphml_build (GraphmlParser *p, GError **error)
       else if (item->bad_geometry)
         bad_geometry++;
     }
-  /* Entity ids taken from the file can collide with generated ones ("e3" given to a later
-   * node): give such later entities fresh ids. */
-  g_autoptr (GHashTable) seen_ids = g_hash_table_new (g_str_hash, g_str_equal);
-  for (guint i = 0; i < graph->entities->len; i++)
-    {
-      RwbEntity *e = g_ptr_array_index (graph->entities, i);
-      for (guint n = graph->entities->len + 1; g_hash_table_contains (seen_ids, e->id); n++)
-        {
-          g_free (e->id);
-          e->id = g_strdup_printf ("e%u", n);
-        }
-      g_hash_table_add (seen_ids, e->id);
-    }
+  rwb_formats_unique_entity_ids (graph);
   GHashTableIter it;
   gpointer type_name;
   g_hash_table_iter_init (&it, unknown_types);
   while (g_hash_table_iter_next (&it, &type_name, NULL))
-    warn (p->warnings, _("Unknown entity type “%s” read as company"), (char *) type_name);
+    rwb_formats_warn (p->warnings, _("Unknown entity type “%s” read as company"), (char *) type_name);
   if (untyped_nodes)
-    warn (p->warnings, _("%u nodes have no type and were read as companies"), untyped_nodes);
+    rwb_formats_warn (p->warnings, _("%u nodes have no type and were read as companies"), untyped_nodes);
   if (bad_geometry)
-    warn (p->warnings, _("line %d: yEd node boxes with numbers that are missing, not finite, "
+    rwb_formats_warn (p->warnings, _("line %d: yEd node boxes with numbers that are missing, not finite, "
                          "out of range or negative (nodes affected: %u); their positions were "
                          "left out"), p->bad_geometry_line, bad_geometry);
 
@@ -983,7 +921,7 @@ graphml_build (GraphmlParser *p, GError **error)
       if (conf_str && rwb_formats_parse_double (conf_str, &parsed) && isfinite (parsed))
         confidence = CLAMP (parsed, 0.0, 1.0);
       else if (conf_str)
-        warn (p->warnings, _("line %d: confidence “%s” is not a number"), item->line, conf_str);
+        rwb_formats_warn (p->warnings, _("line %d: confidence “%s” is not a number"), item->line, conf_str);
       gboolean directed = p->edgedefault_directed;
       if (item->directed >= 0)
         directed = item->directed;
@@ -995,7 +933,7 @@ graphml_build (GraphmlParser *p, GError **error)
       guint count = 0;
       const char *count_str = item_value (p, item, TRUE, "evidence");
       if (count_str && !rwb_formats_parse_count (count_str, &count))
-        warn (p->warnings, _("line %d: evidence count “%s” is not a number"), item->line,
+        rwb_formats_warn (p->warnings, _("line %d: evidence count “%s” is not a number"), item->line,
               count_str);
       /* Parallel edges of one type become one relation: their counts add up. */
       r->n_evidence += count;
@@ -1010,7 +948,7 @@ graphml_build (GraphmlParser *p, GError **error)
         rwb_relation_set_attr (r, "label", yfiles_label);
     }
   if (untyped_edges)
-    warn (p->warnings, _("%u edges have no Rawabit relation type and were read as mention "
+    rwb_formats_warn (p->warnings, _("%u edges have no Rawabit relation type and were read as mention "
                          "(co-occurrence)"), untyped_edges);
   return g_steal_pointer (&graph);
 }

@@ -33,6 +33,24 @@ gboolean   rwb_formats_parse_double    (const char *s, double *out);
 gboolean   rwb_formats_parse_count     (const char *s, guint *out);
 /* Adds the '|'-separated aliases of @joined to @e. */
 void       rwb_formats_add_aliases     (RwbEntity *e, const char *joined);
+/* Entity ids taken from a file can collide with generated ones ("e3" given to a later node):
+ * gives such later entities fresh ids. */
+void       rwb_formats_unique_entity_ids (RwbGraph *graph);
+
+/* ---- XML read with GMarkup (rwb-formats.c), which knows no DTDs and no entities beyond
+ * XML's five, so a file read opens no other file and expands nothing ---- */
+
+/* Appends a message to @warnings (may be NULL: then nothing). */
+void       rwb_formats_warn            (GPtrArray *warnings, const char *format, ...)
+  G_GNUC_PRINTF (2, 3);
+/* @name without its namespace prefix ("viz:position" → "position"). */
+const char *rwb_formats_xml_local_name (const char *name);
+/* The value of attribute @wanted among GMarkup's @names/@values, or NULL. */
+const char *rwb_formats_xml_attr       (const char **names, const char **values,
+                                        const char *wanted);
+/* Sets a G_MARKUP_ERROR naming the line @context is at; returns FALSE. */
+gboolean   rwb_formats_markup_error    (GMarkupParseContext *context, GError **error,
+                                        const char *format, ...) G_GNUC_PRINTF (3, 4);
 
 /* ---- one file per format ---- */
 
@@ -42,6 +60,12 @@ char      *rwb_formats_write_dot       (RwbGraph *graph, const RwbScene *scene);
 char      *rwb_formats_write_graphml   (RwbGraph *graph, const RwbScene *scene);
 RwbGraph  *rwb_formats_read_graphml    (const char *data, gsize length, GPtrArray *warnings,
                                         GError **error);
+/* rwb-formats-gexf.c */
+char      *rwb_formats_write_gexf      (RwbGraph *graph, const RwbScene *scene);
+RwbGraph  *rwb_formats_read_gexf       (const char *data, gsize length, GPtrArray *warnings,
+                                        GError **error);
+/* rwb-formats-cytoscape.c: Cytoscape.js JSON, through json-glib. */
+char      *rwb_formats_write_cytoscape (RwbGraph *graph, const RwbScene *scene);
 /* rwb-formats-csv.c: nodes.csv and edges.csv in the folder @path (made if missing), replaced
  * as a pair. */
 gboolean   rwb_formats_write_csv       (RwbGraph *graph, const RwbScene *scene, const char *path,

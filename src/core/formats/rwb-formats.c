@@ -4,7 +4,8 @@
  *
  * Each format has its own file: JSON is rwb-json.c; DOT is written in rwb-formats-dot.c and
  * read by Graphviz in the layout helper (rwb-dot.c), never parsed in this process; GraphML is
- * rwb-formats-graphml.c; CSV (written only) is rwb-formats-csv.c. Merging graphs is the graph
+ * rwb-formats-graphml.c; GEXF is rwb-formats-gexf.c; Cytoscape.js JSON (written only) is
+ * rwb-formats-cytoscape.c; CSV (written only) is rwb-formats-csv.c. Merging graphs is the graph
  * module's (rwb-graph-merge.c).
  */
 #define G_LOG_DOMAIN "rawabit-formats"
@@ -24,17 +25,24 @@ static const struct {
   RwbFormat format;
 } format_names[] = {
   { "json", RWB_FORMAT_JSON }, { "dot", RWB_FORMAT_DOT },   { "gv", RWB_FORMAT_DOT },
-  { "graphml", RWB_FORMAT_GRAPHML }, { "csv", RWB_FORMAT_CSV },
+  { "graphml", RWB_FORMAT_GRAPHML }, { "csv", RWB_FORMAT_CSV }, { "gexf", RWB_FORMAT_GEXF },
+  { "cyjs", RWB_FORMAT_CYTOSCAPE },
 };
 
 /**
  * rwb_format_from_string:
- * Parses a format name as the CLI takes it (json, dot, gv, graphml, csv; any case).
+ * Parses a format name as the CLI takes it (json, dot, gv, graphml, gexf, cytoscape or cyjs,
+ * csv; any case).
  */
 gboolean
 rwb_format_from_string (const char *name, RwbFormat *out)
 {
   g_return_val_if_fail (out != NULL, FALSE);
+  if (name && g_ascii_strcasecmp (name, "cytoscape") == 0)
+    {
+      *out = RWB_FORMAT_CYTOSCAPE;
+      return TRUE;
+    }
   for (guint i = 0; name && i < G_N_ELEMENTS (format_names); i++)
     if (g_ascii_strcasecmp (name, format_names[i].ext) == 0)
       {
@@ -54,9 +62,32 @@ rwb_format_from_path (const char *path, RwbFormat *out)
   g_return_val_if_fail (path != NULL && out != NULL, FALSE);
   g_autofree char *base = g_path_get_basename (path);
   const char *dot = strrchr (base, '.');
-  return dot != NULL && dot != base && rwb_format_from_string (dot + 1, out);
+  if (dot == NULL || dot == base)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (format_names); i++)
+    if (g_ascii_strcasecmp (dot + 1, format_names[i].ext) == 0)
+      {
+        *out = format_names[i].format;
+        return TRUE;
+      }
+  return FALSE;
 }
 
+/**
+ * rwb_format_extension:
+ * The extension, without its dot, that a file of @format gets: the first one the table above
+ * gives it ("gv" for DOT is not it: "dot" comes first); "" for CSV, which is a folder.
+ */
+const char *
+rwb_format_extension (RwbFormat format)
+{
+  if (format == RWB_FORMAT_CSV)
+    return "";
+  for (guint i = 0; i < G_N_ELEMENTS (format_names); i++)
+    if (format_names[i].format == format)
+      return format_names[i].ext;
+  g_return_val_if_reached ("");
+}
 
 /* ---- fields every format spells alike ---- */
 
@@ -180,6 +211,68 @@ rwb_formats_add_aliases (RwbEntity *e, const char *joined)
     rwb_entity_add_alias (e, parts[j]);
 }
 
+void
+rwb_formats_unique_entity_ids (RwbGraph *graph)
+{
+  g_autoptr (GHashTable) seen_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < graph->entities->len; i++)
+    {
+      RwbEntity *e = g_ptr_array_index (graph->entities, i);
+      for (guint n = graph->entities->len + 1; g_hash_table_contains (seen_ids, e->id); n++)
+        {
+          g_free (e->id);
+          e->id = g_strdup_printf ("e%u", n);
+        }
+      g_hash_table_add (seen_ids, e->id);
+    }
+}
+
+
+/* ---- reading XML with GMarkup (GraphML, GEXF) ---- */
+
+void
+rwb_formats_warn (GPtrArray *warnings, const char *format, ...)
+{
+  va_list args;
+  va_start (args, format);
+  char *message = g_strdup_vprintf (format, args);
+  va_end (args);
+  if (warnings)
+    g_ptr_array_add (warnings, message);
+  else
+    g_free (message);
+}
+
+const char *
+rwb_formats_xml_local_name (const char *name)
+{
+  const char *colon = strrchr (name, ':');
+  return colon ? colon + 1 : name;
+}
+
+const char *
+rwb_formats_xml_attr (const char **names, const char **values, const char *wanted)
+{
+  for (guint i = 0; names[i]; i++)
+    if (g_str_equal (names[i], wanted))
+      return values[i];
+  return NULL;
+}
+
+gboolean
+rwb_formats_markup_error (GMarkupParseContext *context, GError **error, const char *format, ...)
+{
+  int line = 0, chr = 0;
+  g_markup_parse_context_get_position (context, &line, &chr);
+  va_list args;
+  va_start (args, format);
+  g_autofree char *message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error (error, G_MARKUP_ERROR, G_MARKUP_ERROR_INVALID_CONTENT, _("line %d: %s"), line,
+               message);
+  return FALSE;
+}
+
 /* ---- writing files ---- */
 
 /**
@@ -198,6 +291,10 @@ rwb_formats_to_string (RwbGraph *graph, const RwbScene *scene, RwbFormat format,
       return rwb_formats_write_dot (graph, scene);
     case RWB_FORMAT_GRAPHML:
       return rwb_formats_write_graphml (graph, scene);
+    case RWB_FORMAT_GEXF:
+      return rwb_formats_write_gexf (graph, scene);
+    case RWB_FORMAT_CYTOSCAPE:
+      return rwb_formats_write_cytoscape (graph, scene);
     case RWB_FORMAT_CSV:
     default:
       g_set_error_literal (error, RWB_FORMATS_ERROR, RWB_FORMATS_ERROR_UNSUPPORTED,
@@ -238,6 +335,38 @@ rwb_formats_write (RwbGraph *graph, const RwbScene *scene, RwbFormat format, con
 
 /* ---- reading any file ---- */
 
+/* Whether the first element of the XML text at @p is <gexf> (any prefix), past the XML
+ * declaration, comments and a DOCTYPE. Looks at the first 64 KiB only. */
+static gboolean
+xml_root_is_gexf (const char *p, const char *end)
+{
+  end = MIN (end, p + 65536);
+  while (p < end)
+    {
+      const char *lt = memchr (p, '<', end - p);
+      if (lt == NULL || lt + 1 >= end)
+        return FALSE;
+      if (lt[1] == '?' || lt[1] == '!')
+        {
+          const char *close = lt + 4 <= end && memcmp (lt, "<!--", 4) == 0
+                                ? g_strstr_len (lt + 4, end - lt - 4, "-->")
+                                : memchr (lt, '>', end - lt);
+          if (close == NULL)
+            return FALSE;
+          p = close + 1;
+          continue;
+        }
+      const char *name = lt + 1, *q = name;
+      while (q < end && !g_ascii_isspace (*q) && *q != '>' && *q != '/')
+        q++;
+      for (const char *c = name; c < q; c++)
+        if (*c == ':')
+          name = c + 1;
+      return q - name == 4 && g_ascii_strncasecmp (name, "gexf", 4) == 0;
+    }
+  return FALSE;
+}
+
 static gboolean
 sniff_format (const char *data, gsize length, RwbFormat *out)
 {
@@ -267,7 +396,7 @@ sniff_format (const char *data, gsize length, RwbFormat *out)
   if (*p == '{')
     *out = RWB_FORMAT_JSON;
   else if (*p == '<')
-    *out = RWB_FORMAT_GRAPHML;
+    *out = xml_root_is_gexf (p, end) ? RWB_FORMAT_GEXF : RWB_FORMAT_GRAPHML;
   else
     {
       gsize n = MIN ((gsize) (end - p), 8);
@@ -292,7 +421,8 @@ read_dot (const char *data, gsize length, GPtrArray *warnings, GCancellable *can
 /**
  * rwb_formats_read_file:
  * Reads a graph in the format its extension names, or, for any other extension, the one its
- * first characters show ('{' JSON, '<' GraphML, graph/digraph/strict DOT).
+ * first characters show ('{' JSON, '<' GraphML or, with a <gexf> root, GEXF,
+ * graph/digraph/strict DOT).
  */
 RwbGraph *
 rwb_formats_read_file (GFile *file, GPtrArray *warnings, GCancellable *cancellable,
@@ -310,7 +440,7 @@ rwb_formats_read_file (GFile *file, GPtrArray *warnings, GCancellable *cancellab
       && !sniff_format (data, length, &format))
     {
       g_set_error_literal (error, RWB_FORMATS_ERROR, RWB_FORMATS_ERROR_UNSUPPORTED,
-                           _("Not a graph file Rawabit reads (JSON, GraphML or DOT)"));
+                           _("Not a graph file Rawabit reads (JSON, GraphML, GEXF or DOT)"));
       return NULL;
     }
   switch (format)
@@ -319,8 +449,15 @@ rwb_formats_read_file (GFile *file, GPtrArray *warnings, GCancellable *cancellab
       return rwb_json_read (data, length, error);
     case RWB_FORMAT_GRAPHML:
       return rwb_formats_read_graphml (data, length, warnings, error);
+    case RWB_FORMAT_GEXF:
+      return rwb_formats_read_gexf (data, length, warnings, error);
     case RWB_FORMAT_DOT:
       return read_dot (data, length, warnings, cancellable, error);
+    case RWB_FORMAT_CYTOSCAPE:
+      g_set_error_literal (error, RWB_FORMATS_ERROR, RWB_FORMATS_ERROR_UNSUPPORTED,
+                           _("Cytoscape.js files are written, not read; use JSON, GraphML or "
+                             "GEXF"));
+      return NULL;
     case RWB_FORMAT_CSV:
     default:
       g_set_error_literal (error, RWB_FORMATS_ERROR, RWB_FORMATS_ERROR_UNSUPPORTED,
@@ -331,7 +468,8 @@ rwb_formats_read_file (GFile *file, GPtrArray *warnings, GCancellable *cancellab
 
 /**
  * rwb_formats_read_data:
- * Reads JSON or GraphML from memory, as rwb_formats_read_file does for a file of that format.
+ * Reads JSON, GraphML or GEXF from memory, as rwb_formats_read_file does for a file of that
+ * format.
  */
 RwbGraph *
 rwb_formats_read_data (const char *data, gsize length, RwbFormat format, GPtrArray *warnings,
@@ -344,11 +482,14 @@ rwb_formats_read_data (const char *data, gsize length, RwbFormat format, GPtrArr
       return rwb_json_read (data ? data : "", length, error);
     case RWB_FORMAT_GRAPHML:
       return rwb_formats_read_graphml (data ? data : "", length, warnings, error);
+    case RWB_FORMAT_GEXF:
+      return rwb_formats_read_gexf (data ? data : "", length, warnings, error);
     case RWB_FORMAT_DOT:
     case RWB_FORMAT_CSV:
+    case RWB_FORMAT_CYTOSCAPE:
     default:
       g_set_error_literal (error, RWB_FORMATS_ERROR, RWB_FORMATS_ERROR_UNSUPPORTED,
-                           _("Only JSON and GraphML are read from memory"));
+                           _("Only JSON, GraphML and GEXF are read from memory"));
       return NULL;
     }
 }

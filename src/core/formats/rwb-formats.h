@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* rwb-formats.h — graph files other tools read and write: Rawabit JSON, DOT, GraphML, CSV.
+/* rwb-formats.h — graph files other tools read and write: Rawabit JSON, DOT, GraphML, GEXF,
+ * Cytoscape.js JSON, CSV.
  *
  * One file per format (rwb-json.c, rwb-formats-dot.c, rwb-formats-graphml.c,
- * rwb-formats-csv.c) behind the functions below. Reading never trusts the file: errors name
- * the line where the parser gives one, and DOT is parsed by Graphviz only inside the
+ * rwb-formats-gexf.c, rwb-formats-cytoscape.c, rwb-formats-csv.c) behind the functions below.
+ * Reading never trusts the file: errors name the line where the parser gives one, and DOT is parsed by Graphviz only inside the
  * `rawabit-layout` child (see rwb-dot.h). Writing goes through rwb-save.h: the target is
  * replaced atomically, so a failed write leaves the old file as it was.
  */
@@ -22,6 +23,8 @@ typedef enum {
   RWB_FORMAT_DOT,
   RWB_FORMAT_GRAPHML,
   RWB_FORMAT_CSV,       /* a folder (or base name) with nodes.csv and edges.csv */
+  RWB_FORMAT_GEXF,      /* Gephi's GEXF 1.3 (1.1 and 1.2 read too) */
+  RWB_FORMAT_CYTOSCAPE, /* Cytoscape.js JSON ("elements"), written only */
 } RwbFormat;
 
 #define RWB_FORMATS_ERROR (rwb_formats_error_quark ())
@@ -31,9 +34,14 @@ typedef enum {
 } RwbFormatsError;
 
 GQuark     rwb_formats_error_quark (void);
-/* Format from a file name's extension (.json, .gv/.dot, .graphml, .csv); FALSE if unknown. */
+/* Format from a file name's extension (.json, .gv/.dot, .graphml, .gexf, .cyjs, .csv); FALSE
+ * if unknown. */
 gboolean   rwb_format_from_path    (const char *path, RwbFormat *out);
+/* Format from its name as the CLI takes it: those extensions and "cytoscape"; any case. */
 gboolean   rwb_format_from_string  (const char *name, RwbFormat *out);
+/* The extension a file of @format gets (without the dot; "" for CSV, a folder). */
+const char *rwb_format_extension   (RwbFormat format);
+
 
 /* Writes @graph; @scene (may be NULL) adds node positions where the format carries them.
  * For CSV, @path names the folder that receives nodes.csv and edges.csv, replaced as a pair.
@@ -52,8 +60,9 @@ char      *rwb_formats_to_string   (RwbGraph *graph, const RwbScene *scene, RwbF
  * layout helper (rwb_dot_import); pass a cancellable for it. */
 RwbGraph  *rwb_formats_read_file   (GFile *file, GPtrArray *warnings, GCancellable *cancellable,
                                     GError **error);
-/* Reads a graph from memory in @format, which must be RWB_FORMAT_JSON or RWB_FORMAT_GRAPHML
- * (DOT needs the helper: use rwb_dot_import). @warnings as for rwb_formats_read_file. */
+/* Reads a graph from memory in @format, which must be RWB_FORMAT_JSON, RWB_FORMAT_GRAPHML or
+ * RWB_FORMAT_GEXF (DOT needs the helper: use rwb_dot_import). @warnings as for
+ * rwb_formats_read_file. */
 RwbGraph  *rwb_formats_read_data   (const char *data, gsize length, RwbFormat format,
                                     GPtrArray *warnings, GError **error);
 
