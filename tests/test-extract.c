@@ -485,6 +485,26 @@ test_title_slots (void)
   g_assert_cmpint (find (g, "سامي حداد في"), <, 0);
 }
 
+/* One entity for two spellings of one name (ة/ه); a company named as another plus a country
+ * is its unit there; "ذراع … لمجموعة" states who owns whom. */
+static void
+test_spellings_and_units (void)
+{
+  const char *text =
+    "أعلن بنك نوران عن بيع بنك نوران مصر إلى مجموعة فنار القابضة. "
+    "وقال بنك نوران إن الصفقة ستكتمل هذا العام. "
+    "وتعمل شركة ضياء للتقنية، ذراع التقنية لمجموعة فنار القابضة، في الرياض. "
+    "وقالت شركة ربوة للتجارة إن شركة ربوه للتجارة لن تبيع.";
+  g_autoptr (RwbGraph) g = extract_text (text, "ar");
+  g_assert_true (HAS (types_between (g, "نوران", "بنك نوران مصر"),
+                      RWB_RELATION_OWNERSHIP));
+  g_assert_true (HAS (types_between (g, "فنار القابضة", "ضياء للتقنية"),
+                      RWB_RELATION_OWNERSHIP));
+  gint a = find (g, "ربوة للتجارة"), b = find (g, "ربوه للتجارة");
+  g_assert_cmpint (a, >=, 0);
+  g_assert_cmpint (a, ==, b);
+}
+
 /* Descriptions pick the antecedent that fits: "الشركتان" the parties of the last two-party
  * event (not the most named companies), "البنك" the bank (not the sentence's subject). */
 static void
@@ -528,5 +548,6 @@ main (int argc, char **argv)
   g_test_add_func ("/extract/own-article-en", test_english_article);
   g_test_add_func ("/extract/arabic-acronyms-and-bodies", test_arabic_acronyms_and_bodies);
   g_test_add_func ("/extract/title-slots", test_title_slots);
+  g_test_add_func ("/extract/spellings-and-units", test_spellings_and_units);
   return g_test_run ();
 }

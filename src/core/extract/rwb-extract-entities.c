@@ -5,6 +5,7 @@
 #define G_LOG_DOMAIN "rawabit-extract"
 
 #include "rwb-extract-private.h"
+#include "rwb-corrections.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
@@ -54,6 +55,54 @@ entity_for_pattern (Ctx *ctx, const char *latin, const char *arabic, RwbEntityTy
   return idx - 1;
 }
 
+/* Whether two entity types may name one thing: the same, or company and organization. */
+static gboolean
+types_may_merge (RwbEntityType a, RwbEntityType b)
+{
+  gboolean org_a = a == RWB_ENTITY_COMPANY || a == RWB_ENTITY_ORGANIZATION;
+  gboolean org_b = b == RWB_ENTITY_COMPANY || b == RWB_ENTITY_ORGANIZATION;
+  return a == b || (org_a && org_b);
+}
+
+/* The entity with a name or alias spelled like @name up to hamza, alef maqsura, taa marbuta,
+ * diacritics, presentation forms and case ("بنك عوده" is "بنك عودة"), of a type that fits,
+ * or -1. The index of keys grows with the aliases entities gain: each is keyed once. */
+gint
+find_by_key (Ctx *ctx, const char *name, RwbEntityType type)
+{
+  GPtrArray *entities = ctx->graph->entities;
+  if (ctx->keyed->len < entities->len)
+    g_array_set_size (ctx->keyed, entities->len);
+  for (guint i = 0; i < entities->len; i++)
+    {
+      RwbEntity *e = g_ptr_array_index (entities, i);
+      guint *done = &g_array_index (ctx->keyed, guint, i);
+      if (*done == 0)
+        {
+          char *k = rwb_name_key (e->name);
+          if (!g_hash_table_contains (ctx->by_key, k))
+            g_hash_table_insert (ctx->by_key, k, GUINT_TO_POINTER (i + 1));
+          else
+            g_free (k);
+        }
+      for (guint a = *done > 0 ? *done - 1 : 0; a < e->aliases->len; a++)
+        {
+          char *k = rwb_name_key (g_ptr_array_index (e->aliases, a));
+          if (!g_hash_table_contains (ctx->by_key, k))
+            g_hash_table_insert (ctx->by_key, k, GUINT_TO_POINTER (i + 1));
+          else
+            g_free (k);
+        }
+      *done = e->aliases->len + 1;
+    }
+  g_autofree char *key = rwb_name_key (name);
+  guint idx = GPOINTER_TO_UINT (g_hash_table_lookup (ctx->by_key, key));
+  if (idx == 0)
+    return -1;
+  RwbEntity *e = g_ptr_array_index (entities, idx - 1);
+  return types_may_merge (e->type, type) ? (gint) idx - 1 : -1;
+}
+
 guint
 entity_for_pattern_uncached (Ctx *ctx, const char *latin, const char *arabic,
                              RwbEntityType type, const char *rule)
@@ -61,6 +110,8 @@ entity_for_pattern_uncached (Ctx *ctx, const char *latin, const char *arabic,
   gint found = latin ? rwb_graph_find_entity (ctx->graph, latin) : -1;
   if (found < 0 && arabic)
     found = rwb_graph_find_entity (ctx->graph, arabic);
+  if (found < 0 && arabic)
+    found = find_by_key (ctx, arabic, type);
   /* "Hemsworth" after "Hemsworth Living": news shortens a name it has given in full; people
    * are called by their family name ("Fuentes" after "Mariela Fuentes"). */
   if (found < 0 && latin && strchr (latin, ' ') == NULL)

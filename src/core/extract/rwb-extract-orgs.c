@@ -38,7 +38,7 @@ generic_word (Ctx *ctx, const Token *t)
 }
 
 /* A lexicon place named at @k (its last token in *last), or FALSE. */
-static gboolean
+gboolean
 place_at (Ctx *ctx, GArray *tokens, guint k, guint *last, gboolean *adjective)
 {
   guint l, cand;

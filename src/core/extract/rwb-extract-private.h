@@ -67,6 +67,8 @@ typedef struct
   GHashTable *by_entry; /* lexicon entry index → graph entity index + 1 */
   GHashTable *media;    /* graph entity indices of news agencies and outlets */
   GHashTable *by_name;  /* pattern names seen in this document → graph entity index + 1 */
+  GHashTable *by_key;   /* rwb_name_key of every entity name and alias → entity index + 1 */
+  GArray *keyed;        /* guint per entity: how many of its aliases by_key holds */
   GHashTable *short_forms; /* first word (matching form) of an organization named in full in
                             * this document → graph entity index + 1: "نوفا" after "شركة نوفا
                             * للإلكترونيات" is the same company */
@@ -133,6 +135,12 @@ G_GNUC_INTERNAL GArray *tokenize_sentence (Ctx *ctx, RwbSegmenter *segmenter, GE
 G_GNUC_INTERNAL void strip_possessive (char *s);
 G_GNUC_INTERNAL gboolean is_name_token (Token *t);
 G_GNUC_INTERNAL char *span_text (Ctx *ctx, GArray *tokens, guint first, guint last);
+/* A lexicon place named at @k (its last token in *last; *adjective: a nisba), or FALSE. */
+G_GNUC_INTERNAL gboolean place_at (Ctx *ctx, GArray *tokens, guint k, guint *last,
+                                   gboolean *adjective);
+/* The entity named or aliased @name up to spelling variants (rwb_name_key), of a type that
+ * may be @type, or -1. */
+G_GNUC_INTERNAL gint find_by_key (Ctx *ctx, const char *name, RwbEntityType type);
 G_GNUC_INTERNAL gboolean is_open_quote (const Token *t);
 G_GNUC_INTERNAL gboolean is_close_quote (const Token *t);
 G_GNUC_INTERNAL gboolean quoted (GArray *tokens, guint first, guint last);
@@ -224,6 +232,7 @@ G_GNUC_INTERNAL void find_reporting (Sent *s);
 G_GNUC_INTERNAL gint sentence_subject (Sent *s);
 G_GNUC_INTERNAL gboolean based_on (Sent *s, const Mention *p);
 G_GNUC_INTERNAL void find_locations (Sent *s);
+G_GNUC_INTERNAL void find_named_units (Sent *s);
 G_GNUC_INTERNAL void find_relations (Sent *s);
 G_GNUC_INTERNAL void find_roles (Sent *s);
 G_GNUC_INTERNAL gboolean title_opens_item (Sent *s, const TriggerHit *hit);

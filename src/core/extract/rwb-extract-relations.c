@@ -740,6 +740,49 @@ pair (Sent *s, guint i, guint j)
     relate (s, a->entity, b->entity, RWB_RELATION_MENTION, 0.2, "same sentence");
 }
 
+/* "بنك عودة مصر"، "MTN Syria", "Bank Audi Egypt": a company named as another one plus a
+ * country is that company's unit there (ownership, parent → unit). The place gets its
+ * location relation from find_locations. */
+void
+find_named_units (Sent *s)
+{
+  Ctx *ctx = s->ctx;
+  for (guint m = 0; m < s->mentions->len; m++)
+    {
+      const Mention *x = &g_array_index (s->mentions, Mention, m);
+      if (x->kind != MENTION_NAME || x->last == x->first)
+        continue;
+      RwbEntityType t = etype (ctx, x->entity);
+      if (t != RWB_ENTITY_COMPANY && t != RWB_ENTITY_ORGANIZATION)
+        continue;
+      /* The place ends the name: its first token is one or two tokens before the end. */
+      guint j = 0;
+      for (guint k = x->last; k > x->first && k + 2 > x->last && j == 0; k--)
+        {
+          guint last;
+          gboolean adjective = FALSE;
+          if (place_at (ctx, s->tokens, k, &last, &adjective) && last == x->last && !adjective)
+            j = k;
+        }
+      if (j == 0)
+        continue;
+      ctx->work++;
+      g_autofree char *parent_name = span_text (ctx, s->tokens, x->first, j - 1);
+      gint parent = find_by_key (ctx, parent_name, t);
+      /* The parent may be known without its head noun ("نوران" for "بنك نوران"). */
+      const Token *head = &g_array_index (s->tokens, Token, x->first);
+      if (parent < 0 && j > x->first + 1
+          && (head->cue & (RWB_CUE_COMPANY | RWB_CUE_ORGANIZATION | RWB_CUE_BANK)))
+        {
+          g_autofree char *bare = span_text (ctx, s->tokens, x->first + 1, j - 1);
+          parent = find_by_key (ctx, bare, t);
+        }
+      if (parent < 0 || (guint) parent == x->entity)
+        continue;
+      relate (s, (guint) parent, x->entity, RWB_RELATION_OWNERSHIP, 0.7, "parent's name + place");
+    }
+}
+
 void
 find_relations (Sent *s)
 {
@@ -759,6 +802,7 @@ find_relations (Sent *s)
   find_lists (s);
   find_reporting (s);
   find_locations (s);
+  find_named_units (s);
   find_roles (s);
   /* Each mention pairs with the next members of its own list and with the mentions of the
    * few lists that follow it closely (PAIR_MAX_LISTS, PAIR_WINDOW, PAIR_MAX_MEMBERS): the

@@ -77,6 +77,8 @@ extract_document_counting (RwbLexicon *lexicon, RwbGraph *graph, guint doc,
   ctx.by_entry = g_hash_table_new (g_direct_hash, g_direct_equal);
   ctx.media = g_hash_table_new (g_direct_hash, g_direct_equal);
   ctx.by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  ctx.by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  ctx.keyed = g_array_new (FALSE, TRUE, sizeof (guint));
   ctx.short_forms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   ctx.salience = g_hash_table_new (g_direct_hash, g_direct_equal);
   ctx.recent = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -134,6 +136,8 @@ extract_document_counting (RwbLexicon *lexicon, RwbGraph *graph, guint doc,
   g_hash_table_unref (ctx.by_entry);
   g_hash_table_unref (ctx.media);
   g_hash_table_unref (ctx.by_name);
+  g_hash_table_unref (ctx.by_key);
+  g_array_unref (ctx.keyed);
   g_hash_table_unref (ctx.short_forms);
   g_hash_table_unref (ctx.salience);
   g_array_unref (ctx.recent);
