@@ -505,6 +505,34 @@ test_spellings_and_units (void)
   g_assert_cmpint (a, ==, b);
 }
 
+/* "وقعت X عقدا مع Y": the contract, not the signing, types the deal (supply, the contractor
+ * Y supplying X); a quoted name after a head noun may hold any words. */
+static void
+test_contracts_and_quoted_names (void)
+{
+  const char *text =
+    "وقعت شركة نماء للحديد عقدا مع شركة «الرمال مهندسون مقاولون» لبناء مصنع جديد. "
+    "ووقعت شركة فنار القابضة اتفاقية مع شركة ضياء للتقنية.";
+  g_autoptr (RwbGraph) g = extract_text (text, "ar");
+  g_assert_cmpint (find (g, "الرمال مهندسون مقاولون"), >=, 0);
+  guint bits = types_between (g, "نماء للحديد", "الرمال مهندسون مقاولون");
+  g_assert_true (HAS (bits, RWB_RELATION_SUPPLY));
+  g_assert_false (HAS (bits, RWB_RELATION_PARTNERSHIP));
+  g_assert_true (HAS (types_between (g, "فنار القابضة", "ضياء للتقنية"),
+                      RWB_RELATION_PARTNERSHIP));
+  /* The contractor supplies the client. */
+  gint client = find (g, "نماء للحديد"), contractor = find (g, "الرمال مهندسون مقاولون");
+  gboolean directed = FALSE;
+  for (guint k = 0; k < g->relations->len; k++)
+    {
+      RwbRelation *r = g_ptr_array_index (g->relations, k);
+      if (r->type == RWB_RELATION_SUPPLY && r->source == (guint) contractor
+          && r->target == (guint) client)
+        directed = TRUE;
+    }
+  g_assert_true (directed);
+}
+
 /* Descriptions pick the antecedent that fits: "الشركتان" the parties of the last two-party
  * event (not the most named companies), "البنك" the bank (not the sentence's subject). */
 static void
@@ -549,5 +577,6 @@ main (int argc, char **argv)
   g_test_add_func ("/extract/arabic-acronyms-and-bodies", test_arabic_acronyms_and_bodies);
   g_test_add_func ("/extract/title-slots", test_title_slots);
   g_test_add_func ("/extract/spellings-and-units", test_spellings_and_units);
+  g_test_add_func ("/extract/contracts-and-quoted-names", test_contracts_and_quoted_names);
   return g_test_run ();
 }

@@ -360,17 +360,28 @@ quoted_arabic_name (Ctx *ctx, GArray *tokens, guint i, GArray *mentions, guint *
 {
   if (i == 0 || !is_open_quote (TOK (i - 1)))
     return FALSE;
+  /* After a head noun ("شركة «السيف مهندسون مقاولون»") the quotes hold the name, whatever
+   * its words (a relation word too: "مقاولون"): up to five, none a function word or a verb
+   * of saying. */
+  RwbCueFlags cue = i > 1 ? TOK (i - 2)->cue : 0;
+  gboolean headed = (cue & (RWB_CUE_COMPANY | RWB_CUE_ORGANIZATION | RWB_CUE_BANK)) != 0
+                    && TOK (i - 2)->arabic;
+  guint max_words = headed ? 5 : 3;
   guint last = i;
-  while (last + 1 < tokens->len && last - i < 2 && !is_close_quote (TOK (last + 1)))
+  while (last + 1 < tokens->len && last + 1 - i < max_words && !is_close_quote (TOK (last + 1)))
     last++;
   if (!quoted (tokens, i, last))
     return FALSE;
   for (guint k = i; k <= last; k++)
-    if (!name_like_arabic (ctx, TOK (k)))
-      return FALSE;
+    {
+      Token *t = TOK (k);
+      gboolean plain = t->word && t->mention < 0
+                       && !(t->cue & (RWB_CUE_STOP | RWB_CUE_CLAUSE | RWB_CUE_SPEECH));
+      if (!(headed ? plain : name_like_arabic (ctx, t)))
+        return FALSE;
+    }
   RwbEntityType type = RWB_ENTITY_COMPANY;
   const char *rule = "quoted-arabic-name";
-  RwbCueFlags cue = i > 1 ? TOK (i - 2)->cue : 0;
   if (cue & RWB_CUE_PERSON)
     type = RWB_ENTITY_PERSON;
   else if (cue & RWB_CUE_ORGANIZATION)

@@ -52,6 +52,22 @@ try_triggers (GArray *tokens, guint i, GPtrArray *list, GArray *hits)
     }
 }
 
+/* How far after a weak trigger a stronger one takes its place, in tokens: past the subject
+ * of a verb-first clause ("وقعت شركة نماء للحديد عقدا"). */
+#define WEAK_REACH 6
+
+/* Trigger hits by first token, the longest first. */
+static gint
+compare_hits (gconstpointer a, gconstpointer b)
+{
+  const TriggerHit *x = a, *y = b;
+  if (x->first != y->first)
+    return x->first < y->first ? -1 : 1;
+  if (x->last != y->last)
+    return x->last > y->last ? -1 : 1;
+  return 0;
+}
+
 GArray *
 find_triggers (Ctx *ctx, GArray *tokens)
 {
@@ -72,6 +88,41 @@ find_triggers (Ctx *ctx, GArray *tokens)
                         hits);
         }
     }
+  /* A phrase inside a longer one that also matched is read as the longer one: "وقعت" within
+   * "وقعت عقدا" (a contract, supply) states no partnership of its own. Hits are in order of
+   * their first token; one pass keeps the hit reaching furthest. */
+  g_array_sort (hits, compare_hits);
+  guint kept = 0;
+  gint reach_first = -1, reach_last = -1;
+  for (guint h = 0; h < hits->len; h++)
+    {
+      TriggerHit *x = &g_array_index (hits, TriggerHit, h);
+      gboolean inside = (gint) x->last <= reach_last
+                        && !((gint) x->first == reach_first && (gint) x->last == reach_last);
+      if ((gint) x->last > reach_last)
+        reach_first = (gint) x->first, reach_last = (gint) x->last;
+      if (!inside)
+        g_array_index (hits, TriggerHit, kept++) = *x;
+    }
+  g_array_set_size (hits, kept);
+  /* A weak trigger ("وقع"، "signed") gives way to the next trigger when that one starts
+   * within WEAK_REACH tokens after it: "وقعت شركة X عقدا مع Y" is a contract. */
+  kept = 0;
+  for (guint h = 0; h < hits->len; h++)
+    {
+      TriggerHit *x = &g_array_index (hits, TriggerHit, h);
+      gboolean yields = FALSE;
+      for (guint n = h + 1; x->trigger->weak && n < hits->len && !yields; n++)
+        {
+          const TriggerHit *y = &g_array_index (hits, TriggerHit, n);
+          if (y->first > x->last + WEAK_REACH)
+            break;
+          yields = !y->trigger->weak && y->first > x->last;
+        }
+      if (!yields)
+        g_array_index (hits, TriggerHit, kept++) = *x;
+    }
+  g_array_set_size (hits, kept);
   return hits;
 }
 

@@ -39,6 +39,8 @@ typedef struct {
   RwbTriggerDir dir;
   double confidence;
   guint near;            /* if > 0, an entity must stand within this many tokens of it */
+  gboolean weak;         /* "signed": gives way to a trigger standing just after it ("signed a
+                          * contract"), which says what kind of deal it was */
   guint n_tokens;
   char **tokens;         /* keys; a token ending in '*' matches any key it prefixes */
   char *text;            /* as written in the file, for `-v` */

@@ -352,6 +352,8 @@ load_triggers (RwbLexicon *lex, const char *origin, char **lines, GError **error
                 t->confidence = CLAMP (g_ascii_strtod (opt + 5, NULL), 0.05, 1.0);
               else if (g_str_has_prefix (opt, "near="))
                 t->near = (guint) g_ascii_strtoull (opt + 5, NULL, 10);
+              else if (g_str_equal (opt, "weak"))
+                t->weak = TRUE;
               else if (*opt)
                 {
                   trigger_free (t);
