@@ -533,6 +533,24 @@ test_contracts_and_quoted_names (void)
   g_assert_true (directed);
 }
 
+/* A Latin name in parentheses after an Arabic organization name is the same organization:
+ * the one the lexicon knows by it, or a new one with the Latin name as alias. */
+static void
+test_arabic_name_with_paren_latin (void)
+{
+  const char *text =
+    "وقعت الشركة الكورية العامة للإلكترونيات (Samsung) اتفاقية مع الشركة الوطنية العامة "
+    "للطاقة المتجددة (NGRE) في القاهرة.";
+  g_autoptr (RwbGraph) g = extract_text (text, "ar");
+  gint a = find (g, "Samsung"), b = find (g, "الشركة الكورية العامة للإلكترونيات");
+  g_assert_cmpint (a, >=, 0);
+  g_assert_cmpint (a, ==, b);
+  gint c = find (g, "NGRE"), d = find (g, "الشركة الوطنية العامة للطاقة المتجددة");
+  g_assert_cmpint (c, >=, 0);
+  g_assert_cmpint (c, ==, d);
+  g_assert_true (HAS (types_between (g, "Samsung", "NGRE"), RWB_RELATION_PARTNERSHIP));
+}
+
 /* Descriptions pick the antecedent that fits: "الشركتان" the parties of the last two-party
  * event (not the most named companies), "البنك" the bank (not the sentence's subject). */
 static void
@@ -578,5 +596,6 @@ main (int argc, char **argv)
   g_test_add_func ("/extract/title-slots", test_title_slots);
   g_test_add_func ("/extract/spellings-and-units", test_spellings_and_units);
   g_test_add_func ("/extract/contracts-and-quoted-names", test_contracts_and_quoted_names);
+  g_test_add_func ("/extract/arabic-name-with-paren-latin", test_arabic_name_with_paren_latin);
   return g_test_run ();
 }

@@ -93,6 +93,19 @@ name_tail_part (Ctx *ctx, GArray *tokens, guint k)
   return PART_NONE;
 }
 
+/* A feminine definite adjective after a sector tail ("للطاقة المتجددة"): no cue, no lexicon
+ * name, no clitic, five letters or more, ending in ة. */
+static gboolean
+tail_adjective (Ctx *ctx, GArray *tokens, guint k)
+{
+  Token *t = TOK (k);
+  if (!t->arabic || t->mention >= 0 || t->cue != 0 || !definite (t) || t->n_cands != 1
+      || starts_trigger (ctx, t) || g_utf8_strlen (t->form, -1) < 5
+      || !g_str_has_suffix (t->form, "\xd9\x87") /* ة, folded to ه */)
+    return FALSE;
+  return !lexicon_at (ctx, tokens, k);
+}
+
 /* A word of an idafa chain after an indefinite word: a definite noun that is not a sector or
  * common word ("بيت التمويل" yes, "شركة نماء العام" no), or a place ("موانئ دبي"). Returns the
  * last token of the word or place, or -1. */
@@ -128,6 +141,9 @@ read_chain (Ctx *ctx, GArray *tokens, guint k, gboolean indefinite_before, guint
           (*n_tails)++;
           k = n, words++, indefinite_before = FALSE;
           *plain_last = k;
+          /* "للطاقة المتجددة"، "للصناعات الغذائية": the sector's own adjective. */
+          if (k + 1 < tokens->len && tail_adjective (ctx, tokens, k + 1))
+            k++, words++, *plain_last = k;
           continue;
         }
       if (p == PART_LEGAL || p == PART_ADJECTIVE || p == PART_NISBA)
@@ -244,6 +260,49 @@ without_head_clitic (Ctx *ctx, const Token *head, const char *text)
   return text;
 }
 
+/* A Latin name in parentheses right after token @k: "الشركة الصينية العامة للهندسة المعمارية
+ * (CSCEC)". Sets its first and last token. */
+static gboolean
+paren_latin_after (GArray *tokens, guint k, guint *first, guint *last)
+{
+  if (k + 3 >= tokens->len || !form_is (TOK (k + 1), "("))
+    return FALSE;
+  guint l = k + 2;
+  if (!TOK (l)->latin || !TOK (l)->capital || TOK (l)->mention >= 0)
+    return FALSE;
+  while (l + 1 < tokens->len && l - k < 7 && TOK (l + 1)->latin && TOK (l + 1)->mention < 0)
+    l++;
+  if (l + 1 >= tokens->len || !form_is (TOK (l + 1), ")"))
+    return FALSE;
+  *first = k + 2, *last = l;
+  return TRUE;
+}
+
+/* The entity for an Arabic organization name ending at @last: the one the lexicon knows by
+ * the Latin name in parentheses after it, if any (the Arabic name joins it as an alias), else
+ * a new one, with an unknown Latin name in parentheses as its alias and mention. */
+static guint
+entity_with_paren_latin (Ctx *ctx, GArray *tokens, GArray *mentions, guint last,
+                         const char *arabic, RwbEntityType type, const char *rule)
+{
+  guint lf, ll, l, cand;
+  const RwbLexHit *hit;
+  if (!paren_latin_after (tokens, last, &lf, &ll))
+    return entity_for_pattern (ctx, NULL, arabic, type, rule);
+  if (lookup_phrase (ctx, tokens, lf, &l, &hit, &cand) && l == ll
+      && hit->kind == RWB_LEX_NAME)
+    {
+      RwbLexEntry *entry = g_ptr_array_index (ctx->lex->entries, hit->entry);
+      if (entry->type == RWB_ENTITY_COMPANY || entry->type == RWB_ENTITY_ORGANIZATION)
+        return entity_for_entry (ctx, hit->entry, arabic); /* the lexicon rule reads the Latin */
+    }
+  guint e = entity_for_pattern (ctx, NULL, arabic, type, rule);
+  g_autofree char *latin = span_text (ctx, tokens, lf, ll);
+  rwb_entity_add_alias (g_ptr_array_index (ctx->graph->entities, e), latin);
+  add_mention (ctx, tokens, mentions, lf, ll, e, MENTION_NAME);
+  return e;
+}
+
 static void
 emit (Ctx *ctx, GArray *tokens, GArray *mentions, guint head, guint first, guint last,
       guint plain_last, RwbEntityType type, gboolean with_head, gboolean name_whole,
@@ -253,7 +312,7 @@ emit (Ctx *ctx, GArray *tokens, GArray *mentions, guint head, guint first, guint
   g_autofree char *name
     = span_text (ctx, tokens, from, plain_last >= from && !name_whole ? plain_last : last);
   const char *shown = from == head ? without_head_clitic (ctx, TOK (head), name) : name;
-  guint e = entity_for_pattern (ctx, NULL, shown, type, rule);
+  guint e = entity_with_paren_latin (ctx, tokens, mentions, last, shown, type, rule);
   RwbEntity *x = g_ptr_array_index (ctx->graph->entities, e);
   /* The other forms an article or an annotator may use: with or without the head noun,
    * without a trailing place nisba (بنك عودة اللبناني → بنك عودة). */
