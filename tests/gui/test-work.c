@@ -2,7 +2,9 @@
 /* test-work.c — a project of several articles in the real window: the corrections panel (a
  * correction listed, withdrawn from the panel, the withdrawal undone), and the timeline bar
  * (visible with dated articles, a drag on it shows the graph as of a date, the keys, play
- * animates date by date to the end). Saves pictures of both for a person to look at.
+ * animates date by date to the end), and Export Data (what is shown, a dragged node where it
+ * was dropped in the GraphML's yEd boxes). Saves pictures of the corrections panel and the
+ * timeline bar for a person to look at.
  *
  * Runs under xvfb-run (see meson.build). Every wait has a time limit that fails the test.
  */
