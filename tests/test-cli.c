@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <math.h>
 #include <string.h>
 
 static int
@@ -242,6 +243,121 @@ test_force (void)
   g_rmdir (dir);
 }
 
+/* The number in attribute @name="…" of the element starting at @elem (before its end '>'). */
+static gboolean
+attr_number (const char *elem, const char *name, double *out)
+{
+  const char *end = strchr (elem, '>');
+  g_autofree char *pattern = g_strdup_printf (" %s=\"", name);
+  const char *at = strstr (elem, pattern);
+  char *stop;
+  if (at == NULL || end == NULL || at > end)
+    return FALSE;
+  at += strlen (pattern);
+  *out = g_ascii_strtod (at, &stop);
+  return stop != at && *stop == '"';
+}
+
+/* The position each <node> of @xml gives in its first element named @tag (x, y; and width and
+ * height when @sized), asserted finite; the positions asserted all different. Returns the
+ * number of nodes. */
+static guint
+assert_placed_nodes (const char *xml, const char *tag, gboolean sized)
+{
+  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n = 0;
+  for (const char *node = strstr (xml, "<node "); node; node = strstr (node + 1, "<node "))
+    {
+      const char *close = strstr (node, "</node>");
+      const char *elem = strstr (node, tag);
+      double x, y, w, h;
+      g_assert_nonnull (close);
+      if (elem == NULL || elem > close)
+        g_error ("node %u has no %s", n, tag);
+      g_assert_true (attr_number (elem, "x", &x) && attr_number (elem, "y", &y));
+      g_assert_true (isfinite (x) && isfinite (y));
+      if (sized)
+        {
+          g_assert_true (attr_number (elem, "width", &w) && attr_number (elem, "height", &h));
+          g_assert_true (isfinite (w) && isfinite (h) && w > 0 && h > 0);
+        }
+      g_autofree char *key = g_strdup_printf ("%.2f,%.2f", x, y);
+      if (g_hash_table_contains (seen, key))
+        g_error ("two nodes share the position %s", key);
+      g_hash_table_add (seen, g_steal_pointer (&key));
+      n++;
+    }
+  return n;
+}
+
+/* `convert --layout` lays the graph out in the helper and writes the positions: every node of
+ * the GraphML has a yEd box and every node of the GEXF a viz:position, finite and each its own;
+ * the GraphML is well-formed for xmllint. A bad engine is a usage error, and so is JSON. */
+static void
+test_convert_layout (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("rawabit-cli-XXXXXX", &error);
+  g_autofree char *article = g_build_filename (dir, "article.txt", NULL);
+  g_autofree char *graphml = g_build_filename (dir, "out.graphml", NULL);
+  g_autofree char *gexf = g_build_filename (dir, "out.gexf", NULL);
+  g_autofree char *json = g_build_filename (dir, "out.json", NULL);
+  const char *text = "Volvo will build electric trucks with Daimler in Sweden.\n\n"
+                     "Nordlicht Motors will supply software to Volvo, according to Reuters.\n\n"
+                     "Daimler opened a battery plant in Gothenburg.\n";
+  g_assert_true (g_file_set_contents (article, text, -1, NULL));
+  const struct
+  {
+    const char *args[8];
+    const char *path, *tag;
+    gboolean sized;
+  } cases[] = {
+    { { "convert", "--layout", "-o", graphml, article, NULL }, graphml, "<y:Geometry ", TRUE },
+    { { "convert", "--layout=neato", "-o", gexf, article, NULL }, gexf, "<viz:position ",
+      FALSE },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *out = NULL, *err = NULL, *xml = NULL;
+      if (run_cli (cases[i].args, &out, &err) != 0)
+        g_error ("%s: %s", cases[i].args[1], err);
+      g_assert_true (g_file_get_contents (cases[i].path, &xml, NULL, NULL));
+      g_assert_cmpuint (assert_placed_nodes (xml, cases[i].tag, cases[i].sized), >=, 4);
+    }
+  g_autofree char *xmllint = g_find_program_in_path ("xmllint");
+  if (xmllint)
+    {
+      const char *argv[] = { xmllint, "--noout", "--nonet", graphml, NULL };
+      g_autofree char *err = NULL;
+      int status = 0;
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL,
+                                   &err, &status, NULL));
+      if (!g_spawn_check_wait_status (status, NULL))
+        g_error ("xmllint: %s", err);
+    }
+  else
+    g_test_message ("xmllint is not installed: the GraphML is not checked by it");
+  const struct
+  {
+    const char *args[8];
+    const char *message;
+  } bad[] = {
+    { { "convert", "--layout=spring", "-o", gexf, article, NULL }, "--layout must be" },
+    { { "convert", "--layout", "-o", json, article, NULL }, "--layout needs" },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autofree char *out = NULL, *err = NULL;
+      g_assert_cmpint (run_cli (bad[i].args, &out, &err), ==, 2);
+      g_assert_nonnull (strstr (err, bad[i].message));
+    }
+  g_assert_false (g_file_test (json, G_FILE_TEST_EXISTS));
+  g_remove (article);
+  g_remove (graphml);
+  g_remove (gexf);
+  g_rmdir (dir);
+}
+
 static void
 test_help_version (void)
 {
@@ -265,6 +381,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/errors", test_errors);
   g_test_add_func ("/cli/deep-input", test_deep_input);
   g_test_add_func ("/cli/force", test_force);
+  g_test_add_func ("/cli/convert-layout", test_convert_layout);
   g_test_add_func ("/cli/help-version", test_help_version);
   return g_test_run ();
 }

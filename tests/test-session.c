@@ -246,6 +246,102 @@ test_pending_with_scene (void)
   g_assert_true (rwb_session_can_undo (session));
 }
 
+/* What an export writes: the shown graph (Alpha hidden) with the session's scene cut down and
+ * renumbered to it: every node of a shown entity where the view has it (Beta Bank where a drag
+ * left it), the edges of the relations left, none of the hidden one's. No scene, no places. */
+static void
+test_dup_shown_scene (void)
+{
+  g_autoptr (RwbSession) session = rwb_session_new ();
+  g_autoptr (RwbGraph) g = small_graph ();
+  g_autoptr (RwbScene) none = NULL;
+  guint n = g->entities->len;
+  RwbScene *scene = rwb_scene_new (g);
+  gboolean hidden[4] = { FALSE, TRUE, FALSE, FALSE };
+
+  /* Nodes in the reverse order of the entities, so that renumbering shows. */
+  for (guint k = 0; k < n; k++)
+    {
+      RwbSceneNode node = { 0 };
+
+      node.entity = n - 1 - k;
+      node.x = 100.0 * node.entity;
+      node.y = 10.0 * node.entity;
+      node.width = 40;
+      node.height = 20;
+      node.label = g_strdup (((RwbEntity *) g_ptr_array_index (g->entities, node.entity))->name);
+      g_array_append_val (scene->nodes, node);
+    }
+  for (guint r = 0; r < g->relations->len; r++)
+    {
+      const RwbRelation *rel = g_ptr_array_index (g->relations, r);
+      RwbSceneEdge edge = { 0 };
+      RwbPoint p[4] = { { 0, 0 }, { 1, 1 }, { 2, 2 }, { 3, 3 } };
+
+      edge.relation = r;
+      edge.from = n - 1 - rel->source;
+      edge.to = n - 1 - rel->target;
+      edge.points = g_array_new (FALSE, FALSE, sizeof (RwbPoint));
+      g_array_append_vals (edge.points, p, 4);
+      g_array_append_val (scene->edges, edge);
+    }
+  g_assert_null (rwb_session_dup_shown (session, &none));
+  rwb_session_set_graph (session, g);
+  {
+    g_autoptr (RwbGraph) shown = rwb_session_dup_shown (session, &none);
+
+    g_assert_nonnull (shown);
+    g_assert_null (none);
+  }
+  rwb_session_set_scene (session, scene);
+  /* A drag, as the view does it: on the session's scene. */
+  rwb_scene_move_node (rwb_session_get_scene (session), n - 1 - find (g, "Beta Bank"), 555, 66);
+  rwb_session_set_hidden (session, hidden, NULL);
+  {
+    g_autoptr (RwbScene) part = NULL;
+    g_autoptr (RwbGraph) shown = rwb_session_dup_shown (session, &part);
+
+    g_assert_cmpuint (shown->entities->len, ==, 3);
+    g_assert_nonnull (part);
+    g_assert_true (part->graph == shown);
+    g_assert_cmpuint (part->nodes->len, ==, 3);
+    for (guint k = 0; k < part->nodes->len; k++)
+      {
+        const RwbSceneNode *node = &g_array_index (part->nodes, RwbSceneNode, k);
+        const RwbEntity *e;
+        gint original;
+
+        g_assert_cmpuint (node->entity, <, shown->entities->len);
+        e = g_ptr_array_index (shown->entities, node->entity);
+        g_assert_cmpstr (node->label, ==, e->name);
+        original = find (g, e->name);
+        if (g_str_equal (e->name, "Beta Bank"))
+          {
+            g_assert_cmpfloat (node->x, ==, 555);
+            g_assert_cmpfloat (node->y, ==, 66);
+          }
+        else
+          g_assert_cmpfloat (node->x, ==, 100.0 * original);
+      }
+    /* Owns and is-in stay; Alpha's partnership went with Alpha. */
+    g_assert_cmpuint (shown->relations->len, ==, 2);
+    g_assert_cmpuint (part->edges->len, ==, 2);
+    for (guint k = 0; k < part->edges->len; k++)
+      {
+        const RwbSceneEdge *edge = &g_array_index (part->edges, RwbSceneEdge, k);
+        const RwbRelation *rel;
+
+        g_assert_cmpuint (edge->relation, <, shown->relations->len);
+        rel = g_ptr_array_index (shown->relations, edge->relation);
+        g_assert_cmpuint (g_array_index (part->nodes, RwbSceneNode, edge->from).entity, ==,
+                          rel->source);
+        g_assert_cmpuint (g_array_index (part->nodes, RwbSceneNode, edge->to).entity, ==,
+                          rel->target);
+        g_assert_cmpuint (edge->points->len, ==, 4);
+      }
+  }
+}
+
 static void
 test_positions (void)
 {
@@ -483,6 +579,7 @@ main (int argc, char **argv)
   g_test_add_func ("/session/pending-with-scene", test_pending_with_scene);
   g_test_add_func ("/session/positions", test_positions);
   g_test_add_func ("/session/add-graph", test_add_graph);
+  g_test_add_func ("/session/dup-shown-scene", test_dup_shown_scene);
   g_test_add_func ("/session/project", test_project);
   g_test_add_func ("/session/save-as", test_save_as);
   status = g_test_run ();

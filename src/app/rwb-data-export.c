@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rwb-data-export.c — Export Data…: what the window shows, as a graph file.
  *
- * "What is shown" is the session's (rwb_session_dup_shown_graph): the graph as of the
- * timeline's date, without what the filters hide. The writers are the core's, the ones
+ * "What is shown" is the session's (rwb_session_dup_shown): the graph as of the timeline's
+ * date, without what the filters hide, placed where the view draws it (the session's scene, with
+ * the positions the user dragged entities to). The writers are the core's, the ones
  * `rawabit-cli convert` uses, so a file from the window and one from the command line agree
  * byte for byte. The formats offered are those the core can name (rwb_format_from_string), so a
  * format the core learns appears here without a change; a name the chooser forgets to end is
@@ -90,12 +91,15 @@ rwb_data_export_write (RwbSession *session, GFile *file, RwbFormat format,
                        gboolean overwrite_read_only, GError **error)
 {
   g_autoptr (RwbGraph) graph = NULL;
+  g_autoptr (RwbScene) scene = NULL;
   g_autofree char *path = NULL;
 
   g_return_val_if_fail (RWB_IS_SESSION (session), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  graph = rwb_session_dup_shown_graph (session);
+  /* With the scene of what is shown, so a file that carries positions (GraphML for yEd, GEXF,
+   * Cytoscape.js, DOT, CSV) places each entity where the view does, dragged ones included. */
+  graph = rwb_session_dup_shown (session, &scene);
   if (graph == NULL)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("There is no graph to export"));
@@ -108,8 +112,7 @@ rwb_data_export_write (RwbSession *session, GFile *file, RwbFormat format,
                            _("Export to a local file"));
       return FALSE;
     }
-  /* Positions are the scene's, of the whole graph: the file carries the graph shown alone. */
-  return rwb_formats_write_full (graph, NULL, format, path,
+  return rwb_formats_write_full (graph, scene, format, path,
                                  overwrite_read_only ? RWB_SAVE_OVERWRITE_READ_ONLY
                                                      : RWB_SAVE_DEFAULT,
                                  error);

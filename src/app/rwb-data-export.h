@@ -34,7 +34,8 @@ const char *rwb_data_export_format_label (guint i);
  * @error: return location for an error (RWB_SAVE_ERROR_READ_ONLY for a read-only target)
  *
  * Writes what is shown — the timeline's date, the filters and show-mentions applied — with the
- * same writers as `rawabit-cli convert`.
+ * same writers as `rawabit-cli convert`, and, in the formats that carry positions, where the
+ * view draws each entity (the session's scene, dragged positions included).
  *
  * Returns: %TRUE on success
  */

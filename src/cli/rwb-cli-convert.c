@@ -48,9 +48,32 @@ read_graph_input (const char *path, gboolean *is_article, GPtrArray *messages, G
   return graph;
 }
 
+/* --layout[=ENGINE]: lay the graph out before writing it, so the file carries positions. */
+typedef struct
+{
+  gboolean wanted;
+  RwbLayoutEngine engine;
+} ConvertLayout;
+
+static gboolean
+parse_layout (const char *option_name, const char *value, gpointer data, GError **error)
+{
+  ConvertLayout *layout = data;
+  layout->wanted = TRUE;
+  layout->engine = RWB_LAYOUT_DOT;
+  if (value != NULL && !rwb_layout_engine_from_string (value, &layout->engine))
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           _("--layout must be one of dot, neato, fdp, sfdp, circo, twopi"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 int
 rwb_cli_cmd_convert (int argc, char **argv)
 {
+  ConvertLayout layout = { FALSE, RWB_LAYOUT_DOT };
   g_autofree char *format = NULL, *output = NULL, *lexicon_dir = NULL;
   g_auto (GStrv) files = NULL;
   gboolean merge = FALSE, replace_invalid = FALSE, force = FALSE;
@@ -69,13 +92,21 @@ rwb_cli_cmd_convert (int argc, char **argv)
       NULL },
     { "lexicon", 0, 0, G_OPTION_ARG_FILENAME, &lexicon_dir,
       N_("Also load the *.tsv lexicon and pattern files in DIR (for articles)"), N_("DIR") },
+    { "layout", 0, G_OPTION_FLAG_OPTIONAL_ARG, G_OPTION_ARG_CALLBACK, (gpointer) parse_layout,
+      N_("Lay the graph out with Graphviz's ENGINE (dot, the default, neato, fdp, sfdp, circo, "
+         "twopi) and write the positions (GraphML for yEd, GEXF, Cytoscape.js, DOT, CSV)"),
+      N_("ENGINE") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("IN…") },
     { NULL }
   };
   g_autoptr (GOptionContext) ctx = g_option_context_new (NULL);
   g_option_context_set_summary (ctx, _("Convert articles (.txt), Rawabit JSON, GraphML, GEXF "
                                        "or DOT to another graph format."));
-  g_option_context_add_main_entries (ctx, entries, GETTEXT_PACKAGE);
+  /* A group of our own, so that --layout's callback gets @layout. */
+  GOptionGroup *group = g_option_group_new (NULL, NULL, NULL, &layout, NULL);
+  g_option_group_add_entries (group, entries);
+  g_option_group_set_translation_domain (group, GETTEXT_PACKAGE);
+  g_option_context_set_main_group (ctx, group);
   g_autoptr (GError) error = NULL;
   if (!g_option_context_parse (ctx, &argc, &argv, &error))
     return rwb_cli_usage_error (error->message);
@@ -99,6 +130,9 @@ rwb_cli_cmd_convert (int argc, char **argv)
         return rwb_cli_usage_error (_("cannot tell the format from OUT's extension (.json, .dot, .gv, "
                             ".graphml, .gexf, .cyjs, .csv); use --format"));
     }
+  if (layout.wanted && out_format == RWB_FORMAT_JSON)
+    return rwb_cli_usage_error (_("--layout needs a format with positions: graphml, gexf, "
+                                  "cytoscape, dot or csv"));
   gboolean to_stdout = g_str_equal (output, "-");
   if (to_stdout && (format == NULL || out_format == RWB_FORMAT_CSV))
     return rwb_cli_usage_error (_("-o - needs --format json, dot, graphml, gexf or cytoscape"));
@@ -138,15 +172,28 @@ rwb_cli_cmd_convert (int argc, char **argv)
   for (guint i = 1; i < graphs->len; i++)
     rwb_graph_merge (graph, g_ptr_array_index (graphs, i));
 
+  /* Laid out in the helper as `render` lays out, so the file has the positions its picture
+   * would. */
+  g_autoptr (RwbScene) scene = NULL;
+  if (layout.wanted)
+    {
+      RwbLayoutOptions layout_options;
+      rwb_layout_options_init (&layout_options);
+      layout_options.engine = layout.engine;
+      scene = rwb_layout_run (graph, &layout_options, NULL, &error);
+      if (scene == NULL)
+        return rwb_cli_fail (NULL, error);
+    }
+
   if (to_stdout)
     {
-      g_autofree char *text = rwb_formats_to_string (graph, NULL, out_format, &error);
+      g_autofree char *text = rwb_formats_to_string (graph, scene, out_format, &error);
       if (text == NULL)
         return rwb_cli_fail (NULL, error);
       fputs (text, stdout);
       return fflush (stdout) == 0 ? 0 : 1;
     }
-  if (!rwb_formats_write_full (graph, NULL, out_format, output,
+  if (!rwb_formats_write_full (graph, scene, out_format, output,
                                force ? RWB_SAVE_OVERWRITE_READ_ONLY : RWB_SAVE_DEFAULT, &error))
     return rwb_cli_fail (NULL, error);
   return 0;

@@ -2,7 +2,9 @@
 /* test-work.c — a project of several articles in the real window: the corrections panel (a
  * correction listed, withdrawn from the panel, the withdrawal undone), and the timeline bar
  * (visible with dated articles, a drag on it shows the graph as of a date, the keys, play
- * animates date by date to the end). Saves pictures of both for a person to look at.
+ * animates date by date to the end), and Export Data (what is shown, a dragged node where it
+ * was dropped in the GraphML's yEd boxes). Saves pictures of the corrections panel and the
+ * timeline bar for a person to look at.
  *
  * Runs under xvfb-run (see meson.build). Every wait has a time limit that fails the test.
  */
@@ -11,6 +13,7 @@
 #include "rwb-config.h"
 
 #include <glib/gstdio.h>
+#include <math.h>
 #include <sys/stat.h>
 #include <gtk/gtk.h>
 #include <string.h>
@@ -22,6 +25,7 @@
 #include "rwb-data-export.h"
 #include "rwb-formats.h"
 #include "rwb-project-actions.h"
+#include "rwb-graph-view-private.h"
 #include "rwb-graph-view.h"
 #include "rwb-project.h"
 #include "rwb-provenance.h"
@@ -507,6 +511,54 @@ test_export_data (void)
       shown += rwb_session_entity_hidden (session (), i) ? 0 : 1;
     g_assert_cmpuint (g->entities->len, ==, shown);
     g_assert_cmpint (rwb_graph_find_entity (g, "Nova Electronics"), >=, 0);
+  }
+  /* Placed where the view draws it, a node the user dragged where it was dropped: yEd's box
+   * on every node of the file, the dragged one's centre where the view has it now. */
+  {
+    RwbGraphView *view = template_child_of (window, RWB_TYPE_WINDOW, "graph_view");
+    const RwbScene *scene = rwb_session_get_scene (session ());
+    gint nova = rwb_graph_find_entity (graph (), "Nova Electronics");
+    gint node = nova >= 0 ? rwb_scene_find_node (scene, nova) : -1;
+    const RwbSceneNode *n;
+    RwbViewport vp;
+    double x0, y0;
+    g_autofree char *text = NULL;
+
+    g_assert_cmpint (node, >=, 0);
+    n = &g_array_index (scene->nodes, RwbSceneNode, node);
+    x0 = n->x;
+    y0 = n->y;
+    rwb_graph_view_get_viewport (view, &vp);
+    rwb_graph_view_press (view, (x0 - vp.origin_x) * vp.scale, (y0 - vp.origin_y) * vp.scale, 0);
+    rwb_graph_view_drag_to (view, 40, 30);
+    rwb_graph_view_release (view, 40, 30);
+    settle ();
+    scene = rwb_session_get_scene (session ());
+    n = &g_array_index (scene->nodes, RwbSceneNode, rwb_scene_find_node (scene, nova));
+    g_assert_cmpfloat (fabs (n->x - x0) + fabs (n->y - y0), >, 10);
+    g_assert_true (rwb_data_export_write (session (), graphml_file, RWB_FORMAT_GRAPHML, FALSE,
+                                          &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (graphml, &text, NULL, NULL));
+    {
+      g_autoptr (RwbGraph) g = read_graph (graphml);
+      gint i = rwb_graph_find_entity (g, "Nova Electronics");
+      RwbEntity *e = i >= 0 ? g_ptr_array_index (g->entities, i) : NULL;
+      guint boxes = 0;
+
+      for (const char *p = strstr (text, "<y:Geometry "); p; p = strstr (p + 1, "<y:Geometry "))
+        boxes++;
+      g_assert_cmpuint (boxes, ==, g->entities->len);
+      g_assert_nonnull (e);
+      g_assert_nonnull (e->attrs);
+      g_assert_cmpfloat_with_epsilon (g_ascii_strtod (g_hash_table_lookup (e->attrs, "x"), NULL),
+                                      n->x, 0.01);
+      g_assert_cmpfloat_with_epsilon (g_ascii_strtod (g_hash_table_lookup (e->attrs, "y"), NULL),
+                                      n->y, 0.01);
+    }
+    /* The drag undone: the tests after this one see the layout's places. */
+    g_action_group_activate_action (G_ACTION_GROUP (window), "undo", NULL);
+    settle ();
   }
   /* GEXF for Gephi: what is shown, with the articles' dates for its timeline; Cytoscape.js
    * JSON for a web page. */

@@ -36,6 +36,7 @@ csv_field (GString *s, const char *value, gboolean last)
 static char *
 write_nodes_csv (RwbGraph *graph, const RwbScene *scene)
 {
+  g_autofree guint *scene_nodes = rwb_formats_scene_nodes (graph, scene);
   GString *s = g_string_new ("id,name,type,aliases,degree,x,y\r\n");
   for (guint i = 0; i < graph->entities->len; i++)
     {
@@ -44,7 +45,7 @@ write_nodes_csv (RwbGraph *graph, const RwbScene *scene)
       g_autofree char *degree = g_strdup_printf ("%u", rwb_graph_entity_degree (graph, i, TRUE));
       g_autofree char *xs = NULL, *ys = NULL;
       double x, y;
-      if (rwb_formats_entity_position (graph, scene, i, &x, &y))
+      if (rwb_formats_entity_position (graph, scene, scene_nodes, i, &x, &y))
         {
           xs = rwb_formats_format_double (x, "%.2f");
           ys = rwb_formats_format_double (y, "%.2f");

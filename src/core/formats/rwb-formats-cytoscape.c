@@ -36,6 +36,7 @@ static const char *const edge_reserved[] = { "id", "source", "target", "label", 
 char *
 rwb_formats_write_cytoscape (RwbGraph *graph, const RwbScene *scene)
 {
+  g_autofree guint *scene_nodes = rwb_formats_scene_nodes (graph, scene);
   g_autoptr (JsonBuilder) b = json_builder_new ();
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "elements");
@@ -71,7 +72,8 @@ rwb_formats_write_cytoscape (RwbGraph *graph, const RwbScene *scene)
       add_attrs (b, e->attrs, node_reserved);
       json_builder_end_object (b);
       double x, y;
-      if (rwb_formats_entity_position (graph, scene, i, &x, &y) && isfinite (x) && isfinite (y))
+      if (rwb_formats_entity_position (graph, scene, scene_nodes, i, &x, &y)
+          && isfinite (x) && isfinite (y))
         {
           /* Cytoscape.js, like Rawabit, has y pointing down. */
           json_builder_set_member_name (b, "position");

@@ -68,6 +68,7 @@ dot_extra_attrs (GString *s, gboolean *first, GHashTable *attrs, const char *con
 char *
 rwb_formats_write_dot (RwbGraph *graph, const RwbScene *scene)
 {
+  g_autofree guint *scene_nodes = rwb_formats_scene_nodes (graph, scene);
   GString *s = g_string_new ("digraph rawabit {\n  graph [rawabit_format=1");
   if (scene)
     g_string_append (s, ", splines=true");
@@ -86,7 +87,7 @@ rwb_formats_write_dot (RwbGraph *graph, const RwbScene *scene)
       if (*aliases)
         dot_attr (s, &first, "aliases", aliases);
       double x, y;
-      if (scene && rwb_formats_entity_position (graph, scene, i, &x, &y))
+      if (scene && rwb_formats_entity_position (graph, scene, scene_nodes, i, &x, &y))
         {
           g_autofree char *xs = rwb_formats_format_double (x, "%.2f");
           g_autofree char *ys = rwb_formats_format_double (ymax - y, "%.2f");

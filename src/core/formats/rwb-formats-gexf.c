@@ -140,6 +140,7 @@ char *
 rwb_formats_write_gexf (RwbGraph *graph, const RwbScene *scene)
 {
   g_autoptr (RwbTimeline) timeline = rwb_timeline_new (graph);
+  g_autofree guint *scene_nodes = rwb_formats_scene_nodes (graph, scene);
   gboolean dynamic = FALSE, any_aliases = FALSE;
   for (guint i = 0; i < graph->entities->len; i++)
     {
@@ -217,7 +218,8 @@ rwb_formats_write_gexf (RwbGraph *graph, const RwbScene *scene)
       double r, g, b, x, y;
       rwb_entity_type_rgb (e->type, &r, &g, &b);
       gexf_color (s, "        ", r, g, b);
-      if (rwb_formats_entity_position (graph, scene, i, &x, &y) && isfinite (x) && isfinite (y))
+      if (rwb_formats_entity_position (graph, scene, scene_nodes, i, &x, &y)
+          && isfinite (x) && isfinite (y))
         {
           g_autofree char *xs = rwb_formats_format_double (x, "%.2f");
           g_autofree char *ys = rwb_formats_format_double (y == 0 ? 0 : -y, "%.2f");

@@ -124,7 +124,7 @@ node_geometry (RwbGraph *graph, const RwbScene *scene, const guint *scene_node, 
     }
   else
     {
-      if (!rwb_formats_entity_position (graph, NULL, i, x, y))
+      if (!rwb_formats_entity_position (graph, NULL, NULL, i, x, y))
         return FALSE;
       RwbEntity *e = g_ptr_array_index (graph->entities, i);
       *w = CLAMP (16.0 + 7.0 * g_utf8_strlen (e->name, -1), 40.0, 400.0);
@@ -242,18 +242,11 @@ rwb_formats_write_graphml (RwbGraph *graph, const RwbScene *scene)
 {
   guint n_entities = graph->entities->len;
   /* Entity → scene node + 1 and relation → scene edge + 1, so each lookup is constant time. */
-  g_autofree guint *scene_node = NULL;
+  g_autofree guint *scene_node = rwb_formats_scene_nodes (graph, scene);
   g_autofree guint *scene_edge = NULL;
   if (scene)
     {
-      scene_node = g_new0 (guint, n_entities);
-      scene_edge = g_new0 (guint, graph->relations->len);
-      for (guint k = 0; k < scene->nodes->len; k++)
-        {
-          guint entity = g_array_index (scene->nodes, RwbSceneNode, k).entity;
-          if (entity < n_entities && scene_node[entity] == 0)
-            scene_node[entity] = k + 1;
-        }
+      scene_edge = g_new0 (guint, graph->relations->len + 1);
       for (guint k = 0; k < scene->edges->len; k++)
         {
           const RwbSceneEdge *edge = &g_array_index (scene->edges, RwbSceneEdge, k);

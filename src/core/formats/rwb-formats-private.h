@@ -17,10 +17,16 @@ guint      rwb_formats_evidence_count  (const RwbRelation *r);
 char      *rwb_formats_join_aliases    (const RwbEntity *e);
 /* @v printed with @fmt in the C locale (newly allocated). */
 char      *rwb_formats_format_double   (double v, const char *fmt);
-/* Position of entity @index: from @scene when given, else from the x/y attributes an import
- * kept. FALSE when it has none. */
-gboolean   rwb_formats_entity_position (RwbGraph *graph, const RwbScene *scene, guint index,
-                                        double *x, double *y);
+/* Entity → its scene node + 1 (0: not in @scene), built once per write so that finding an
+ * entity's node is constant time (rwb_scene_find_node searches, which made writing a large
+ * scene quadratic). NULL when @scene is NULL. Free with g_free(). */
+guint     *rwb_formats_scene_nodes     (RwbGraph *graph, const RwbScene *scene);
+/* Position of entity @index: from @scene when given (@scene_nodes is its
+ * rwb_formats_scene_nodes()), else from the x/y attributes an import kept. FALSE when it has
+ * none. */
+gboolean   rwb_formats_entity_position (RwbGraph *graph, const RwbScene *scene,
+                                        const guint *scene_nodes, guint index, double *x,
+                                        double *y);
 /* g_ptr_array_sort comparator for arrays of strings. */
 int        rwb_formats_compare_strptr  (gconstpointer a, gconstpointer b);
 /* Keys of @table minus @reserved, sorted so output is reproducible; (transfer container). */

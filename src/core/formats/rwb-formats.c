@@ -117,17 +117,35 @@ rwb_formats_format_double (double v, const char *fmt)
   return g_strdup (g_ascii_formatd (buf, sizeof buf, fmt, v));
 }
 
+guint *
+rwb_formats_scene_nodes (RwbGraph *graph, const RwbScene *scene)
+{
+  if (scene == NULL)
+    return NULL;
+  guint n_entities = graph->entities->len;
+  guint *map = g_new0 (guint, n_entities + 1);
+  /* The first node of an entity wins, as rwb_scene_find_node would find it. */
+  for (guint k = 0; k < scene->nodes->len; k++)
+    {
+      guint entity = g_array_index (scene->nodes, RwbSceneNode, k).entity;
+      if (entity < n_entities && map[entity] == 0)
+        map[entity] = k + 1;
+    }
+  return map;
+}
+
 /* Position of entity @index: from the scene, else from x/y attributes an import kept. */
 gboolean
-rwb_formats_entity_position (RwbGraph *graph, const RwbScene *scene, guint index, double *x,
-                             double *y)
+rwb_formats_entity_position (RwbGraph *graph, const RwbScene *scene, const guint *scene_nodes,
+                             guint index, double *x, double *y)
 {
   if (scene)
     {
-      gint n = rwb_scene_find_node (scene, index);
-      if (n < 0)
+      g_return_val_if_fail (scene_nodes != NULL, FALSE);
+      if (index >= graph->entities->len || scene_nodes[index] == 0)
         return FALSE;
-      const RwbSceneNode *node = &g_array_index (scene->nodes, RwbSceneNode, n);
+      const RwbSceneNode *node = &g_array_index (scene->nodes, RwbSceneNode,
+                                                 scene_nodes[index] - 1);
       *x = node->x;
       *y = node->y;
       return TRUE;

@@ -695,11 +695,22 @@ rwb_session_get_timeline (RwbSession *self)
 RwbGraph *
 rwb_session_dup_shown_graph (RwbSession *self)
 {
+  return rwb_session_dup_shown (self, NULL);
+}
+
+RwbGraph *
+rwb_session_dup_shown (RwbSession *self, RwbScene **scene)
+{
   g_autofree gboolean *keep_entities = NULL;
   g_autofree gboolean *keep_relations = NULL;
+  g_autofree guint *entity_map = NULL;
+  g_autofree guint *relation_map = NULL;
+  RwbGraph *shown;
 
   g_return_val_if_fail (RWB_IS_SESSION (self), NULL);
 
+  if (scene != NULL)
+    *scene = NULL;
   if (self->graph == NULL)
     return NULL;
   keep_entities = g_new (gboolean, self->graph->entities->len + 1);
@@ -713,7 +724,13 @@ rwb_session_dup_shown_graph (RwbSession *self)
       keep_relations[i] = !rwb_session_relation_hidden (self, i)
                           && (self->show_mentions || r->type != RWB_RELATION_MENTION);
     }
-  return rwb_graph_filter (self->graph, self->as_of, keep_entities, keep_relations);
+  shown = rwb_graph_filter_mapped (self->graph, self->as_of, keep_entities, keep_relations,
+                                   scene ? &entity_map : NULL, scene ? &relation_map : NULL);
+  /* The scene is the one the view draws and moves nodes of while the user drags them; of
+   * another graph (none yet after an edit), there is nothing to place. */
+  if (scene != NULL && self->scene != NULL && self->scene->graph == self->graph)
+    *scene = rwb_scene_subset (self->scene, shown, entity_map, relation_map);
+  return shown;
 }
 
 /* --- Positions ----------------------------------------------------------------------------- */

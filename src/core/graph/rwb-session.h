@@ -273,6 +273,21 @@ RwbTimeline    *rwb_session_get_timeline           (RwbSession *self);
  * Returns: (transfer full) (nullable): the graph, or %NULL without a graph
  */
 RwbGraph       *rwb_session_dup_shown_graph        (RwbSession *self);
+/**
+ * rwb_session_dup_shown:
+ * @self: a session
+ * @scene: (out) (optional) (transfer full) (nullable): where what is shown is drawn: the
+ *   session's scene, the positions the user dragged entities to included, cut down and
+ *   renumbered to the returned graph (rwb_scene_subset); %NULL when there is no scene of the
+ *   graph shown (not laid out yet)
+ *
+ * rwb_session_dup_shown_graph() with the scene of what it returns, for exports that carry
+ * positions (GraphML for yEd, GEXF, Cytoscape.js, DOT, CSV).
+ *
+ * Returns: (transfer full) (nullable): the graph, or %NULL without a graph
+ */
+RwbGraph       *rwb_session_dup_shown              (RwbSession  *self,
+                                                    RwbScene   **scene);
 
 /* ---- positions ---- */
 

@@ -237,10 +237,40 @@ RwbGraph *
 rwb_graph_filter (RwbGraph *graph, const char *date, const gboolean *keep_entities,
                   const gboolean *keep_relations)
 {
+  return rwb_graph_filter_mapped (graph, date, keep_entities, keep_relations, NULL, NULL);
+}
+
+/**
+ * rwb_graph_filter_mapped:
+ * rwb_graph_filter, with where each entity and relation went (G_MAXUINT: left out).
+ */
+RwbGraph *
+rwb_graph_filter_mapped (RwbGraph *graph, const char *date, const gboolean *keep_entities,
+                         const gboolean *keep_relations, guint **entity_map,
+                         guint **relation_map)
+{
   g_return_val_if_fail (graph != NULL, NULL);
   RwbGraph *out = rwb_graph_copy (graph);
+  if (entity_map)
+    *entity_map = NULL;
+  if (relation_map)
+    *relation_map = NULL;
   if (date == NULL && keep_entities == NULL && keep_relations == NULL)
-    return out;
+    {
+      if (entity_map)
+        {
+          *entity_map = g_new (guint, graph->entities->len + 1);
+          for (guint i = 0; i < graph->entities->len; i++)
+            (*entity_map)[i] = i;
+        }
+      if (relation_map)
+        {
+          *relation_map = g_new (guint, graph->relations->len + 1);
+          for (guint i = 0; i < graph->relations->len; i++)
+            (*relation_map)[i] = i;
+        }
+      return out;
+    }
   g_autoptr (RwbTimeline) tl = rwb_timeline_new (graph);
   guint n_docs = out->documents->len;
   g_autofree guint *doc_map = g_new (guint, n_docs + 1);
@@ -281,6 +311,7 @@ rwb_graph_filter (RwbGraph *graph, const char *date, const gboolean *keep_entiti
   g_free (entities);
 
   gpointer *relations = g_ptr_array_steal (out->relations, &n);
+  g_autofree guint *rel_map = g_new (guint, n + 1);
   for (gsize k = 0; k < n; k++)
     {
       RwbRelation *r = relations[k];
@@ -300,8 +331,13 @@ rwb_graph_filter (RwbGraph *graph, const char *date, const gboolean *keep_entiti
                 ev->document = doc_map[ev->document];
             }
         }
+      rel_map[k] = keep ? out->relations->len : G_MAXUINT;
       g_ptr_array_add (keep ? out->relations : trash->relations, r);
     }
   g_free (relations);
+  if (entity_map)
+    *entity_map = g_steal_pointer (&ent_map);
+  if (relation_map)
+    *relation_map = g_steal_pointer (&rel_map);
   return out;
 }

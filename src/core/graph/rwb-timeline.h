@@ -48,6 +48,14 @@ RwbGraph    *rwb_graph_as_of                (RwbGraph *graph, const char *date);
 RwbGraph    *rwb_graph_filter               (RwbGraph *graph, const char *date,
                                              const gboolean *keep_entities,
                                              const gboolean *keep_relations);
+/* rwb_graph_filter, also giving where each entity and relation of @graph went: @entity_map
+ * and @relation_map (either may be NULL) receive one element per entity / relation of @graph,
+ * its index in the new graph or G_MAXUINT when it was left out (free with g_free), so that
+ * what refers to @graph's entities (a scene: rwb_scene_subset) can follow. */
+RwbGraph    *rwb_graph_filter_mapped        (RwbGraph *graph, const char *date,
+                                             const gboolean *keep_entities,
+                                             const gboolean *keep_relations,
+                                             guint **entity_map, guint **relation_map);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RwbTimeline, rwb_timeline_free)
 

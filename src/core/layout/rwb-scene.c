@@ -177,6 +177,82 @@ rwb_scene_copy (const RwbScene *scene)
 }
 
 /**
+ * rwb_scene_subset:
+ * @scene: a scene
+ * @graph: a graph made from `scene->graph` by leaving entities and relations out
+ * @entity_map: per entity of `scene->graph`, its index in @graph or G_MAXUINT
+ * @relation_map: per relation of `scene->graph`, its index in @graph or G_MAXUINT
+ *
+ * What @scene draws of @graph, renumbered to it: what an export of a filtered graph places
+ * where the view shows it.
+ *
+ * Returns: (transfer full): the scene of @graph
+ */
+RwbScene *
+rwb_scene_subset (const RwbScene *scene, RwbGraph *graph, const guint *entity_map,
+                  const guint *relation_map)
+{
+  g_return_val_if_fail (scene != NULL && graph != NULL, NULL);
+  g_return_val_if_fail (entity_map != NULL && relation_map != NULL, NULL);
+  RwbScene *out = rwb_scene_copy (scene);
+  rwb_graph_unref (out->graph);
+  out->graph = rwb_graph_ref (graph);
+  guint n_entities = scene->graph->entities->len, n_relations = scene->graph->relations->len;
+  guint n_nodes = out->nodes->len, kept = 0;
+  g_autofree guint *node_map = g_new (guint, n_nodes + 1);
+  for (guint i = 0; i < n_nodes; i++)
+    {
+      RwbSceneNode *node = &g_array_index (out->nodes, RwbSceneNode, i);
+      guint to = node->entity < n_entities ? entity_map[node->entity] : G_MAXUINT;
+      if (to >= graph->entities->len)
+        {
+          node_map[i] = G_MAXUINT;
+          g_clear_pointer (&node->label, g_free);
+          g_clear_pointer (&node->sublabel, g_free);
+          continue;
+        }
+      node->entity = to;
+      node_map[i] = kept;
+      if (kept != i)
+        g_array_index (out->nodes, RwbSceneNode, kept) = *node;
+      kept++;
+    }
+  /* What is past @kept was moved down or freed: cleared, the array's clear function frees
+   * nothing twice when it shrinks. */
+  if (kept < n_nodes)
+    memset (&g_array_index (out->nodes, RwbSceneNode, kept), 0,
+            (n_nodes - kept) * sizeof (RwbSceneNode));
+  g_array_set_size (out->nodes, kept);
+
+  guint n_edges = out->edges->len;
+  kept = 0;
+  for (guint i = 0; i < n_edges; i++)
+    {
+      RwbSceneEdge *edge = &g_array_index (out->edges, RwbSceneEdge, i);
+      guint to = edge->relation < n_relations ? relation_map[edge->relation] : G_MAXUINT;
+      guint from_node = edge->from < n_nodes ? node_map[edge->from] : G_MAXUINT;
+      guint to_node = edge->to < n_nodes ? node_map[edge->to] : G_MAXUINT;
+      if (to >= graph->relations->len || from_node == G_MAXUINT || to_node == G_MAXUINT)
+        {
+          g_clear_pointer (&edge->points, g_array_unref);
+          g_clear_pointer (&edge->label, g_free);
+          continue;
+        }
+      edge->relation = to;
+      edge->from = from_node;
+      edge->to = to_node;
+      if (kept != i)
+        g_array_index (out->edges, RwbSceneEdge, kept) = *edge;
+      kept++;
+    }
+  if (kept < n_edges)
+    memset (&g_array_index (out->edges, RwbSceneEdge, kept), 0,
+            (n_edges - kept) * sizeof (RwbSceneEdge));
+  g_array_set_size (out->edges, kept);
+  return out;
+}
+
+/**
  * rwb_scene_find_node:
  * Returns the scene node of entity @entity, or -1.
  */

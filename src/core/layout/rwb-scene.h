@@ -117,7 +117,15 @@ RwbScene *rwb_scene_new        (RwbGraph *graph);  /* takes a reference on @grap
 void      rwb_scene_free       (RwbScene *scene);
 /* A deep copy without the index, for another thread (queries on an index write to it). */
 RwbScene *rwb_scene_copy       (const RwbScene *scene);
-/* Index of the scene node for entity @entity, or -1 if it is not in the scene. */
+/* The part of @scene that shows @graph, a graph made from the scene's by leaving entities and
+ * relations out (rwb_graph_filter_mapped): @entity_map and @relation_map give, per entity and
+ * relation of `scene->graph`, its index in @graph or G_MAXUINT. The nodes of entities left out
+ * go, with the edges of relations left out or that lost an end; the rest keep their geometry
+ * (moved nodes where they were moved) and are renumbered. Without the index. */
+RwbScene *rwb_scene_subset     (const RwbScene *scene, RwbGraph *graph, const guint *entity_map,
+                                const guint *relation_map);
+/* Index of the scene node for entity @entity, or -1 if it is not in the scene. A search: a
+ * caller that looks many entities up builds a table once instead. */
 gint      rwb_scene_find_node  (const RwbScene *scene, guint entity);
 
 /* Builds (or rebuilds) the spatial index: a uniform grid over node boxes and edge bounding
