@@ -62,13 +62,12 @@ test_emptiest (void)
   /* A node in the middle meets no corner; one in every corner: the fewest win, then the
    * weights. */
   RwbOccupied all[] = {
-    { { 380, 280, 40, 40 }, 1 },
-    { { 20, 20, 40, 40 }, 1 },      /* top left */
-    { { 740, 20, 40, 40 }, 1 },     /* top right */
-    { { 740, 540, 40, 40 }, 1 },    /* bottom right */
-    { { 20, 540, 40, 40 }, 1 },     /* bottom left */
-    { { 60, 540, 40, 40 }, 1 },     /* bottom left */
-    { { 60, 20, 40, 40 }, 0.5 },    /* top left, dimmed */
+    { { 380, 280, 40, 40 }, 1 }, { { 20, 20, 40, 40 }, 1 }, /* top left */
+    { { 740, 20, 40, 40 }, 1 },                             /* top right */
+    { { 740, 540, 40, 40 }, 1 },                            /* bottom right */
+    { { 20, 540, 40, 40 }, 1 },                             /* bottom left */
+    { { 60, 540, 40, 40 }, 1 },                             /* bottom left */
+    { { 60, 20, 40, 40 }, 0.5 },                            /* top left, dimmed */
   };
   /* Bottom right and top right hold one each (top left 1.5, bottom left 2): the tie goes to
    * the bottom. */
@@ -79,7 +78,7 @@ test_emptiest (void)
 
   /* A rectangle that only touches a corner's edge does not count. */
   RwbOccupied touching[] = {
-    { { 212, 450, 30, 30 }, 1 },    /* starts where the bottom-left legend ends */
+    { { 212, 450, 30, 30 }, 1 }, /* starts where the bottom-left legend ends */
   };
   g_assert_cmpint (choose (touching, 1, FALSE, -1, 0), ==, RWB_LEGEND_BOTTOM_START);
 }
@@ -115,10 +114,12 @@ test_hysteresis (void)
   /* The legend is bottom left; one node in it. The bottom right has a node just outside the
    * legend's rectangle there (10 px above it), every top corner two nodes. */
   RwbOccupied occ[] = {
-    { { 40, 500, 40, 30 }, 1 },        /* in the bottom-left legend */
+    { { 40, 500, 40, 30 }, 1 },                       /* in the bottom-left legend */
     { { 700, 600 - 12 - 150 - 10 - 30, 40, 30 }, 1 }, /* ends 10 px above bottom right's */
-    { { 20, 20, 40, 40 }, 1 }, { { 60, 20, 40, 40 }, 1 },
-    { { 740, 20, 40, 40 }, 1 }, { { 700, 20, 40, 40 }, 1 },
+    { { 20, 20, 40, 40 }, 1 },
+    { { 60, 20, 40, 40 }, 1 },
+    { { 740, 20, 40, 40 }, 1 },
+    { { 700, 20, 40, 40 }, 1 },
   };
 
   /* Without hysteresis the legend would move to the empty bottom right... */
@@ -154,7 +155,7 @@ chip_ink (gboolean collapsed, gboolean rtl, double *w, double *h, guint64 ink[2]
 
   rwb_style_init (&style);
   rwb_render_legend_chip (NULL, &style, 0, 0, "Legend", collapsed, rtl, w, h);
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) *w, (int) *h);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int)*w, (int)*h);
   cr = cairo_create (surface);
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);
@@ -165,8 +166,8 @@ chip_ink (gboolean collapsed, gboolean rtl, double *w, double *h, guint64 ink[2]
   ink[0] = ink[1] = 0;
   const guchar *data = cairo_image_surface_get_data (surface);
   int stride = cairo_image_surface_get_stride (surface);
-  for (int y = 0; y < (int) *h; y++)
-    for (int x = 0; x < (int) *w; x++)
+  for (int y = 0; y < (int)*h; y++)
+    for (int x = 0; x < (int)*w; x++)
       ink[x >= *w / 2] += data[y * stride + 4 * x + 1] < 128; /* dark: text or arrow */
   cairo_surface_destroy (surface);
 }
@@ -207,7 +208,7 @@ test_legend_rtl (void)
     {
       style.rtl = rtl;
       rwb_render_legend (NULL, &style, 0, 0, 0x3, 0, &w, &h);
-      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) w, (int) h);
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int)w, (int)h);
       cairo_t *cr = cairo_create (surface);
       rwb_render_legend (cr, &style, 0, 0, 0x3, 0, NULL, NULL);
       cairo_destroy (cr);
@@ -215,8 +216,8 @@ test_legend_rtl (void)
       const guchar *data = cairo_image_surface_get_data (surface);
       int stride = cairo_image_surface_get_stride (surface);
       /* Coloured (not grey) pixels: the swatches. */
-      for (int y = 0; y < (int) h; y++)
-        for (int x = 0; x < (int) w; x++)
+      for (int y = 0; y < (int)h; y++)
+        for (int x = 0; x < (int)w; x++)
           {
             const guchar *p = data + y * stride + 4 * x;
             int spread = MAX (MAX (p[0], p[1]), p[2]) - MIN (MIN (p[0], p[1]), p[2]);

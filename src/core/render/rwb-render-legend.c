@@ -39,8 +39,8 @@ rects_meet (const RwbRect *a, const RwbRect *b)
 
 RwbLegendCorner
 rwb_legend_choose_corner (const RwbRect *area, double width, double height, double margin,
-                          gboolean rtl, const RwbOccupied *occupied, guint n_occupied,
-                          int current, double hysteresis)
+                          gboolean rtl, const RwbOccupied *occupied, guint n_occupied, int current,
+                          double hysteresis)
 {
   double cost[RWB_LEGEND_N_CORNERS] = { 0 };
   RwbLegendCorner best;
@@ -71,7 +71,7 @@ rwb_legend_choose_corner (const RwbRect *area, double width, double height, doub
 
   /* Ties keep the current corner, else the first in reading order of the enum (bottom, where
    * lines start). */
-  best = current >= 0 ? (RwbLegendCorner) current : RWB_LEGEND_BOTTOM_START;
+  best = current >= 0 ? (RwbLegendCorner)current : RWB_LEGEND_BOTTOM_START;
   for (int c = 0; c < RWB_LEGEND_N_CORNERS; c++)
     if (cost[c] < cost[best])
       best = c;
@@ -79,17 +79,16 @@ rwb_legend_choose_corner (const RwbRect *area, double width, double height, doub
 }
 
 void
-rwb_render_legend_chip (cairo_t *cr, const RwbStyle *style, double x, double y,
-                        const char *label, gboolean collapsed, gboolean rtl, double *width,
-                        double *height)
+rwb_render_legend_chip (cairo_t *cr, const RwbStyle *style, double x, double y, const char *label,
+                        gboolean collapsed, gboolean rtl, double *width, double *height)
 {
   g_return_if_fail (style != NULL && label != NULL);
 
   PangoContext *ctx = rwb_render_make_context ();
-  PangoLayout *layout = rwb_render_make_layout (ctx, style->font_family, CHIP_FONT_SIZE, TRUE,
-                                                label);
+  PangoLayout *layout
+      = rwb_render_make_layout (ctx, style->font_family, CHIP_FONT_SIZE, TRUE, label);
   Rgb bg = rwb_render_background (style);
-  Rgb fg = style->dark ? (Rgb) { 0.90, 0.90, 0.92 } : (Rgb) { 0.15, 0.15, 0.18 };
+  Rgb fg = style->dark ? (Rgb){ 0.90, 0.90, 0.92 } : (Rgb){ 0.15, 0.15, 0.18 };
   double tw, th;
 
   rwb_render_layout_size (layout, &tw, &th);
