@@ -485,6 +485,13 @@ test_legend_chip (void)
   g_assert_cmpuint (pixels_changed (open_picture, closed_picture, &open_rect), >,
                     open_rect.size.width * open_rect.size.height / 10);
   g_assert_true (g_settings_get_boolean (settings, "legend-collapsed"));
+  {
+    /* The menu's View ▸ Fold Legend shows it checked. */
+    g_autoptr (GVariant) state = g_action_group_get_action_state (G_ACTION_GROUP (window),
+                                                                  "legend-collapsed");
+
+    g_assert_true (g_variant_get_boolean (state));
+  }
 
   /* The click was the legend's alone. */
   selected = rwb_graph_view_get_selected_entities (view);
