@@ -114,7 +114,10 @@ struct _RwbGraphView
   Tile *legend;
   int legend_width, legend_height;
   gboolean legend_rtl;         /* the direction the picture was made for */
-  double chip_x, chip_width, chip_height; /* the chip in the picture (at its top) */
+  /* The picture's chip is on the side of the corner it was made for, so that folding and
+   * unfolding leave the chip where it was, under the pointer. */
+  gboolean legend_left, legend_top;
+  double chip_x, chip_y, chip_width, chip_height; /* the chip in the picture */
   gboolean legend_drawn;
   double legend_x, legend_y;
   /* Its corner, -1 before the first frame; recomputed when the viewport, its size or the

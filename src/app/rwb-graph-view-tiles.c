@@ -215,10 +215,13 @@ append_tile (GtkSnapshot *snapshot, Tile *tile, const graphene_rect_t *area, int
 #define CHIP_GAP 4.0
 
 /* The legend as the view draws it: the "Legend" chip and, unless collapsed, the panel of the
- * types under it, the chip at the panel's start side. NULL when there is no type to show. */
+ * types, the chip in the picture's corner that is the view's corner (top left for a legend in
+ * the top left corner of the view, so that the panel unfolds away from the view's sides). NULL
+ * when there is no type to show. */
 static Tile *
 render_legend (RwbGraphView *self)
 {
+  gboolean left = self->legend_left, top = self->legend_top;
   int sf = gtk_widget_get_scale_factor (GTK_WIDGET (self));
   gboolean rtl = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL;
   /* TRANSLATORS: the header of the graph's legend; a click on it folds the legend away. */
@@ -243,21 +246,21 @@ render_legend (RwbGraphView *self)
   self->legend_height = (int) ceil (ch + (ph > 0 ? CHIP_GAP + ph : 0));
   self->chip_width = cw;
   self->chip_height = ch;
-  self->chip_x = rtl ? self->legend_width - cw : 0;
+  self->chip_x = left ? 0 : self->legend_width - cw;
+  self->chip_y = top ? 0 : self->legend_height - ch;
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, self->legend_width * sf,
                                         self->legend_height * sf);
   cr = cairo_create (surface);
   cairo_scale (cr, sf, sf);
-  rwb_render_legend_chip (cr, &style, self->chip_x, 0, label, self->legend_collapsed, rtl, NULL,
-                          NULL);
+  rwb_render_legend_chip (cr, &style, self->chip_x, self->chip_y, label, self->legend_collapsed,
+                          rtl, NULL, NULL);
   if (ph > 0)
-    rwb_render_legend (cr, &style, rtl ? self->legend_width - pw : 0, ch + CHIP_GAP,
+    rwb_render_legend (cr, &style, left ? 0 : self->legend_width - pw, top ? ch + CHIP_GAP : 0,
                        self->entity_type_mask, self->relation_type_mask, NULL, NULL);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
   tile = g_new0 (Tile, 1);
   tile->surface = surface;
-  self->legend_dirty = TRUE;
   return tile;
 }
 
@@ -385,7 +388,8 @@ rwb_graph_view_legend_at (RwbGraphView *self, double x, double y, gboolean *on_c
   if (in && on_chip)
     *on_chip = x >= self->legend_x + self->chip_x
                && x < self->legend_x + self->chip_x + self->chip_width
-               && y < self->legend_y + self->chip_height;
+               && y >= self->legend_y + self->chip_y
+               && y < self->legend_y + self->chip_y + self->chip_height;
   return in;
 }
 
@@ -401,8 +405,8 @@ rwb_graph_view_get_legend_rect (RwbGraphView *self, graphene_rect_t *legend,
     graphene_rect_init (legend, self->legend_x, self->legend_y, self->legend_width,
                         self->legend_height);
   if (chip)
-    graphene_rect_init (chip, self->legend_x + self->chip_x, self->legend_y, self->chip_width,
-                        self->chip_height);
+    graphene_rect_init (chip, self->legend_x + self->chip_x, self->legend_y + self->chip_y,
+                        self->chip_width, self->chip_height);
   return TRUE;
 }
 
@@ -545,8 +549,25 @@ rwb_graph_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
           RwbRect rect;
 
           update_legend_corner (self, width, height);
+          {
+            RwbLegendCorner c = self->legend_corner;
+            gboolean top = c == RWB_LEGEND_TOP_START || c == RWB_LEGEND_TOP_END;
+            gboolean start = c == RWB_LEGEND_TOP_START || c == RWB_LEGEND_BOTTOM_START;
+            gboolean left = start != self->legend_rtl;
+
+            /* The same size, only the chip and the panel change places: the corner holds. */
+            if (left != self->legend_left || top != self->legend_top)
+              {
+                self->legend_left = left;
+                self->legend_top = top;
+                g_clear_pointer (&self->legend, rwb_graph_view_tile_free);
+                self->legend = render_legend (self);
+              }
+          }
           rwb_legend_corner_rect (&area, self->legend_width, self->legend_height, LEGEND_MARGIN,
                                   self->legend_rtl, self->legend_corner, &rect);
+          if (self->legend == NULL)
+            return;
           /* Whole pixels, or the picture would be resampled and blur. */
           self->legend_x = round (rect.x);
           self->legend_y = round (rect.y);

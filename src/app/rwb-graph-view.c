@@ -644,6 +644,7 @@ rwb_graph_view_init (RwbGraphView *self)
   self->viewport.scale = 1.0;
   self->show_legend = TRUE;
   self->legend_corner = -1;
+  self->legend_left = TRUE; /* the bottom left, where a left-to-right legend starts */
   self->pointer_x = self->pointer_y = -1;
   self->hover_node = self->hover_edge = -1;
   self->drag_node = -1;
