@@ -121,6 +121,46 @@ test_render_sample (void)
   g_rmdir (dir);
 }
 
+/* Issue 13: `render` draws no legend unless --legend is given, in every format: the SVG has
+ * no legend rows (the types' names as text) and the PNG is narrower (the legend goes right of
+ * the picture). */
+static void
+test_render_no_legend (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("rawabit-cli-XXXXXX", &error);
+  const char *sample = g_getenv ("RAWABIT_SAMPLE");
+  int widths[2];
+
+  for (int legend = 0; legend < 2; legend++)
+    {
+      g_autofree char *svg = g_build_filename (dir, legend ? "l.svg" : "n.svg", NULL);
+      g_autofree char *png = g_build_filename (dir, legend ? "l.png" : "n.png", NULL);
+      const char *svg_args[] = { "render", "-o", svg, legend ? "--legend" : sample,
+                                 legend ? sample : NULL, NULL };
+      const char *png_args[] = { "render", "-o", png, legend ? "--legend" : sample,
+                                 legend ? sample : NULL, NULL };
+      g_autofree char *out = NULL, *err = NULL, *out2 = NULL, *err2 = NULL, *text = NULL;
+
+      g_assert_cmpint (run_cli (svg_args, &out, &err), ==, 0);
+      g_assert_true (g_file_get_contents (svg, &text, NULL, &error));
+      g_assert_no_error (error);
+      if (legend)
+        g_assert_nonnull (strstr (text, ">company</text>"));
+      else
+        g_assert_null (strstr (text, ">company</text>"));
+      g_assert_cmpint (run_cli (png_args, &out2, &err2), ==, 0);
+      cairo_surface_t *s = cairo_image_surface_create_from_png (png);
+      g_assert_cmpint (cairo_surface_status (s), ==, CAIRO_STATUS_SUCCESS);
+      widths[legend] = cairo_image_surface_get_width (s);
+      cairo_surface_destroy (s);
+      g_remove (svg);
+      g_remove (png);
+    }
+  g_assert_cmpint (widths[0], <, widths[1] - 100);
+  g_rmdir (dir);
+}
+
 static void
 test_errors (void)
 {
@@ -378,6 +418,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/cli/extract-sample", test_extract_sample);
   g_test_add_func ("/cli/render-sample", test_render_sample);
+  g_test_add_func ("/cli/render-no-legend", test_render_no_legend);
   g_test_add_func ("/cli/errors", test_errors);
   g_test_add_func ("/cli/deep-input", test_deep_input);
   g_test_add_func ("/cli/force", test_force);

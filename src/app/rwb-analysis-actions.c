@@ -726,8 +726,12 @@ rwb_analysis_actions_add (GActionMap *map, RwbSession *session, RwbGraphView *vi
   add_view_action (map, a, "zoom-reset", "view.zoom-reset");
   {
     g_autoptr (GPropertyAction) legend = g_property_action_new ("show-legend", view, "show-legend");
+    /* The chip's click, for the keyboard and the menu. */
+    g_autoptr (GPropertyAction) collapsed = g_property_action_new ("legend-collapsed", view,
+                                                                   "legend-collapsed");
 
     g_action_map_add_action (map, G_ACTION (legend));
+    g_action_map_add_action (map, G_ACTION (collapsed));
   }
   g_object_set_data (G_OBJECT (map), "rwb-analysis", a);
 

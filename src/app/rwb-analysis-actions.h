@@ -18,7 +18,8 @@ G_BEGIN_DECLS
  * @parent: (nullable): the window dialogs belong to
  * @message_func: how a result or a failure is told (the status line)
  *
- * Adds `fit`, `zoom-in`, `zoom-out`, `zoom-reset` and `show-legend` (the view's, for menus),
+ * Adds `fit`, `zoom-in`, `zoom-out`, `zoom-reset`, `show-legend` and `legend-collapsed` (the
+ * view's, for menus),
  * `show-connection` (the shortest paths between the first two selected entities, highlighted,
  * the rest dimmed), `clear-highlight`, `focus` (u: the ego network of the selection that many
  * steps out, laid out afresh), `unfocus` (back to the whole graph), `color-communities`

@@ -475,10 +475,9 @@ rwb_export_dialog_new (GtkWindow *parent, RwbGraphView *view, RwbFilterPanel *fi
   self->view = g_object_ref (view);
   self->session = g_object_ref (rwb_graph_view_get_session (view));
   self->filters = filters ? g_object_ref (filters) : NULL;
-  /* Matches the window (and a legend the user switched off there stays off). */
-  gboolean legend = TRUE;
-  g_object_get (view, "show-legend", &legend, NULL);
-  gtk_check_button_set_active (self->legend_check, legend);
+  /* The legend on screen is a help for reading the view, not part of the picture: an image
+   * has one only when the user ticks the box (as `rawabit-cli render` only with --legend). */
+  gtk_check_button_set_active (self->legend_check, FALSE);
 
   file = g_file_new_build_filename (pictures ? pictures : g_get_home_dir (), "graph.png", NULL);
   rwb_export_dialog_set_file (self, file);

@@ -102,6 +102,8 @@ rwb_graph_view_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "view.reset-positions", NULL,
                                    reset_positions_action);
   gtk_widget_class_install_property_action (widget_class, "view.show-legend", "show-legend");
+  gtk_widget_class_install_property_action (widget_class, "view.legend-collapsed",
+                                            "legend-collapsed");
 
   /* Keys work while the view has the focus; plain keys too, as in image viewers. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, 0, "view.zoom-in", NULL);

@@ -157,6 +157,12 @@ rwb_graph_view_pointer_motion (RwbGraphView *self, double x, double y)
   /* While a button is down the picture follows the drag; hover waits for the release. */
   if (self->press != PRESS_NONE || self->scene == NULL)
     return;
+  /* What the legend covers is out of reach. */
+  if (rwb_graph_view_legend_at (self, x, y, NULL))
+    {
+      rwb_graph_view_set_hover (self, -1, -1);
+      return;
+    }
 
   node = rwb_graph_view_node_at (self, x, y);
   if (node < 0)
@@ -192,6 +198,14 @@ rwb_graph_view_press (RwbGraphView *self, double x, double y, GdkModifierType st
   self->pointer_x = x;
   self->pointer_y = y;
 
+  /* On the legend a press neither drags what is under it nor clears the selection; on its
+   * chip, the release folds or unfolds it. */
+  if (rwb_graph_view_legend_at (self, x, y, &self->press_on_chip))
+    {
+      self->press = PRESS_LEGEND;
+      return;
+    }
+
   node = rwb_graph_view_node_at (self, x, y);
   if (node >= 0 && !(state & GDK_CONTROL_MASK))
     {
@@ -220,6 +234,8 @@ rwb_graph_view_drag_to (RwbGraphView *self, double offset_x, double offset_y)
 
   self->pointer_x = self->press_x + offset_x;
   self->pointer_y = self->press_y + offset_y;
+  if (self->press == PRESS_LEGEND)
+    return;
   if (!self->dragging)
     {
       /* Below the threshold a press is still a click; a shaky hand must not move the node. */
@@ -259,6 +275,18 @@ rwb_graph_view_release (RwbGraphView *self, double offset_x, double offset_y)
     return;
 
   rwb_graph_view_drag_to (self, offset_x, offset_y);
+  if (self->press == PRESS_LEGEND)
+    {
+      gboolean on_chip;
+
+      self->press = PRESS_NONE;
+      /* A click is a press and a release on the chip. */
+      if (self->press_on_chip
+          && rwb_graph_view_legend_at (self, self->pointer_x, self->pointer_y, &on_chip)
+          && on_chip)
+        g_object_set (self, "legend-collapsed", !self->legend_collapsed, NULL);
+      return;
+    }
   press = self->press;
   dragging = self->dragging;
   drag_node = self->drag_node;
@@ -430,7 +458,7 @@ rwb_graph_view_item_at (RwbGraphView *self, double x, double y, gint *entity, gi
   g_return_val_if_fail (RWB_IS_GRAPH_VIEW (self), FALSE);
 
   *entity = *relation = -1;
-  if (self->scene == NULL)
+  if (self->scene == NULL || rwb_graph_view_legend_at (self, x, y, NULL))
     return FALSE;
   node = rwb_graph_view_node_at (self, x, y);
   if (node < 0)
@@ -455,6 +483,8 @@ rwb_graph_view_tooltip_text_at (RwbGraphView *self, double x, double y)
   if (self->scene == NULL)
     return NULL;
 
+  if (rwb_graph_view_legend_at (self, x, y, NULL))
+    return NULL;
   graph = self->scene->graph;
   node = rwb_graph_view_node_at (self, x, y);
   if (node >= 0)

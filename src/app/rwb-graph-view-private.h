@@ -39,10 +39,16 @@ G_BEGIN_DECLS
 
 #define PROMINENT (RWB_DRAW_SELECTED | RWB_DRAW_HOVER | RWB_DRAW_EMPHASIS)
 
+/* The legend overlay: pixels in from the view's sides, and how much further clear of content
+ * another corner must be before the legend moves there. */
+#define LEGEND_MARGIN 12.0
+#define LEGEND_HYSTERESIS 24.0
+
 typedef enum {
   PRESS_NONE,
   PRESS_PAN,
   PRESS_NODE,
+  PRESS_LEGEND,  /* on the legend: neither a pan nor a node drag; on its chip, a toggle */
 } PressKind;
 
 /* One tile of the base picture: its pixels, and a texture sharing them once a GL or Vulkan
@@ -102,8 +108,24 @@ struct _RwbGraphView
   gboolean view_mode;
   double view_x, view_y;
   RwbRenderCache *render_cache;
+  /* The legend: its chip over the panel of types (the chip alone when collapsed), one
+   * picture; where it was last drawn, in widget coordinates, for hit testing. */
+  gboolean legend_collapsed;
   Tile *legend;
   int legend_width, legend_height;
+  gboolean legend_rtl;         /* the direction the picture was made for */
+  /* The picture's chip is on the side of the corner it was made for, so that folding and
+   * unfolding leave the chip where it was, under the pointer. */
+  gboolean legend_left, legend_top;
+  double chip_x, chip_y, chip_width, chip_height; /* the chip in the picture */
+  gboolean legend_drawn;
+  double legend_x, legend_y;
+  /* Its corner, -1 before the first frame; recomputed when the viewport, its size or the
+   * states (selection, filters) change, not on every frame. */
+  int legend_corner;
+  double legend_key[8];
+  gboolean legend_dirty;
+  gboolean press_on_chip;
 
   /* Pointer. */
   double pointer_x, pointer_y; /* -1 when outside: scroll events carry no position */
@@ -181,6 +203,12 @@ void     rwb_graph_view_item_rect           (RwbGraphView *self,
                                              RwbRect      *out);
 void     rwb_graph_view_snapshot            (GtkWidget    *widget,
                                              GtkSnapshot  *snapshot);
+/* Whether widget point (x, y) is on the legend as last drawn; @on_chip (may be NULL) whether
+ * on its chip. */
+gboolean rwb_graph_view_legend_at           (RwbGraphView *self,
+                                             double        x,
+                                             double        y,
+                                             gboolean     *on_chip);
 
 /* --- rwb-graph-view-input.c: pointer input and tooltips ------------------------------------ */
 void     rwb_graph_view_init_input          (RwbGraphView *self);
@@ -258,6 +286,10 @@ const guint8 *rwb_graph_view_get_node_states (RwbGraphView    *self,
                                               guint           *n_nodes);
 const guint8 *rwb_graph_view_get_edge_states (RwbGraphView    *self,
                                               guint           *n_edges);
+/* Where the legend and its chip were last drawn (widget coordinates); FALSE when it was not. */
+gboolean     rwb_graph_view_get_legend_rect  (RwbGraphView    *self,
+                                              graphene_rect_t *legend,
+                                              graphene_rect_t *chip);
 /* Zoom limits the view clamps to, device pixels per scene point. */
 void         rwb_graph_view_get_zoom_range   (RwbGraphView    *self,
                                               double          *min_scale,

@@ -211,29 +211,52 @@ append_tile (GtkSnapshot *snapshot, Tile *tile, const graphene_rect_t *area, int
   cairo_destroy (cr);
 }
 
+/* Space between the chip and the panel under it. */
+#define CHIP_GAP 4.0
+
+/* The legend as the view draws it: the "Legend" chip and, unless collapsed, the panel of the
+ * types, the chip in the picture's corner that is the view's corner (top left for a legend in
+ * the top left corner of the view, so that the panel unfolds away from the view's sides). NULL
+ * when there is no type to show. */
 static Tile *
 render_legend (RwbGraphView *self)
 {
+  gboolean left = self->legend_left, top = self->legend_top;
   int sf = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  gboolean rtl = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL;
+  /* TRANSLATORS: the header of the graph's legend; a click on it folds the legend away. */
+  const char *label = _("Legend");
   cairo_surface_t *surface;
   cairo_t *cr;
   RwbStyle style;
-  double w, h;
+  double w, h, cw, ch, pw = 0, ph = 0;
   Tile *tile;
 
   init_style (self, &style);
+  style.rtl = rtl;
   rwb_render_legend (NULL, &style, 0, 0, self->entity_type_mask, self->relation_type_mask, &w, &h);
   if (w <= 0 || h <= 0)
     return NULL;
+  rwb_render_legend_chip (NULL, &style, 0, 0, label, self->legend_collapsed, rtl, &cw, &ch);
+  if (!self->legend_collapsed)
+    pw = w, ph = h;
 
-  self->legend_width = (int) ceil (w);
-  self->legend_height = (int) ceil (h);
+  self->legend_rtl = rtl;
+  self->legend_width = (int) ceil (MAX (cw, pw));
+  self->legend_height = (int) ceil (ch + (ph > 0 ? CHIP_GAP + ph : 0));
+  self->chip_width = cw;
+  self->chip_height = ch;
+  self->chip_x = left ? 0 : self->legend_width - cw;
+  self->chip_y = top ? 0 : self->legend_height - ch;
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, self->legend_width * sf,
                                         self->legend_height * sf);
   cr = cairo_create (surface);
   cairo_scale (cr, sf, sf);
-  rwb_render_legend (cr, &style, 0, 0, self->entity_type_mask, self->relation_type_mask, NULL,
-                     NULL);
+  rwb_render_legend_chip (cr, &style, self->chip_x, self->chip_y, label, self->legend_collapsed,
+                          rtl, NULL, NULL);
+  if (ph > 0)
+    rwb_render_legend (cr, &style, left ? 0 : self->legend_width - pw, top ? ch + CHIP_GAP : 0,
+                       self->entity_type_mask, self->relation_type_mask, NULL, NULL);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
   tile = g_new0 (Tile, 1);
@@ -243,49 +266,148 @@ render_legend (RwbGraphView *self)
 
 /* --- Drawing ------------------------------------------------------------------------------- */
 
-/* Where the legend goes: the corner of the view it would hide the fewest nodes in (and above
- * all of what stands out), the bottom
- * corner where lines start (left, or right in a right-to-left locale) on a tie. */
-static void
-legend_corner (RwbGraphView *self, double width, double height, double *x, double *y)
+static int
+compare_guint (gconstpointer a, gconstpointer b)
 {
-  gboolean rtl = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL;
-  double start = rtl ? width - 12 - self->legend_width : 12;
-  double end = rtl ? 12 : width - 12 - self->legend_width;
-  double bottom = height - 12 - self->legend_height, top = 12;
-  const double corners[4][2] = { { start, bottom }, { end, bottom }, { end, top }, { start, top } };
-  g_autoptr (GArray) nodes = g_array_new (FALSE, FALSE, sizeof (guint));
-  guint best_count = G_MAXUINT;
+  guint x = *(const guint *) a, y = *(const guint *) b;
 
-  *x = corners[0][0];
-  *y = corners[0][1];
-  if (self->scene == NULL || self->viewport.scale <= 0)
+  return x < y ? -1 : x > y;
+}
+
+/* Sorts @array of guint and drops repeats. */
+static void
+sort_unique (GArray *array)
+{
+  guint n = 0;
+
+  g_array_sort (array, compare_guint);
+  for (guint k = 0; k < array->len; k++)
+    if (n == 0 || g_array_index (array, guint, k) != g_array_index (array, guint, n - 1))
+      g_array_index (array, guint, n++) = g_array_index (array, guint, k);
+  g_array_set_size (array, n);
+}
+
+static void
+scene_to_widget_rect (RwbGraphView *self, const RwbRect *in, RwbRect *out)
+{
+  double s = self->viewport.scale;
+
+  *out = (RwbRect) { (in->x - self->viewport.origin_x) * s, (in->y - self->viewport.origin_y) * s,
+                     in->width * s, in->height * s };
+}
+
+/* The legend's corner: what the view's spatial index holds near each corner (grown by the
+ * hysteresis), weighted — a plain node 1, a selected or highlighted one 100, a dimmed one less,
+ * an edge's bounding box a little — and rwb_legend_choose_corner() picks. Only when the
+ * viewport, the legend's size or the states changed since the last frame; state changes
+ * under a hovering pointer wait (hover changes the states, and the legend would jump). */
+static void
+update_legend_corner (RwbGraphView *self, double width, double height)
+{
+  const double key[8] = { self->viewport.origin_x, self->viewport.origin_y, self->viewport.scale,
+                          width, height, self->legend_width, self->legend_height,
+                          self->legend_rtl };
+  gboolean hovering = self->hover_node >= 0 || self->hover_edge >= 0;
+  const RwbRect area = { 0, 0, width, height };
+  g_autoptr (GArray) nodes = NULL;
+  g_autoptr (GArray) edges = NULL;
+  g_autoptr (GArray) occupied = NULL;
+
+  if (self->legend_corner >= 0 && memcmp (key, self->legend_key, sizeof key) == 0
+      && (!self->legend_dirty || hovering))
     return;
-  for (guint c = 0; c < G_N_ELEMENTS (corners); c++)
+  memcpy (self->legend_key, key, sizeof key);
+  self->legend_dirty = FALSE;
+
+  nodes = g_array_new (FALSE, FALSE, sizeof (guint));
+  edges = g_array_new (FALSE, FALSE, sizeof (guint));
+  occupied = g_array_new (FALSE, FALSE, sizeof (RwbOccupied));
+  for (int c = 0; c < RWB_LEGEND_N_CORNERS; c++)
     {
-      double sx, sy;
-      guint count = 0;
+      RwbRect rect, scene_rect;
 
-      rwb_graph_view_widget_to_scene (self, corners[c][0], corners[c][1], &sx, &sy);
-      RwbRect rect = { sx, sy, self->legend_width / self->viewport.scale,
-                       self->legend_height / self->viewport.scale };
-      g_array_set_size (nodes, 0);
-      rwb_scene_query_rect (self->scene, &rect, nodes, NULL);
-      /* What stands out (a selection, a path) counts for many. */
-      for (guint k = 0; k < nodes->len; k++)
-        {
-          guint node = g_array_index (nodes, guint, k);
-
-          if (!rwb_graph_view_node_hidden (self, node))
-            count += self->node_state[node] & PROMINENT ? 100 : 1;
-        }
-      if (count < best_count)
-        {
-          best_count = count;
-          *x = corners[c][0];
-          *y = corners[c][1];
-        }
+      rwb_legend_corner_rect (&area, self->legend_width, self->legend_height, LEGEND_MARGIN,
+                              self->legend_rtl, c, &rect);
+      rwb_graph_view_widget_to_scene (self, rect.x - LEGEND_HYSTERESIS,
+                                      rect.y - LEGEND_HYSTERESIS, &scene_rect.x, &scene_rect.y);
+      scene_rect.width = (rect.width + 2 * LEGEND_HYSTERESIS) / self->viewport.scale;
+      scene_rect.height = (rect.height + 2 * LEGEND_HYSTERESIS) / self->viewport.scale;
+      rwb_scene_query_rect (self->scene, &scene_rect, nodes, edges);
     }
+  sort_unique (nodes);
+  sort_unique (edges);
+
+  for (guint k = 0; k < nodes->len; k++)
+    {
+      guint node = g_array_index (nodes, guint, k);
+      guint8 state = self->node_state != NULL ? self->node_state[node] : 0;
+      RwbOccupied o;
+      RwbRect r;
+
+      if (state & RWB_DRAW_HIDDEN)
+        continue;
+      rwb_graph_view_item_rect (self, FALSE, node, &r);
+      scene_to_widget_rect (self, &r, &o.rect);
+      o.weight = state & (RWB_DRAW_SELECTED | RWB_DRAW_EMPHASIS) ? 100
+                 : state & RWB_DRAW_DIMMED                      ? 0.5
+                                                                : 1;
+      g_array_append_val (occupied, o);
+    }
+  for (guint k = 0; k < edges->len; k++)
+    {
+      guint edge = g_array_index (edges, guint, k);
+      RwbOccupied o;
+      RwbRect r;
+
+      if (rwb_graph_view_edge_hidden (self, edge))
+        continue;
+      rwb_graph_view_item_rect (self, TRUE, edge, &r);
+      scene_to_widget_rect (self, &r, &o.rect);
+      o.weight = 0.25;
+      g_array_append_val (occupied, o);
+    }
+
+  self->legend_corner = rwb_legend_choose_corner (&area, self->legend_width, self->legend_height,
+                                                  LEGEND_MARGIN, self->legend_rtl,
+                                                  (const RwbOccupied *) occupied->data,
+                                                  occupied->len, self->legend_corner,
+                                                  LEGEND_HYSTERESIS);
+}
+
+gboolean
+rwb_graph_view_legend_at (RwbGraphView *self, double x, double y, gboolean *on_chip)
+{
+  gboolean in;
+
+  if (on_chip)
+    *on_chip = FALSE;
+  if (!self->legend_drawn || !self->show_legend)
+    return FALSE;
+  in = x >= self->legend_x && x < self->legend_x + self->legend_width && y >= self->legend_y
+       && y < self->legend_y + self->legend_height;
+  if (in && on_chip)
+    *on_chip = x >= self->legend_x + self->chip_x
+               && x < self->legend_x + self->chip_x + self->chip_width
+               && y >= self->legend_y + self->chip_y
+               && y < self->legend_y + self->chip_y + self->chip_height;
+  return in;
+}
+
+gboolean
+rwb_graph_view_get_legend_rect (RwbGraphView *self, graphene_rect_t *legend,
+                                graphene_rect_t *chip)
+{
+  g_return_val_if_fail (RWB_IS_GRAPH_VIEW (self), FALSE);
+
+  if (!self->legend_drawn || !self->show_legend)
+    return FALSE;
+  if (legend)
+    graphene_rect_init (legend, self->legend_x, self->legend_y, self->legend_width,
+                        self->legend_height);
+  if (chip)
+    graphene_rect_init (chip, self->legend_x + self->chip_x, self->legend_y + self->chip_y,
+                        self->chip_width, self->chip_height);
+  return TRUE;
 }
 
 void
@@ -412,17 +534,47 @@ rwb_graph_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 
   /* A plain Graphviz file draws in its own colours: the entity and relation legend does not
    * apply to it. */
+  self->legend_drawn = FALSE;
   if (self->show_legend && !(self->scene != NULL && self->scene->from_dot))
     {
+      gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
+
+      if (self->legend != NULL && self->legend_rtl != rtl)
+        g_clear_pointer (&self->legend, rwb_graph_view_tile_free);
       if (self->legend == NULL)
         self->legend = render_legend (self);
       if (self->legend != NULL)
         {
-          double lx, ly;
+          const RwbRect area = { 0, 0, width, height };
+          RwbRect rect;
 
-          legend_corner (self, width, height, &lx, &ly);
+          update_legend_corner (self, width, height);
+          {
+            RwbLegendCorner c = self->legend_corner;
+            gboolean top = c == RWB_LEGEND_TOP_START || c == RWB_LEGEND_TOP_END;
+            gboolean start = c == RWB_LEGEND_TOP_START || c == RWB_LEGEND_BOTTOM_START;
+            gboolean left = start != self->legend_rtl;
+
+            /* The same size, only the chip and the panel change places: the corner holds. */
+            if (left != self->legend_left || top != self->legend_top)
+              {
+                self->legend_left = left;
+                self->legend_top = top;
+                g_clear_pointer (&self->legend, rwb_graph_view_tile_free);
+                self->legend = render_legend (self);
+              }
+          }
+          rwb_legend_corner_rect (&area, self->legend_width, self->legend_height, LEGEND_MARGIN,
+                                  self->legend_rtl, self->legend_corner, &rect);
+          if (self->legend == NULL)
+            return;
+          /* Whole pixels, or the picture would be resampled and blur. */
+          self->legend_x = round (rect.x);
+          self->legend_y = round (rect.y);
+          self->legend_drawn = TRUE;
           append_tile (snapshot, self->legend,
-                       &GRAPHENE_RECT_INIT (lx, ly, self->legend_width, self->legend_height),
+                       &GRAPHENE_RECT_INIT (self->legend_x, self->legend_y, self->legend_width,
+                                            self->legend_height),
                        gtk_widget_get_scale_factor (widget), use_textures);
         }
     }

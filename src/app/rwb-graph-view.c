@@ -40,6 +40,7 @@ enum {
   PROP_HAS_SCENE,
   PROP_SHOW_MENTIONS,
   PROP_SHOW_LEGEND,
+  PROP_LEGEND_COLLAPSED,
   PROP_DARK,
   PROP_SESSION,
   N_PROPS
@@ -336,6 +337,7 @@ rwb_graph_view_update_states (RwbGraphView *self)
       self->has_overlay |= over;
     }
   self->veil = self->hover_node >= 0 && !rwb_graph_view_node_hidden (self, self->hover_node);
+  self->legend_dirty = TRUE;
 
   if (entity_mask != self->entity_type_mask || relation_mask != self->relation_type_mask)
     {
@@ -466,6 +468,9 @@ rwb_graph_view_get_property (GObject *object, guint prop_id, GValue *value, GPar
     case PROP_SHOW_LEGEND:
       g_value_set_boolean (value, self->show_legend);
       break;
+    case PROP_LEGEND_COLLAPSED:
+      g_value_set_boolean (value, self->legend_collapsed);
+      break;
     case PROP_DARK:
       g_value_set_boolean (value, self->dark);
       break;
@@ -498,6 +503,15 @@ rwb_graph_view_set_property (GObject      *object,
           g_object_notify_by_pspec (object, pspec);
         }
       break;
+    case PROP_LEGEND_COLLAPSED:
+      if (self->legend_collapsed != g_value_get_boolean (value))
+        {
+          self->legend_collapsed = g_value_get_boolean (value);
+          g_clear_pointer (&self->legend, rwb_graph_view_tile_free);
+          gtk_widget_queue_draw (GTK_WIDGET (self));
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
     case PROP_SESSION:
       rwb_graph_view_set_session (self, g_value_get_object (value));
       break;
@@ -522,6 +536,8 @@ clear_scene_data (RwbGraphView *self)
   rwb_graph_view_drop_tiles (self);
   g_clear_pointer (&self->legend, rwb_graph_view_tile_free);
   self->has_overlay = self->veil = FALSE;
+  self->legend_dirty = TRUE;
+  self->legend_drawn = FALSE;
   self->hover_node = self->hover_edge = -1;
   self->press = PRESS_NONE;
   self->dragging = FALSE;
@@ -585,6 +601,14 @@ rwb_graph_view_class_init (RwbGraphViewClass *klass)
   properties[PROP_SHOW_LEGEND] =
     g_param_spec_boolean ("show-legend", NULL, NULL, TRUE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * RwbGraphView:legend-collapsed:
+   *
+   * Whether the legend shows only its "Legend" chip; a click on the chip toggles it.
+   */
+  properties[PROP_LEGEND_COLLAPSED] =
+    g_param_spec_boolean ("legend-collapsed", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_DARK] =
     g_param_spec_boolean ("dark", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
@@ -619,6 +643,8 @@ rwb_graph_view_init (RwbGraphView *self)
 {
   self->viewport.scale = 1.0;
   self->show_legend = TRUE;
+  self->legend_corner = -1;
+  self->legend_left = TRUE; /* the bottom left, where a left-to-right legend starts */
   self->pointer_x = self->pointer_y = -1;
   self->hover_node = self->hover_edge = -1;
   self->drag_node = -1;

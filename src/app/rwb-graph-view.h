@@ -165,9 +165,11 @@ void            rwb_graph_view_reset_positions   (RwbGraphView *self);
  * view has the focus: view.zoom-in (+, Ctrl++), view.zoom-out (-, Ctrl+-), view.zoom-reset
  * (1:1; 0, Ctrl+0), view.fit (F), view.pan "(dd)" in steps of 64 px (arrow keys),
  * view.reset-positions, view.clear-selection (Esc), view.show-legend (stateful, the
- * "show-legend" property, default on). Pointer: drag empty space or scroll to pan, Ctrl+scroll
+ * "show-legend" property, default on), view.legend-collapsed (the "legend-collapsed"
+ * property: only the legend's chip). Pointer: drag empty space or scroll to pan, Ctrl+scroll
  * or pinch to zoom at the pointer, click to select, Ctrl+click to add or remove, drag a node to
- * move it. */
+ * move it; a click on the legend's chip folds or unfolds it. The legend sits in the corner of
+ * the view where it hides the least. */
 
 /* --- Analysis views (issue 13). Arrays are per entity of @graph (copied); a later scene of
  * another graph drops them. */

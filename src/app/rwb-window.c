@@ -1537,6 +1537,8 @@ rwb_window_constructed (GObject *object)
       g_settings_bind (self->settings, "window-height", self, "default-height", flags);
       g_settings_bind (self->settings, "window-maximized", self, "maximized", flags);
       g_settings_bind (self->settings, "show-mentions", self->session, "show-mentions", flags);
+      g_settings_bind (self->settings, "legend-collapsed", self->graph_view, "legend-collapsed",
+                       flags);
 
       engine_name = g_settings_get_string (self->settings, "layout-engine");
       if (!rwb_layout_engine_from_string (engine_name, &engine))

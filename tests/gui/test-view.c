@@ -758,6 +758,76 @@ test_legend (void)
   }
 }
 
+static gboolean
+rect_contains (const graphene_rect_t *r, double x, double y)
+{
+  return graphene_rect_contains_point (r, &GRAPHENE_POINT_INIT (x, y));
+}
+
+/* Issue 13: the legend goes where it hides the least. Panning Gamma Person under it moves it to
+ * another corner, clear of Gamma, and fitting the graph again brings it back. A press on the
+ * legend neither selects what is under it nor pans. (Hysteresis: tests/test-legend.c.) */
+static void
+test_legend_moves (void)
+{
+  graphene_rect_t first, moved, back, chip;
+  double gx, gy;
+  RwbViewport vp;
+
+  reset_view ();
+  g_object_set (view, "show-legend", TRUE, "legend-collapsed", FALSE, NULL);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (view));
+  g_assert_true (rwb_graph_view_get_legend_rect (view, &first, &chip));
+  /* Nothing under the bottom left: it is there, where lines start. */
+  g_assert_cmpfloat (first.origin.x, ==, LEGEND_MARGIN);
+  g_assert_cmpfloat (first.origin.y + first.size.height, ==, VIEW_HEIGHT - LEGEND_MARGIN);
+
+  /* Gamma Person's centre to the legend's centre. */
+  node_centre (C, &gx, &gy);
+  rwb_graph_view_pan_by (view, gx - (first.origin.x + first.size.width / 2),
+                         gy - (first.origin.y + first.size.height / 2));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (view));
+  node_centre (C, &gx, &gy);
+  g_assert_true (rect_contains (&first, gx, gy));
+  g_assert_true (rwb_graph_view_get_legend_rect (view, &moved, NULL));
+  g_test_message ("legend moved from %.0f,%.0f to %.0f,%.0f", first.origin.x, first.origin.y,
+                  moved.origin.x, moved.origin.y);
+  g_assert_false (graphene_rect_equal (&first, &moved));
+  g_assert_false (rect_contains (&moved, gx, gy));
+
+  /* A press, drag and release on the legend: the selection stays, the view does not pan. */
+  rwb_graph_view_select_entity (view, A, FALSE);
+  rwb_graph_view_get_viewport (view, &vp);
+  rwb_graph_view_press (view, moved.origin.x + moved.size.width / 2,
+                        moved.origin.y + moved.size.height - 4, 0);
+  rwb_graph_view_drag_to (view, 40, 40);
+  rwb_graph_view_release (view, 40, 40);
+  {
+    g_autoptr (GArray) sel = rwb_graph_view_get_selected_entities (view);
+    RwbViewport now;
+
+    g_assert_cmpuint (sel->len, ==, 1);
+    g_assert_cmpuint (g_array_index (sel, guint, 0), ==, A);
+    rwb_graph_view_get_viewport (view, &now);
+    g_assert_cmpfloat (now.origin_x, ==, vp.origin_x);
+    g_assert_cmpfloat (now.origin_y, ==, vp.origin_y);
+  }
+  {
+    gboolean collapsed;
+
+    g_object_get (view, "legend-collapsed", &collapsed, NULL);
+    g_assert_false (collapsed); /* not on the chip */
+  }
+
+  /* Fitted again, the top right would hide شركة النور: back to the empty bottom left. */
+  gtk_widget_activate_action (GTK_WIDGET (view), "view.fit", NULL);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (view));
+  g_assert_true (rwb_graph_view_get_legend_rect (view, &back, NULL));
+  g_test_message ("after fit: %.0f,%.0f", back.origin.x, back.origin.y);
+  g_assert_true (graphene_rect_equal (&back, &first));
+  g_object_set (view, "show-legend", FALSE, NULL);
+}
+
 static void
 test_dark (void)
 {
@@ -811,6 +881,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/view/hover", test_hover);
   g_test_add_func ("/view/relayout-keeps-moved", test_relayout_keeps_moved);
   g_test_add_func ("/view/legend", test_legend);
+  g_test_add_func ("/view/legend-moves", test_legend_moves);
   g_test_add_func ("/view/dark", test_dark);
   status = g_test_run ();
 

@@ -370,6 +370,158 @@ test_legible (void)
   picture = render_widget (GTK_WIDGET (window), "viewer-fit.png");
 }
 
+/* --- The legend's chip, clicked through the X server --------------------------------------- */
+
+static guint most_connected_company (void);
+
+/* Clicks the primary button at widget point (x, y) of @widget as a mouse does. */
+static void
+click_widget_at (GtkWidget *widget, double x, double y)
+{
+  Display *dpy = x_display ();
+  GtkNative *native = gtk_widget_get_native (widget);
+  GdkSurface *surface = gtk_native_get_surface (native);
+  graphene_point_t in_native;
+  double sx, sy;
+  int rx, ry;
+  Window child;
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native),
+                                           &GRAPHENE_POINT_INIT (x, y), &in_native));
+  gtk_native_get_surface_transform (native, &sx, &sy);
+  XTranslateCoordinates (dpy, gdk_x11_surface_get_xid (surface), DefaultRootWindow (dpy),
+                         (int) round (in_native.x + sx), (int) round (in_native.y + sy), &rx,
+                         &ry, &child);
+  XTestFakeMotionEvent (dpy, -1, rx, ry, CurrentTime);
+  XFlush (dpy);
+  settle ();
+  XTestFakeButtonEvent (dpy, 1, True, CurrentTime);
+  XTestFakeButtonEvent (dpy, 1, False, CurrentTime);
+  XFlush (dpy);
+}
+
+typedef struct
+{
+  RwbGraphView *view;
+  gboolean collapsed;
+} LegendState;
+
+static gboolean
+legend_is (gpointer data)
+{
+  LegendState *want = data;
+  gboolean collapsed;
+
+  g_object_get (want->view, "legend-collapsed", &collapsed, NULL);
+  return collapsed == want->collapsed;
+}
+
+/* Pixels of @a and @b that differ inside @rect. */
+static guint64
+pixels_changed (const Picture *a, const Picture *b, const graphene_rect_t *rect)
+{
+  guint64 changed = 0;
+
+  for (int y = MAX (0, (int) rect->origin.y);
+       y < MIN (a->height, (int) (rect->origin.y + rect->size.height)); y++)
+    for (int x = MAX (0, (int) rect->origin.x);
+         x < MIN (a->width, (int) (rect->origin.x + rect->size.width)); x++)
+      changed += pixel_at (a, x, y) != pixel_at (b, x, y);
+  return changed;
+}
+
+/* Issue 13: a click on the legend's "Legend" chip folds it to the chip, and another unfolds
+ * it; the click neither selects, clears the selection, moves a node nor pans, and the state is
+ * kept in the settings. Clicked for real, through the X server, on the four articles. */
+static void
+test_legend_chip (void)
+{
+  RwbGraphView *view;
+  graphene_rect_t open_rect, open_chip, closed_rect, closed_chip, again;
+  g_autoptr (Picture) open_picture = NULL;
+  g_autoptr (Picture) closed_picture = NULL;
+  g_autoptr (GArray) selected = NULL;
+  RwbViewport before, after;
+  GSettings *settings = rwb_application_get_settings (app);
+  guint company;
+
+  ensure_window ();
+  if (x_display () == NULL)
+    {
+      g_test_skip ("clicks go through X11");
+      return;
+    }
+  view = graph_view ();
+  gtk_widget_activate_action (GTK_WIDGET (view), "view.fit", NULL);
+  g_object_set (view, "show-legend", TRUE, "legend-collapsed", FALSE, NULL);
+  company = most_connected_company ();
+  rwb_graph_view_select_entity (view, company, FALSE);
+  rwb_graph_view_pointer_leave (view);
+  settle ();
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (view));
+  open_picture = render_widget (GTK_WIDGET (view), "viewer-legend-open.png");
+  g_assert_true (rwb_graph_view_get_legend_rect (view, &open_rect, &open_chip));
+  g_test_message ("legend %.0f×%.0f at %.0f,%.0f; chip %.0f×%.0f at %.0f,%.0f",
+                  open_rect.size.width, open_rect.size.height, open_rect.origin.x,
+                  open_rect.origin.y, open_chip.size.width, open_chip.size.height,
+                  open_chip.origin.x, open_chip.origin.y);
+  /* The chip is small, in the legend's corner that is the view's corner. */
+  g_assert_cmpfloat (open_rect.size.height, >, 3 * open_chip.size.height);
+  if (open_rect.origin.y < gtk_widget_get_height (GTK_WIDGET (view)) / 2.0)
+    g_assert_cmpfloat (open_chip.origin.y, ==, open_rect.origin.y);
+  else
+    g_assert_cmpfloat (open_chip.origin.y + open_chip.size.height, ==,
+                       open_rect.origin.y + open_rect.size.height);
+  rwb_graph_view_get_viewport (view, &before);
+
+  click_widget_at (GTK_WIDGET (view), open_chip.origin.x + open_chip.size.width / 2,
+                   open_chip.origin.y + open_chip.size.height / 2);
+  g_assert_true (wait_for (legend_is, &(LegendState) { view, TRUE }));
+  settle ();
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (view));
+  closed_picture = render_widget (GTK_WIDGET (view), "viewer-legend-collapsed.png");
+  g_assert_true (rwb_graph_view_get_legend_rect (view, &closed_rect, &closed_chip));
+  g_test_message ("collapsed: %.0f×%.0f at %.0f,%.0f", closed_rect.size.width,
+                  closed_rect.size.height, closed_rect.origin.x, closed_rect.origin.y);
+  /* Only the chip is left, where it was (under the pointer), and the panel's pixels are gone
+   * from the picture. */
+  g_assert_true (graphene_rect_equal (&closed_chip, &open_chip));
+  g_assert_cmpfloat (closed_rect.size.height, ==, closed_chip.size.height);
+  g_assert_cmpfloat (closed_rect.size.height, <, open_rect.size.height / 3);
+  g_assert_cmpuint (pixels_changed (open_picture, closed_picture, &open_rect), >,
+                    open_rect.size.width * open_rect.size.height / 10);
+  g_assert_true (g_settings_get_boolean (settings, "legend-collapsed"));
+  {
+    /* The menu's View ▸ Fold Legend shows it checked. */
+    g_autoptr (GVariant) state = g_action_group_get_action_state (G_ACTION_GROUP (window),
+                                                                  "legend-collapsed");
+
+    g_assert_true (g_variant_get_boolean (state));
+  }
+
+  /* The click was the legend's alone. */
+  selected = rwb_graph_view_get_selected_entities (view);
+  g_assert_cmpuint (selected->len, ==, 1);
+  g_assert_cmpuint (g_array_index (selected, guint, 0), ==, company);
+  g_assert_cmpuint (g_hash_table_size (rwb_graph_view_get_moved_positions (view)), ==, 0);
+  rwb_graph_view_get_viewport (view, &after);
+  g_assert_cmpfloat (after.origin_x, ==, before.origin_x);
+  g_assert_cmpfloat (after.origin_y, ==, before.origin_y);
+  g_assert_cmpfloat (after.scale, ==, before.scale);
+
+  /* And back. */
+  click_widget_at (GTK_WIDGET (view), closed_chip.origin.x + closed_chip.size.width / 2,
+                   closed_chip.origin.y + closed_chip.size.height / 2);
+  g_assert_true (wait_for (legend_is, &(LegendState) { view, FALSE }));
+  settle ();
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (view));
+  g_assert_true (rwb_graph_view_get_legend_rect (view, &again, NULL));
+  g_assert_cmpfloat (again.size.height, ==, open_rect.size.height);
+  g_assert_false (g_settings_get_boolean (settings, "legend-collapsed"));
+  rwb_graph_view_select_entity (view, -1, FALSE);
+  settle ();
+}
+
 /* The company with the most relations in the graph shown. */
 static guint
 most_connected_company (void)
@@ -655,6 +807,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/viewer/blank-article", test_blank_article);
   g_test_add_func ("/viewer/keys", test_keys);
   g_test_add_func ("/viewer/legible", test_legible);
+  g_test_add_func ("/viewer/legend-chip", test_legend_chip);
   g_test_add_func ("/viewer/path", test_path);
   g_test_add_func ("/viewer/communities-and-sizes", test_communities_and_sizes);
   g_test_add_func ("/viewer/focus", test_focus);

@@ -93,7 +93,7 @@ rwb_render_legend (cairo_t *cr, const RwbStyle *style, double x, double y,
         continue;
       layouts[i] = rwb_render_make_layout (ctx, style->font_family, LEGEND_FONT_SIZE, FALSE,
                                 entity ? rwb_entity_type_short_label (type) : rwb_relation_type_short_label (type));
-      pango_layout_set_alignment (layouts[i], PANGO_ALIGN_LEFT);
+      pango_layout_set_alignment (layouts[i], style->rtl ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
       double h;
       rwb_render_layout_size (layouts[i], &text_w[i], &h);
       text_h = MAX (text_h, h);
@@ -135,6 +135,8 @@ rwb_render_legend (cairo_t *cr, const RwbStyle *style, double x, double y,
       cairo_stroke (cr);
 
       double cx = x + pad, cy = y + pad;
+      /* Where something @ew wide at @px left to right goes in this legend's direction. */
+#define MIRROR_X(px, ew) (style->rtl ? 2 * x + w - (px) - (ew) : (px))
       for (guint i = 0; i < G_N_ELEMENTS (layouts); i++)
         {
           if (layouts[i] == NULL)
@@ -150,16 +152,19 @@ rwb_render_legend (cairo_t *cr, const RwbStyle *style, double x, double y,
                 cy += sep;
             }
           double sy = cy + (row_h - swatch_h) / 2;
+          /* Right to left, each row is mirrored: the swatch on the right, the name left of it,
+           * arrows pointing left. */
+          double sx = MIRROR_X (cx, swatch_w);
           if (entity)
             {
               Rgb color = rwb_render_entity_color (style, type);
-              rwb_render_node_path (cr, type, cx + 0.75, sy + 0.75, swatch_w - 1.5, swatch_h - 1.5);
+              rwb_render_node_path (cr, type, sx + 0.75, sy + 0.75, swatch_w - 1.5, swatch_h - 1.5);
               rwb_render_set_rgb (cr, rwb_render_mix (bg, color, style->dark ? 0.28 : 0.14), 1);
               cairo_fill_preserve (cr);
               rwb_render_set_rgb (cr, color, 1);
               cairo_set_line_width (cr, 1.5);
               cairo_stroke (cr);
-              rwb_render_fill_icon (cr, type, cx + (swatch_w - 9) / 2, sy + (swatch_h - 9) / 2, 9);
+              rwb_render_fill_icon (cr, type, sx + (swatch_w - 9) / 2, sy + (swatch_h - 9) / 2, 9);
             }
           else
             {
@@ -170,21 +175,23 @@ rwb_render_legend (cairo_t *cr, const RwbStyle *style, double x, double y,
               cairo_set_line_width (cr, 2);
               if (type == RWB_RELATION_MENTION)
                 cairo_set_dash (cr, (double[]) { 4, 3 }, 2, 0);
-              cairo_move_to (cr, cx + 1, my);
-              cairo_line_to (cr, cx + swatch_w - (directed ? 6 : 1), my);
+              cairo_move_to (cr, MIRROR_X (cx + 1, 0), my);
+              cairo_line_to (cr, MIRROR_X (cx + swatch_w - (directed ? 6 : 1), 0), my);
               cairo_stroke (cr);
               cairo_set_dash (cr, NULL, 0, 0);
               if (directed)
                 {
-                  rwb_render_arrowhead_path (cr, (RwbPoint) { cx, my }, (RwbPoint) { cx + swatch_w, my }, 7);
+                  rwb_render_arrowhead_path (cr, (RwbPoint) { MIRROR_X (cx, 0), my },
+                                             (RwbPoint) { MIRROR_X (cx + swatch_w, 0), my }, 7);
                   cairo_fill (cr);
                 }
             }
           rwb_render_set_rgb (cr, fg, 1);
-          cairo_move_to (cr, cx + swatch_w + gap, cy + (row_h - text_h) / 2);
+          cairo_move_to (cr, MIRROR_X (cx + swatch_w + gap, text_w[i]), cy + (row_h - text_h) / 2);
           rwb_render_show_layout (cr, style, layouts[i]);
           cy += row_h + row_gap;
         }
+#undef MIRROR_X
       cairo_restore (cr);
     }
 

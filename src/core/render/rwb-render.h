@@ -66,6 +66,7 @@ typedef struct {
   const guint32 *node_color;   /* RWB_NODE_COLOR_SET | 0xRRGGBB: the node's colour instead of
                                 * its type's (communities); 0: its type's */
   const double *node_scale;    /* drawn size of the node box and name, 1 to 2 (centrality) */
+  gboolean rtl;                /* the legend's rows read right to left (swatch on the right) */
 } RwbStyle;
 
 #define RWB_NODE_COLOR_SET 0x1000000u
@@ -110,6 +111,40 @@ void     rwb_render_scene           (cairo_t *cr, const RwbScene *scene, const R
  * rounded panel. Stores its size in @width and @height; with @cr NULL it only measures. */
 void     rwb_render_legend          (cairo_t *cr, const RwbStyle *style, double x, double y,
                                      guint entity_type_mask, guint relation_type_mask,
+                                     double *width, double *height);
+/* The corners a legend overlay can take; "start" is where lines start (left, or right in a
+ * right-to-left locale). */
+typedef enum {
+  RWB_LEGEND_BOTTOM_START,
+  RWB_LEGEND_BOTTOM_END,
+  RWB_LEGEND_TOP_END,
+  RWB_LEGEND_TOP_START,
+  RWB_LEGEND_N_CORNERS
+} RwbLegendCorner;
+
+/* Something the legend would hide, and how much hiding it costs (1 for a plain node). */
+typedef struct {
+  RwbRect rect;
+  double weight;
+} RwbOccupied;
+
+/* The width × height rectangle at @corner of @area, @margin in from its sides. */
+void     rwb_legend_corner_rect     (const RwbRect *area, double width, double height,
+                                     double margin, gboolean rtl, RwbLegendCorner corner,
+                                     RwbRect *out);
+/* The corner of @area where a width × height legend hides the least of @occupied (the sum of
+ * the weights of the rectangles it meets; all in the same units). @current is the corner it is
+ * in now, or -1: another corner wins only when it is better even grown by @hysteresis on every
+ * side, and a tie keeps @current (else the earliest corner of RwbLegendCorner). A pure
+ * function: the view gathers @occupied from its spatial index. */
+RwbLegendCorner rwb_legend_choose_corner (const RwbRect *area, double width, double height,
+                                          double margin, gboolean rtl,
+                                          const RwbOccupied *occupied, guint n_occupied,
+                                          int current, double hysteresis);
+/* Draws (or with @cr NULL, measures) the chip that heads the view's legend: @label and an
+ * arrow pointing down when open, the way lines read when @collapsed; mirrored when @rtl. */
+void     rwb_render_legend_chip     (cairo_t *cr, const RwbStyle *style, double x, double y,
+                                     const char *label, gboolean collapsed, gboolean rtl,
                                      double *width, double *height);
 /* The names drawn zoomed out at @scale (device units per point), when a node's own label would
  * be smaller than RWB_RENDER_MIN_LABEL_PX: @placed[i] (one per scene node) is set to 1 for each
