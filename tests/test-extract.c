@@ -424,7 +424,8 @@ test_arabic_acronyms_and_bodies (void)
     "وقعت شركة إف.جي.إل للنقل عقدا مع مجموعة بي إم كيه. "
     "وحصلت الشركة على موافقة وزارة النقل والمواصلات وهيئة الطيران المدني. "
     "كما تعاقدت شركة الإسمنت العمانية مع شركة دبليو.إتش.إس. "
-    "وتبلغ قيمة العقد 2 بليون دولار.";
+    "وتبلغ قيمة العقد 2 بليون دولار. "
+    "وقالت شركة الأسمدة المصرية العملاقة كيمابكو إن الإنتاج ارتفع.";
   g_autoptr (RwbGraph) g = extract_text (text, "ar");
   g_assert_cmpint (find (g, "إف.جي.إل للنقل"), >=, 0);
   g_assert_cmpint (find (g, "بي إم كيه"), >=, 0);
@@ -444,6 +445,8 @@ test_arabic_acronyms_and_bodies (void)
   /* The nisba before "مع شركة X" describes the company before it, not X. */
   g_assert_false (HAS (types_between (g, "دبليو.إتش.إس", "Oman"), RWB_RELATION_LOCATION));
   g_assert_cmpint (find (g, "Lyon"), <, 0); /* بليون is a number word */
+  /* A sector and a nationality describe the company named after them, past "العملاقة". */
+  g_assert_cmpint (find (g, "شركة الأسمدة المصرية"), <, 0);
   for (guint k = 0; k < g->entities->len; k++)
     {
       RwbEntity *x = g_ptr_array_index (g->entities, k);

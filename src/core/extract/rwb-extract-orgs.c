@@ -192,12 +192,15 @@ sector_nisba_end (Ctx *ctx, GArray *tokens, guint k)
     }
   if (k + 1 >= tokens->len || name_tail_part (ctx, tokens, k + 1) != PART_PLACE_NISBA)
     return -1;
-  if (k + 2 < tokens->len)
+  /* No name after it, even past a describing word or two ("الصينية العملاقة بايدو"). */
+  for (guint j = k + 2; j < tokens->len && j <= k + 4; j++)
     {
-      Token *n = TOK (k + 2);
-      if (name_like_arabic (ctx, n) || n->capital || is_open_quote (n) || lexicon_at (ctx, tokens, k + 2)
+      Token *n = TOK (j);
+      if (name_like_arabic (ctx, n) || n->capital || is_open_quote (n) || lexicon_at (ctx, tokens, j)
           || (n->cue & (RWB_CUE_LEGAL_FORM | RWB_CUE_NAME_ADJECTIVE)))
         return -1;
+      if (!n->arabic || !definite (n) || n->n_cands != 1 || n->mention >= 0)
+        break; /* the name ends before a verb, a preposition or punctuation */
     }
   return (gint) k + 1;
 }
