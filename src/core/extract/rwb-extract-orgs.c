@@ -531,7 +531,7 @@ letter_acronym (Ctx *ctx, const Token *t)
 static gboolean
 pure_letter_name (Ctx *ctx, const Token *t)
 {
-  if (!t->arabic || t->mention >= 0)
+  if (!t->arabic || t->mention >= 0 || !(t->cue & RWB_CUE_LETTER_NAME))
     return FALSE;
   RwbCueFlags f = cue_of (ctx->lex, t->form);
   return (f & RWB_CUE_LETTER_NAME) && (f & ~(RwbCueFlags) RWB_CUE_LETTER_NAME) == 0;
@@ -573,7 +573,7 @@ gboolean
 arabic_letter_acronym (Ctx *ctx, GArray *tokens, guint i, GArray *mentions, guint *out_last)
 {
   guint last, place_last;
-  if (lexicon_at (ctx, tokens, i) || !letter_run (ctx, tokens, i, &last))
+  if (!letter_run (ctx, tokens, i, &last) || lexicon_at (ctx, tokens, i))
     return FALSE; /* a company the lexicon knows ("إتش إس بي سي"): its own rule reads it */
   if (last + 1 < tokens->len && name_like_arabic (ctx, TOK (last + 1))
       && !lexicon_at (ctx, tokens, last + 1)

@@ -97,14 +97,6 @@ tokenize_sentence (Ctx *ctx, RwbSegmenter *segmenter, GError **error)
           if (t->capital && rwb_lexicon_common_word (ctx->lex, t->form))
             t->cue |= RWB_CUE_COMMON_WORD;
         }
-      /* A function or number word is itself, not a clitic and a name: "بليون" (billion) is
-       * no ب + ليون, "بين" no ب + ين. */
-      if (t->n_cands > 1 && t->stripped[0] == 0)
-        {
-          const RwbWordInfo *whole = rwb_lexicon_word (ctx->lex, t->cands[0]);
-          if (whole && (whole->cue & RWB_CUE_STOP))
-            t->n_cands = 1;
-        }
       for (guint k = 0; k < t->n_cands; k++)
         {
           t->keys[k] = rwb_text_key_start (t->cands[k]);
@@ -119,6 +111,10 @@ tokenize_sentence (Ctx *ctx, RwbSegmenter *segmenter, GError **error)
               t->cue |= form_info->cue;
               t->cue_max = MAX (t->cue_max, form_info->cue_max);
             }
+          /* A function or number word is itself, not a clitic and a name: "بليون" (billion)
+           * is no ب + ليون, "بين" no ب + ين. */
+          if (k == 0 && t->stripped[0] == 0 && form_info && (form_info->cue & RWB_CUE_STOP))
+            t->n_cands = 1;
         }
     }
 
