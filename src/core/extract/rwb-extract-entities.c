@@ -66,7 +66,8 @@ types_may_merge (RwbEntityType a, RwbEntityType b)
 
 /* The entity with a name or alias spelled like @name up to hamza, alef maqsura, taa marbuta,
  * diacritics, presentation forms and case ("بنك عوده" is "بنك عودة"), of a type that fits,
- * or -1. The index of keys grows with the aliases entities gain: each is keyed once. */
+ * or -1. The index of keys grows with the aliases entities gain: each name is keyed once,
+ * and a lookup passes over the entities (not their aliases) to find new ones. */
 gint
 find_by_key (Ctx *ctx, const char *name, RwbEntityType type)
 {

@@ -390,6 +390,7 @@ arabic_org_after_head (Ctx *ctx, GArray *tokens, guint i, GArray *mentions, guin
   /* "وزارة المالية"، "هيئة التأمين": a public body named by its field, one definite noun. */
   gboolean field_head = (hc & RWB_CUE_ORG_HEAD) && (hc & RWB_CUE_ORGANIZATION);
   guint k = i, last = 0, plain_last = 0;
+  gint sector_end;
   gboolean indefinite = FALSE, first_place = FALSE, first_definite = FALSE, sector_name = FALSE;
   guint place_last;
   gboolean adjective = FALSE;
@@ -405,11 +406,11 @@ arabic_org_after_head (Ctx *ctx, GArray *tokens, guint i, GArray *mentions, guin
   else if (field_head && definite (w) && w->n_cands == 1 && blocking_cue (w) == 0
            && !starts_trigger (ctx, w) && g_utf8_strlen (w->form, -1) >= 4)
     first_definite = TRUE;
-  else if (generic_word (ctx, w) && sector_nisba_end (ctx, tokens, i) >= 0)
+  else if (generic_word (ctx, w) && (sector_end = sector_nisba_end (ctx, tokens, i)) >= 0)
     {
       /* "شركة الإسمنت الليبية"، "شركة صناعة الإسمنت الليبية": a sector and a nationality make
        * the name, unless a name follows that they describe ("شركة الشحن الإماراتية أرامكس"). */
-      last = (guint) sector_nisba_end (ctx, tokens, i);
+      last = (guint) sector_end;
       plain_last = last - 1;
       sector_name = TRUE;
     }
