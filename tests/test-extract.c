@@ -515,9 +515,12 @@ test_contracts_and_quoted_names (void)
 {
   const char *text =
     "وقعت شركة نماء للحديد عقدا مع شركة «الرمال مهندسون مقاولون» لبناء مصنع جديد. "
-    "ووقعت شركة فنار القابضة اتفاقية مع شركة ضياء للتقنية.";
+    "ووقعت شركة فنار القابضة اتفاقية مع شركة ضياء للتقنية. "
+    "وقالت مجموعة الوادي القابضة إنها ستوسع أعمالها، كما وقعت عقدا مع شركة سهل للمقاولات.";
   g_autoptr (RwbGraph) g = extract_text (text, "ar");
   g_assert_cmpint (find (g, "الرمال مهندسون مقاولون"), >=, 0);
+  /* The conjoined clause's dropped subject is the sentence's first party. */
+  g_assert_true (HAS (types_between (g, "الوادي القابضة", "سهل للمقاولات"), RWB_RELATION_SUPPLY));
   guint bits = types_between (g, "نماء للحديد", "الرمال مهندسون مقاولون");
   g_assert_true (HAS (bits, RWB_RELATION_SUPPLY));
   g_assert_false (HAS (bits, RWB_RELATION_PARTNERSHIP));

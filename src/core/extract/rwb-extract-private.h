@@ -233,6 +233,7 @@ G_GNUC_INTERNAL gint sentence_subject (Sent *s);
 G_GNUC_INTERNAL gboolean based_on (Sent *s, const Mention *p);
 G_GNUC_INTERNAL void find_locations (Sent *s);
 G_GNUC_INTERNAL void find_named_units (Sent *s);
+G_GNUC_INTERNAL void find_dropped_subjects (Sent *s);
 G_GNUC_INTERNAL void find_relations (Sent *s);
 G_GNUC_INTERNAL void find_roles (Sent *s);
 G_GNUC_INTERNAL gboolean title_opens_item (Sent *s, const TriggerHit *hit);

@@ -834,6 +834,60 @@ find_named_units (Sent *s)
     }
 }
 
+/* "…، كما وقعت عقدا مع شركة Y": a conjoined clause whose subject is dropped. Its verb opens
+ * the clause with no party before it, and its party after it is an object (after مع، على
+ * …); the subject is the sentence's first party, named in an earlier clause. One pass over
+ * the triggers, each looking a bounded number of mentions ahead. */
+void
+find_dropped_subjects (Sent *s)
+{
+  Ctx *ctx = s->ctx;
+  gint subject = sentence_subject (s);
+  if (subject < 0)
+    return;
+  const Mention *a = &g_array_index (s->mentions, Mention, subject);
+  for (guint h = 0; h < s->triggers->len; h++)
+    {
+      const TriggerHit *hit = &g_array_index (s->triggers, TriggerHit, h);
+      const RwbTrigger *tr = hit->trigger;
+      if (tr->type == RWB_RELATION_REPORTING || tr->type == RWB_RELATION_LOCATION
+          || tr->type == RWB_RELATION_FOUNDER || tr->type == RWB_RELATION_EXECUTIVE
+          || !tok_arabic (s, hit->first) || hit->first <= a->last
+          || !clause_between (s, a->last, hit->first))
+        continue;
+      /* Nothing between the clause's start and the verb but function words. */
+      guint start = hit->first;
+      while (start > a->last + 1 && !s->clause_break[start - 1])
+        start--;
+      if (start == a->last + 1 || hit->first - start > 2)
+        continue;
+      guint m = mention_after (s, hit->last);
+      for (guint n = 0; m < s->mentions->len && n < 3; m++, n++)
+        {
+          const Mention *b = &g_array_index (s->mentions, Mention, m);
+          ctx->work++;
+          if (b->first > hit->last + 8)
+            break;
+          if (b->kind == MENTION_ADJECTIVE || !is_party (ctx->graph, b->entity))
+            continue;
+          if (!object_marker_between (s, hit->last, b->first) || b->entity == a->entity
+              || clause_between (s, hit->last, b->first))
+            break;
+          guint source = a->entity, target = b->entity;
+          if (tr->dir == RWB_TRIGGER_BACKWARD)
+            source = b->entity, target = a->entity;
+          if (types_fit (ctx, tr->type, source, target))
+            {
+              g_autofree char *rule = g_strdup_printf ("trigger «%s» (%s), subject of the "
+                                                       "sentence's first clause",
+                                                       tr->text, tr->origin);
+              relate (s, source, target, tr->type, tr->confidence * 0.8, rule);
+            }
+          break;
+        }
+    }
+}
+
 void
 find_relations (Sent *s)
 {
@@ -854,6 +908,7 @@ find_relations (Sent *s)
   find_reporting (s);
   find_locations (s);
   find_named_units (s);
+  find_dropped_subjects (s);
   find_roles (s);
   /* Each mention pairs with the next members of its own list and with the mentions of the
    * few lists that follow it closely (PAIR_MAX_LISTS, PAIR_WINDOW, PAIR_MAX_MEMBERS): the
