@@ -64,6 +64,17 @@ types_may_merge (RwbEntityType a, RwbEntityType b)
   return a == b || (org_a && org_b);
 }
 
+/* Keys @name for entity @index unless an earlier entity holds that key. */
+static void
+index_key (Ctx *ctx, const char *name, guint index)
+{
+  char *key = rwb_name_key (name);
+  if (g_hash_table_contains (ctx->by_key, key))
+    g_free (key);
+  else
+    g_hash_table_insert (ctx->by_key, key, GUINT_TO_POINTER (index + 1));
+}
+
 /* The entity with a name or alias spelled like @name up to hamza, alef maqsura, taa marbuta,
  * diacritics, presentation forms and case ("بنك عوده" is "بنك عودة"), of a type that fits,
  * or -1. The index of keys grows with the aliases entities gain: each name is keyed once,
@@ -79,21 +90,9 @@ find_by_key (Ctx *ctx, const char *name, RwbEntityType type)
       RwbEntity *e = g_ptr_array_index (entities, i);
       guint *done = &g_array_index (ctx->keyed, guint, i);
       if (*done == 0)
-        {
-          char *k = rwb_name_key (e->name);
-          if (!g_hash_table_contains (ctx->by_key, k))
-            g_hash_table_insert (ctx->by_key, k, GUINT_TO_POINTER (i + 1));
-          else
-            g_free (k);
-        }
+        index_key (ctx, e->name, i);
       for (guint a = *done > 0 ? *done - 1 : 0; a < e->aliases->len; a++)
-        {
-          char *k = rwb_name_key (g_ptr_array_index (e->aliases, a));
-          if (!g_hash_table_contains (ctx->by_key, k))
-            g_hash_table_insert (ctx->by_key, k, GUINT_TO_POINTER (i + 1));
-          else
-            g_free (k);
-        }
+        index_key (ctx, g_ptr_array_index (e->aliases, a), i);
       *done = e->aliases->len + 1;
     }
   g_autofree char *key = rwb_name_key (name);
