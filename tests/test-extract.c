@@ -390,6 +390,49 @@ test_title_roles (void)
     }
 }
 
+/* A role in the accusative after its holder: the person holds it in the organization named
+ * after the role, or in the one that gave it; a company in that slot advises or partners. A
+ * bank named by one definite word; a three-word name with no given name after the first. */
+static void
+test_role_complements (void)
+{
+  const char *text =
+    "عين بنك الوادي سليم عباس فارح رئيسا تنفيذيا لعملياته في الأردن. "
+    "وقررت الجمعية العمومية تعيين سعاد المرزوقي مديرة عامة، وتعيين ناصر البدري مديرا عاما "
+    "لشركة سنابل الريف للتجارة. "
+    "واختارت مجموعة الربوة القابضة، شركة نجم الساحل للاستشارات، مستشارا ماليا للصفقة.";
+  g_autoptr (RwbGraph) g = extract_text (text, "ar");
+  g_assert_cmpint (find (g, "بنك الوادي"), >=, 0);
+  g_assert_cmpint (find (g, "سليم عباس فارح"), >=, 0);
+  g_assert_true (HAS (types_between (g, "سليم عباس فارح", "بنك الوادي"),
+                      RWB_RELATION_EXECUTIVE));
+  g_assert_true (HAS (types_between (g, "ناصر البدري", "سنابل الريف للتجارة"),
+                      RWB_RELATION_EXECUTIVE));
+  g_assert_true (HAS (types_between (g, "نجم الساحل للاستشارات", "الربوة القابضة"),
+                      RWB_RELATION_SUPPLY));
+  /* The nisba before a comma describes nothing after it. */
+  g_assert_false (HAS (types_between (g, "نجم الساحل للاستشارات", "Jordan"),
+                       RWB_RELATION_LOCATION));
+}
+
+/* An outlet as the indirect object of a verb of saying, or the other side of an interview,
+ * reports on the companies of what it was told; not on the people it quotes. */
+static void
+test_reporting_told (void)
+{
+  const char *text =
+    "قالت مصادر مطلعة لرويترز إن شركة سنابل الريف للتجارة تجري محادثات لشراء شركة نجم الساحل "
+    "للاستشارات. "
+    "وقال الرئيس التنفيذي لشركة الربوة القابضة نادر سلوم في مقابلة مع تلفزيون بلومبرغ إن "
+    "الطلب قوي.";
+  g_autoptr (RwbGraph) g = extract_text (text, "ar");
+  g_assert_true (HAS (types_between (g, "Reuters", "سنابل الريف للتجارة"), RWB_RELATION_REPORTING));
+  g_assert_true (HAS (types_between (g, "Reuters", "نجم الساحل للاستشارات"),
+                      RWB_RELATION_REPORTING));
+  g_assert_true (HAS (types_between (g, "Bloomberg", "الربوة القابضة"), RWB_RELATION_REPORTING));
+  g_assert_cmpuint (TYPED (types_between (g, "Bloomberg", "نادر سلوم")), ==, 0);
+}
+
 /* A place no lexicon lists, named after its head noun, and where a company is: "بمنطقة X",
  * "ومقرها X"; a person's nationality is no location. */
 static void
@@ -595,6 +638,8 @@ main (int argc, char **argv)
   g_test_add_func ("/extract/mention-kinds", test_mention_kinds);
   g_test_add_func ("/extract/org-grammar", test_org_grammar);
   g_test_add_func ("/extract/title-roles", test_title_roles);
+  g_test_add_func ("/extract/role-complements", test_role_complements);
+  g_test_add_func ("/extract/reporting-told", test_reporting_told);
   g_test_add_func ("/extract/place-heads", test_place_heads);
   g_test_add_func ("/extract/own-article-ar", test_own_articles);
   g_test_add_func ("/extract/own-article-en", test_english_article);

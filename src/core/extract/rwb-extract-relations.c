@@ -168,7 +168,8 @@ types_fit (Ctx *ctx, RwbRelationType type, guint source, guint target)
     case RWB_RELATION_EXECUTIVE:
       return s == RWB_ENTITY_PERSON && t_org;
     case RWB_RELATION_REPORTING:
-      return s == RWB_ENTITY_ORGANIZATION || s == RWB_ENTITY_COMPANY;
+      /* An outlet reports on companies and bodies; the people it quotes are its sources. */
+      return (s == RWB_ENTITY_ORGANIZATION || s == RWB_ENTITY_COMPANY) && t_org;
     case RWB_RELATION_LOCATION:
       /* Where a company, a plant or an office is; a person's nationality is no relation. */
       return s_org && t == RWB_ENTITY_PLACE;
@@ -582,9 +583,14 @@ find_reporting (Sent *s)
           Mention *x = &g_array_index (s->mentions, Mention, m);
           ctx->work++;
           if ((guint) m == (guint) reporter || x->kind == MENTION_ADJECTIVE
-              || etype (ctx, x->entity) == RWB_ENTITY_PLACE || x->entity == r->entity)
+              || !types_fit (ctx, RWB_RELATION_REPORTING, r->entity, x->entity)
+              || x->entity == r->entity)
             continue;
-          if (clause_between (s, MIN (x->first, hit->first), MAX (x->last, hit->last)))
+          /* What a source told the outlet is the clause after the verb ("قالت مصادر لرويترز
+           * إن X …", "told Reuters that X …"). */
+          gboolean told = x->first > r->last
+                          && (g_array_index (s->tokens, Token, hit->first).cue & RWB_CUE_SPEECH);
+          if (!told && clause_between (s, MIN (x->first, hit->first), MAX (x->last, hit->last)))
             continue;
           g_autofree char *rule = g_strdup_printf ("trigger «%s» (%s)", hit->trigger->text,
                                                    hit->trigger->origin);
@@ -649,9 +655,14 @@ static gboolean
 function_word_between (Sent *s, guint a, guint b)
 {
   for (guint k = a + 1; k < b; k++)
-    if (g_array_index (s->tokens, Token, k).cue
-        & (RWB_CUE_STOP | RWB_CUE_OBJECT | RWB_CUE_LOCATIVE | RWB_CUE_CLAUSE | RWB_CUE_CONJUNCTION))
-      return TRUE;
+    {
+      const Token *t = &g_array_index (s->tokens, Token, k);
+      /* A punctuation mark too: "بنك X اللبناني، شركة Y" — the nisba ends its phrase. */
+      if (!t->word
+          || (t->cue & (RWB_CUE_STOP | RWB_CUE_OBJECT | RWB_CUE_LOCATIVE | RWB_CUE_CLAUSE
+                        | RWB_CUE_CONJUNCTION)))
+        return TRUE;
+    }
   return FALSE;
 }
 
@@ -910,6 +921,7 @@ find_relations (Sent *s)
   find_named_units (s);
   find_dropped_subjects (s);
   find_roles (s);
+  find_role_complements (s);
   /* Each mention pairs with the next members of its own list and with the mentions of the
    * few lists that follow it closely (PAIR_MAX_LISTS, PAIR_WINDOW, PAIR_MAX_MEMBERS): the
    * work per mention is bounded, so a sentence costs time linear in its length. */
