@@ -433,6 +433,20 @@ test_reporting_told (void)
   g_assert_cmpuint (TYPED (types_between (g, "Bloomberg", "نادر سلوم")), ==, 0);
 }
 
+/* A trigger noun with a possessive pronoun on it: "مفاوضاته مع"، "شراكتها مع" (the ة of the
+ * noun written ت before the pronoun). */
+static void
+test_suffixed_triggers (void)
+{
+  const char *text =
+    "وكان بنك الوادي أعلن عن مفاوضاته مع مصرف الساحل لبيع وحدته. "
+    "وأعلنت شركة سنابل الريف للتجارة شراكتها مع شركة نجم الساحل للاستشارات.";
+  g_autoptr (RwbGraph) g = extract_text (text, "ar");
+  g_assert_true (HAS (types_between (g, "بنك الوادي", "مصرف الساحل"), RWB_RELATION_TALKS));
+  g_assert_true (HAS (types_between (g, "سنابل الريف للتجارة", "نجم الساحل للاستشارات"),
+                      RWB_RELATION_PARTNERSHIP));
+}
+
 /* A place no lexicon lists, named after its head noun, and where a company is: "بمنطقة X",
  * "ومقرها X"; a person's nationality is no location. */
 static void
@@ -640,6 +654,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extract/title-roles", test_title_roles);
   g_test_add_func ("/extract/role-complements", test_role_complements);
   g_test_add_func ("/extract/reporting-told", test_reporting_told);
+  g_test_add_func ("/extract/suffixed-triggers", test_suffixed_triggers);
   g_test_add_func ("/extract/place-heads", test_place_heads);
   g_test_add_func ("/extract/own-article-ar", test_own_articles);
   g_test_add_func ("/extract/own-article-en", test_english_article);

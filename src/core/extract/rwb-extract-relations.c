@@ -23,6 +23,116 @@ trigger_at (GArray *tokens, guint i, const RwbTrigger *tr)
   return TRUE;
 }
 
+/* Whether @tr matches at @i with its first word read as @base: the key of token @i without
+ * its possessive pronoun ("مفاوضاته" → "مفاوضات"). */
+static gboolean
+trigger_at_base (GArray *tokens, guint i, const RwbTrigger *tr, const char *base)
+{
+  if (i + tr->n_tokens > tokens->len)
+    return FALSE;
+  const char *p = tr->tokens[0];
+  gsize n = strlen (p);
+  if (n > 0 && p[n - 1] == '*' ? strncmp (base, p, n - 1) != 0 : strcmp (base, p) != 0)
+    return FALSE;
+  for (guint k = 1; k < tr->n_tokens; k++)
+    {
+      Token *t = TOK (i + k);
+      if (!t->word || t->mention >= 0 || !token_matches (t, tr->tokens[k]))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+add_hit (GArray *hits, guint i, const RwbTrigger *tr)
+{
+  gboolean dup = FALSE;
+  /* Hits are appended in token order: those at @i are the last ones. */
+  for (guint h = hits->len; h-- > 0 && g_array_index (hits, TriggerHit, h).first == i;)
+    {
+      TriggerHit *o = &g_array_index (hits, TriggerHit, h);
+      if (o->trigger->type == tr->type)
+        {
+          /* Keep the longest phrase of a type at one place. */
+          if (tr->n_tokens > o->trigger->n_tokens)
+            o->trigger = tr, o->last = i + tr->n_tokens - 1;
+          dup = TRUE;
+        }
+    }
+  if (!dup)
+    {
+      TriggerHit hit = { i, i + tr->n_tokens - 1, tr };
+      g_array_append_val (hits, hit);
+    }
+}
+
+/* Possessive pronouns a noun takes, in matching form, the longest first. */
+static const char *const pronoun_suffixes[] = {
+  "\xd9\x87\xd9\x85\xd8\xa7", /* ـهما */
+  "\xd9\x87\xd8\xa7",         /* ـها */
+  "\xd9\x87\xd9\x85",         /* ـهم */
+  "\xd9\x87",                 /* ـه */
+  NULL,
+};
+
+/* Adds the hits of triggers whose first word is @base at @i. */
+static void
+try_base_triggers (Ctx *ctx, GArray *tokens, guint i, const char *base, GArray *hits)
+{
+  const RwbWordInfo *info = rwb_lexicon_word (ctx->lex, base);
+  for (guint j = 0; info && info->triggers && j < info->triggers->len; j++)
+    {
+      const RwbTrigger *tr = g_ptr_array_index (info->triggers, j);
+      if (trigger_at_base (tokens, i, tr, base))
+        add_hit (hits, i, tr);
+    }
+  char buf[16];
+  GPtrArray *list = g_hash_table_lookup (ctx->lex->prefix_triggers,
+                                         rwb_lexicon_prefix_bucket (base, buf));
+  for (guint j = 0; list && j < list->len; j++)
+    {
+      const RwbTrigger *tr = g_ptr_array_index (list, j);
+      if (trigger_at_base (tokens, i, tr, base))
+        add_hit (hits, i, tr);
+    }
+}
+
+/* The triggers a noun names with a possessive pronoun on it: "مفاوضاته مع"، "شراكتها مع"،
+ * "استحواذها على"، "مساهميها". The word without the pronoun must be a trigger's first word;
+ * a ت before the pronoun may be the noun's ة (folded to ه): شراكتها → شراكه. */
+static void
+try_suffixed_triggers (Ctx *ctx, GArray *tokens, guint i, GArray *hits)
+{
+  Token *t = TOK (i);
+  if (!t->arabic)
+    return;
+  for (guint c = 0; c < t->n_cands; c++)
+    {
+      const char *key = t->keys[c];
+      gsize len = strlen (key);
+      for (guint k = 0; pronoun_suffixes[k]; k++)
+        {
+          gsize sl = strlen (pronoun_suffixes[k]);
+          if (len < sl + 6 /* three letters or more */ || !g_str_has_suffix (key, pronoun_suffixes[k]))
+            continue;
+          char base[128];
+          gsize bl = len - sl;
+          if (bl + 1 > sizeof base)
+            break;
+          memcpy (base, key, bl);
+          base[bl] = '\0';
+          guint before = hits->len;
+          try_base_triggers (ctx, tokens, i, base, hits);
+          if (hits->len == before && g_str_has_suffix (base, "\xd8\xaa" /* ت */))
+            {
+              memcpy (base + bl - 2, "\xd9\x87" /* ه */, 2);
+              try_base_triggers (ctx, tokens, i, base, hits);
+            }
+          break; /* one pronoun per word */
+        }
+    }
+}
+
 void
 try_triggers (GArray *tokens, guint i, GPtrArray *list, GArray *hits)
 {
@@ -77,6 +187,7 @@ find_triggers (Ctx *ctx, GArray *tokens)
       Token *t = TOK (i);
       if (!t->word || t->mention >= 0)
         continue;
+      guint before = hits->len;
       for (guint c = 0; c < t->n_cands; c++)
         {
           if (t->info[c])
@@ -87,6 +198,8 @@ find_triggers (Ctx *ctx, GArray *tokens)
                                                                                    buf)),
                         hits);
         }
+      if (hits->len == before)
+        try_suffixed_triggers (ctx, tokens, i, hits);
     }
   /* A phrase inside a longer one that also matched is read as the longer one: "وقعت" within
    * "وقعت عقدا" (a contract, supply) states no partnership of its own. Hits are in order of
