@@ -447,6 +447,27 @@ test_suffixed_triggers (void)
                       RWB_RELATION_PARTNERSHIP));
 }
 
+/* A quoted name with its Latin name in parentheses is one company; a list after a trigger
+ * whose clause names a party before it is that party's object, not a pair of partners; a
+ * title's quoted organization after its head noun. */
+static void
+test_quoted_latin_and_objects (void)
+{
+  const char *text =
+    "وقعت مجموعة \"نوراس\" (Nawras) المغربية اتفاقية مع مجموعة \"سحابة\" (Sahaba). "
+    "وينص الاتفاق على بيع \"نوراس\" لجميع حصصها في شركتي \"ريفان\" و\"وديان\". "
+    "وقال الرئيس التنفيذي لشركة \"تلال\" سامي درويش إن العمل بدأ.";
+  g_autoptr (RwbGraph) g = extract_text (text, "ar");
+  gint a = find (g, "Nawras"), b = find (g, "نوراس");
+  g_assert_cmpint (a, >=, 0);
+  g_assert_cmpint (a, ==, b);
+  g_assert_cmpint (find (g, "Sahaba"), ==, find (g, "سحابة"));
+  g_assert_cmpuint (TYPED (types_between (g, "نوراس", "ريفان")), !=, 0);
+  g_assert_cmpuint (TYPED (types_between (g, "نوراس", "وديان")), !=, 0);
+  g_assert_cmpuint (TYPED (types_between (g, "ريفان", "وديان")), ==, 0);
+  g_assert_true (HAS (types_between (g, "سامي درويش", "تلال"), RWB_RELATION_EXECUTIVE));
+}
+
 /* A place no lexicon lists, named after its head noun, and where a company is: "بمنطقة X",
  * "ومقرها X"; a person's nationality is no location. */
 static void
@@ -655,6 +676,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extract/role-complements", test_role_complements);
   g_test_add_func ("/extract/reporting-told", test_reporting_told);
   g_test_add_func ("/extract/suffixed-triggers", test_suffixed_triggers);
+  g_test_add_func ("/extract/quoted-latin-objects", test_quoted_latin_and_objects);
   g_test_add_func ("/extract/place-heads", test_place_heads);
   g_test_add_func ("/extract/own-article-ar", test_own_articles);
   g_test_add_func ("/extract/own-article-en", test_english_article);

@@ -291,7 +291,7 @@ paren_latin_after (GArray *tokens, guint k, guint *first, guint *last)
 /* The entity for an Arabic organization name ending at @last: the one the lexicon knows by
  * the Latin name in parentheses after it, if any (the Arabic name joins it as an alias), else
  * a new one, with an unknown Latin name in parentheses as its alias and mention. */
-static guint
+guint
 entity_with_paren_latin (Ctx *ctx, GArray *tokens, GArray *mentions, guint last,
                          const char *arabic, RwbEntityType type, const char *rule)
 {

@@ -515,6 +515,25 @@ find_lists (Sent *s)
     s->tail[m] = s->tail[s->head[m]];
 }
 
+/* Whether a company or organization is named before token @k in its clause, within the pair
+ * window. */
+static gboolean
+party_before_in_clause (Sent *s, guint k)
+{
+  guint m = mention_after (s, k);
+  for (guint steps = 0; m > 0 && steps < PAIR_MAX_MEMBERS; steps++)
+    {
+      const Mention *x = &g_array_index (s->mentions, Mention, --m);
+      s->ctx->work++;
+      if (x->last + PAIR_WINDOW < k || clause_between (s, x->last, k))
+        return FALSE;
+      if (x->kind != MENTION_ADJECTIVE && is_party (s->ctx->graph, x->entity)
+          && !is_media (s->ctx, x->entity))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Whether trigger @hit types the pair of mentions @ia, @ib (see relate_pair). */
 static gboolean
 relate_by_trigger (Sent *s, guint ia, guint ib, const TriggerHit *hit)
@@ -540,6 +559,11 @@ relate_by_trigger (Sent *s, guint ia, guint ib, const TriggerHit *hit)
   /* "X will work with A and B": a list after "with" is the object, not a subject pair. */
   if (around && hit->last < first->first && object_marker_between (s, hit->last,
                                                                     first->first))
+    around = FALSE;
+  /* "باعت X حصصها في A و B": with a party before the trigger in its clause, a list after
+   * it is the object, not a pair of partners. */
+  if (around && hit->last < first->first && tr->type != RWB_RELATION_EXECUTIVE
+      && tr->type != RWB_RELATION_FOUNDER && party_before_in_clause (s, hit->first))
     around = FALSE;
   /* Arabic verb-first clauses: "وتتنافس نون مع أمازون", "تستحوذ X على Y" — the verb
    * stands right before the first party and the second follows in the same clause. */

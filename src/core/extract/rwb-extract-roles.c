@@ -70,7 +70,12 @@ title_org (Ctx *ctx, GArray *tokens, GArray *mentions, guint hit_last, gint *org
     return (gint) j; /* "للشركة": resolved later */
   if (t->mention < 0 && (t->cue & (RWB_CUE_COMPANY | RWB_CUE_ORGANIZATION | RWB_CUE_BANK))
       && j + 1 < tokens->len)
-    t = TOK (++j);
+    {
+      t = TOK (++j);
+      /* "لشركة “سي إي سي”": the quoted name after the head noun. */
+      if (t->mention < 0 && is_open_quote (t) && j + 1 < tokens->len)
+        t = TOK (++j);
+    }
   if (t->mention < 0)
     return -1;
   Mention *m = &g_array_index (mentions, Mention, t->mention);
