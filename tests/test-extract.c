@@ -468,6 +468,24 @@ test_quoted_latin_and_objects (void)
   g_assert_true (HAS (types_between (g, "سامي درويش", "تلال"), RWB_RELATION_EXECUTIVE));
 }
 
+/* Members of a list each with its nisba are one list ("شراكات مع كل من “A” الفرنسية و“B”
+ * الإيطالية"); a company chosen "لتكون الشريك" partners the one that chose it. */
+static void
+test_lists_with_nisbas (void)
+{
+  const char *text =
+    "ووقعت مجموعة الربوة القابضة شراكات مع كل من شركة \"ريفان\" الفرنسية و\"وديان\" الإيطالية "
+    "و\"تلال\" الأمريكية. "
+    "وأعلنت مجموعة الربوة القابضة، الثلاثاء، اختيار شركة \"نوراس\" الألمانية لتكون الشريك "
+    "الرابع لها في المشروع.";
+  g_autoptr (RwbGraph) g = extract_text (text, "ar");
+  const char *members[] = { "ريفان", "وديان", "تلال", "نوراس" };
+  for (guint i = 0; i < G_N_ELEMENTS (members); i++)
+    g_assert_true (HAS (types_between (g, "الربوة القابضة", members[i]),
+                        RWB_RELATION_PARTNERSHIP));
+  g_assert_cmpuint (TYPED (types_between (g, "ريفان", "وديان")), ==, 0);
+}
+
 /* A place no lexicon lists, named after its head noun, and where a company is: "بمنطقة X",
  * "ومقرها X"; a person's nationality is no location. */
 static void
@@ -677,6 +695,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extract/reporting-told", test_reporting_told);
   g_test_add_func ("/extract/suffixed-triggers", test_suffixed_triggers);
   g_test_add_func ("/extract/quoted-latin-objects", test_quoted_latin_and_objects);
+  g_test_add_func ("/extract/lists-with-nisbas", test_lists_with_nisbas);
   g_test_add_func ("/extract/place-heads", test_place_heads);
   g_test_add_func ("/extract/own-article-ar", test_own_articles);
   g_test_add_func ("/extract/own-article-en", test_english_article);

@@ -389,8 +389,16 @@ conjoined (Sent *s, const Mention *a, const Mention *b)
   if (b->first <= a->last)
     return TRUE;
   for (guint i = a->last + 1; i < b->first; i++)
-    if (!is_separator (&g_array_index (s->tokens, Token, i)))
-      return FALSE;
+    {
+      const Token *t = &g_array_index (s->tokens, Token, i);
+      /* "“توتال” الفرنسية و“إيني”": a member's nisba stands between two names ("،
+       * والشركة" after one opens a clause). */
+      if (t->mention >= 0 && b->kind == MENTION_NAME
+          && g_array_index (s->mentions, Mention, t->mention).kind == MENTION_ADJECTIVE)
+        continue;
+      if (!is_separator (t))
+        return FALSE;
+    }
   return TRUE;
 }
 

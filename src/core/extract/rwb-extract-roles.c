@@ -329,15 +329,56 @@ static const struct
   { "\xd8\xb4\xd8\xb1\xd9\x8a\xd9\x83\xd8\xa7", RWB_RELATION_PARTNERSHIP },                 /* شريكا */
 };
 
-/* The relation a company in the accusative role @t takes, or RWB_RELATION_N_TYPES. */
+/* The same roles after a copula, in the nominative with the article: "شركة Y لتكون الشريك
+ * الرابع لها". Matching forms. */
+static const struct
+{
+  const char *form;
+  RwbRelationType type;
+} org_roles_definite[] = {
+  { "\xd8\xa7\xd9\x84\xd9\x85\xd8\xb3\xd8\xaa\xd8\xb4\xd8\xa7\xd8\xb1", RWB_RELATION_SUPPLY },  /* المستشار */
+  { "\xd8\xa7\xd9\x84\xd9\x85\xd9\x88\xd8\xb1\xd8\xaf", RWB_RELATION_SUPPLY },                  /* المورد */
+  { "\xd8\xa7\xd9\x84\xd9\x85\xd9\x82\xd8\xa7\xd9\x88\xd9\x84", RWB_RELATION_SUPPLY },          /* المقاول */
+  { "\xd8\xa7\xd9\x84\xd9\x88\xd9\x83\xd9\x8a\xd9\x84", RWB_RELATION_SUPPLY },                  /* الوكيل */
+  { "\xd8\xa7\xd9\x84\xd8\xb4\xd8\xb1\xd9\x8a\xd9\x83", RWB_RELATION_PARTNERSHIP },             /* الشريك */
+};
+
+/* Copulas between a company and the role it takes: لتكون، ليكون، لتصبح، ليصبح، بصفتها،
+ * بصفته. Matching forms. */
+static const char *const role_copulas[] = {
+  "\xd9\x84\xd8\xaa\xd9\x83\xd9\x88\xd9\x86",             /* لتكون */
+  "\xd9\x84\xd9\x8a\xd9\x83\xd9\x88\xd9\x86",             /* ليكون */
+  "\xd9\x84\xd8\xaa\xd8\xb5\xd8\xa8\xd8\xad",             /* لتصبح */
+  "\xd9\x84\xd9\x8a\xd8\xb5\xd8\xa8\xd8\xad",             /* ليصبح */
+  "\xd8\xa8\xd8\xb5\xd9\x81\xd8\xaa\xd9\x87\xd8\xa7",   /* بصفتها */
+  "\xd8\xa8\xd8\xb5\xd9\x81\xd8\xaa\xd9\x87",             /* بصفته */
+  NULL,
+};
+
+static gboolean
+is_role_copula (const Token *t)
+{
+  if (!t->arabic || t->mention >= 0)
+    return FALSE;
+  for (guint i = 0; role_copulas[i]; i++)
+    if (g_str_equal (t->form, role_copulas[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* The relation a company in the accusative role @t takes (or, after a copula, in the
+ * nominative with the article), or RWB_RELATION_N_TYPES. */
 static RwbRelationType
-org_role (const Token *t)
+org_role (const Token *t, gboolean after_copula)
 {
   if (!t->arabic || t->mention >= 0)
     return RWB_RELATION_N_TYPES;
   for (guint i = 0; i < G_N_ELEMENTS (org_roles); i++)
     if (g_str_equal (t->form, org_roles[i].form))
       return org_roles[i].type;
+  for (guint i = 0; after_copula && i < G_N_ELEMENTS (org_roles_definite); i++)
+    if (g_str_equal (t->form, org_roles_definite[i].form))
+      return org_roles_definite[i].type;
   return RWB_RELATION_N_TYPES;
 }
 
@@ -400,9 +441,15 @@ role_org_before (Sent *s, const Mention *holder)
                                                                                     : -1;
         }
       if (is_comma (t))
-        continue; /* "عين بنك X، شركة Y، مستشارا" */
-      if (k == holder->first && t->arabic
-          && (t->cue & (RWB_CUE_COMPANY | RWB_CUE_ORGANIZATION | RWB_CUE_BANK)))
+        {
+          /* "أعلنت X، الثلاثاء، اختيار شركة Y": a word set off by commas. */
+          if (k >= 3 && TOK (k - 2)->mention < 0 && TOK (k - 2)->word && is_comma (TOK (k - 3)))
+            k -= 2;
+          continue; /* "عين بنك X، شركة Y، مستشارا" */
+        }
+      if (gap == 0 && (is_open_quote (t) || is_close_quote (t)))
+        continue;
+      if (gap == 0 && t->arabic && (t->cue & (RWB_CUE_COMPANY | RWB_CUE_ORGANIZATION | RWB_CUE_BANK)))
         continue; /* the holder's head noun, which its mention leaves out ("شركة Y") */
       if (!t->word || !t->arabic || blocking_cue (t) != 0)
         return -1;
@@ -424,14 +471,21 @@ find_role_complements (Sent *s)
       const Token *t = TOK (r);
       if (!t->arabic || t->mention >= 0)
         continue;
-      gboolean person_role = is_role_complement (t);
-      RwbRelationType org_type = org_role (t);
+      gboolean copula = is_role_copula (TOK (r - 1)) && r > 1;
+      gboolean person_role = !copula && is_role_complement (t);
+      RwbRelationType org_type = org_role (t, copula);
       if (!person_role && org_type == RWB_RELATION_N_TYPES)
         continue;
       s->ctx->work++;
-      guint before = r - 1;
+      guint before = copula ? r - 2 : r - 1;
       if (before > 0 && is_comma (TOK (before)))
         before--; /* "شركة Y، مستشارا" */
+      /* "شركة “Y” الأمريكية لتكون الشريك": a nisba and a closing quote after the name. */
+      if (before > 0 && TOK (before)->mention >= 0
+          && g_array_index (s->mentions, Mention, TOK (before)->mention).kind == MENTION_ADJECTIVE)
+        before = g_array_index (s->mentions, Mention, TOK (before)->mention).first - 1;
+      if (before > 0 && is_close_quote (TOK (before)))
+        before--;
       gint hm = TOK (before)->mention;
       if (hm < 0)
         continue;
@@ -451,7 +505,7 @@ find_role_complements (Sent *s)
         continue;
       guint org = g_array_index (s->mentions, Mention, om).entity;
       g_autofree char *rule
-        = g_strdup_printf ("role «%s» in the accusative + organization %s", t->form, where);
+        = g_strdup_printf ("role «%s» after its holder + organization %s", t->form, where);
       relate (s, holder->entity, org, person ? RWB_RELATION_EXECUTIVE : org_type, 0.75, rule);
     }
 }
