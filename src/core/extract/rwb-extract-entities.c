@@ -440,7 +440,7 @@ arabic_name_after_cue (Ctx *ctx, GArray *tokens, guint i, GArray *mentions)
     return FALSE;
   RwbCueFlags cue = TOK (i - 1)->cue;
   if (!(cue & (RWB_CUE_COMPANY | RWB_CUE_ORGANIZATION | RWB_CUE_PERSON))
-      || !name_like_arabic (ctx, TOK (i)))
+      || !name_like_arabic (ctx, TOK (i)) || counted_noun (tokens, i - 1))
     return FALSE;
   /* "جيلي Geely": the Latin form that follows is handled with it by the Latin-name rule. */
   if (i + 1 < tokens->len && TOK (i + 1)->capital && is_name_token (TOK (i + 1)))

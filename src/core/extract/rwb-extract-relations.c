@@ -1044,6 +1044,85 @@ find_dropped_subjects (Sent *s)
     }
 }
 
+/* The first party mention starting in tokens [@from, @to] of the clause at @from, skipping
+ * adjectives; -1 if another word than a head noun or a quote comes first when @adjacent. */
+static gint
+party_in (Sent *s, guint from, guint to, gboolean adjacent)
+{
+  for (guint m = mention_after (s, from); m < s->mentions->len; m++)
+    {
+      const Mention *x = &g_array_index (s->mentions, Mention, m);
+      s->ctx->work++;
+      if (x->first > to || clause_between (s, from, x->first))
+        return -1;
+      if (x->kind == MENTION_ADJECTIVE)
+        continue;
+      if (!is_party (s->ctx->graph, x->entity) || is_media (s->ctx, x->entity))
+        return -1;
+      if (adjacent)
+        for (guint k = from; k < x->first; k++)
+          {
+            const Token *t = &g_array_index (s->tokens, Token, k);
+            if (!(t->cue & (RWB_CUE_COMPANY | RWB_CUE_ORGANIZATION | RWB_CUE_BANK))
+                && !is_open_quote (t))
+              return -1;
+          }
+      return (gint) m;
+    }
+  return -1;
+}
+
+/* "اشترت X حصة الأغلبية في Y من مجموعة Z"، "X bought a stake in Y from Z": the party right
+ * after من / from, past the thing bought, sold it — Z owned Y, and X bought from Z. */
+static void
+find_sellers (Sent *s)
+{
+  Ctx *ctx = s->ctx;
+  GArray *tokens = s->tokens;
+  for (guint h = 0; h < s->triggers->len; h++)
+    {
+      const TriggerHit *hit = &g_array_index (s->triggers, TriggerHit, h);
+      if (hit->trigger->type != RWB_RELATION_ACQUISITION)
+        continue;
+      gint y = party_in (s, hit->last + 1, hit->last + 8, FALSE);
+      if (y < 0)
+        continue;
+      const Mention *ym = &g_array_index (s->mentions, Mention, y);
+      /* من / from within three words after the thing bought (its nisba may stand between). */
+      guint k = ym->last + 1;
+      while (k < tokens->len && k <= ym->last + 3 && TOK (k)->mention >= 0
+             && g_array_index (s->mentions, Mention, TOK (k)->mention).kind == MENTION_ADJECTIVE)
+        k++;
+      if (k >= tokens->len || TOK (k)->mention >= 0
+          || !(form_is (TOK (k), "\xd9\x85\xd9\x86") /* من */ || form_is (TOK (k), "from")))
+        continue;
+      gint z = party_in (s, k + 1, k + 3, TRUE);
+      if (z < 0)
+        continue;
+      guint seller = g_array_index (s->mentions, Mention, z).entity;
+      if (seller == ym->entity)
+        continue;
+      g_autofree char *rule = g_strdup_printf ("trigger «%s» (%s) + seller after من/from",
+                                               hit->trigger->text, hit->trigger->origin);
+      relate (s, seller, ym->entity, RWB_RELATION_OWNERSHIP, 0.6, rule);
+      /* The buyer: the nearest party before the trigger in its clause. */
+      guint m = mention_after (s, hit->first);
+      for (guint steps = 0; m > 0 && steps < 4; steps++)
+        {
+          const Mention *x = &g_array_index (s->mentions, Mention, --m);
+          ctx->work++;
+          if (clause_between (s, x->last, hit->first) || x->last + 12 < hit->first)
+            break;
+          if (x->kind == MENTION_ADJECTIVE || !is_party (ctx->graph, x->entity)
+              || is_media (ctx, x->entity))
+            continue;
+          if (x->entity != seller)
+            relate (s, x->entity, seller, RWB_RELATION_ACQUISITION, 0.6, rule);
+          break;
+        }
+    }
+}
+
 void
 find_relations (Sent *s)
 {
@@ -1065,6 +1144,7 @@ find_relations (Sent *s)
   find_locations (s);
   find_named_units (s);
   find_dropped_subjects (s);
+  find_sellers (s);
   find_roles (s);
   find_role_complements (s);
   /* Each mention pairs with the next members of its own list and with the mentions of the
