@@ -497,6 +497,20 @@ test_export_data (void)
     g_assert_cmpuint (g->documents->len, ==, 2);
     g_assert_cmpint (rwb_graph_find_entity (g, "Nadec"), >=, 0);
     g_assert_cmpint (rwb_graph_find_entity (g, "Nova Electronics"), <, 0);
+    /* Each article's text is in the file, the project's own. */
+    for (guint i = 0; i < g->documents->len; i++)
+      {
+        const RwbDocument *doc = g_ptr_array_index (g->documents, i);
+        gint64 id = rwb_document_article_id (doc);
+        g_autofree char *text = NULL;
+
+        g_assert_cmpint (id, >, 0);
+        text = rwb_project_get_article_text (rwb_session_get_project (session ()), id, &error);
+        g_assert_no_error (error);
+        g_assert_nonnull (doc->text);
+        g_assert_cmpuint (strlen (doc->text), >, 100);
+        g_assert_cmpstr (doc->text, ==, text);
+      }
   }
   /* The whole timeline: everything the view shows. */
   rwb_session_set_as_of (session (), NULL);
