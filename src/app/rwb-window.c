@@ -1386,6 +1386,38 @@ on_evidence_activated (RwbDetailsPanel *panel, guint document, guint start, guin
   rwb_article_view_show_span (self->article_view, document, start, end);
 }
 
+typedef struct {
+  RwbWindow *window;
+  guint document, start, end;
+} SentenceShown;
+
+static gboolean
+show_sentence_idle (gpointer data)
+{
+  SentenceShown *s = data;
+  RwbGraph *graph = rwb_session_get_graph (s->window->session);
+
+  if (graph != NULL && s->document < graph->documents->len)
+    rwb_article_view_show_span (s->window->article_view, s->document, s->start, s->end);
+  g_object_unref (s->window);
+  g_free (s);
+  return G_SOURCE_REMOVE;
+}
+
+/* A sentence found by the search bar: read it in its article. The span is shown once the
+ * Article page is mapped: clicked from the search bar, the page was not, and a first scroll
+ * of a view never shown left it past its text. */
+static void
+on_sentence_activated (RwbSearchBar *bar, guint document, guint start, guint end,
+                       RwbWindow *self)
+{
+  SentenceShown *s = g_new (SentenceShown, 1);
+
+  *s = (SentenceShown) { g_object_ref (self), document, start, end };
+  gtk_stack_set_visible_child_name (self->sidebar_stack, "article");
+  g_idle_add (show_sentence_idle, s);
+}
+
 static void
 on_open_response (GtkNativeDialog *dialog, int response, RwbWindow *self)
 {
@@ -1683,6 +1715,7 @@ rwb_window_class_init (RwbWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_engine_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_rankdir_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_evidence_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_sentence_activated);
 }
 
 static void
