@@ -1386,6 +1386,15 @@ on_evidence_activated (RwbDetailsPanel *panel, guint document, guint start, guin
   rwb_article_view_show_span (self->article_view, document, start, end);
 }
 
+/* The text selected in the Article panel: evidence for a relation the user adds. */
+static gboolean
+article_selection (gpointer data, guint *document, guint *start, guint *end)
+{
+  RwbWindow *self = data;
+
+  return rwb_article_view_get_selection (self->article_view, document, start, end);
+}
+
 typedef struct {
   RwbWindow *window;
   guint document, start, end;
@@ -1764,6 +1773,7 @@ rwb_window_init (RwbWindow *self)
                             G_CALLBACK (update_undo_labels), self);
   rwb_edit_actions_add (G_ACTION_MAP (self), self->session, GTK_WINDOW (self), on_edit_error,
                         self);
+  rwb_edit_actions_set_evidence_func (G_ACTION_MAP (self), article_selection, self);
   rwb_analysis_actions_add (G_ACTION_MAP (self), self->session, self->graph_view,
                             GTK_WINDOW (self), on_analysis_message, self);
   update_undo_labels (self);
