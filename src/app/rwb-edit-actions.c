@@ -500,16 +500,23 @@ rwb_edit_menu_new (RwbSession *session)
                                  ? g_ptr_array_index (graph->entities, index) : NULL;
           g_autofree char *name_key = e != NULL ? rwb_name_key (e->name) : NULL;
           g_autoptr (GMenu) aliases = g_menu_new ();
+          g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                               NULL);
 
-          /* Each other name of the entity, to make it an entity of its own. */
+          /* Each other name of the entity, to make it an entity of its own; spellings of one
+           * name (شاومي, شاومى) are one item, as a split takes them all. */
           for (guint k = 0; e != NULL && k < e->aliases->len; k++)
             {
               const char *alias = g_ptr_array_index (e->aliases, k);
-              g_autofree char *key = rwb_name_key (alias);
+              char *key = rwb_name_key (alias);
               g_autoptr (GMenuItem) item = NULL;
 
-              if (g_strcmp0 (key, name_key) == 0)
-                continue;
+              if (g_strcmp0 (key, name_key) == 0 || g_hash_table_contains (seen, key))
+                {
+                  g_free (key);
+                  continue;
+                }
+              g_hash_table_add (seen, key);
               item = g_menu_item_new (alias, NULL);
               g_menu_item_set_action_and_target_value (item, "win.split",
                                                        g_variant_new_string (alias));

@@ -284,6 +284,8 @@ test_split_and_evidence (void)
 
     g_assert_true (menu_has (menu, "win.split", "شاومي"));
     g_assert_false (menu_has (menu, "win.split", "Xiaomi"));
+    /* Another spelling of the same name is not offered again. */
+    g_assert_false (menu_has (menu, "win.split", "شاومى"));
   }
   run ("split", g_variant_new_string ("شاومي"));
   g_assert_cmpuint (graph ()->entities->len, ==, entities + 1);
