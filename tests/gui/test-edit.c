@@ -15,6 +15,7 @@
 
 #include "rwb-application.h"
 #include "rwb-article-view.h"
+#include "rwb-details-panel.h"
 #include "rwb-edit-actions.h"
 #include "rwb-graph-view-private.h"
 #include "rwb-graph-view.h"
@@ -286,6 +287,25 @@ test_split_and_evidence (void)
     g_assert_false (menu_has (menu, "win.split", "Xiaomi"));
     /* Another spelling of the same name is not offered again. */
     g_assert_false (menu_has (menu, "win.split", "شاومى"));
+  }
+  /* The details panel offers the same corrections, and they reach the window's actions. */
+  {
+    GtkWidget *details = template_child_of (window, RWB_TYPE_WINDOW, "details_panel");
+    GtkMenuButton *correct = template_child_of (details, RWB_TYPE_DETAILS_PANEL,
+                                                "correct_button");
+    GMenuModel *menu = gtk_menu_button_get_menu_model (correct);
+
+    settle ();
+    g_assert_nonnull (menu);
+    g_assert_true (menu_has (menu, "win.split", "شاومي"));
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (correct)));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (correct), "win.split", "s",
+                                               "شاومي"));
+    g_assert_true (wait_for (shows_latest, NULL));
+    g_assert_cmpint (find ("شاومي"), !=, find ("Xiaomi"));
+    run ("undo", NULL);
+    g_assert_cmpint (find ("شاومي"), ==, find ("Xiaomi"));
+    rwb_session_select_entity (session (), find ("Xiaomi"), FALSE);
   }
   run ("split", g_variant_new_string ("شاومي"));
   g_assert_cmpuint (graph ()->entities->len, ==, entities + 1);
