@@ -1395,36 +1395,18 @@ article_selection (gpointer data, guint *document, guint *start, guint *end)
   return rwb_article_view_get_selection (self->article_view, document, start, end);
 }
 
-typedef struct {
-  RwbWindow *window;
-  guint document, start, end;
-} SentenceShown;
-
-static gboolean
-show_sentence_idle (gpointer data)
-{
-  SentenceShown *s = data;
-  RwbGraph *graph = rwb_session_get_graph (s->window->session);
-
-  if (graph != NULL && s->document < graph->documents->len)
-    rwb_article_view_show_span (s->window->article_view, s->document, s->start, s->end);
-  g_object_unref (s->window);
-  g_free (s);
-  return G_SOURCE_REMOVE;
-}
-
-/* A sentence found by the search bar: read it in its article. The span is shown once the
- * Article page is mapped: clicked from the search bar, the page was not, and a first scroll
- * of a view never shown left it past its text. */
+/* A sentence found by the search bar: read it in its article. The span first, then the page:
+ * the article view scrolls to it once its page is mapped and laid out. */
 static void
 on_sentence_activated (RwbSearchBar *bar, guint document, guint start, guint end,
                        RwbWindow *self)
 {
-  SentenceShown *s = g_new (SentenceShown, 1);
+  RwbGraph *graph = rwb_session_get_graph (self->session);
 
-  *s = (SentenceShown) { g_object_ref (self), document, start, end };
+  if (graph == NULL || document >= graph->documents->len)
+    return;
+  rwb_article_view_show_span (self->article_view, document, start, end);
   gtk_stack_set_visible_child_name (self->sidebar_stack, "article");
-  g_idle_add (show_sentence_idle, s);
 }
 
 static void
