@@ -189,7 +189,7 @@ test_place_labels (void)
 
   rwb_style_init (&style);
   placed = g_malloc0 (scene->nodes->len);
-  g_assert_cmpuint (rwb_render_place_labels (scene, &style, scale, placed), ==, 5);
+  g_assert_cmpuint (rwb_render_place_labels (scene, &style, scale, placed, NULL), ==, 5);
   g_assert_true (placed[hub]);
   g_assert_false (placed[near]);
   for (guint i = 0; i < G_N_ELEMENTS (far); i++)
@@ -198,7 +198,7 @@ test_place_labels (void)
   /* The hub hidden: the nearby company gets its name. */
   states[hub] = RWB_DRAW_HIDDEN;
   style.node_state = states;
-  g_assert_cmpuint (rwb_render_place_labels (scene, &style, scale, placed), ==, 5);
+  g_assert_cmpuint (rwb_render_place_labels (scene, &style, scale, placed, NULL), ==, 5);
   g_assert_false (placed[hub]);
   g_assert_true (placed[near]);
 
@@ -206,13 +206,62 @@ test_place_labels (void)
   style.node_state = NULL;
   priority[near] = 10;
   style.node_priority = priority;
-  rwb_render_place_labels (scene, &style, scale, placed);
+  rwb_render_place_labels (scene, &style, scale, placed, NULL);
   g_assert_true (placed[near]);
   g_assert_false (placed[hub]);
 
   /* Zoomed in far enough, the two fit side by side. */
   style.node_priority = NULL;
-  g_assert_cmpuint (rwb_render_place_labels (scene, &style, 5.0, placed), ==, 6);
+  g_assert_cmpuint (rwb_render_place_labels (scene, &style, 5.0, placed, NULL), ==, 6);
+}
+
+/* The grid of loose entities zoomed out: boxes side by side, each narrower than its name at the
+ * zoomed-out size. Every box is named (cut with "…" where it must be), no two plates overlap,
+ * and a name with room beside it is longer than its box. (Placed whole and greedily, every
+ * other name of the row was dropped.) */
+static void
+test_place_labels_grid (void)
+{
+  static const char *const names[] = {
+    "Hyundai Motor Group", "Intel", "Lucid Group", "Morgan Stanley", "SQM", "Toyota",
+    "Europe", "Fujian", "Indonesia", "Japan", "Red Sea", "Taipei",
+  };
+  g_autoptr (RwbScene) scene = new_scene ();
+  g_autofree guint8 *placed = NULL;
+  g_autofree double *plates = NULL;
+  guint n = G_N_ELEMENTS (names), lonely;
+  double scale = 0.4;
+  RwbStyle style;
+
+  /* One row, 70 points apart: 60-point boxes, 24 device pixels at 0.4. */
+  for (guint i = 0; i < n; i++)
+    add_node (scene, names[i], i < 6 ? RWB_ENTITY_COMPANY : RWB_ENTITY_PLACE, 70.0 * i, 0);
+  /* And one far below, alone in its row. */
+  lonely = add_node (scene, "Alone With Room Around", RWB_ENTITY_COMPANY, 0, 400);
+  rwb_scene_update_bounds (scene);
+  rwb_scene_build_index (scene);
+  rwb_style_init (&style);
+  placed = g_malloc0 (scene->nodes->len);
+  plates = g_new0 (double, scene->nodes->len);
+
+  g_assert_cmpuint (rwb_render_place_labels (scene, &style, scale, placed, plates), ==, n + 1);
+  for (guint i = 0; i < n; i++)
+    {
+      const RwbSceneNode *a = &g_array_index (scene->nodes, RwbSceneNode, i);
+
+      g_assert_true (placed[i]);
+      g_assert_cmpfloat (plates[i], >, 10);
+      if (i + 1 < n)
+        {
+          const RwbSceneNode *b = &g_array_index (scene->nodes, RwbSceneNode, i + 1);
+
+          g_assert_cmpfloat (a->x * scale + plates[i] / 2, <=,
+                             b->x * scale - plates[i + 1] / 2 + 1e-9);
+        }
+    }
+  /* With room around it, a name is drawn wider than its box. */
+  g_assert_true (placed[lonely]);
+  g_assert_cmpfloat (plates[lonely], >, 60 * scale + 10);
 }
 
 int
@@ -222,5 +271,6 @@ main (int argc, char **argv)
   g_test_add_func ("/legibility/pack", test_pack);
   g_test_add_func ("/legibility/pack-single-component", test_pack_single_component);
   g_test_add_func ("/legibility/place-labels", test_place_labels);
+  g_test_add_func ("/legibility/place-labels-grid", test_place_labels_grid);
   return g_test_run ();
 }

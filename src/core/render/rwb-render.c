@@ -390,7 +390,9 @@ draw_overview_label (Frame *f, guint i, guint s)
 {
   cairo_t *cr = f->cr;
   const RwbSceneNode *n = &g_array_index (f->scene->nodes, RwbSceneNode, i);
-  PangoLayout *l = rwb_render_cache_short_label (f->cache, f->scene, i);
+  double cut = f->cache->placed_cut != NULL && !(s & PROMINENT) ? f->cache->placed_cut[i] : 0;
+  PangoLayout *l = cut > 0 ? rwb_render_cache_cut_label (f->cache, f->scene, i, cut)
+                           : rwb_render_cache_short_label (f->cache, f->scene, i);
   double grow = f->style->node_scale ? CLAMP (f->style->node_scale[i], 1.0, 2.0) : 1.0;
   double k = rwb_render_overview_factor (f->scale) / f->scale * grow;
   double w, h;

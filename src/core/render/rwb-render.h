@@ -148,13 +148,16 @@ void     rwb_render_legend_chip     (cairo_t *cr, const RwbStyle *style, double 
                                      double *width, double *height);
 /* The names drawn zoomed out at @scale (device units per point), when a node's own label would
  * be smaller than RWB_RENDER_MIN_LABEL_PX: @placed[i] (one per scene node) is set to 1 for each
- * node whose name is drawn over it at that size, greedily in priority order (@style's
- * node_priority, else relation count), skipping nodes hidden in @style's node_state and names
- * that would overlap one already placed. Returns how many are placed. Up to
+ * node whose name is drawn over it at that size, and @plate_widths[i] (may be NULL) to the width
+ * in device units of the plate it is drawn on, centred on the node. A node whose box can hold
+ * its name cut with "…" to a few letters always gets that much; then, in priority order
+ * (@style's node_priority, else relation count), each name gets the widest plate up to its whole
+ * length that overlaps no name placed before it and no other box's share. Nodes hidden in
+ * @style's node_state get none. Returns how many are placed. Up to
  * RWB_RENDER_MAX_PLACED_LABELS candidates are tried. */
 #define RWB_RENDER_MAX_PLACED_LABELS 600
 guint    rwb_render_place_labels    (const RwbScene *scene, const RwbStyle *style, double scale,
-                                     guint8 *placed);
+                                     guint8 *placed, double *plate_widths);
 /* Whether @scale draws node names inside the nodes (else rwb_render_place_labels applies). */
 gboolean rwb_render_full_labels     (double scale);
 /* The colour the renderer uses for the background, for callers drawing around the scene. */
