@@ -97,6 +97,31 @@ free_half_width (const Box *box, double cx, double half, const GArray *boxes, gu
   return MAX (half, 0);
 }
 
+/* The half width of a plate centred at @cx over the rows of @box that stays within node @self's
+ * own box (@own half width) and half the space to the next box of @nodes on either side, and
+ * is at most @want. */
+static double
+share_half_width (const Box *box, double cx, double own, double want, const GArray *nodes,
+                  guint self)
+{
+  double half = want;
+
+  for (guint b = 0; b < nodes->len && half > own; b++)
+    {
+      const Box *o = &g_array_index (nodes, Box, b);
+
+      if (o->node == self || o->y1 <= box->y0 || o->y0 >= box->y1)
+        continue;
+      if (o->x1 <= cx)
+        half = MIN (half, own + MAX (cx - own - o->x1, 0) / 2);
+      else if (o->x0 >= cx)
+        half = MIN (half, own + MAX (o->x0 - cx - own, 0) / 2);
+      else
+        half = MIN (half, own);
+    }
+  return MIN (half, want);
+}
+
 /* The text of a name cut shorter than this many device pixels is no longer read as a name
  * (about two letters and "…"), unless the whole name is shorter. */
 #define MIN_CUT_PX (1.8 * RWB_RENDER_MIN_LABEL_PX)
@@ -104,9 +129,9 @@ free_half_width (const Box *box, double cx, double half, const GArray *boxes, gu
 /* Places the names; @cut[i] gets the width in label points (at LABEL_SIZE) a name is cut to,
  * or 0 for its whole (short) label, and @plates[i] (may be NULL) its plate's width in device
  * pixels. Three steps over the candidates in priority order:
- *  1. every node whose box is wide enough to hold its name cut to it reserves that much of
- *     its box (unless another node's reservation is there already): a name drawn over its
- *     own box hides no other;
+ *  1. every node whose box, with half the space to the next box on either side, is wide
+ *     enough to hold its name cut to a few letters reserves that much (unless another node's
+ *     reservation is there already): a name drawn over its own box hides no other;
  *  2. each name is then given the widest plate up to its whole length that meets no name
  *     placed before it and no other node's reservation, and at least its reservation;
  *  3. a node without a reservation gets its name only where it fits whole or cut to no less
@@ -123,6 +148,7 @@ place (RwbRenderCache *cache, const RwbScene *scene, const RwbStyle *style, doub
   g_autoptr (GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
   g_autoptr (GArray) boxes = g_array_new (FALSE, FALSE, sizeof (Box));
   g_autoptr (GArray) reserved = g_array_new (FALSE, FALSE, sizeof (Box));
+  g_autoptr (GArray) node_boxes = g_array_new (FALSE, FALSE, sizeof (Box));
   g_autofree gint *reservation = NULL;
   double k = rwb_render_overview_factor (scale) / scale; /* points per label point */
   const double pad = 2 * (PLATE_X + LABEL_SPACING);
@@ -159,28 +185,40 @@ place (RwbRenderCache *cache, const RwbScene *scene, const RwbStyle *style, doub
   g_array_sort (candidates, compare_candidates);
   tried = MIN (candidates->len, RWB_RENDER_MAX_PLACED_LABELS);
   reservation = g_new (gint, MAX (tried, 1));
+  for (guint c = 0; c < tried; c++)
+    {
+      guint i = g_array_index (candidates, Candidate, c).node;
+      const RwbSceneNode *node = &g_array_index (scene->nodes, RwbSceneNode, i);
+      double grow = style->node_scale ? CLAMP (style->node_scale[i], 1.0, 2.0) : 1.0;
+      double hw = node->width * grow * scale / 2, hh = node->height * grow * scale / 2;
+      Box box = { node->x * scale - hw, node->y * scale - hh, node->x * scale + hw,
+                  node->y * scale + hh, i };
 
-  /* 1. Reservations: the name cut to the inside of its box. */
+      g_array_append_val (node_boxes, box);
+    }
+
+  /* 1. Reservations: the name cut to its box and half the space to the next box each side. */
   for (guint c = 0; c < tried; c++)
     {
       guint i = g_array_index (candidates, Candidate, c).node;
       const RwbSceneNode *node = &g_array_index (scene->nodes, RwbSceneNode, i);
       PangoLayout *l = rwb_render_cache_short_label (cache, scene, i);
       double w, h, grow = style->node_scale ? CLAMP (style->node_scale[i], 1.0, 2.0) : 1.0;
-      double text, inside;
+      double text, half, cx = node->x * scale;
       Box box;
 
       reservation[c] = -1;
       rwb_render_layout_size (l, &w, &h);
       text = w * k * grow * scale;
       h = h * k * grow * scale + 2 * PLATE_Y;
-      /* Inside its box the plate needs no spacing: the box's outline parts it from the next. */
-      inside = node->width * grow * scale - 2 * PLATE_X;
-      if (inside < MIN (text, MIN_CUT_PX))
+      box = (Box) { cx, node->y * scale - h / 2, cx, node->y * scale + h / 2, i };
+      half = share_half_width (&box, cx, node->width * grow * scale / 2, (text + pad) / 2,
+                               node_boxes, i);
+      /* Within its share the plate needs no spacing: the box's outline parts it from the next. */
+      if (2 * (half - PLATE_X) < MIN (text, MIN_CUT_PX))
         continue;
-      w = MIN (text + pad, inside + 2 * PLATE_X);
-      box = (Box) { node->x * scale - w / 2, node->y * scale - h / 2, node->x * scale + w / 2,
-                    node->y * scale + h / 2, i };
+      box.x0 = cx - half;
+      box.x1 = cx + half;
       if (meets_any (&box, reserved, i))
         continue;
       reservation[c] = reserved->len;

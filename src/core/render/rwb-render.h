@@ -128,6 +128,10 @@ typedef struct {
   double weight;
 } RwbOccupied;
 
+/* How much hiding a node costs the legend: a node with more relations weighs more (a hub hidden
+ * hides the lines of all its neighbours), one selected or highlighted far more, a dimmed one
+ * less. @state is the node's RWB_DRAW_* flags; a hidden node weighs nothing. */
+double   rwb_legend_node_weight     (guint degree, guint state);
 /* The width × height rectangle at @corner of @area, @margin in from its sides. */
 void     rwb_legend_corner_rect     (const RwbRect *area, double width, double height,
                                      double margin, gboolean rtl, RwbLegendCorner corner,
@@ -141,6 +145,11 @@ RwbLegendCorner rwb_legend_choose_corner (const RwbRect *area, double width, dou
                                           double margin, gboolean rtl,
                                           const RwbOccupied *occupied, guint n_occupied,
                                           int current, double hysteresis);
+/* Whether some corner of @area holds a width × height legend meeting none of @occupied: when
+ * none does, the view folds its legend to the chip. */
+gboolean rwb_legend_has_free_corner (const RwbRect *area, double width, double height,
+                                     double margin, gboolean rtl, const RwbOccupied *occupied,
+                                     guint n_occupied);
 /* Draws (or with @cr NULL, measures) the chip that heads the view's legend: @label and an
  * arrow pointing down when open, the way lines read when @collapsed; mirrored when @rtl. */
 void     rwb_render_legend_chip     (cairo_t *cr, const RwbStyle *style, double x, double y,
