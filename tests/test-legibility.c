@@ -264,6 +264,55 @@ test_place_labels_grid (void)
   g_assert_cmpfloat (plates[lonely], >, 60 * scale + 10);
 }
 
+/* Issue 13: an edge label never hides under a node. Alpha—Beta's label would sit on Gamma,
+ * between them on the line (as sfdp routes lines past nodes): it moves along the line to the
+ * first free place from the middle outwards; with Gamma hidden it stays; with the line covered
+ * end to end there is no place. */
+static void
+test_edge_label_place (void)
+{
+  g_autoptr (RwbScene) scene = new_scene ();
+  guint a = add_node (scene, "Alpha", RWB_ENTITY_COMPANY, 0, 0);
+  guint b = add_node (scene, "Beta", RWB_ENTITY_COMPANY, 400, 0);
+  guint c = add_node (scene, "Gamma", RWB_ENTITY_PLACE, 200, 0);
+  guint8 states[8] = { 0 };
+  double scales[8] = { 1, 1, 1, 1, 1, 1, 1, 1 };
+  RwbStyle style;
+  double x, y;
+
+  add_edge (scene, a, b);
+  rwb_scene_update_bounds (scene);
+  rwb_scene_build_index (scene);
+  rwb_style_init (&style);
+
+  /* A 50 × 14 label: at 200 (Graphviz's), 168 and 232 it meets Gamma (170 to 230); at 136
+   * (a third of the way) it does not. */
+  g_assert_true (rwb_render_edge_label_place (scene, &style, 0, 50, 14, &x, &y));
+  g_assert_cmpfloat_with_epsilon (x, 136, 1e-6);
+  g_assert_cmpfloat_with_epsilon (y, 0, 1e-6);
+
+  /* Gamma hidden: where Graphviz put it. */
+  states[c] = RWB_DRAW_HIDDEN;
+  style.node_state = states;
+  g_assert_true (rwb_render_edge_label_place (scene, &style, 0, 50, 14, &x, &y));
+  g_assert_cmpfloat (x, ==, 200);
+  style.node_state = NULL;
+
+  /* Gamma drawn twice its size (centrality): 140 to 260, so 136 is taken too; 104 is free. */
+  scales[c] = 2;
+  style.node_scale = scales;
+  g_assert_true (rwb_render_edge_label_place (scene, &style, 0, 50, 14, &x, &y));
+  g_assert_cmpfloat_with_epsilon (x, 104, 1e-6);
+  style.node_scale = NULL;
+
+  /* Boxes all along the line: no place, and the label is left out. */
+  for (double px = 60; px < 400; px += 60)
+    add_node (scene, "Wall", RWB_ENTITY_PLACE, px, 0);
+  rwb_scene_build_index (scene);
+  g_assert_false (rwb_render_edge_label_place (scene, &style, 0, 50, 14, &x, &y));
+  g_assert_cmpfloat (x, ==, 200);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -272,5 +321,6 @@ main (int argc, char **argv)
   g_test_add_func ("/legibility/pack-single-component", test_pack_single_component);
   g_test_add_func ("/legibility/place-labels", test_place_labels);
   g_test_add_func ("/legibility/place-labels-grid", test_place_labels_grid);
+  g_test_add_func ("/legibility/edge-label-place", test_edge_label_place);
   return g_test_run ();
 }

@@ -167,6 +167,13 @@ void     rwb_render_legend_chip     (cairo_t *cr, const RwbStyle *style, double 
 #define RWB_RENDER_MAX_PLACED_LABELS 600
 guint    rwb_render_place_labels    (const RwbScene *scene, const RwbStyle *style, double scale,
                                      guint8 *placed, double *plate_widths);
+/* Where the label of scene edge @edge is drawn, a @width × @height plate (scene points) centred
+ * at (*@x, *@y): Graphviz's place when the plate meets no node drawn (@style's node_state hides,
+ * its node_scale grows them), else the first free place along the edge's line from its middle
+ * outwards. FALSE when there is none: the label is left out (hovered or selected it is drawn
+ * at Graphviz's place, *@x and *@y). */
+gboolean rwb_render_edge_label_place (const RwbScene *scene, const RwbStyle *style, guint edge,
+                                      double width, double height, double *x, double *y);
 /* Whether @scale draws node names inside the nodes (else rwb_render_place_labels applies). */
 gboolean rwb_render_full_labels     (double scale);
 /* The colour the renderer uses for the background, for callers drawing around the scene. */
