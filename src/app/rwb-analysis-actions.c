@@ -31,6 +31,11 @@ typedef struct {
   RwbScene *whole;              /* while focused: the whole graph's scene, to go back to */
   RwbGraph *focus_graph;        /* the graph the focus is of */
   gboolean setting_focus;       /* the session shows a scene of ours */
+  /* Show Connection: the pair asked about last (of connection_graph), so ranking the paths
+   * another way asks again, and the window listing the paths (weak). */
+  RwbGraph *connection_graph;
+  guint connection_source, connection_target;
+  GtkWidget *connection_window;
   gint ref_count;
 } Analysis;
 
@@ -64,6 +69,8 @@ analysis_unref (gpointer data)
   g_clear_weak_pointer (&a->parent);
   g_clear_pointer (&a->whole, rwb_scene_free);
   g_clear_pointer (&a->focus_graph, rwb_graph_unref);
+  g_clear_pointer (&a->connection_graph, rwb_graph_unref);
+  g_clear_weak_pointer (&a->connection_window);
   g_free (a);
 }
 
@@ -112,6 +119,7 @@ typedef struct {
   Analysis *analysis;
   RwbGraph *graph;
   guint source, target;
+  RwbPathCost cost;
 } PathJob;
 
 static void
@@ -120,6 +128,183 @@ path_job_free (PathJob *job)
   analysis_unref (job->analysis);
   rwb_graph_unref (job->graph);
   g_free (job);
+}
+
+/* Evidence sentences listed per relation of a hop; the rest are counted. */
+#define CONNECTION_SENTENCES 3
+
+/* A name set apart from the text around it, so an Arabic name in an English line (or the
+ * reverse) does not carry the arrows with it: FSI … PDI, escaped. */
+static char *
+isolated_name (const RwbEntity *e)
+{
+  g_autofree char *escaped = g_markup_escape_text (e->name, -1);
+
+  return g_strdup_printf ("\u2068%s\u2069", escaped);
+}
+
+/* The paths as the Connection window lists them: each path, each hop with its relations
+ * (the arrow the way the relation points) and their evidence sentences with the article. */
+static char *
+connection_markup (RwbGraph *g, guint source, guint target, GPtrArray *paths, RwbPathCost cost)
+{
+  GString *out = g_string_new (NULL);
+  /* Every line starts on the window's side, whatever script its first name is in. */
+  const char *dir = gtk_widget_get_default_direction () == GTK_TEXT_DIR_RTL ? "\u200f" : "\u200e";
+  g_autofree char *from = isolated_name (g_ptr_array_index (g->entities, source));
+  g_autofree char *to = isolated_name (g_ptr_array_index (g->entities, target));
+
+  g_string_append_printf (out, "%s<b>%s — %s</b>\n", dir, from, to);
+  g_string_append (out, cost == RWB_PATH_BY_EVIDENCE
+                        /* Translators: Show Connection: how the paths listed are ordered. */
+                        ? _("Ranked by evidence: the pairs most sentences support first")
+                        /* Translators: Show Connection: how the paths listed are ordered. */
+                        : _("Ranked by relation count: the fewest steps first"));
+  g_string_append_c (out, '\n');
+  if (paths->len == 0)
+    {
+      /* Translators: Show Connection found no path between the two entities. */
+      g_string_append_printf (out, "\n%s\n", _("No path joins them."));
+      return g_string_free (out, FALSE);
+    }
+  for (guint p = 0; p < paths->len; p++)
+    {
+      const RwbPath *path = g_ptr_array_index (paths, p);
+      guint sentences = 0;
+
+      for (guint h = 0; h < path->n_hops; h++)
+        sentences += (guint) path->hops[h].evidence;
+      g_string_append_c (out, '\n');
+      g_string_append_printf (out, "<b>");
+      /* Translators: Show Connection: a path's heading; %u are its number, how many steps
+       * (relations) it takes and how many evidence sentences support them. */
+      g_string_append_printf (out, _("Path %u · steps: %u · evidence sentences: %u"), p + 1,
+                              path->n_hops, sentences);
+      g_string_append (out, "</b>\n");
+      for (guint h = 0; h < path->n_hops; h++)
+        {
+          const RwbPathHop *hop = &path->hops[h];
+          g_autofree char *a = isolated_name (g_ptr_array_index (g->entities, hop->from));
+          g_autofree char *b = isolated_name (g_ptr_array_index (g->entities, hop->to));
+
+          for (guint k = 0; k < hop->n_relations; k++)
+            {
+              const RwbRelation *r = g_ptr_array_index (g->relations, hop->relations[k]);
+              g_autofree char *type = g_markup_escape_text (_(rwb_relation_type_label (r->type)),
+                                                            -1);
+              guint n = r->evidence ? r->evidence->len : 0;
+
+              g_string_append (out, dir);
+              if (!r->directed)
+                g_string_append_printf (out, "%s —%s— %s\n", a, type, b);
+              else if (r->source == hop->from)
+                g_string_append_printf (out, "%s —%s→ %s\n", a, type, b);
+              else
+                g_string_append_printf (out, "%s ←%s— %s\n", a, type, b);
+              for (guint e = 0; e < MIN (n, CONNECTION_SENTENCES); e++)
+                {
+                  const RwbEvidence *ev = &g_array_index (r->evidence, RwbEvidence, e);
+                  g_autofree char *text = rwb_graph_evidence_text (g, ev);
+                  g_autofree char *escaped = g_markup_escape_text (text ? text : "", -1);
+                  const RwbDocument *doc = ev->document < g->documents->len
+                                               ? g_ptr_array_index (g->documents, ev->document)
+                                               : NULL;
+                  const char *title = doc == NULL    ? NULL
+                                      : doc->title   ? doc->title
+                                                     : doc->path;
+                  g_autofree char *base = title && title == doc->path ? g_path_get_basename (title)
+                                                                       : NULL;
+                  g_autofree char *where = g_markup_escape_text (base    ? base
+                                                                 : title ? title
+                                                                         : "",
+                                                                 -1);
+
+                  /* Isolated, so an Arabic sentence keeps its quotes and the article after it. */
+                  g_string_append_printf (out, "%s    “\u2068%s\u2069”", dir, escaped);
+                  if (*where != '\0')
+                    g_string_append_printf (out, " <i>(%s)</i>", where);
+                  g_string_append_c (out, '\n');
+                }
+              if (n > CONNECTION_SENTENCES)
+                {
+                  g_string_append_printf (out, "%s    ", dir);
+                  /* Translators: Show Connection: more evidence sentences than listed. */
+                  g_string_append_printf (out, _("(%u more sentences)"), n - CONNECTION_SENTENCES);
+                  g_string_append_c (out, '\n');
+                }
+            }
+        }
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* The Connection window: how to rank the paths (connection-by) over the list of them.
+ * One window, its text replaced by each answer. */
+static void
+show_connection_window (Analysis *a, const char *markup)
+{
+  GtkWidget *label;
+
+  if (a->connection_window == NULL)
+    {
+      GtkWidget *window = gtk_window_new ();
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+      GtkWidget *by_count, *by_evidence, *scrolled;
+
+      gtk_window_set_title (GTK_WINDOW (window), _("Connection"));
+      gtk_window_set_default_size (GTK_WINDOW (window), 560, 520);
+      if (a->parent != NULL)
+        gtk_window_set_transient_for (GTK_WINDOW (window), a->parent);
+      gtk_window_set_destroy_with_parent (GTK_WINDOW (window), TRUE);
+      /* The window's own win.connection-by, not the window's whole map: that would hold the
+       * main window alive as long as this one. */
+      if (a->map != NULL)
+        {
+          g_autoptr (GSimpleActionGroup) group = g_simple_action_group_new ();
+
+          g_action_map_add_action (G_ACTION_MAP (group),
+                                   g_action_map_lookup_action (a->map, "connection-by"));
+          gtk_widget_insert_action_group (window, "connection", G_ACTION_GROUP (group));
+        }
+
+      gtk_widget_add_css_class (row, "linked");
+      gtk_widget_set_halign (row, GTK_ALIGN_CENTER);
+      /* Translators: Show Connection: rank the paths by how many relations they take. */
+      by_count = gtk_toggle_button_new_with_mnemonic (_("Fewest _Relations"));
+      gtk_actionable_set_detailed_action_name (GTK_ACTIONABLE (by_count),
+                                               "connection.connection-by::count");
+      /* Translators: Show Connection: rank the paths by how many sentences support them. */
+      by_evidence = gtk_toggle_button_new_with_mnemonic (_("Most _Evidence"));
+      gtk_actionable_set_detailed_action_name (GTK_ACTIONABLE (by_evidence),
+                                               "connection.connection-by::evidence");
+      gtk_box_append (GTK_BOX (row), by_count);
+      gtk_box_append (GTK_BOX (row), by_evidence);
+
+      label = gtk_label_new (NULL);
+      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_yalign (GTK_LABEL (label), 0);
+      gtk_widget_set_name (label, "connection-text");
+      scrolled = gtk_scrolled_window_new ();
+      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                      GTK_POLICY_AUTOMATIC);
+      gtk_widget_set_vexpand (scrolled, TRUE);
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), label);
+      gtk_widget_set_margin_start (box, 18);
+      gtk_widget_set_margin_end (box, 18);
+      gtk_widget_set_margin_top (box, 12);
+      gtk_widget_set_margin_bottom (box, 12);
+      gtk_box_append (GTK_BOX (box), row);
+      gtk_box_append (GTK_BOX (box), scrolled);
+      gtk_window_set_child (GTK_WINDOW (window), box);
+      g_object_set_data (G_OBJECT (window), "connection-text", label);
+      g_set_weak_pointer (&a->connection_window, window);
+    }
+  label = g_object_get_data (G_OBJECT (a->connection_window), "connection-text");
+  gtk_label_set_markup (GTK_LABEL (label), markup);
+  gtk_window_present (GTK_WINDOW (a->connection_window));
 }
 
 static void
@@ -132,6 +317,7 @@ paths_done (GObject *source, GAsyncResult *result, gpointer data)
   RwbGraph *g = job->graph;
   const RwbEntity *from = g_ptr_array_index (g->entities, job->source);
   const RwbEntity *to = g_ptr_array_index (g->entities, job->target);
+  g_autofree char *markup = NULL;
 
   if (paths == NULL || rwb_session_get_graph (a->session) != g || a->view == NULL)
     {
@@ -140,6 +326,8 @@ paths_done (GObject *source, GAsyncResult *result, gpointer data)
       path_job_free (job);
       return;
     }
+  markup = connection_markup (g, job->source, job->target, paths, job->cost);
+  show_connection_window (a, markup);
   if (paths->len == 0)
     {
       g_autofree char *message = NULL;
@@ -170,7 +358,7 @@ paths_done (GObject *source, GAsyncResult *result, gpointer data)
     }
   rwb_graph_view_set_highlight (a->view, g, entities, relations);
 
-  /* The shortest path, hop by hop, in the status line. */
+  /* The best path, hop by hop, in the status line. */
   {
     const RwbPath *best = g_ptr_array_index (paths, 0);
     GString *hops = g_string_new (from->name);
@@ -195,25 +383,63 @@ paths_done (GObject *source, GAsyncResult *result, gpointer data)
   update_enabled (a);
 }
 
+static RwbPathCost
+connection_cost (Analysis *a)
+{
+  GAction *action = a->map ? g_action_map_lookup_action (a->map, "connection-by") : NULL;
+  g_autoptr (GVariant) state = action ? g_action_get_state (action) : NULL;
+
+  return state != NULL && g_str_equal (g_variant_get_string (state, NULL), "evidence")
+             ? RWB_PATH_BY_EVIDENCE
+             : RWB_PATH_BY_COUNT;
+}
+
+static void
+find_paths (Analysis *a, RwbGraph *g, guint source, guint target)
+{
+  g_autoptr (RwbAnalysisGraph) ag = rwb_analysis_graph_new (g, NULL);
+  PathJob *job = g_new0 (PathJob, 1);
+
+  if (a->connection_graph != g)
+    {
+      g_clear_pointer (&a->connection_graph, rwb_graph_unref);
+      a->connection_graph = rwb_graph_ref (g);
+    }
+  a->connection_source = source;
+  a->connection_target = target;
+  job->analysis = analysis_ref (a);
+  job->graph = rwb_graph_ref (g);
+  job->source = source;
+  job->target = target;
+  job->cost = connection_cost (a);
+  rwb_analysis_paths_async (ag, source, target, 3, job->cost, a->cancellable, paths_done, job);
+}
+
 static void
 show_connection_action (GSimpleAction *action, GVariant *parameter, gpointer data)
 {
   Analysis *a = data;
   g_autoptr (GArray) selected = rwb_session_get_selected_entities (a->session);
   RwbGraph *g = rwb_session_get_graph (a->session);
-  g_autoptr (RwbAnalysisGraph) ag = NULL;
-  PathJob *job;
 
   if (g == NULL || selected->len < 2)
     return;
-  ag = rwb_analysis_graph_new (g, NULL);
-  job = g_new0 (PathJob, 1);
-  job->analysis = analysis_ref (a);
-  job->graph = rwb_graph_ref (g);
-  job->source = g_array_index (selected, guint, 0);
-  job->target = g_array_index (selected, guint, 1);
-  rwb_analysis_paths_async (ag, job->source, job->target, 3, RWB_PATH_BY_COUNT, a->cancellable,
-                            paths_done, job);
+  find_paths (a, g, g_array_index (selected, guint, 0), g_array_index (selected, guint, 1));
+}
+
+/* Ranked another way: the same two entities asked again, if their graph is still shown. */
+static void
+connection_by_change_state (GSimpleAction *action, GVariant *value, gpointer data)
+{
+  Analysis *a = data;
+  const char *by = g_variant_get_string (value, NULL);
+  RwbGraph *g = rwb_session_get_graph (a->session);
+
+  if (!g_str_equal (by, "count") && !g_str_equal (by, "evidence"))
+    return;
+  g_simple_action_set_state (action, value);
+  if (g != NULL && g == a->connection_graph && a->connection_window != NULL)
+    find_paths (a, g, a->connection_source, a->connection_target);
 }
 
 static void
@@ -699,6 +925,8 @@ rwb_analysis_actions_add (GActionMap *map, RwbSession *session, RwbGraphView *vi
     { .name = "color-communities", .state = "false", .change_state = color_communities_change_state },
     { .name = "size-by", .parameter_type = "s", .state = "'none'", .change_state = size_by_change_state },
     { .name = "statistics", .activate = statistics_action },
+    { .name = "connection-by", .parameter_type = "s", .state = "'count'",
+      .change_state = connection_by_change_state },
   };
 
   g_return_if_fail (G_IS_ACTION_MAP (map) && RWB_IS_SESSION (session));

@@ -585,6 +585,48 @@ state_of_entity (guint entity)
   return states[node];
 }
 
+/* The text of the Connection window's list, or NULL while there is none. */
+static const char *
+connection_text (void)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+  const char *text = NULL;
+
+  for (GList *l = toplevels; l != NULL && text == NULL; l = l->next)
+    {
+      GtkWidget *label = g_object_get_data (l->data, "connection-text");
+
+      if (label != NULL && gtk_widget_get_visible (l->data))
+        text = gtk_label_get_text (GTK_LABEL (label));
+    }
+  g_list_free (toplevels);
+  return text;
+}
+
+typedef struct
+{
+  const char *needle;
+} TextWait;
+
+static gboolean
+connection_says (gpointer data)
+{
+  const char *text = connection_text ();
+
+  return text != NULL && strstr (text, ((TextWait *) data)->needle) != NULL;
+}
+
+/* The first evidence sentence of the first relation of hop @h of @path, as the window lists
+ * it. */
+static char *
+hop_sentence (RwbGraph *g, const RwbPath *path, guint h)
+{
+  const RwbRelation *r = g_ptr_array_index (g->relations, path->hops[h].relations[0]);
+
+  g_assert_cmpuint (r->evidence->len, >, 0);
+  return rwb_graph_evidence_text (g, &g_array_index (r->evidence, RwbEvidence, 0));
+}
+
 /* Show Connection between a company and another company two steps from it: the path's three
  * entities stand out, an entity off every shortest path is dimmed. */
 static void
@@ -652,6 +694,51 @@ test_path (void)
   }
   gtk_widget_activate_action (GTK_WIDGET (graph_view ()), "view.fit", NULL);
   picture = render_widget (GTK_WIDGET (window), "viewer-path.png");
+
+  /* The Connection window lists the paths, each hop with its evidence. */
+  {
+    const RwbPath *best = g_ptr_array_index (paths, 0);
+    g_autofree char *heading = g_strdup_printf ("Path 1 · steps: %u", best->n_hops);
+    g_autoptr (GPtrArray) by_evidence = NULL;
+    const char *text;
+
+    g_assert_true (wait_for (connection_says, &(TextWait) { "relation count" }));
+    text = connection_text ();
+    g_assert_nonnull (strstr (text, heading));
+    g_assert_nonnull (strstr (text, "Path 2"));
+    for (guint h = 0; h < best->n_hops; h++)
+      {
+        g_autofree char *sentence = hop_sentence (g, best, h);
+        const RwbEntity *to = g_ptr_array_index (g->entities, best->hops[h].to);
+
+        g_assert_nonnull (strstr (text, sentence));
+        g_assert_nonnull (strstr (text, to->name));
+      }
+
+    /* Ranked by evidence: asked again, the window says so and lists the path the core finds
+     * best by evidence first. */
+    by_evidence = rwb_analysis_paths (ag, source, target, 3, RWB_PATH_BY_EVIDENCE, NULL, &error);
+    g_assert_no_error (error);
+    g_action_group_change_action_state (G_ACTION_GROUP (window), "connection-by",
+                                        g_variant_new_string ("evidence"));
+    g_assert_true (wait_for (connection_says, &(TextWait) { "Ranked by evidence" }));
+    text = connection_text ();
+    {
+      const RwbPath *first = g_ptr_array_index (by_evidence, 0);
+      g_autofree char *sentence = hop_sentence (g, first, 0);
+      g_autofree char *head = g_strdup_printf ("Path 1 · steps: %u", first->n_hops);
+      const char *p1 = strstr (text, "Path 1"), *p2 = strstr (text, "Path 2");
+
+      g_assert_nonnull (strstr (text, head));
+      g_assert_nonnull (p1);
+      /* Its first hop's sentence is under Path 1. */
+      g_assert_true (strstr (p1, sentence) != NULL
+                     && (p2 == NULL || strstr (p1, sentence) < p2));
+    }
+    g_action_group_change_action_state (G_ACTION_GROUP (window), "connection-by",
+                                        g_variant_new_string ("count"));
+    g_assert_true (wait_for (connection_says, &(TextWait) { "relation count" }));
+  }
 
   g_action_group_activate_action (G_ACTION_GROUP (window), "clear-highlight", NULL);
   g_assert_false (rwb_graph_view_has_highlight (graph_view ()));
