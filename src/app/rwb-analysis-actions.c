@@ -19,6 +19,7 @@
 #include "rwb-analysis.h"
 #include "rwb-analysis-actions.h"
 #include "rwb-layout.h"
+#include "rwb-timeline.h"
 
 typedef struct {
   RwbSession *session;
@@ -826,14 +827,157 @@ on_scene_changed (Analysis *a)
 
 /* --- Statistics ----------------------------------------------------------------------------- */
 
+/* Names of up to @max entities of @list (entity indices), comma separated, escaped, with how
+ * many more there are. */
+static void
+append_names (GString *out, RwbGraph *g, const guint *list, guint n, guint max)
+{
+  for (guint k = 0; k < MIN (n, max); k++)
+    {
+      const RwbEntity *e = g_ptr_array_index (g->entities, list[k]);
+      g_autofree char *name = g_markup_escape_text (e->name, -1);
+
+      /* Translators: the separator between names in a list of the statistics window. */
+      g_string_append_printf (out, "%s\u2068%s\u2069", k > 0 ? _(", ") : "", name);
+    }
+  if (n > max)
+    {
+      g_string_append_c (out, ' ');
+      /* Translators: after a list of names cut short in the statistics window. */
+      g_string_append_printf (out, _("(+%u more)"), n - max);
+    }
+}
+
+/* What the articles of the date shown added: the date the timeline handle stands on (or the
+ * latest) against the one before it. */
+static void
+append_changes (GString *out, RwbGraph *g, const char *as_of)
+{
+  g_autoptr (RwbTimeline) tl = rwb_timeline_new (g);
+  g_autoptr (GArray) ents = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr (GArray) rels = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint n = rwb_timeline_n_dates (tl), d = n;
+
+  /* Translators: a heading of the statistics window: what the latest articles added. */
+  g_string_append_printf (out, "\n<b>%s</b>\n", _("What changed"));
+  if (n == 0)
+    {
+      /* Translators: the statistics window, when no article has a date. */
+      g_string_append_printf (out, "%s\n", _("No article has a date."));
+      return;
+    }
+  for (guint i = 0; i < n && d == n; i++)
+    if (as_of != NULL && strcmp (rwb_timeline_date (tl, i), as_of) >= 0)
+      d = strcmp (rwb_timeline_date (tl, i), as_of) == 0 || i == 0 ? i : i - 1;
+  if (d == n)
+    d = n - 1;
+  rwb_timeline_changes (tl, d > 0 ? rwb_timeline_date (tl, d - 1) : NULL,
+                        rwb_timeline_date (tl, d), ents, rels);
+  if (d > 0)
+    /* Translators: the statistics window: %s are two dates, the later first. */
+    g_string_append_printf (out, _("On %s, since %s:"), rwb_timeline_date (tl, d),
+                            rwb_timeline_date (tl, d - 1));
+  else
+    /* Translators: the statistics window: %s is the first date of the articles. */
+    g_string_append_printf (out, _("On %s, the first date:"), rwb_timeline_date (tl, d));
+  g_string_append_c (out, '\n');
+  /* Translators: the statistics window: how many entities the date added, then their names. */
+  g_string_append_printf (out, _("New entities: %u"), ents->len);
+  if (ents->len > 0)
+    {
+      g_string_append (out, " — ");
+      append_names (out, g, (const guint *) ents->data, ents->len, 12);
+    }
+  g_string_append_c (out, '\n');
+  /* Translators: the statistics window: how many relations the date added. */
+  g_string_append_printf (out, _("New relations: %u"), rels->len);
+  g_string_append_c (out, '\n');
+  for (guint k = 0; k < MIN (rels->len, 8); k++)
+    {
+      const RwbRelation *r = g_ptr_array_index (g->relations, g_array_index (rels, guint, k));
+      g_autofree char *a = isolated_name (g_ptr_array_index (g->entities, r->source));
+      g_autofree char *b = isolated_name (g_ptr_array_index (g->entities, r->target));
+      g_autofree char *type = g_markup_escape_text (_(rwb_relation_type_label (r->type)), -1);
+
+      g_string_append_printf (out, "    %s —%s%s %s\n", a, type, r->directed ? "→" : "—", b);
+    }
+}
+
+/* Louvain's communities of two or more, each with its members. */
+static void
+append_communities (GString *out, RwbGraph *g, const RwbCommunities *c)
+{
+  guint shown = 0;
+
+  for (guint k = 0; k < c->n_communities; k++)
+    {
+      guint size = c->member_offsets[k + 1] - c->member_offsets[k];
+
+      if (size < 2)
+        continue;
+      shown++;
+      /* Translators: the statistics window: community number %u and how many members. */
+      g_string_append_printf (out, _("%u. members: %u"), shown, size);
+      g_string_append (out, " — ");
+      append_names (out, g, c->members + c->member_offsets[k], size, 10);
+      g_string_append_c (out, '\n');
+    }
+  if (shown == 0)
+    /* Translators: the statistics window, when no two entities form a community. */
+    g_string_append_printf (out, "%s\n", _("None: no two entities cluster together."));
+}
+
+typedef struct {
+  GtkWidget *label;  /* weak */
+  char *head;        /* what the label shows above the communities */
+  RwbGraph *graph;
+} StatisticsJob;
+
+static void
+statistics_job_free (StatisticsJob *job)
+{
+  g_clear_weak_pointer (&job->label);
+  g_free (job->head);
+  rwb_graph_unref (job->graph);
+  g_free (job);
+}
+
+static void
+statistics_communities_done (GObject *source, GAsyncResult *result, gpointer data)
+{
+  StatisticsJob *job = data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RwbCommunities) c = rwb_analysis_communities_finish (result, &error);
+
+  if (job->label != NULL)
+    {
+      GString *text = g_string_new (job->head);
+
+      if (c != NULL)
+        {
+          /* Translators: %.2f is Louvain's modularity of the communities listed. */
+          g_string_append_printf (text, _("modularity %.2f"), c->modularity);
+          g_string_append_c (text, '\n');
+          append_communities (text, job->graph, c);
+        }
+      else
+        g_string_append_printf (text, "%s\n", error->message);
+      gtk_label_set_markup (GTK_LABEL (job->label), text->str);
+      g_string_free (text, TRUE);
+    }
+  statistics_job_free (job);
+}
+
 static void
 statistics_action (GSimpleAction *action, GVariant *parameter, gpointer data)
 {
   Analysis *a = data;
   RwbGraph *g = rwb_session_get_graph (a->session);
   g_autoptr (RwbStatistics) st = NULL;
+  g_autoptr (RwbAnalysisGraph) ag = NULL;
   GString *text;
   GtkWidget *window, *scrolled, *label;
+  StatisticsJob *job;
 
   if (g == NULL)
     return;
@@ -854,22 +998,32 @@ statistics_action (GSimpleAction *action, GVariant *parameter, gpointer data)
   for (guint k = 0; k < st->n_top_companies; k++)
     {
       guint e = st->top_companies[k];
-      const RwbEntity *entity = g_ptr_array_index (g->entities, e);
-      g_autofree char *name = g_markup_escape_text (entity->name, -1);
+      g_autofree char *name = isolated_name (g_ptr_array_index (g->entities, e));
 
-      g_string_append_printf (text, "%u. %s\t%u\n", k + 1, name,
-                              rwb_graph_entity_degree (g, e, FALSE));
+      /* The mark keeps an Arabic name's line starting on the window's side. */
+      g_string_append_printf (text, "%s%u. %s\t%u\n",
+                              gtk_widget_get_default_direction () == GTK_TEXT_DIR_RTL ? "\u200f"
+                                                                                     : "\u200e",
+                              k + 1, name, rwb_graph_entity_degree (g, e, FALSE));
     }
+  append_changes (text, g, rwb_session_get_as_of (a->session));
+  /* Translators: a heading of the statistics window; Louvain is the algorithm's name. */
+  g_string_append_printf (text, "\n<b>%s</b>\n", _("Communities (Louvain)"));
 
   window = gtk_window_new ();
   gtk_window_set_title (GTK_WINDOW (window), _("Statistics"));
-  gtk_window_set_default_size (GTK_WINDOW (window), 420, 520);
+  gtk_window_set_default_size (GTK_WINDOW (window), 460, 560);
   if (a->parent != NULL)
     gtk_window_set_transient_for (GTK_WINDOW (window), a->parent);
   gtk_window_set_destroy_with_parent (GTK_WINDOW (window), TRUE);
   label = gtk_label_new (NULL);
-  gtk_label_set_markup (GTK_LABEL (label), text->str);
+  {
+    g_autofree char *waiting = g_strdup_printf ("%s%s\n", text->str, _("Finding communities…"));
+
+    gtk_label_set_markup (GTK_LABEL (label), waiting);
+  }
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_yalign (GTK_LABEL (label), 0);
   gtk_widget_set_margin_start (label, 18);
@@ -878,10 +1032,20 @@ statistics_action (GSimpleAction *action, GVariant *parameter, gpointer data)
   gtk_widget_set_margin_bottom (label, 18);
   gtk_widget_set_name (label, "statistics-text");
   scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), label);
   gtk_window_set_child (GTK_WINDOW (window), scrolled);
-  g_string_free (text, TRUE);
+  g_object_set_data (G_OBJECT (window), "statistics-text", label);
   gtk_window_present (GTK_WINDOW (window));
+
+  /* The communities in a worker thread: a large graph takes a while. */
+  job = g_new0 (StatisticsJob, 1);
+  g_set_weak_pointer (&job->label, label);
+  job->head = g_string_free (text, FALSE);
+  job->graph = rwb_graph_ref (g);
+  ag = rwb_analysis_graph_new (g, NULL);
+  rwb_analysis_communities_async (ag, NULL, a->cancellable, statistics_communities_done, job);
 }
 
 /* --- Setup ---------------------------------------------------------------------------------- */

@@ -18,6 +18,7 @@
 #include <X11/keysym.h>
 
 #include "rwb-analysis.h"
+#include "rwb-timeline.h"
 #include "rwb-application.h"
 #include "rwb-article-view.h"
 #include "rwb-details-panel.h"
@@ -745,6 +746,92 @@ test_path (void)
   g_assert_false (state_of_entity (off) & RWB_DRAW_DIMMED);
 }
 
+/* The text of the Statistics window, or NULL while there is none. */
+static const char *
+statistics_text (void)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+  const char *text = NULL;
+
+  for (GList *l = toplevels; l != NULL && text == NULL; l = l->next)
+    {
+      GtkWidget *label = g_object_get_data (l->data, "statistics-text");
+
+      if (label != NULL && gtk_widget_get_visible (l->data))
+        text = gtk_label_get_text (GTK_LABEL (label));
+    }
+  g_list_free (toplevels);
+  return text;
+}
+
+static gboolean
+statistics_says (gpointer data)
+{
+  const char *text = statistics_text ();
+
+  return text != NULL && strstr (text, data) != NULL;
+}
+
+/* Issue 13, "what clusters are there, what changed": the Statistics window lists Louvain's
+ * communities with their members, as the core finds them, and what the latest date's articles
+ * added since the date before (the four articles given dates here). */
+static void
+test_statistics (void)
+{
+  static const char *const dates[] = { "2026-01-05", "2026-01-05", "2026-02-01", "2026-03-01" };
+  RwbGraph *g;
+  g_autoptr (RwbAnalysisGraph) ag = NULL;
+  g_autoptr (RwbCommunities) c = NULL;
+  g_autoptr (RwbTimeline) tl = NULL;
+  g_autoptr (GArray) ents = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr (GError) error = NULL;
+  g_autofree char *since = NULL, *count = NULL, *largest = NULL;
+  const char *text;
+
+  ensure_window ();
+  g = graph ();
+  g_assert_cmpuint (g->documents->len, ==, G_N_ELEMENTS (dates));
+  for (guint d = 0; d < g->documents->len; d++)
+    {
+      RwbDocument *doc = g_ptr_array_index (g->documents, d);
+
+      g_free (doc->date);
+      doc->date = g_strdup (dates[d]);
+    }
+  tl = rwb_timeline_new (g);
+  rwb_timeline_changes (tl, "2026-02-01", "2026-03-01", ents, NULL);
+  g_assert_cmpuint (ents->len, >, 0);
+  ag = rwb_analysis_graph_new (g, NULL);
+  c = rwb_analysis_communities (ag, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (c->member_offsets[1] - c->member_offsets[0], >=, 2);
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "statistics", NULL);
+  g_assert_true (wait_for (statistics_says, "modularity"));
+  text = statistics_text ();
+  since = g_strdup_printf ("On %s, since %s:", "2026-03-01", "2026-02-01");
+  count = g_strdup_printf ("New entities: %u", ents->len);
+  g_assert_nonnull (strstr (text, since));
+  g_assert_nonnull (strstr (text, count));
+  g_assert_nonnull (strstr (text, ((const RwbEntity *) g_ptr_array_index (
+                                       g->entities, g_array_index (ents, guint, 0)))->name));
+  largest = g_strdup_printf ("1. members: %u — ", c->member_offsets[1] - c->member_offsets[0]);
+  g_assert_nonnull (strstr (text, largest));
+  g_assert_nonnull (strstr (text, ((const RwbEntity *) g_ptr_array_index (
+                                       g->entities, c->members[0]))->name));
+
+  {
+    GList *toplevels = gtk_window_list_toplevels ();
+
+    for (GList *l = toplevels; l != NULL; l = l->next)
+      if (g_object_get_data (l->data, "statistics-text") != NULL)
+        gtk_window_destroy (l->data);
+    g_list_free (toplevels);
+  }
+  for (guint d = 0; d < g->documents->len; d++)
+    g_clear_pointer (&((RwbDocument *) g_ptr_array_index (g->documents, d))->date, g_free);
+}
+
 /* Communities as colours and sizes by degree: pictures to look at (the colours come from a
  * worker thread). */
 static gboolean
@@ -923,6 +1010,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/viewer/legend-chip", test_legend_chip);
   g_test_add_func ("/viewer/path", test_path);
   g_test_add_func ("/viewer/communities-and-sizes", test_communities_and_sizes);
+  g_test_add_func ("/viewer/statistics", test_statistics);
   g_test_add_func ("/viewer/focus", test_focus);
   g_test_add_func ("/viewer/centrality-column", test_centrality_column);
   g_test_add_func ("/viewer/close", test_close);
