@@ -983,8 +983,56 @@ test_centrality_column (void)
 
       g_assert_cmpfloat_with_epsilon (rwb_entity_item_get_centrality (item),
                                       rwb_betweenness_normalized (b, e), 1e-9);
+      g_assert_cmpuint (rwb_entity_item_get_evidence (item), ==, (guint) ag->weighted_degree[e]);
     }
   g_assert_cmpfloat (b->max, >, 0);
+
+  /* Sorted by the Evidence column (weighted degree), most first. */
+  {
+    RwbEntityList *list = window_child ("entity_list");
+    GtkColumnView *view = NULL;
+    GtkColumnViewColumn *evidence = NULL;
+    GListModel *columns;
+    guint last = G_MAXUINT, top = 0;
+
+    for (GtkWidget *w = gtk_widget_get_first_child (GTK_WIDGET (list)); w && view == NULL;
+         w = gtk_widget_get_next_sibling (w))
+      {
+        if (GTK_IS_COLUMN_VIEW (w))
+          view = GTK_COLUMN_VIEW (w);
+        else if (GTK_IS_SCROLLED_WINDOW (w)
+                 && GTK_IS_COLUMN_VIEW (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (w))))
+          view = GTK_COLUMN_VIEW (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (w)));
+      }
+    g_assert_nonnull (view);
+    columns = gtk_column_view_get_columns (view);
+    for (guint c = 0; c < g_list_model_get_n_items (columns) && evidence == NULL; c++)
+      {
+        g_autoptr (GtkColumnViewColumn) col = g_list_model_get_item (columns, c);
+
+        if (g_strcmp0 (gtk_column_view_column_get_title (col), "Evidence") == 0)
+          evidence = col;
+      }
+    g_assert_nonnull (evidence);
+    gtk_column_view_sort_by_column (view, evidence, GTK_SORT_DESCENDING);
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr (RwbEntityItem) item = g_list_model_get_item (model, i);
+        guint ev = rwb_entity_item_get_evidence (item);
+
+        g_assert_cmpuint (ev, <=, last);
+        last = ev;
+      }
+    for (guint e = 0; e < ag->n_nodes; e++)
+      top = MAX (top, (guint) ag->weighted_degree[e]);
+    {
+      g_autoptr (RwbEntityItem) first = g_list_model_get_item (model, 0);
+
+      g_assert_cmpuint (rwb_entity_item_get_evidence (first), ==, top);
+      g_assert_cmpuint (top, >, 0);
+    }
+    gtk_column_view_sort_by_column (view, NULL, GTK_SORT_ASCENDING);
+  }
 }
 
 static void
