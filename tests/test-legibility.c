@@ -233,9 +233,9 @@ test_place_labels_grid (void)
   double scale = 0.4;
   RwbStyle style;
 
-  /* One row, 70 points apart: 60-point boxes, 24 device pixels at 0.4. */
+  /* One row, 70.3 points apart: 60-point boxes, 24 device pixels at 0.4. */
   for (guint i = 0; i < n; i++)
-    add_node (scene, names[i], i < 6 ? RWB_ENTITY_COMPANY : RWB_ENTITY_PLACE, 70.0 * i, 0);
+    add_node (scene, names[i], i < 6 ? RWB_ENTITY_COMPANY : RWB_ENTITY_PLACE, 70.3 * i + 0.1, 0);
   /* And one far below, alone in its row. */
   lonely = add_node (scene, "Alone With Room Around", RWB_ENTITY_COMPANY, 0, 400);
   rwb_scene_update_bounds (scene);
@@ -244,6 +244,9 @@ test_place_labels_grid (void)
   placed = g_malloc0 (scene->nodes->len);
   plates = g_new0 (double, scene->nodes->len);
 
+  /* At scales where the two shares of a gap, computed from either side, round differently. */
+  for (double odd = 0.3313; odd < 0.45; odd += 0.0071)
+    g_assert_cmpuint (rwb_render_place_labels (scene, &style, odd, placed, NULL), ==, n + 1);
   g_assert_cmpuint (rwb_render_place_labels (scene, &style, scale, placed, plates), ==, n + 1);
   for (guint i = 0; i < n; i++)
     {

@@ -56,10 +56,15 @@ typedef struct {
   guint node;
 } Box;
 
+/* Overlaps smaller than this (device pixels) are rounding: two shares of one gap meet at its
+ * middle, computed from either side. */
+#define TOUCH 1e-6
+
 static gboolean
 boxes_meet (const Box *a, const Box *b)
 {
-  return a->x1 > b->x0 && a->x0 < b->x1 && a->y1 > b->y0 && a->y0 < b->y1;
+  return a->x1 > b->x0 + TOUCH && a->x0 < b->x1 - TOUCH && a->y1 > b->y0 + TOUCH
+         && a->y0 < b->y1 - TOUCH;
 }
 
 /* Whether @box meets a box of @boxes that is not node @self's. */
@@ -94,7 +99,8 @@ free_half_width (const Box *box, double cx, double half, const GArray *boxes, gu
       else
         half = 0;
     }
-  return MAX (half, 0);
+  /* Less than the rounding of a neighbour's share, so that this plate does not meet it. */
+  return MAX (half - TOUCH, 0);
 }
 
 /* The half width of a plate centred at @cx over the rows of @box that stays within node @self's
