@@ -131,6 +131,20 @@ path_job_free (PathJob *job)
   g_free (job);
 }
 
+/* An arrow pointing from the name read first to the one read next: right in a left-to-right
+ * window, left in a right-to-left one (arrows are not mirrored by the bidi algorithm). */
+static const char *
+arrow_on (void)
+{
+  return gtk_widget_get_default_direction () == GTK_TEXT_DIR_RTL ? "←" : "→";
+}
+
+static const char *
+arrow_back (void)
+{
+  return gtk_widget_get_default_direction () == GTK_TEXT_DIR_RTL ? "→" : "←";
+}
+
 /* Evidence sentences listed per relation of a hop; the rest are counted. */
 #define CONNECTION_SENTENCES 3
 
@@ -199,9 +213,9 @@ connection_markup (RwbGraph *g, guint source, guint target, GPtrArray *paths, Rw
               if (!r->directed)
                 g_string_append_printf (out, "%s —%s— %s\n", a, type, b);
               else if (r->source == hop->from)
-                g_string_append_printf (out, "%s —%s→ %s\n", a, type, b);
+                g_string_append_printf (out, "%s —%s%s %s\n", a, type, arrow_on (), b);
               else
-                g_string_append_printf (out, "%s ←%s— %s\n", a, type, b);
+                g_string_append_printf (out, "%s %s%s— %s\n", a, arrow_back (), type, b);
               for (guint e = 0; e < MIN (n, CONNECTION_SENTENCES); e++)
                 {
                   const RwbEvidence *ev = &g_array_index (r->evidence, RwbEvidence, e);
@@ -362,16 +376,18 @@ paths_done (GObject *source, GAsyncResult *result, gpointer data)
   /* The best path, hop by hop, in the status line. */
   {
     const RwbPath *best = g_ptr_array_index (paths, 0);
-    GString *hops = g_string_new (from->name);
+    GString *hops = g_string_new (NULL);
     g_autofree char *message = NULL;
 
+    g_string_append_printf (hops, "\u2068%s\u2069", from->name);
     for (guint h = 0; h < best->n_hops; h++)
       {
         const RwbPathHop *hop = &best->hops[h];
         const RwbRelation *r = g_ptr_array_index (g->relations, hop->relations[0]);
         const RwbEntity *next = g_ptr_array_index (g->entities, hop->to);
 
-        g_string_append_printf (hops, " —%s→ %s", rwb_relation_type_label (r->type), next->name);
+        g_string_append_printf (hops, " —%s%s \u2068%s\u2069", _(rwb_relation_type_label (r->type)),
+                                arrow_on (), next->name);
       }
     /* Translators: Show Connection: %u paths highlighted, then the shortest, "A —Supply→ B". */
     message = g_strdup_printf (g_dngettext (NULL, "%u path: %s", "%u paths, the shortest: %s",
@@ -899,7 +915,8 @@ append_changes (GString *out, RwbGraph *g, const char *as_of)
       g_autofree char *b = isolated_name (g_ptr_array_index (g->entities, r->target));
       g_autofree char *type = g_markup_escape_text (_(rwb_relation_type_label (r->type)), -1);
 
-      g_string_append_printf (out, "    %s —%s%s %s\n", a, type, r->directed ? "→" : "—", b);
+      g_string_append_printf (out, "    %s —%s%s %s\n", a, type, r->directed ? arrow_on () : "—",
+                              b);
     }
 }
 
