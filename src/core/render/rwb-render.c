@@ -287,8 +287,17 @@ edge_point (const RwbSceneEdge *e, double t)
 /* Whether a @w × @h plate centred at (x, y) meets a node @style draws (hidden ones are not). */
 static gboolean
 label_meets_node (const RwbScene *scene, const RwbStyle *style, double x, double y, double w,
-                  double h, GArray *nodes)
+                  double h, GArray *nodes, const GArray *taken)
 {
+  for (guint k = 0; taken != NULL && k < taken->len; k++)
+    {
+      const RwbRect *t = &g_array_index (taken, RwbRect, k);
+
+      if (x - w / 2 < t->x + t->width && x + w / 2 > t->x && y - h / 2 < t->y + t->height
+          && y + h / 2 > t->y)
+        return TRUE;
+    }
+
   /* Grown nodes (centrality sizing) reach up to twice their box: look that far. */
   RwbRect box = { x - w / 2, y - h / 2, w, h };
   RwbRect query = box;
@@ -318,6 +327,38 @@ label_meets_node (const RwbScene *scene, const RwbStyle *style, double x, double
   return FALSE;
 }
 
+/* rwb_render_edge_label_place, also keeping clear of the labels in @taken (RwbRect, scene
+ * points; may be NULL). */
+static gboolean
+place_edge_label (const RwbScene *scene, const RwbStyle *style, guint edge, double width,
+                  double height, const GArray *taken, double *x, double *y)
+{
+  /* Graphviz's place first, then along the line from its middle outwards, to a quarter of its
+   * length from either end (closer, the label would sit on the arrowhead). */
+  static const double along[] = { 0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74 };
+  g_autoptr (GArray) nodes = g_array_new (FALSE, FALSE, sizeof (guint));
+  const RwbSceneEdge *e = &g_array_index (scene->edges, RwbSceneEdge, edge);
+
+  *x = e->label_x;
+  *y = e->label_y;
+  if (!label_meets_node (scene, style, e->label_x, e->label_y, width, height, nodes, taken))
+    return TRUE;
+  if (e->points == NULL || e->points->len < 2)
+    return FALSE;
+  for (guint k = 0; k < G_N_ELEMENTS (along); k++)
+    {
+      RwbPoint p = edge_point (e, along[k]);
+
+      if (!label_meets_node (scene, style, p.x, p.y, width, height, nodes, taken))
+        {
+          *x = p.x;
+          *y = p.y;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 /**
  * rwb_render_edge_label_place:
  * Where the label of edge @edge goes; see the header.
@@ -326,33 +367,10 @@ gboolean
 rwb_render_edge_label_place (const RwbScene *scene, const RwbStyle *style, guint edge,
                              double width, double height, double *x, double *y)
 {
-  /* Graphviz's place first, then along the line from its middle outwards, to a quarter of its
-   * length from either end (closer, the label would sit on the arrowhead). */
-  static const double along[] = { 0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74 };
-  g_autoptr (GArray) nodes = g_array_new (FALSE, FALSE, sizeof (guint));
-
   g_return_val_if_fail (scene != NULL && style != NULL && x != NULL && y != NULL, FALSE);
   g_return_val_if_fail (edge < scene->edges->len, FALSE);
 
-  const RwbSceneEdge *e = &g_array_index (scene->edges, RwbSceneEdge, edge);
-  *x = e->label_x;
-  *y = e->label_y;
-  if (!label_meets_node (scene, style, e->label_x, e->label_y, width, height, nodes))
-    return TRUE;
-  if (e->points == NULL || e->points->len < 2)
-    return FALSE;
-  for (guint k = 0; k < G_N_ELEMENTS (along); k++)
-    {
-      RwbPoint p = edge_point (e, along[k]);
-
-      if (!label_meets_node (scene, style, p.x, p.y, width, height, nodes))
-        {
-          *x = p.x;
-          *y = p.y;
-          return TRUE;
-        }
-    }
-  return FALSE;
+  return place_edge_label (scene, style, edge, width, height, NULL, x, y);
 }
 
 /* The label of a plain edge, drawn after the nodes so none covers it; moved along its line
@@ -703,7 +721,9 @@ rwb_render_scene (cairo_t *cr, const RwbScene *scene, const RwbStyle *style,
         }
     }
 
-  /* Labels of hovered and selected edges last, so no node covers them. */
+  /* Labels of hovered and selected edges last, so no node covers them, and none over another
+   * (they are few: a path, a node's edges). */
+  g_autoptr (GArray) taken = g_array_new (FALSE, FALSE, sizeof (RwbRect));
   for (guint k = 0; k < f.edges->len; k++)
     {
       guint i = g_array_index (f.edges, guint, k), s = edge_state (&f, i);
@@ -712,11 +732,16 @@ rwb_render_scene (cairo_t *cr, const RwbScene *scene, const RwbStyle *style,
           const RwbSceneEdge *e = &g_array_index (scene->edges, RwbSceneEdge, i);
           PangoLayout *l = rwb_render_cache_edge_label (f.cache, edge_relation (&f, e)->type);
           double w, h, x, y;
+          /* Off the nodes and the labels drawn so far, at the size it is drawn (kept legible
+           * zoomed out); over them when there is no free place, as it is asked for. */
+          double grow = MAX (1.0, MIN_EDGE_LABEL_PX / (EDGE_LABEL_SIZE * scale));
 
-          /* Where the plain label would be; over a node when there is no free place, as it is
-           * asked for. */
           rwb_render_layout_size (l, &w, &h);
-          rwb_render_edge_label_place (scene, style, i, w + 6, h + 2, &x, &y);
+          w = (w + 6) * grow;
+          h = (h + 2) * grow;
+          if (!place_edge_label (scene, style, i, w, h, taken, &x, &y))
+            place_edge_label (scene, style, i, w, h, NULL, &x, &y);
+          g_array_append_val (taken, ((RwbRect) { x - w / 2, y - h / 2, w, h }));
           draw_edge_label (&f, e, x, y, rwb_render_relation_color (style, edge_relation (&f, e)->type), TRUE);
         }
     }
