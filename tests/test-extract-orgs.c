@@ -4,6 +4,19 @@
 #include "rwb-lexicon.h"
 
 static RwbGraph *
+extract_lang (const char *text, const char *language)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RwbLexicon) lex = rwb_lexicon_new_default (NULL, &error);
+  g_assert_no_error (error);
+  RwbGraph *graph = rwb_graph_new ();
+  guint doc = rwb_graph_add_document (graph, NULL, language, text);
+  g_assert_true (rwb_extract_document (lex, graph, doc, NULL, &error));
+  g_assert_no_error (error);
+  return graph;
+}
+
+static RwbGraph *
 extract_en (const char *text)
 {
   g_autoptr (GError) error = NULL;
@@ -56,11 +69,39 @@ test_english_common_words (void)
   g_assert_cmpuint (e->mentions->len, >=, 2);
 }
 
+/* Arabic company names read from their grammar: one definite word after the head when the
+ * next word closes it; a person's name inside, closed by a sector tail; a name closed by its
+ * acronym in Arabic letters, which is its alias; no name after a counted noun. */
+static void
+test_arabic_name_shapes (void)
+{
+  g_autoptr (RwbGraph) g = extract_lang (
+    "تشترك في ملكيتها كل من شركة أولاد سالم الهاجري للسيارات الكويتية، ومجموعة الفرحاني. "
+    "ووقعت شركة رمل نيو فيوتشر (آر إن إف) على الاتفاقية مع مجموعة الفرحاني. "
+    "ويضم الفندق 260 غرفة وجناح.",
+    "ar");
+  g_assert_cmpint (rwb_graph_find_entity (g, "أولاد سالم الهاجري للسيارات"), >=, 0);
+  gint f = rwb_graph_find_entity (g, "مجموعة الفرحاني");
+  g_assert_cmpint (f, >=, 0);
+  g_assert_cmpuint (((RwbEntity *) g_ptr_array_index (g->entities, f))->mentions->len, ==, 2);
+  gint r = rwb_graph_find_entity (g, "رمل نيو فيوتشر");
+  g_assert_cmpint (r, >=, 0);
+  g_assert_cmpint (rwb_graph_find_entity (g, "آر إن إف"), ==, r);
+  g_assert_cmpint (rwb_graph_find_entity (g, "وجناح"), <, 0);
+  g_assert_cmpint (rwb_graph_find_entity (g, "جناح"), <, 0);
+  for (guint k = 0; k < g->entities->len; k++)
+    {
+      RwbEntity *x = g_ptr_array_index (g->entities, k);
+      g_assert_cmpint (x->type, !=, RWB_ENTITY_PERSON); /* no person made of the company's name */
+    }
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/extract-orgs/english-inner-and", test_english_inner_and);
   g_test_add_func ("/extract-orgs/english-common-words", test_english_common_words);
+  g_test_add_func ("/extract-orgs/arabic-name-shapes", test_arabic_name_shapes);
   return g_test_run ();
 }
