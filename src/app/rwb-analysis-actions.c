@@ -826,6 +826,10 @@ on_scene_changed (Analysis *a)
       g_clear_pointer (&a->whole, rwb_scene_free);
       g_clear_pointer (&a->focus_graph, rwb_graph_unref);
     }
+  /* The paths listed are of a graph no longer shown. */
+  if (a->connection_window != NULL
+      && (shown == NULL || shown->graph != a->connection_graph))
+    gtk_window_destroy (GTK_WINDOW (a->connection_window));
   if (a->map != NULL && shown != NULL && a->view != NULL)
     {
       action = g_action_map_lookup_action (a->map, "color-communities");
