@@ -96,6 +96,45 @@ test_arabic_name_shapes (void)
     }
 }
 
+/* English titles: "X, Managing Director of Y" makes X a person who runs Y, and Y is read on
+ * its own (the lexicon first); "Minister of Energy and Minerals" names no organization. A
+ * nasab link or particles do not stop a person's name. */
+static void
+test_english_titles (void)
+{
+  g_autoptr (RwbGraph) g = extract_en (
+    "The deal was signed by Hamdan bin Rashid Al Tarmouk, Managing Director of Qalvor "
+    "Drilling Services, and by Noura Ben Salah, Deputy Governor of Tessir Bank. "
+    "The Minister of Energy and Minerals attended.");
+  gint p = rwb_graph_find_entity (g, "Hamdan bin Rashid Al Tarmouk");
+  g_assert_cmpint (p, >=, 0);
+  g_assert_cmpint (((RwbEntity *) g_ptr_array_index (g->entities, p))->type, ==,
+                   RWB_ENTITY_PERSON);
+  gint q = rwb_graph_find_entity (g, "Noura Ben Salah");
+  g_assert_cmpint (q, >=, 0);
+  g_assert_cmpint (((RwbEntity *) g_ptr_array_index (g->entities, q))->type, ==,
+                   RWB_ENTITY_PERSON);
+  g_assert_cmpint (rwb_graph_find_entity (g, "Qalvor Drilling Services"), >=, 0);
+  g_assert_cmpint (rwb_graph_find_entity (g, "Tessir Bank"), >=, 0);
+  gboolean exec1 = FALSE, exec2 = FALSE;
+  gint o1 = rwb_graph_find_entity (g, "Qalvor Drilling Services");
+  gint o2 = rwb_graph_find_entity (g, "Tessir Bank");
+  for (guint k = 0; k < g->relations->len; k++)
+    {
+      RwbRelation *r = g_ptr_array_index (g->relations, k);
+      if (r->type != RWB_RELATION_EXECUTIVE)
+        continue;
+      exec1 |= r->source == (guint) p && r->target == (guint) o1;
+      exec2 |= r->source == (guint) q && r->target == (guint) o2;
+    }
+  g_assert_true (exec1);
+  g_assert_true (exec2);
+  const char *junk[] = { "Managing Director of Qalvor Drilling Services", "Energy and Minerals",
+                         "Deputy Governor of Tessir Bank", "Minister of Energy and Minerals" };
+  for (guint k = 0; k < G_N_ELEMENTS (junk); k++)
+    g_assert_cmpint (rwb_graph_find_entity (g, junk[k]), <, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -103,5 +142,6 @@ main (int argc, char **argv)
   g_test_add_func ("/extract-orgs/english-inner-and", test_english_inner_and);
   g_test_add_func ("/extract-orgs/english-common-words", test_english_common_words);
   g_test_add_func ("/extract-orgs/arabic-name-shapes", test_arabic_name_shapes);
+  g_test_add_func ("/extract-orgs/english-titles", test_english_titles);
   return g_test_run ();
 }

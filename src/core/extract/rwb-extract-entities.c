@@ -512,9 +512,25 @@ latin_given_name_run (GArray *tokens, guint first, guint last)
 {
   guint len = last - first + 1;
   const Token *t = TOK (first);
-  if (len < 2 || len > 4 || !(t->cue & RWB_CUE_GIVEN_ANY))
+  /* Particles and family articles do not count: "Mahmoud bin Abdullah Al Hashmi". */
+  guint core = 0;
+  for (guint k = first; k <= last; k++)
+    if (!(TOK (k)->cue & RWB_CUE_PARTICLE))
+      core++;
+  if (len < 2 || core > 4 || len > 7)
     return FALSE;
-  if (!(t->cue & RWB_CUE_GIVEN) && len < 3)
+  /* "Essma Ben Hamida": a nasab link inside makes it a person's name, whatever the given
+   * name. */
+  gboolean nasab = FALSE;
+  for (guint k = first + 1; k < last; k++)
+    {
+      const Token *x = TOK (k);
+      nasab |= form_is (x, "bin") || form_is (x, "ben") || form_is (x, "ibn")
+               || form_is (x, "bint") || form_is (x, "binti");
+    }
+  if (!nasab && !(t->cue & RWB_CUE_GIVEN_ANY))
+    return FALSE;
+  if (!nasab && !(t->cue & RWB_CUE_GIVEN) && len < 3)
     return FALSE;
   for (guint k = first; k <= last; k++)
     if (TOK (k)->cue & (RWB_CUE_COMPANY_SUFFIX | RWB_CUE_COMPANY | RWB_CUE_ORGANIZATION))
@@ -785,10 +801,13 @@ find_entities (Ctx *ctx, GArray *tokens, GArray *mentions, gboolean arabic_doc)
             titled = TRUE;
             break;
           }
-      /* "Minister of Energy": what follows a title with "of" is its office, not a name. */
+      /* "Managing Director of OQ Exploration", "Minister of Energy": after a title and "of"
+       * comes the organization or office it is held in, read on its own from the next word
+       * (the lexicon first; an office of common words is no name). */
       if (titled && !TOK (i)->capital)
         {
-          i = last;
+          if (!form_is (TOK (i), "of"))
+            i = last;
           continue;
         }
       RwbCueFlags before = i > 0 ? TOK (i - 1)->cue : 0;
