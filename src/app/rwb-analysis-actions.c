@@ -18,6 +18,7 @@
 
 #include "rwb-analysis.h"
 #include "rwb-analysis-actions.h"
+#include "rwb-labels.h"
 #include "rwb-layout.h"
 
 typedef struct {
@@ -145,7 +146,11 @@ paths_done (GObject *source, GAsyncResult *result, gpointer data)
       g_autofree char *message = NULL;
 
       /* Translators: Show Connection found no path; %s are two entity names. */
-      message = g_strdup_printf (_("%s and %s are not connected"), from->name, to->name);
+      g_autofree char *a_name = rwb_bidi_isolate (from->name);
+      g_autofree char *b_name = rwb_bidi_isolate (to->name);
+      g_autofree char *text = g_strdup_printf (_("%s and %s are not connected"), a_name, b_name);
+
+      message = rwb_ui_line (text);
       rwb_graph_view_set_highlight (a->view, g, NULL, NULL);
       tell (a, message);
       path_job_free (job);
@@ -173,21 +178,31 @@ paths_done (GObject *source, GAsyncResult *result, gpointer data)
   /* The shortest path, hop by hop, in the status line. */
   {
     const RwbPath *best = g_ptr_array_index (paths, 0);
-    GString *hops = g_string_new (from->name);
+    g_autofree char *first = rwb_bidi_isolate (from->name);
+    GString *hops = g_string_new (first);
+    g_autofree char *text = NULL;
     g_autofree char *message = NULL;
 
+    /* Each name isolated, and the hops in the window's reading order: "A —Supply→ B" in an
+     * English window, "A ←توريد— B" read from the right in an Arabic one. */
     for (guint h = 0; h < best->n_hops; h++)
       {
         const RwbPathHop *hop = &best->hops[h];
         const RwbRelation *r = g_ptr_array_index (g->relations, hop->relations[0]);
         const RwbEntity *next = g_ptr_array_index (g->entities, hop->to);
+        g_autofree char *name = rwb_bidi_isolate (next->name);
+        g_autofree char *kind = rwb_bidi_isolate (rwb_relation_type_label (r->type));
 
-        g_string_append_printf (hops, " —%s→ %s", rwb_relation_type_label (r->type), next->name);
+        if (rwb_ui_is_rtl ())
+          g_string_append_printf (hops, " ←%s— %s", kind, name);
+        else
+          g_string_append_printf (hops, " —%s→ %s", kind, name);
       }
     /* Translators: Show Connection: %u paths highlighted, then the shortest, "A —Supply→ B". */
-    message = g_strdup_printf (g_dngettext (NULL, "%u path: %s", "%u paths, the shortest: %s",
-                                            paths->len),
-                               paths->len, hops->str);
+    text = g_strdup_printf (g_dngettext (NULL, "%u path: %s", "%u paths, the shortest: %s",
+                                         paths->len),
+                            paths->len, hops->str);
+    message = rwb_ui_line (text);
     g_string_free (hops, TRUE);
     tell (a, message);
   }
@@ -629,9 +644,11 @@ statistics_action (GSimpleAction *action, GVariant *parameter, gpointer data)
     {
       guint e = st->top_companies[k];
       const RwbEntity *entity = g_ptr_array_index (g->entities, e);
-      g_autofree char *name = g_markup_escape_text (entity->name, -1);
+      g_autofree char *name = rwb_bidi_isolate_markup (entity->name);
 
-      g_string_append_printf (text, "%u. %s\t%u\n", k + 1, name,
+      /* The mark first: the line keeps the window's direction whatever the name's script. */
+      g_string_append_printf (text, "%s%u. %s\t%u\n", rwb_ui_is_rtl () ? RWB_BIDI_RLM : RWB_BIDI_LRM,
+                              k + 1, name,
                               rwb_graph_entity_degree (g, e, FALSE));
     }
 

@@ -21,6 +21,7 @@
 
 #include "rwb-article-view.h"
 #include "rwb-articles-panel.h"
+#include "rwb-bidi.h"
 #include "rwb-corrections-panel.h"
 #include "rwb-project-actions.h"
 #include "rwb-details-panel.h"
@@ -910,7 +911,8 @@ update_title (RwbWindow *self)
     }
   base = g_path_get_basename (rwb_project_get_path (project));
   /* Translators: the window title; %s is the project's file name. */
-  title = g_strdup_printf (_("%s — Rawabit"), base);
+  g_autofree char *isolated = rwb_bidi_isolate (base);
+  title = g_strdup_printf (_("%s — Rawabit"), isolated);
   gtk_window_set_title (GTK_WINDOW (self), title);
 }
 
