@@ -1748,6 +1748,9 @@ rwb_window_init (RwbWindow *self)
 
     gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
     g_signal_connect (click, "pressed", G_CALLBACK (on_secondary_click), self);
+    /* The Menu key on a focused node. */
+    g_signal_connect_swapped (self->graph_view, "context-menu",
+                              G_CALLBACK (rwb_window_popup_context_menu), self);
     gtk_widget_add_controller (GTK_WIDGET (self->graph_view), GTK_EVENT_CONTROLLER (click));
   }
 
