@@ -668,11 +668,21 @@ statistics_action (GSimpleAction *action, GVariant *parameter, gpointer data)
   gtk_widget_set_margin_top (label, 18);
   gtk_widget_set_margin_bottom (label, 18);
   gtk_widget_set_name (label, "statistics-text");
+  {
+    /* The counts in one column after the names, in either direction (tab stops every eight
+     * spaces leave them ragged). */
+    PangoTabArray *tabs = pango_tab_array_new_with_positions (1, TRUE, PANGO_TAB_LEFT, 260);
+
+    gtk_label_set_tabs (GTK_LABEL (label), tabs);
+    pango_tab_array_free (tabs);
+  }
   scrolled = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), label);
   gtk_window_set_child (GTK_WINDOW (window), scrolled);
   g_string_free (text, TRUE);
   gtk_window_present (GTK_WINDOW (window));
+  /* A selectable label takes the focus with all its text selected: start with none. */
+  gtk_label_select_region (GTK_LABEL (label), 0, 0);
 }
 
 /* --- Setup ---------------------------------------------------------------------------------- */

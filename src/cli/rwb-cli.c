@@ -65,7 +65,11 @@ static const struct {
 int
 main (int argc, char **argv)
 {
-  setlocale (LC_ALL, "");
+  /* A locale that is named but not installed (LANG=ar_EG.UTF-8 on a system without it) would
+   * leave the "C" locale, where gettext ignores LANGUAGE and the window stays English: C.UTF-8
+   * keeps UTF-8 and lets LANGUAGE choose the translation. */
+  if (setlocale (LC_ALL, "") == NULL)
+    setlocale (LC_ALL, "C.UTF-8");
   /* Past a file size limit a write fails (and the project says the disk is full) instead of
    * the process being killed mid-transaction. */
   signal (SIGXFSZ, SIG_IGN);
