@@ -489,7 +489,9 @@ extract_thread (GTask        *task,
       if (failed >= 0)
         {
           GFile *file = g_ptr_array_index (data->files, failed);
-          g_autofree char *name = g_file_get_parse_name (file);
+          g_autofree char *path = g_file_get_parse_name (file);
+          /* Isolated: an Arabic file name does not reorder the message around it. */
+          g_autofree char *name = rwb_bidi_isolate (path);
 
           /* Translators: %s is a file name; an error message follows. */
           if (kind == RWB_INPUT_ARTICLE)
@@ -744,7 +746,10 @@ import_thread (GTask *task, gpointer source_object, gpointer task_data, GCancell
       if (item->error == NULL)
         continue;
       if (data->n_failed++ == 0)
-        data->first_failure = g_strdup_printf ("%s: %s", item->path, item->error->message);
+        {
+          g_autofree char *path = rwb_bidi_isolate (item->path);
+          data->first_failure = g_strdup_printf ("%s: %s", path, item->error->message);
+        }
     }
   g_task_return_boolean (task, TRUE);
 }
