@@ -821,8 +821,23 @@ test_keyboard_focus (void)
   g_assert_cmpint (press_and_wait_focus (XK_Shift_L, XK_Tab, "Shift+Tab"), ==,
                    (gint) first->entity);
   {
-    g_autoptr (Picture) picture = render_widget (GTK_WIDGET (window), "keyboard-focus.png");
-    g_assert_cmpint (picture->width, >, 100);
+    /* The ring: the accent colour just outside the focused node's box, at the middle of its
+     * left side (its 2 px are 2 to 4 px out), and not around the next node. */
+    g_autoptr (Picture) picture = render_widget (GTK_WIDGET (graph_view ()), "keyboard-focus.png");
+    RwbViewport vp;
+    const RwbSceneNode *n = node_of (first->entity), *m = node_of (second->entity);
+    int sx, sy, mx, my;
+
+    rwb_graph_view_get_viewport (graph_view (), &vp);
+    sx = (int) round ((n->x - n->width / 2 - vp.origin_x) * vp.scale - 3);
+    sy = (int) round ((n->y - vp.origin_y) * vp.scale);
+    mx = (int) round ((m->x - m->width / 2 - vp.origin_x) * vp.scale - 3);
+    my = (int) round ((m->y - vp.origin_y) * vp.scale);
+    g_test_message ("ring pixel at %d,%d: #%06x; next node's at %d,%d: #%06x", sx, sy,
+                    pixel_at (picture, sx, sy), mx, my, pixel_at (picture, mx, my));
+    g_assert_cmpint (colour_distance (pixel_at (picture, sx, sy), 0x3584e4), <, 90);
+    g_assert_cmpint (colour_distance (pixel_at (picture, mx, my), 0x3584e4), >, 90);
+    render_widget (GTK_WIDGET (window), "keyboard-focus-window.png");
   }
 
   /* An arrow: a node that way, within 60° of it. */
