@@ -118,7 +118,10 @@ test_arabic_name_in_english_line (void)
   g_assert_nonnull (strstr (text, "(Manufacturing, 0.7)"));
   g_assert_cmpint (pango_layout_get_direction (gtk_label_get_layout (label), 0), ==,
                    PANGO_DIRECTION_LTR);
-  render_widget (GTK_WIDGET (window), "bidi-ltr.png");
+  {
+    g_autoptr (Picture) picture = render_widget (GTK_WIDGET (window), "bidi-ltr.png");
+    g_assert_cmpint (picture->width, >, 100);
+  }
   close_test_window (window);
   rwb_graph_unref (f.graph);
 }
@@ -144,7 +147,10 @@ test_latin_name_in_rtl_line (void)
   g_assert_cmpint (x_of (label, "Great"), <, x_of (label, "Motor"));
   g_assert_cmpint (pango_layout_get_direction (gtk_label_get_layout (label), 0), ==,
                    PANGO_DIRECTION_RTL);
-  render_widget (GTK_WIDGET (window), "bidi-rtl.png");
+  {
+    g_autoptr (Picture) picture = render_widget (GTK_WIDGET (window), "bidi-rtl.png");
+    g_assert_cmpint (picture->width, >, 100);
+  }
   close_test_window (window);
   rwb_graph_unref (f.graph);
 }

@@ -837,7 +837,7 @@ test_keyboard_focus (void)
                     pixel_at (picture, sx, sy), mx, my, pixel_at (picture, mx, my));
     g_assert_cmpint (colour_distance (pixel_at (picture, sx, sy), 0x3584e4), <, 90);
     g_assert_cmpint (colour_distance (pixel_at (picture, mx, my), 0x3584e4), >, 90);
-    render_widget (GTK_WIDGET (window), "keyboard-focus-window.png");
+    picture_free (render_widget (GTK_WIDGET (window), "keyboard-focus-window.png"));
   }
 
   /* An arrow: a node that way, within 60° of it. */
