@@ -245,6 +245,7 @@ G_GNUC_INTERNAL guint entity_with_paren_latin (Ctx *ctx, GArray *tokens, GArray 
 /* A title in the accusative of role, "رئيسا"، "مديرا" (rwb-extract-persons.c). */
 G_GNUC_INTERNAL gboolean is_role_complement (const Token *t);
 G_GNUC_INTERNAL void find_role_complements (Sent *s);
+G_GNUC_INTERNAL gint title_org_entity (Sent *s, const TriggerHit *hit);
 G_GNUC_INTERNAL gboolean title_opens_item (Sent *s, const TriggerHit *hit);
 G_GNUC_INTERNAL guint mention_after (Sent *s, guint token);
 G_GNUC_INTERNAL guint trigger_from (Sent *s, guint token);
