@@ -579,6 +579,9 @@ arabic_org_after_head (Ctx *ctx, GArray *tokens, guint i, GArray *mentions, guin
           guint lf, ll;
           if (family ? t2 > 0 : t2 + a2 > 0)
             last = l2, plain_last = pl2, tails = t2, adjectives = a2, place_nisbas = p2;
+          /* "شركة ومضة كابيتال": a business word in Arabic letters ends the name. */
+          else if (!family && (cue_of (ctx->lex, TOK (k2)->form) & RWB_CUE_LOANWORD))
+            last = plain_last = k2, adjectives = 1;
           else if (!family && k2 + 1 < tokens->len && form_is (TOK (k2 + 1), "(")
                    && paren_acronym_after (ctx, tokens, k2, &lf, &ll))
             last = plain_last = k2;
