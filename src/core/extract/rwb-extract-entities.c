@@ -387,7 +387,10 @@ quoted_arabic_name (Ctx *ctx, GArray *tokens, guint i, GArray *mentions, guint *
   else if (cue & RWB_CUE_ORGANIZATION)
     type = RWB_ENTITY_ORGANIZATION;
   g_autofree char *arabic = span_text (ctx, tokens, i, last);
-  guint e = entity_for_pattern (ctx, NULL, arabic, type, rule);
+  /* «كوسومار» (Cosumar): the Latin name in parentheses after the quote is the same company. */
+  guint e = type == RWB_ENTITY_PERSON
+              ? entity_for_pattern (ctx, NULL, arabic, type, rule)
+              : entity_with_paren_latin (ctx, tokens, mentions, last + 1, arabic, type, rule);
   add_mention (ctx, tokens, mentions, i, last, e, MENTION_NAME);
   say (ctx, "entity “%s” (%s) ← pattern %s at %u–%u", arabic, rwb_entity_type_to_string (type),
        rule, TOK (i)->span.start, TOK (last)->span.end);
@@ -437,7 +440,7 @@ arabic_name_after_cue (Ctx *ctx, GArray *tokens, guint i, GArray *mentions)
     return FALSE;
   RwbCueFlags cue = TOK (i - 1)->cue;
   if (!(cue & (RWB_CUE_COMPANY | RWB_CUE_ORGANIZATION | RWB_CUE_PERSON))
-      || !name_like_arabic (ctx, TOK (i)))
+      || !name_like_arabic (ctx, TOK (i)) || counted_noun (tokens, i - 1))
     return FALSE;
   /* "جيلي Geely": the Latin form that follows is handled with it by the Latin-name rule. */
   if (i + 1 < tokens->len && TOK (i + 1)->capital && is_name_token (TOK (i + 1)))
@@ -509,9 +512,25 @@ latin_given_name_run (GArray *tokens, guint first, guint last)
 {
   guint len = last - first + 1;
   const Token *t = TOK (first);
-  if (len < 2 || len > 4 || !(t->cue & RWB_CUE_GIVEN_ANY))
+  /* Particles and family articles do not count: "Mahmoud bin Abdullah Al Hashmi". */
+  guint core = 0;
+  for (guint k = first; k <= last; k++)
+    if (!(TOK (k)->cue & RWB_CUE_PARTICLE))
+      core++;
+  if (len < 2 || core > 4 || len > 7)
     return FALSE;
-  if (!(t->cue & RWB_CUE_GIVEN) && len < 3)
+  /* "Essma Ben Hamida": a nasab link inside makes it a person's name, whatever the given
+   * name. */
+  gboolean nasab = FALSE;
+  for (guint k = first + 1; k < last; k++)
+    {
+      const Token *x = TOK (k);
+      nasab |= form_is (x, "bin") || form_is (x, "ben") || form_is (x, "ibn")
+               || form_is (x, "bint") || form_is (x, "binti");
+    }
+  if (!nasab && !(t->cue & RWB_CUE_GIVEN_ANY))
+    return FALSE;
+  if (!nasab && !(t->cue & RWB_CUE_GIVEN) && len < 3)
     return FALSE;
   for (guint k = first; k <= last; k++)
     if (TOK (k)->cue & (RWB_CUE_COMPANY_SUFFIX | RWB_CUE_COMPANY | RWB_CUE_ORGANIZATION))
@@ -782,10 +801,13 @@ find_entities (Ctx *ctx, GArray *tokens, GArray *mentions, gboolean arabic_doc)
             titled = TRUE;
             break;
           }
-      /* "Minister of Energy": what follows a title with "of" is its office, not a name. */
+      /* "Managing Director of OQ Exploration", "Minister of Energy": after a title and "of"
+       * comes the organization or office it is held in, read on its own from the next word
+       * (the lexicon first; an office of common words is no name). */
       if (titled && !TOK (i)->capital)
         {
-          i = last;
+          if (!form_is (TOK (i), "of"))
+            i = last;
           continue;
         }
       RwbCueFlags before = i > 0 ? TOK (i - 1)->cue : 0;
