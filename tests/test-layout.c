@@ -458,7 +458,8 @@ test_spread_nodes (void)
 
 /* A layout that puts every node in one place (Graphviz does with a graph without edges) has
  * no direction to push in: the nodes are set out around it first, and the work stays linear
- * instead of every pair of the pile. A layout with room to spare is left as it is. */
+ * instead of every pair of the pile; so it does when one node lies far from a crowd. A layout
+ * with room to spare is left as it is. */
 static void
 test_spread_pile (void)
 {
@@ -469,6 +470,18 @@ test_spread_pile (void)
   guint passes = rwb_scene_spread_nodes (scene, 10, &work);
   g_assert_cmpuint (pairs_too_close (scene, 10), ==, 0);
   g_assert_cmpuint (work, <, (guint64) 60 * scene->nodes->len * (passes + 1));
+
+  /* One node far out does not make the grid's cells big enough to hold the whole crowd. */
+  g_autoptr (RwbGraph) g2 = rwb_graph_new ();
+  g_autoptr (RwbScene) far = rwb_scene_new (g2);
+  add_ball (far, 2000, 0, 300, 5);
+  RwbSceneNode out = { .entity = rwb_graph_add_entity (g2, "Far out", RWB_ENTITY_PLACE),
+                       .x = 1e6, .y = 1e6, .width = 80, .height = 30 };
+  g_array_append_val (far->nodes, out);
+  work = 0;
+  passes = rwb_scene_spread_nodes (far, 10, &work);
+  g_assert_cmpuint (pairs_too_close (far, 10), ==, 0);
+  g_assert_cmpuint (work, <, (guint64) 60 * far->nodes->len * (passes + 1));
 
   g_autoptr (RwbScene) sparse = rwb_scene_new (g);
   for (guint i = 0; i < 50; i++)

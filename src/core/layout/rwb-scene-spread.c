@@ -5,10 +5,11 @@
  * Graphviz's prism overlap removal rebuilds a proximity graph and solves a stress model on
  * every pass: on a 5,000-node Rawabit graph the twenty passes it needs cost more than sfdp's
  * whole layout. Here sfdp lays the graph out without removing overlaps and this file does it:
- * the layout is first scaled about its centre until the padded boxes would fill a quarter of
- * its bounding box, then each pass finds the overlapping pairs through a uniform grid and
- * pushes each pair apart along the axis where they overlap least, half each way (applied at
- * once, in a fixed order, so the result depends only on the input). Passes that keep finding
+ * the layout is first scaled about its centre until its densest places (local_density()) are
+ * 40 % covered by the padded boxes, then each pass finds the overlapping pairs through a
+ * uniform grid and pushes each pair apart along the axis where they overlap least, 0.6 of the
+ * overlap each way (applied at once, in a fixed order, so the result depends only on the
+ * input). Passes that keep finding
  * overlaps widen the layout a little; whatever is left after the last pass is removed by
  * scaling just enough, which a uniform scale always can once no two centres coincide. The
  * shape sfdp found is kept: nodes only move to make room.
@@ -21,28 +22,34 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The padded boxes should cover about this share of the layout's bounding box after the first
+/* The padded boxes should cover about this share of the layout's densest places after the first
  * scaling: sparse enough for the passes to finish in a few rounds, dense enough to read. */
 #define TARGET_DENSITY 0.4
 #define MAX_PASSES 60
+/* Share of a pair's overlap each of the two moves: a little more than half, so a pass leaves
+ * room rather than touching boxes. */
 #define PUSH 0.6
+/* local_density(): nodes per cell of its coarse grid, and the share of the nodes whose cell is
+ * no denser than what it returns. */
 #define DENSITY_CELL 8.0
 #define DENSITY_SHARE 0.9
 /* After this many passes in a row with overlaps left, the layout is widened by WIDEN. */
 #define WIDEN_EVERY 12
 #define WIDEN 1.12
 
-typedef struct
-{
+typedef struct {
+  guint64 key;  /* cell_key() */
+  guint node;
+} GridItem;
+
+typedef struct {
   guint n;
   double *x, *y;   /* centres, moved in place */
   double *hw, *hh; /* half sizes with half the gap added */
-  /* The grid: cells of @cell points from (@x0, @y0), @cols × @rows; cell k holds
-   * items[start[k] .. start[k + 1]). */
+  /* The grid: cells of @cell points from (@x0, @y0); @grid holds a GridItem for each cell a
+   * node's box covers, sorted by cell. */
   double cell, x0, y0;
-  guint cols, rows;
-  guint *start, *items;
-  gsize n_items;
+  GArray *grid;
   guint64 *work;
 } Spread;
 
@@ -73,23 +80,28 @@ scale_about_centre (Spread *s, double factor)
     }
 }
 
-static guint
-cell_col (const Spread *s, double x)
+/* The cell of a point: column and row counted from the grid's origin, packed row first. */
+static guint64
+cell_key (const Spread *s, double x, double y)
 {
-  double c = floor ((x - s->x0) / s->cell);
-  return c < 0 ? 0 : c >= s->cols ? s->cols - 1 : (guint)c;
+  double c = floor ((x - s->x0) / s->cell), r = floor ((y - s->y0) / s->cell);
+  c = CLAMP (c, 0, G_MAXUINT32), r = CLAMP (r, 0, G_MAXUINT32);
+  return (guint64) r << 32 | (guint64) c;
 }
 
-static guint
-cell_row (const Spread *s, double y)
+static int
+compare_cells (const void *a, const void *b)
 {
-  double r = floor ((y - s->y0) / s->cell);
-  return r < 0 ? 0 : r >= s->rows ? s->rows - 1 : (guint)r;
+  const GridItem *x = a, *y = b;
+  if (x->key != y->key)
+    return x->key < y->key ? -1 : 1;
+  return x->node < y->node ? -1 : x->node > y->node;
 }
 
-/* Puts every node in each cell its padded box covers. The cell is the mean of the padded
- * sizes, grown until there are no more cells than four per node: memory and time stay linear
- * whatever the layout's extent; a node much bigger than the rest sits in several cells. */
+/* Puts every node in each cell its padded box covers, cells of the mean padded size. Only
+ * cells that hold a node exist (sorted by cell, then node), so memory and time follow the
+ * nodes, not the layout's extent: one node far out costs nothing, and a cell holds only the
+ * nodes that crowd its few square points. */
 static void
 build_grid (Spread *s)
 {
@@ -98,54 +110,28 @@ build_grid (Spread *s)
   double mean = 0;
   for (guint i = 0; i < s->n; i++)
     mean += MAX (s->hw[i], s->hh[i]) * 2;
-  mean = MAX (mean / s->n, 1.0);
-  double w = MAX (x1 - x0, 1.0), h = MAX (y1 - y0, 1.0);
-  s->cell = MAX (mean, sqrt (w * h / (4.0 * s->n)));
+  s->cell = MAX (mean / s->n, 1.0);
   s->x0 = x0, s->y0 = y0;
-  s->cols = MAX ((guint)ceil (w / s->cell), 1);
-  s->rows = MAX ((guint)ceil (h / s->cell), 1);
-
-  guint n_cells = s->cols * s->rows;
-  g_free (s->start);
-  s->start = g_new0 (guint, n_cells + 1);
-  for (int fill = 0; fill < 2; fill++)
+  g_array_set_size (s->grid, 0);
+  for (guint i = 0; i < s->n; i++)
     {
-      for (guint i = 0; i < s->n; i++)
-        {
-          guint c0 = cell_col (s, s->x[i] - s->hw[i]), c1 = cell_col (s, s->x[i] + s->hw[i]);
-          guint r0 = cell_row (s, s->y[i] - s->hh[i]), r1 = cell_row (s, s->y[i] + s->hh[i]);
-          for (guint r = r0; r <= r1; r++)
-            for (guint c = c0; c <= c1; c++)
-              {
-                guint k = r * s->cols + c;
-                if (fill == 0)
-                  s->start[k + 1]++;
-                else
-                  s->items[s->start[k]++] = i;
-              }
-        }
-      if (fill == 0)
-        {
-          for (guint k = 0; k < n_cells; k++)
-            s->start[k + 1] += s->start[k];
-          s->n_items = s->start[n_cells];
-          g_free (s->items);
-          s->items = g_new (guint, MAX (s->n_items, 1));
-        }
-      else
-        {
-          /* The fill advanced each start to the next cell's: shift back. */
-          memmove (s->start + 1, s->start, n_cells * sizeof (guint));
-          s->start[0] = 0;
-        }
+      guint64 k0 = cell_key (s, s->x[i] - s->hw[i], s->y[i] - s->hh[i]);
+      guint64 k1 = cell_key (s, s->x[i] + s->hw[i], s->y[i] + s->hh[i]);
+      for (guint64 r = k0 >> 32; r <= k1 >> 32; r++)
+        for (guint64 c = k0 & G_MAXUINT32; c <= (k1 & G_MAXUINT32); c++)
+          {
+            GridItem item = { r << 32 | c, i };
+            g_array_append_val (s->grid, item);
+          }
     }
+  qsort (s->grid->data, s->grid->len, sizeof (GridItem), compare_cells);
 }
 
 static int
 compare_centres (gconstpointer a, gconstpointer b, gpointer data)
 {
   const Spread *s = data;
-  guint i = *(const guint *)a, j = *(const guint *)b;
+  guint i = *(const guint *) a, j = *(const guint *) b;
   if (s->x[i] != s->x[j])
     return s->x[i] < s->x[j] ? -1 : 1;
   if (s->y[i] != s->y[j])
@@ -191,84 +177,101 @@ overlap (const Spread *s, guint a, guint b, double *ox, double *oy)
   return *ox > 1e-6 && *oy > 1e-6;
 }
 
-/* Whether cell (@c, @r) is the one that holds the top left corner of the intersection of the
- * boxes of @a and @b, so each pair is looked at once however many cells the two share. */
+/* Whether the cell @key holds the top left corner of the intersection of the boxes of @a and
+ * @b, so each pair is looked at once however many cells the two share. */
 static gboolean
-owns_pair (const Spread *s, guint a, guint b, guint c, guint r)
+owns_pair (const Spread *s, guint a, guint b, guint64 key)
 {
   double left = MAX (s->x[a] - s->hw[a], s->x[b] - s->hw[b]);
   double top = MAX (s->y[a] - s->hh[a], s->y[b] - s->hh[b]);
-  return cell_col (s, left) == c && cell_row (s, top) == r;
+  return cell_key (s, left, top) == key;
+}
+
+/* The end of the run of grid items of the cell of item @p. */
+static guint
+run_end (const Spread *s, guint p)
+{
+  const GridItem *items = (const GridItem *) s->grid->data;
+  guint q = p + 1;
+  while (q < s->grid->len && items[q].key == items[p].key)
+    q++;
+  return q;
 }
 
 /* One pass: every overlapping pair found through the grid of the pass's start is pushed apart
- * at once. Returns the pairs pushed. */
+ * at once, cell by cell in order. Returns the pairs pushed. */
 static guint
 push_pass (Spread *s)
 {
   build_grid (s);
+  const GridItem *items = (const GridItem *) s->grid->data;
   guint pushed = 0;
-  for (guint r = 0; r < s->rows; r++)
-    for (guint c = 0; c < s->cols; c++)
-      {
-        guint k = r * s->cols + c;
-        for (guint p = s->start[k]; p < s->start[k + 1]; p++)
-          for (guint q = p + 1; q < s->start[k + 1]; q++)
-            {
-              guint a = s->items[p], b = s->items[q];
-              double ox, oy;
-              if (s->work)
-                (*s->work)++;
-              if (!overlap (s, a, b, &ox, &oy) || !owns_pair (s, a, b, c, r))
-                continue;
-              /* @b goes the way it already lies from @a; from the same centre, right or
-               * down by index, so nothing depends on chance. */
-              if (ox <= oy)
-                {
-                  double dir = s->x[b] > s->x[a] || (s->x[b] == s->x[a] && b > a) ? 1 : -1;
-                  s->x[a] -= dir * ox * PUSH;
-                  s->x[b] += dir * ox * PUSH;
-                }
-              else
-                {
-                  double dir = s->y[b] > s->y[a] || (s->y[b] == s->y[a] && b > a) ? 1 : -1;
-                  s->y[a] -= dir * oy * PUSH;
-                  s->y[b] += dir * oy * PUSH;
-                }
-              pushed++;
-            }
-      }
+  for (guint start = 0, end; start < s->grid->len; start = end)
+    {
+      end = run_end (s, start);
+      for (guint p = start; p < end; p++)
+        for (guint q = p + 1; q < end; q++)
+          {
+            guint a = items[p].node, b = items[q].node;
+            double ox, oy;
+            if (s->work)
+              (*s->work)++;
+            if (!overlap (s, a, b, &ox, &oy) || !owns_pair (s, a, b, items[p].key))
+              continue;
+            /* @b goes the way it already lies from @a; from the same centre, right or down
+             * by index, so nothing depends on chance. */
+            if (ox <= oy)
+              {
+                double dir = s->x[b] > s->x[a] || (s->x[b] == s->x[a] && b > a) ? 1 : -1;
+                s->x[a] -= dir * ox * PUSH;
+                s->x[b] += dir * ox * PUSH;
+              }
+            else
+              {
+                double dir = s->y[b] > s->y[a] || (s->y[b] == s->y[a] && b > a) ? 1 : -1;
+                s->y[a] -= dir * oy * PUSH;
+                s->y[b] += dir * oy * PUSH;
+              }
+            pushed++;
+          }
+    }
   return pushed;
 }
 
 /* The uniform scale about the centre that separates every pair still overlapping: a pair
  * apart by (dx, dy) needs (hw + hw') / |dx| or (hh + hh') / |dy|, whichever is smaller. Pairs
- * apart already stay apart under any scale above 1. */
+ * apart already stay apart under any scale above 1; two nodes on one centre cannot be
+ * separated so and are left. */
 static double
 separating_scale (Spread *s)
 {
   build_grid (s);
+  const GridItem *items = (const GridItem *) s->grid->data;
   double factor = 1;
-  for (guint k = 0; k < s->cols * s->rows; k++)
-    for (guint p = s->start[k]; p < s->start[k + 1]; p++)
-      for (guint q = p + 1; q < s->start[k + 1]; q++)
-        {
-          guint a = s->items[p], b = s->items[q];
-          double ox, oy;
-          if (!overlap (s, a, b, &ox, &oy))
-            continue;
-          double dx = fabs (s->x[a] - s->x[b]), dy = fabs (s->y[a] - s->y[b]);
-          double fx = dx > 1e-9 ? (s->hw[a] + s->hw[b]) / dx : G_MAXDOUBLE;
-          double fy = dy > 1e-9 ? (s->hh[a] + s->hh[b]) / dy : G_MAXDOUBLE;
-          factor = MAX (factor, MIN (fx, fy) * 1.001);
-        }
+  for (guint start = 0, end; start < s->grid->len; start = end)
+    {
+      end = run_end (s, start);
+      for (guint p = start; p < end; p++)
+        for (guint q = p + 1; q < end; q++)
+          {
+            guint a = items[p].node, b = items[q].node;
+            double ox, oy;
+            if (!overlap (s, a, b, &ox, &oy))
+              continue;
+            double dx = fabs (s->x[a] - s->x[b]), dy = fabs (s->y[a] - s->y[b]);
+            double fx = dx > 1e-9 ? (s->hw[a] + s->hw[b]) / dx : G_MAXDOUBLE;
+            double fy = dy > 1e-9 ? (s->hh[a] + s->hh[b]) / dy : G_MAXDOUBLE;
+            if (MIN (fx, fy) < G_MAXDOUBLE)
+              factor = MAX (factor, MIN (fx, fy) * 1.001);
+          }
+    }
   return factor;
 }
 
 static int
 compare_doubles (const void *a, const void *b)
 {
-  double x = *(const double *)a, y = *(const double *)b;
+  double x = *(const double *) a, y = *(const double *) b;
   return x < y ? -1 : x > y;
 }
 
@@ -278,27 +281,39 @@ compare_doubles (const void *a, const void *b)
  * force-directed layout of a random graph is a ball, its middle several times denser than its
  * bounding box. */
 static double
+quantile (const double *v, guint n, double q)
+{
+  g_autofree double *sorted = g_memdup2 (v, n * sizeof (double));
+  qsort (sorted, n, sizeof (double), compare_doubles);
+  return sorted[(guint) ((n - 1) * q)];
+}
+
+static double
 local_density (Spread *s)
 {
-  double x0, y0, x1, y1;
-  bounds (s, &x0, &y0, &x1, &y1);
-  double w = MAX (x1 - x0, 1.0), h = MAX (y1 - y0, 1.0);
+  /* Over the box of the middle 96 % of the centres on each axis: a few nodes far out would
+   * make the cells so big that a crowd looks sparse. Nodes outside count in the edge cells. */
+  double x0 = quantile (s->x, s->n, 0.02), x1 = quantile (s->x, s->n, 0.98);
+  double y0 = quantile (s->y, s->n, 0.02), y1 = quantile (s->y, s->n, 0.98);
+  double mean_w = 0, mean_h = 0;
+  for (guint i = 0; i < s->n; i++)
+    mean_w += 2 * s->hw[i], mean_h += 2 * s->hh[i];
+  double w = MAX (x1 - x0, mean_w / s->n), h = MAX (y1 - y0, mean_h / s->n);
   double cell = MAX (sqrt (w * h * DENSITY_CELL / s->n), 1e-3);
-  guint cols = MAX ((guint)ceil (w / cell), 1), rows = MAX ((guint)ceil (h / cell), 1);
-  g_autofree double *filled = g_new0 (double, (gsize)cols *rows);
+  guint cols = (guint) CLAMP (ceil (w / cell), 1, s->n), rows = (guint) CLAMP (ceil (h / cell), 1, s->n);
+  g_autofree double *filled = g_new0 (double, (gsize) cols * rows);
   g_autofree guint *cell_of = g_new (guint, s->n);
   for (guint i = 0; i < s->n; i++)
     {
-      guint c = MIN ((guint)((s->x[i] - x0) / cell), cols - 1);
-      guint r = MIN ((guint)((s->y[i] - y0) / cell), rows - 1);
-      cell_of[i] = r * cols + c;
+      double c = CLAMP (floor ((s->x[i] - x0) / cell), 0, cols - 1);
+      double r = CLAMP (floor ((s->y[i] - y0) / cell), 0, rows - 1);
+      cell_of[i] = (guint) r * cols + (guint) c;
       filled[cell_of[i]] += 4 * s->hw[i] * s->hh[i];
     }
   g_autofree double *density = g_new (double, s->n);
   for (guint i = 0; i < s->n; i++)
     density[i] = filled[cell_of[i]] / (cell * cell);
-  qsort (density, s->n, sizeof (double), compare_doubles);
-  return density[(guint)((s->n - 1) * DENSITY_SHARE)];
+  return quantile (density, s->n, DENSITY_SHARE);
 }
 
 /**
@@ -308,8 +323,8 @@ local_density (Spread *s)
  * @work: (nullable): incremented by the pairs looked at, for tests that check the cost
  *
  * Moves nodes apart until no two boxes (grown by half of @gap each way) overlap, keeping the
- * layout's shape: scaled up first when it is denser than a quarter, then pushed apart pair by
- * pair through a grid; then every edge is routed again between its nodes' new places
+ * layout's shape: scaled up first when its densest places are more than 40 % covered, then
+ * pushed apart pair by pair through a grid; then every edge is routed again between its nodes' new places
  * (rwb_scene_route_edges()), loops travelling with their node. Rebuilds the index if there is
  * one.
  *
@@ -324,6 +339,7 @@ rwb_scene_spread_nodes (RwbScene *scene, double gap, guint64 *work)
     return 0;
 
   Spread s = { .n = n, .work = work };
+  s.grid = g_array_new (FALSE, FALSE, sizeof (GridItem));
   s.x = g_new (double, n);
   s.y = g_new (double, n);
   s.hw = g_new (double, n);
@@ -393,7 +409,6 @@ rwb_scene_spread_nodes (RwbScene *scene, double gap, guint64 *work)
   g_free (s.y);
   g_free (s.hw);
   g_free (s.hh);
-  g_free (s.start);
-  g_free (s.items);
+  g_array_unref (s.grid);
   return passes;
 }
