@@ -105,7 +105,22 @@ test_english_titles (void)
   g_autoptr (RwbGraph) g = extract_en (
     "The deal was signed by Hamdan bin Rashid Al Tarmouk, Managing Director of Qalvor "
     "Drilling Services, and by Noura Ben Salah, Deputy Governor of Tessir Bank. "
-    "The Minister of Energy and Minerals attended.");
+    "The Minister of Energy and Minerals attended. "
+    "The Ministry of Water and Parks approved it, and Eng Faris Al Duri, Minister of Water "
+    "and Parks, spoke.");
+  /* The minister's office is the ministry named before; "Eng" is an honorific. */
+  g_assert_true (rwb_graph_find_entity (g, "Faris Al Duri") >= 0);
+  gint mw = rwb_graph_find_entity (g, "Ministry of Water and Parks");
+  gint fd = rwb_graph_find_entity (g, "Faris Al Duri");
+  g_assert_cmpint (mw, >=, 0);
+  gboolean minister = FALSE;
+  for (guint k = 0; k < g->relations->len; k++)
+    {
+      RwbRelation *r = g_ptr_array_index (g->relations, k);
+      minister |= r->type == RWB_RELATION_EXECUTIVE && r->source == (guint) fd
+                  && r->target == (guint) mw;
+    }
+  g_assert_true (minister);
   gint p = rwb_graph_find_entity (g, "Hamdan bin Rashid Al Tarmouk");
   g_assert_cmpint (p, >=, 0);
   g_assert_cmpint (((RwbEntity *) g_ptr_array_index (g->entities, p))->type, ==,

@@ -125,6 +125,12 @@ struct _RwbGraphView
   int legend_corner;
   double legend_key[8];
   gboolean legend_dirty;
+  /* Open (legend_collapsed FALSE) but drawn folded to its chip, because in every corner the
+   * panel would hide a node; until the user opens it with a click on the chip
+   * (legend_opened), after which it stays open wherever it must go. */
+  gboolean legend_auto_folded;
+  gboolean legend_opened;
+  int legend_open_width, legend_open_height; /* the chip and the panel */
   gboolean press_on_chip;
 
   /* Pointer. */
@@ -153,6 +159,9 @@ struct _RwbGraphView
   double *node_sizes;
   double *node_priority;
   GHashTable *saved_edges;     /* scene edge → SavedEdge, edges a drag reshaped */
+
+  gint focus_entity;           /* the keyboard focus ring's entity, -1 (rwb-graph-view-focus.c) */
+  const void *focus_graph;     /* the graph it is of, only compared: a new graph drops it */
 };
 
 /* --- rwb-graph-view.c: coordinates, states, selection -------------------------------------- */
@@ -203,6 +212,9 @@ void     rwb_graph_view_item_rect           (RwbGraphView *self,
                                              RwbRect      *out);
 void     rwb_graph_view_snapshot            (GtkWidget    *widget,
                                              GtkSnapshot  *snapshot);
+/* What a click on the legend's chip does: opens a folded legend (folded by the user or because
+ * no corner was free, and then it stays open), folds an open one. */
+void     rwb_graph_view_toggle_legend        (RwbGraphView *self);
 /* Whether widget point (x, y) is on the legend as last drawn; @on_chip (may be NULL) whether
  * on its chip. */
 gboolean rwb_graph_view_legend_at           (RwbGraphView *self,
@@ -236,6 +248,14 @@ void     rwb_graph_view_analysis_style      (RwbGraphView *self,
 void     rwb_graph_view_clear_analysis      (RwbGraphView *self);
 /* The view shows another scene: its per-node arrays go, and the rest with another graph. */
 void     rwb_graph_view_analysis_scene_changed (RwbGraphView *self);
+
+/* --- rwb-graph-view-focus.c: the keyboard focus ring on nodes ------------------------------ */
+gboolean rwb_graph_view_focus               (GtkWidget        *widget,
+                                             GtkDirectionType  direction);
+void     rwb_graph_view_snapshot_focus      (RwbGraphView *self,
+                                             GtkSnapshot  *snapshot);
+void     rwb_graph_view_focus_scene_changed (RwbGraphView *self);
+void     rwb_graph_view_install_focus_actions (GtkWidgetClass *widget_class);
 
 /* --- rwb-graph-view-actions.c --------------------------------------------------------------- */
 void     rwb_graph_view_install_actions     (GtkWidgetClass *widget_class);

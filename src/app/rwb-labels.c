@@ -45,6 +45,52 @@ rwb_text_direction (const char *text)
   return GTK_TEXT_DIR_NONE;
 }
 
+/**
+ * rwb_ui_is_rtl:
+ *
+ * Whether the window is laid out right to left: GTK's default direction, which it takes from
+ * the locale (an Arabic catalogue) or `GTK_DEBUG`-style overrides in tests.
+ *
+ * Returns: %TRUE for a right-to-left window
+ */
+gboolean
+rwb_ui_is_rtl (void)
+{
+  return gtk_widget_get_default_direction () == GTK_TEXT_DIR_RTL;
+}
+
+/**
+ * rwb_ui_line:
+ * @text: a line (or lines) of text or markup in the window's language, names isolated with
+ *   rwb_bidi_isolate()
+ *
+ * rwb_bidi_line() in the window's direction: a label showing it lays it out as the window's
+ * language reads, even when it starts with (or holds only) names of the other script.
+ *
+ * Returns: (transfer full): the marked text
+ */
+char *
+rwb_ui_line (const char *text)
+{
+  return rwb_bidi_line (text, rwb_ui_is_rtl ());
+}
+
+/**
+ * rwb_ui_arrow:
+ * @outgoing: %TRUE for a relation from the shown entity to another, %FALSE for one to it
+ *
+ * The arrow before the other entity in a line about one entity: it points along the line's
+ * reading direction for an outgoing relation ("→ X" in English, "← X" in Arabic, read from the
+ * right), against it for an incoming one.
+ *
+ * Returns: (transfer none): the arrow, UTF-8
+ */
+const char *
+rwb_ui_arrow (gboolean outgoing)
+{
+  return outgoing != rwb_ui_is_rtl () ? "→" : "←";
+}
+
 static int
 compare_spans (gconstpointer a, gconstpointer b)
 {

@@ -7,11 +7,15 @@
 #pragma once
 
 #include <gtk/gtk.h>
+#include "rwb-bidi.h"
 #include "rwb-graph.h"
 
 G_BEGIN_DECLS
 
 GtkTextDirection rwb_text_direction (const char *text);
+gboolean    rwb_ui_is_rtl (void);
+char       *rwb_ui_line (const char *text);
+const char *rwb_ui_arrow (gboolean outgoing);
 char       *rwb_markup_highlight_spans (const char *text,
                                         const RwbSpan *spans,
                                         guint n_spans,

@@ -665,6 +665,32 @@ paren_alias (Ctx *ctx, GArray *tokens, GArray *mentions, guint last, guint entit
   add_mention (ctx, tokens, mentions, last + 2, last + 2, entity, MENTION_NAME);
 }
 
+/* "Minister of Energy and Minerals" in an article that named "the Ministry of Energy and
+ * Minerals": the minister's office is that ministry, a mention of it. */
+static gboolean
+minister_office (Ctx *ctx, GArray *tokens, GArray *mentions, guint i, guint *out_last)
+{
+  if (!TOK (i)->latin || !form_is (TOK (i), "minister") || i + 2 >= tokens->len
+      || !form_is (TOK (i + 1), "of") || !TOK (i + 2)->capital || TOK (i + 2)->mention >= 0)
+    return FALSE;
+  guint first = i + 2;
+  guint last = latin_run_end (tokens, first);
+  /* "Energy and Minerals": an office names its fields joined by "and". */
+  while (last + 2 < tokens->len && form_is (TOK (last + 1), "and") && TOK (last + 2)->capital
+         && TOK (last + 2)->mention < 0)
+    last = latin_run_end (tokens, last + 2);
+  g_autofree char *office = span_text (ctx, tokens, first, last);
+  g_autofree char *ministry = g_strconcat ("Ministry of ", office, NULL);
+  gint known = find_by_key (ctx, ministry, RWB_ENTITY_ORGANIZATION);
+  if (known < 0)
+    return FALSE;
+  add_mention (ctx, tokens, mentions, first, last, (guint) known, MENTION_NAME);
+  say (ctx, "entity “%s” ← the office of a minister at %u–%u", ministry, TOK (first)->span.start,
+       TOK (last)->span.end);
+  *out_last = last;
+  return TRUE;
+}
+
 void
 find_entities (Ctx *ctx, GArray *tokens, GArray *mentions, gboolean arabic_doc)
 {
@@ -700,8 +726,20 @@ find_entities (Ctx *ctx, GArray *tokens, GArray *mentions, gboolean arabic_doc)
             }
           gboolean cued = (i > 0 && (TOK (i - 1)->cue & (RWB_CUE_COMPANY | RWB_CUE_ORGANIZATION)))
                           || quoted (tokens, i, last);
+          /* A form that is also an everyday word, with no cue: no lexicon name — but a
+           * capitalized Latin word may still open an unknown name ("PC Oman Ventures"). */
           if (entry->needs_cue && !cued)
-            continue;
+            {
+              if (t->latin && t->capital)
+                goto latin_name;
+              continue;
+            }
+          /* "Oman Ventures Limited": a place or a person the lexicon knows, then company
+           * suffixes, names a company of its own. */
+          if (hit->kind == RWB_LEX_NAME && entry->type != RWB_ENTITY_COMPANY && t->latin
+              && last + 1 < tokens->len && TOK (last + 1)->capital && TOK (last + 1)->mention < 0
+              && (TOK (last + 1)->cue & RWB_CUE_COMPANY_SUFFIX))
+            goto latin_name;
           /* "Great Wall Motor Co Ltd": legal-form words after a known name are part of it. */
           while (hit->kind == RWB_LEX_NAME && last + 1 < tokens->len && TOK (last + 1)->capital
                  && TOK (last + 1)->mention < 0
@@ -786,6 +824,11 @@ find_entities (Ctx *ctx, GArray *tokens, GArray *mentions, gboolean arabic_doc)
       /* A Latin name that the lexicon does not know. In Arabic text any Latin run is a name;
        * in English text only with a company cue before it or a company suffix in it. Names
        * start with a letter: "2023" and "1.11" are not companies. */
+      if (minister_office (ctx, tokens, mentions, i, &last))
+        {
+          i = last;
+          continue;
+        }
       if (!t->capital || !is_name_token (t)
           || !g_unichar_isalpha (g_utf8_get_char (ctx->text + t->span.bstart)))
         continue;
@@ -841,6 +884,14 @@ find_entities (Ctx *ctx, GArray *tokens, GArray *mentions, gboolean arabic_doc)
         type = RWB_ENTITY_PERSON, rule = "latin-given-name";
       else if (before & RWB_CUE_ORGANIZATION)
         type = RWB_ENTITY_ORGANIZATION, rule = "organization-cue";
+      /* "Ministry of Energy", "Capital Market Authority": a public body's head noun. */
+      if (type == RWB_ENTITY_COMPANY && !arabic_doc)
+        for (guint k = i; k <= last; k++)
+          if ((TOK (k)->cue & RWB_CUE_ORG_HEAD) && !(TOK (k)->cue & RWB_CUE_COMPANY))
+            {
+              type = RWB_ENTITY_ORGANIZATION;
+              break;
+            }
       g_autofree char *latin = span_text (ctx, tokens, i, last);
       strip_possessive (latin);
       guint a_first, a_last;

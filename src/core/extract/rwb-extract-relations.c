@@ -79,19 +79,11 @@ static const char *const pronoun_suffixes[] = {
 static void
 try_base_triggers (Ctx *ctx, GArray *tokens, guint i, const char *base, GArray *hits)
 {
+  /* Only whole-word triggers: one ending in * already matches the word with its pronoun. */
   const RwbWordInfo *info = rwb_lexicon_word (ctx->lex, base);
   for (guint j = 0; info && info->triggers && j < info->triggers->len; j++)
     {
       const RwbTrigger *tr = g_ptr_array_index (info->triggers, j);
-      if (trigger_at_base (tokens, i, tr, base))
-        add_hit (hits, i, tr);
-    }
-  char buf[16];
-  GPtrArray *list = g_hash_table_lookup (ctx->lex->prefix_triggers,
-                                         rwb_lexicon_prefix_bucket (base, buf));
-  for (guint j = 0; list && j < list->len; j++)
-    {
-      const RwbTrigger *tr = g_ptr_array_index (list, j);
       if (trigger_at_base (tokens, i, tr, base))
         add_hit (hits, i, tr);
     }
@@ -104,31 +96,49 @@ static void
 try_suffixed_triggers (Ctx *ctx, GArray *tokens, guint i, GArray *hits)
 {
   Token *t = TOK (i);
-  if (!t->arabic)
+  if (!t->arabic || t->span.bend - t->span.bstart < 8)
     return;
+  /* The matching form folds ة to ه: a pronoun is told apart by the letters written, the
+   * same for every clitic reading. */
+  /* Arabic letters are two bytes each in UTF-8: read the last three straight. */
+  const guchar *e = (const guchar *) ctx->text + t->span.bend;
+  gunichar c1 = e[-2] == 0xd9 && e[-1] == 0x87 ? 0x0647 : e[-2] == 0xd8 && e[-1] == 0xa7 ? 0x0627
+               : e[-2] == 0xd9 && e[-1] == 0x85 ? 0x0645 : 0;
+  if (c1 == 0)
+    return;
+  gunichar c2 = e[-4] == 0xd9 && e[-3] == 0x87 ? 0x0647 : e[-4] == 0xd9 && e[-3] == 0x85 ? 0x0645 : 0;
+  gunichar c3 = t->span.bend - t->span.bstart >= 10 && e[-6] == 0xd9 && e[-5] == 0x87 ? 0x0647 : 0;
+  const char *suffix = NULL;
+  if (c1 == 0x0647)
+    suffix = pronoun_suffixes[3]; /* ـه */
+  else if (c1 == 0x0627 && c2 == 0x0647)
+    suffix = pronoun_suffixes[1]; /* ـها */
+  else if (c1 == 0x0627 && c2 == 0x0645 && c3 == 0x0647)
+    suffix = pronoun_suffixes[0]; /* ـهما */
+  else if (c1 == 0x0645 && c2 == 0x0647)
+    suffix = pronoun_suffixes[2]; /* ـهم */
+  if (suffix == NULL)
+    return;
+  gsize sl = strlen (suffix);
   for (guint c = 0; c < t->n_cands; c++)
     {
       const char *key = t->keys[c];
       gsize len = strlen (key);
-      for (guint k = 0; pronoun_suffixes[k]; k++)
+      /* Three letters or more before it; a definite noun takes no pronoun. */
+      if (key != t->cands[c] || len < sl + 6 || !g_str_has_suffix (key, suffix))
+        continue;
+      char base[128];
+      gsize bl = len - sl;
+      if (bl + 1 > sizeof base)
+        continue;
+      memcpy (base, key, bl);
+      base[bl] = '\0';
+      guint before = hits->len;
+      try_base_triggers (ctx, tokens, i, base, hits);
+      if (hits->len == before && g_str_has_suffix (base, "\xd8\xaa" /* ت */))
         {
-          gsize sl = strlen (pronoun_suffixes[k]);
-          if (len < sl + 6 /* three letters or more */ || !g_str_has_suffix (key, pronoun_suffixes[k]))
-            continue;
-          char base[128];
-          gsize bl = len - sl;
-          if (bl + 1 > sizeof base)
-            break;
-          memcpy (base, key, bl);
-          base[bl] = '\0';
-          guint before = hits->len;
+          memcpy (base + bl - 2, "\xd9\x87" /* ه */, 2);
           try_base_triggers (ctx, tokens, i, base, hits);
-          if (hits->len == before && g_str_has_suffix (base, "\xd8\xaa" /* ت */))
-            {
-              memcpy (base + bl - 2, "\xd9\x87" /* ه */, 2);
-              try_base_triggers (ctx, tokens, i, base, hits);
-            }
-          break; /* one pronoun per word */
         }
     }
 }
