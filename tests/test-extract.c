@@ -527,6 +527,17 @@ test_place_heads (void)
   g_assert_true (HAS (types_between (g, "رمال الخليج للمقاولات", "Dubai"),
                       RWB_RELATION_LOCATION));
   g_assert_false (HAS (types_between (g, "زياد أبو شقرة", "Egypt"), RWB_RELATION_LOCATION));
+  /* Feminine names: in ـاية, or before a definite nisba; not an adjective ("صناعية"). */
+  {
+    g_autoptr (RwbGraph) f = extract_text ("وتبني شركة نماء للحديد مصنعا خارج مدينة سمراية. "
+                                           "وتقع شركة رمال الخليج للمقاولات في منطقة قرطاسة "
+                                           "الصناعية، وافتتحت فرعا في منطقة صناعية جديدة.",
+                                           "ar");
+    g_assert_true (HAS (types_between (f, "نماء للحديد", "سمراية"), RWB_RELATION_LOCATION));
+    g_assert_cmpint (find (f, "قرطاسة"), >=, 0);
+    g_assert_cmpint (find (f, "صناعية"), <, 0);
+    g_assert_cmpint (find (f, "صناعية جديدة"), <, 0);
+  }
   for (guint k = 0; k < g->entities->len; k++)
     {
       RwbEntity *x = g_ptr_array_index (g->entities, k);
