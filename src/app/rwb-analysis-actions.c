@@ -18,6 +18,7 @@
 
 #include "rwb-analysis.h"
 #include "rwb-analysis-actions.h"
+#include "rwb-labels.h"
 #include "rwb-layout.h"
 
 typedef struct {
@@ -143,9 +144,11 @@ paths_done (GObject *source, GAsyncResult *result, gpointer data)
   if (paths->len == 0)
     {
       g_autofree char *message = NULL;
+      g_autofree char *from_name = rwb_display_name (from->name, RWB_DISPLAY_NAME_MAX);
+      g_autofree char *to_name = rwb_display_name (to->name, RWB_DISPLAY_NAME_MAX);
 
       /* Translators: Show Connection found no path; %s are two entity names. */
-      message = g_strdup_printf (_("%s and %s are not connected"), from->name, to->name);
+      message = g_strdup_printf (_("%s and %s are not connected"), from_name, to_name);
       rwb_graph_view_set_highlight (a->view, g, NULL, NULL);
       tell (a, message);
       path_job_free (job);
@@ -173,7 +176,8 @@ paths_done (GObject *source, GAsyncResult *result, gpointer data)
   /* The shortest path, hop by hop, in the status line. */
   {
     const RwbPath *best = g_ptr_array_index (paths, 0);
-    GString *hops = g_string_new (from->name);
+    g_autofree char *from_name = rwb_display_name (from->name, RWB_DISPLAY_NAME_MAX);
+    GString *hops = g_string_new (from_name);
     g_autofree char *message = NULL;
 
     for (guint h = 0; h < best->n_hops; h++)
@@ -181,8 +185,9 @@ paths_done (GObject *source, GAsyncResult *result, gpointer data)
         const RwbPathHop *hop = &best->hops[h];
         const RwbRelation *r = g_ptr_array_index (g->relations, hop->relations[0]);
         const RwbEntity *next = g_ptr_array_index (g->entities, hop->to);
+        g_autofree char *next_name = rwb_display_name (next->name, RWB_DISPLAY_NAME_MAX);
 
-        g_string_append_printf (hops, " —%s→ %s", rwb_relation_type_label (r->type), next->name);
+        g_string_append_printf (hops, " —%s→ %s", rwb_relation_type_label (r->type), next_name);
       }
     /* Translators: Show Connection: %u paths highlighted, then the shortest, "A —Supply→ B". */
     message = g_strdup_printf (g_dngettext (NULL, "%u path: %s", "%u paths, the shortest: %s",
@@ -629,7 +634,8 @@ statistics_action (GSimpleAction *action, GVariant *parameter, gpointer data)
     {
       guint e = st->top_companies[k];
       const RwbEntity *entity = g_ptr_array_index (g->entities, e);
-      g_autofree char *name = g_markup_escape_text (entity->name, -1);
+      g_autofree char *shown = rwb_display_name (entity->name, RWB_DISPLAY_NAME_MAX);
+      g_autofree char *name = g_markup_escape_text (shown, -1);
 
       g_string_append_printf (text, "%u. %s\t%u\n", k + 1, name,
                               rwb_graph_entity_degree (g, e, FALSE));

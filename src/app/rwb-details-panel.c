@@ -389,7 +389,11 @@ rwb_details_panel_show_entity (RwbDetailsPanel *self, guint entity)
 
   /* The heading keeps the window's direction, aligned with the rest of the panel; only
    * sentences, which are read as paragraphs, take their own. */
-  gtk_label_set_text (self->title_label, e->name);
+  {
+    g_autofree char *title = rwb_display_name (e->name, RWB_DISPLAY_NAME_MAX_DETAILS);
+
+    gtk_label_set_text (self->title_label, title);
+  }
   type = type_markup (e->type);
   mentions = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u mention", "%u mentions",
                                            e->mentions->len),
@@ -407,7 +411,8 @@ rwb_details_panel_show_entity (RwbDetailsPanel *self, guint entity)
       if (aliases->len > 0)
         /* Translators: separates aliases in "Also: شاومي، Mi". */
         g_string_append (aliases, _(", "));
-      g_string_append_printf (aliases, "\u2068%s\u2069", alias);
+      g_autofree char *alias_shown = rwb_display_name (alias, RWB_DISPLAY_NAME_MAX);
+      g_string_append_printf (aliases, "\u2068%s\u2069", alias_shown);
     }
   if (aliases->len > 0)
     {
@@ -438,7 +443,8 @@ rwb_details_panel_show_entity (RwbDetailsPanel *self, guint entity)
       const char *arrow = !r->directed ? "↔" : r->source == entity ? "→" : "←";
       /* The name isolated (FSI … PDI): an Arabic name in a Latin line (or the reverse) keeps
        * its place between the arrow and the parenthesis. */
-      g_autofree char *name_markup = g_markup_escape_text (entity_at (self, other)->name, -1);
+      g_autofree char *shown = rwb_display_name (entity_at (self, other)->name, RWB_DISPLAY_NAME_MAX);
+      g_autofree char *name_markup = g_markup_escape_text (shown, -1);
       g_autofree char *name = g_strdup_printf ("\u2068%s\u2069", name_markup);
       g_autofree char *kind = g_markup_escape_text (rwb_relation_type_label (r->type), -1);
       g_autofree char *markup = NULL;
@@ -454,7 +460,7 @@ rwb_details_panel_show_entity (RwbDetailsPanel *self, guint entity)
       gtk_list_box_append (self->relations_list, row);
 
       /* Translators: caption above an evidence sentence: relation type · other entity. */
-      g_autofree char *other_name = g_strdup_printf ("\u2068%s\u2069", entity_at (self, other)->name);
+      g_autofree char *other_name = g_strdup_printf ("\u2068%s\u2069", shown);
       caption = g_strdup_printf (_("%s · %s"), rwb_relation_type_label (r->type), other_name);
       append_evidence (self, r, caption, sentences, seen);
     }
@@ -538,8 +544,10 @@ rwb_details_panel_show_relation (RwbDetailsPanel *self, guint relation)
   /* Translators: a relation's heading: "Great Wall Motor → Xiaomi"; "↔" when undirected. */
   /* The names isolated in a left-to-right line (LRM first), so "A → B" keeps its order and the
    * arrow its meaning whatever the script of the names and the direction of the window. */
-  g_autofree char *source_name = g_strdup_printf ("\u200e\u2068%s\u2069", source->name);
-  g_autofree char *target_name = g_strdup_printf ("\u2068%s\u2069", target->name);
+  g_autofree char *source_shown = rwb_display_name (source->name, RWB_DISPLAY_NAME_MAX);
+  g_autofree char *target_shown = rwb_display_name (target->name, RWB_DISPLAY_NAME_MAX);
+  g_autofree char *source_name = g_strdup_printf ("\u200e\u2068%s\u2069", source_shown);
+  g_autofree char *target_name = g_strdup_printf ("\u2068%s\u2069", target_shown);
   title = g_strdup_printf (_("%s %s %s"), source_name, r->directed ? "→" : "↔", target_name);
   gtk_label_set_text (self->title_label, title);
   kind = g_markup_escape_text (rwb_relation_type_label (r->type), -1);
@@ -559,7 +567,8 @@ rwb_details_panel_show_relation (RwbDetailsPanel *self, guint relation)
     {
       const RwbEntity *e = entity_at (self, ends[i]);
       g_autofree char *type = type_markup (e->type);
-      g_autofree char *name = g_markup_escape_text (e->name, -1);
+      g_autofree char *shown = rwb_display_name (e->name, RWB_DISPLAY_NAME_MAX);
+      g_autofree char *name = g_markup_escape_text (shown, -1);
       g_autofree char *markup = g_strdup_printf ("%s  <span alpha=\"70%%\">%s</span>", name,
                                                  type);
 

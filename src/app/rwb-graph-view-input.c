@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "rwb-graph-view-private.h"
+#include "rwb-labels.h"
 #include "rwb-provenance.h"
 #include "rwb-render.h"
 
@@ -492,7 +493,8 @@ rwb_graph_view_tooltip_text_at (RwbGraphView *self, double x, double y)
       guint index = g_array_index (self->scene->nodes, RwbSceneNode, node).entity;
       const RwbEntity *entity = g_ptr_array_index (graph->entities, index);
       guint degree = rwb_graph_entity_degree (graph, index, FALSE);
-      GString *text = g_string_new (entity->name);
+      g_autofree char *shown = rwb_display_name (entity->name, RWB_DISPLAY_NAME_MAX);
+      GString *text = g_string_new (shown);
       g_autofree char *relations = NULL;
       gboolean first = TRUE;
 
@@ -518,7 +520,8 @@ rwb_graph_view_tooltip_text_at (RwbGraphView *self, double x, double y)
           g_string_append (text, first ? "\n" : _(", "));
           /* Each name isolated (FSI … PDI): Latin and Arabic names in one line keep their
            * order, and the commas stay between them. */
-          g_string_append_printf (text, "\u2068%s\u2069", alias);
+          g_autofree char *alias_shown = rwb_display_name (alias, RWB_DISPLAY_NAME_MAX);
+          g_string_append_printf (text, "\u2068%s\u2069", alias_shown);
           first = FALSE;
         }
       return g_string_free (text, FALSE);
@@ -536,6 +539,8 @@ rwb_graph_view_tooltip_text_at (RwbGraphView *self, double x, double y)
       g_autofree char *sentences = NULL;
       g_autofree char *articles = NULL;
       g_autofree char *evidence = NULL;
+      g_autofree char *source_name = rwb_display_name (source->name, RWB_DISPLAY_NAME_MAX);
+      g_autofree char *target_name = rwb_display_name (target->name, RWB_DISPLAY_NAME_MAX);
 
       sentences = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u sentence of evidence",
                                                 "%u sentences of evidence", n_evidence),
@@ -549,8 +554,8 @@ rwb_graph_view_tooltip_text_at (RwbGraphView *self, double x, double y)
       /* The names are isolated (FSI … PDI) in a left-to-right line, so "A → B" keeps its order
        * and the arrow its meaning when the names are Arabic. */
       return g_strdup_printf ("%s\n\u200e\u2068%s\u2069 %s \u2068%s\u2069\n%s",
-                              rwb_relation_type_to_string (r->type), source->name,
-                              r->directed ? "→" : "—", target->name, evidence);
+                              rwb_relation_type_to_string (r->type), source_name,
+                              r->directed ? "→" : "—", target_name, evidence);
     }
 
   return NULL;

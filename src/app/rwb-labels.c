@@ -45,6 +45,33 @@ rwb_text_direction (const char *text)
   return GTK_TEXT_DIR_NONE;
 }
 
+/**
+ * rwb_display_name:
+ * @name: an entity's name, any length
+ * @max_chars: the most characters shown, RWB_DISPLAY_NAME_MAX or RWB_DISPLAY_NAME_MAX_DETAILS
+ *
+ * @name as a widget shows it: cut after @max_chars characters, with "…". GTK shapes a label's
+ * whole text on the main thread every time it measures it, so a 10 MB name would freeze the
+ * window for many seconds; the graph keeps the whole name (files, exports, search, edits).
+ *
+ * Returns: (transfer full): the name to show
+ */
+char *
+rwb_display_name (const char *name, guint max_chars)
+{
+  const char *p;
+
+  if (name == NULL)
+    return NULL;
+  p = name;
+  for (guint i = 0; i < max_chars && *p != '\0'; i++)
+    p = g_utf8_next_char (p);
+  if (*p == '\0')
+    return g_strdup (name);
+  g_autofree char *head = g_strndup (name, p - name);
+  return g_strconcat (head, "…", NULL);
+}
+
 static int
 compare_spans (gconstpointer a, gconstpointer b)
 {

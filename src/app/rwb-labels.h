@@ -11,7 +11,13 @@
 
 G_BEGIN_DECLS
 
+/* How many characters of a name lists, tooltips and messages show, and the Details heading. */
+#define RWB_DISPLAY_NAME_MAX 200
+#define RWB_DISPLAY_NAME_MAX_DETAILS 2000
+
 GtkTextDirection rwb_text_direction (const char *text);
+char       *rwb_display_name           (const char *name,
+                                        guint       max_chars);
 char       *rwb_markup_highlight_spans (const char *text,
                                         const RwbSpan *spans,
                                         guint n_spans,
