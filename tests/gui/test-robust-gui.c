@@ -96,6 +96,50 @@ test_replace_invalid (void)
   g_rmdir (dir);
 }
 
+/* Issue 10, items 1 and 2: a one-line DOT file whose coordinates Graphviz makes infinite, and
+ * JSON nested 100,000 levels deep, crashed the window; each is now an error in the banner,
+ * and the graph on screen stays. */
+static void
+test_unusable_input (void)
+{
+  static const char inf_dot[] = "graph G { layout=neato; notranslate=true; "
+                                "a [pos=\"1e308,0!\"]; b [pos=\"-1e308,0!\"]; }\n";
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("rawabit-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_autofree char *inf_path = g_build_filename (dir, "inf.gv", NULL);
+  g_autofree char *deep_path = g_build_filename (dir, "deep.json", NULL);
+  g_autoptr (GString) deep = g_string_new (NULL);
+  const char *paths[] = { inf_path, deep_path };
+  const char *says[] = { "cannot be drawn", "nested more than" };
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (deep, '[');
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (deep, ']');
+  g_assert_true (g_file_set_contents (inf_path, inf_dot, -1, &error));
+  g_assert_true (g_file_set_contents (deep_path, deep->str, deep->len, &error));
+  window = wait_for_sample (app, window);
+  for (guint k = 0; k < G_N_ELEMENTS (paths); k++)
+    {
+      g_autoptr (GFile) file = g_file_new_for_path (paths[k]);
+      const RwbScene *before = current_scene ();
+      const char *banner;
+
+      g_assert_nonnull (before);
+      rwb_window_open_files (window, &file, 1);
+      g_assert_true (wait_for (is_idle, window));
+      g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (template_child ("banner_revealer"))));
+      banner = gtk_label_get_text (GTK_LABEL (template_child ("banner_label")));
+      g_test_message ("%s: %s", paths[k], banner);
+      g_assert_nonnull (strstr (banner, says[k]));
+      g_assert_true (current_scene () == before);
+    }
+  g_unlink (inf_path);
+  g_unlink (deep_path);
+  g_rmdir (dir);
+}
+
 /* --- A 10 MB name: no frame waits ----------------------------------------------------------- */
 
 /* The longest wait between two frames of the window's frame clock, from a tick callback: a
@@ -279,6 +323,7 @@ main (int argc, char *argv[])
   gui_test_init (&argc, &argv);
 
   g_test_add_func ("/robust-gui/replace-invalid", test_replace_invalid);
+  g_test_add_func ("/robust-gui/unusable-input", test_unusable_input);
   g_test_add_func ("/robust-gui/long-label", test_long_label);
   g_test_add_func ("/robust-gui/close", test_close);
 
