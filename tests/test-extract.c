@@ -390,6 +390,102 @@ test_title_roles (void)
     }
 }
 
+/* A role in the accusative after its holder: the person holds it in the organization named
+ * after the role, or in the one that gave it; a company in that slot advises or partners. A
+ * bank named by one definite word; a three-word name with no given name after the first. */
+static void
+test_role_complements (void)
+{
+  const char *text =
+    "عين بنك الوادي سليم عباس فارح رئيسا تنفيذيا لعملياته في الأردن. "
+    "وقررت الجمعية العمومية تعيين سعاد المرزوقي مديرة عامة، وتعيين ناصر البدري مديرا عاما "
+    "لشركة سنابل الريف للتجارة. "
+    "واختارت مجموعة الربوة القابضة، شركة نجم الساحل للاستشارات، مستشارا ماليا للصفقة.";
+  g_autoptr (RwbGraph) g = extract_text (text, "ar");
+  g_assert_cmpint (find (g, "بنك الوادي"), >=, 0);
+  g_assert_cmpint (find (g, "سليم عباس فارح"), >=, 0);
+  g_assert_true (HAS (types_between (g, "سليم عباس فارح", "بنك الوادي"),
+                      RWB_RELATION_EXECUTIVE));
+  g_assert_true (HAS (types_between (g, "ناصر البدري", "سنابل الريف للتجارة"),
+                      RWB_RELATION_EXECUTIVE));
+  g_assert_true (HAS (types_between (g, "نجم الساحل للاستشارات", "الربوة القابضة"),
+                      RWB_RELATION_SUPPLY));
+  /* The nisba before a comma describes nothing after it. */
+  g_assert_false (HAS (types_between (g, "نجم الساحل للاستشارات", "Jordan"),
+                       RWB_RELATION_LOCATION));
+}
+
+/* An outlet as the indirect object of a verb of saying, or the other side of an interview,
+ * reports on the companies of what it was told; not on the people it quotes. */
+static void
+test_reporting_told (void)
+{
+  const char *text =
+    "قالت مصادر مطلعة لرويترز إن شركة سنابل الريف للتجارة تجري محادثات لشراء شركة نجم الساحل "
+    "للاستشارات. "
+    "وقال الرئيس التنفيذي لشركة الربوة القابضة نادر سلوم في مقابلة مع تلفزيون بلومبرغ إن "
+    "الطلب قوي.";
+  g_autoptr (RwbGraph) g = extract_text (text, "ar");
+  g_assert_true (HAS (types_between (g, "Reuters", "سنابل الريف للتجارة"), RWB_RELATION_REPORTING));
+  g_assert_true (HAS (types_between (g, "Reuters", "نجم الساحل للاستشارات"),
+                      RWB_RELATION_REPORTING));
+  g_assert_true (HAS (types_between (g, "Bloomberg", "الربوة القابضة"), RWB_RELATION_REPORTING));
+  g_assert_cmpuint (TYPED (types_between (g, "Bloomberg", "نادر سلوم")), ==, 0);
+}
+
+/* A trigger noun with a possessive pronoun on it: "مفاوضاته مع"، "شراكتها مع" (the ة of the
+ * noun written ت before the pronoun). */
+static void
+test_suffixed_triggers (void)
+{
+  const char *text =
+    "وكان بنك الوادي أعلن عن مفاوضاته مع مصرف الساحل لبيع وحدته. "
+    "وأعلنت شركة سنابل الريف للتجارة شراكتها مع شركة نجم الساحل للاستشارات.";
+  g_autoptr (RwbGraph) g = extract_text (text, "ar");
+  g_assert_true (HAS (types_between (g, "بنك الوادي", "مصرف الساحل"), RWB_RELATION_TALKS));
+  g_assert_true (HAS (types_between (g, "سنابل الريف للتجارة", "نجم الساحل للاستشارات"),
+                      RWB_RELATION_PARTNERSHIP));
+}
+
+/* A quoted name with its Latin name in parentheses is one company; a list after a trigger
+ * whose clause names a party before it is that party's object, not a pair of partners; a
+ * title's quoted organization after its head noun. */
+static void
+test_quoted_latin_and_objects (void)
+{
+  const char *text =
+    "وقعت مجموعة \"نوراس\" (Nawras) المغربية اتفاقية مع مجموعة \"سحابة\" (Sahaba). "
+    "وينص الاتفاق على بيع \"نوراس\" لجميع حصصها في شركتي \"ريفان\" و\"وديان\". "
+    "وقال الرئيس التنفيذي لشركة \"تلال\" سامي درويش إن العمل بدأ.";
+  g_autoptr (RwbGraph) g = extract_text (text, "ar");
+  gint a = find (g, "Nawras"), b = find (g, "نوراس");
+  g_assert_cmpint (a, >=, 0);
+  g_assert_cmpint (a, ==, b);
+  g_assert_cmpint (find (g, "Sahaba"), ==, find (g, "سحابة"));
+  g_assert_cmpuint (TYPED (types_between (g, "نوراس", "ريفان")), !=, 0);
+  g_assert_cmpuint (TYPED (types_between (g, "نوراس", "وديان")), !=, 0);
+  g_assert_cmpuint (TYPED (types_between (g, "ريفان", "وديان")), ==, 0);
+  g_assert_true (HAS (types_between (g, "سامي درويش", "تلال"), RWB_RELATION_EXECUTIVE));
+}
+
+/* Members of a list each with its nisba are one list ("شراكات مع كل من “A” الفرنسية و“B”
+ * الإيطالية"); a company chosen "لتكون الشريك" partners the one that chose it. */
+static void
+test_lists_with_nisbas (void)
+{
+  const char *text =
+    "ووقعت مجموعة الربوة القابضة شراكات مع كل من شركة \"ريفان\" الفرنسية و\"وديان\" الإيطالية "
+    "و\"تلال\" الأمريكية. "
+    "وأعلنت مجموعة الربوة القابضة، الثلاثاء، اختيار شركة \"نوراس\" الألمانية لتكون الشريك "
+    "الرابع لها في المشروع.";
+  g_autoptr (RwbGraph) g = extract_text (text, "ar");
+  const char *members[] = { "ريفان", "وديان", "تلال", "نوراس" };
+  for (guint i = 0; i < G_N_ELEMENTS (members); i++)
+    g_assert_true (HAS (types_between (g, "الربوة القابضة", members[i]),
+                        RWB_RELATION_PARTNERSHIP));
+  g_assert_cmpuint (TYPED (types_between (g, "ريفان", "وديان")), ==, 0);
+}
+
 /* A place no lexicon lists, named after its head noun, and where a company is: "بمنطقة X",
  * "ومقرها X"; a person's nationality is no location. */
 static void
@@ -595,6 +691,11 @@ main (int argc, char **argv)
   g_test_add_func ("/extract/mention-kinds", test_mention_kinds);
   g_test_add_func ("/extract/org-grammar", test_org_grammar);
   g_test_add_func ("/extract/title-roles", test_title_roles);
+  g_test_add_func ("/extract/role-complements", test_role_complements);
+  g_test_add_func ("/extract/reporting-told", test_reporting_told);
+  g_test_add_func ("/extract/suffixed-triggers", test_suffixed_triggers);
+  g_test_add_func ("/extract/quoted-latin-objects", test_quoted_latin_and_objects);
+  g_test_add_func ("/extract/lists-with-nisbas", test_lists_with_nisbas);
   g_test_add_func ("/extract/place-heads", test_place_heads);
   g_test_add_func ("/extract/own-article-ar", test_own_articles);
   g_test_add_func ("/extract/own-article-en", test_english_article);

@@ -387,7 +387,10 @@ quoted_arabic_name (Ctx *ctx, GArray *tokens, guint i, GArray *mentions, guint *
   else if (cue & RWB_CUE_ORGANIZATION)
     type = RWB_ENTITY_ORGANIZATION;
   g_autofree char *arabic = span_text (ctx, tokens, i, last);
-  guint e = entity_for_pattern (ctx, NULL, arabic, type, rule);
+  /* «كوسومار» (Cosumar): the Latin name in parentheses after the quote is the same company. */
+  guint e = type == RWB_ENTITY_PERSON
+              ? entity_for_pattern (ctx, NULL, arabic, type, rule)
+              : entity_with_paren_latin (ctx, tokens, mentions, last + 1, arabic, type, rule);
   add_mention (ctx, tokens, mentions, i, last, e, MENTION_NAME);
   say (ctx, "entity “%s” (%s) ← pattern %s at %u–%u", arabic, rwb_entity_type_to_string (type),
        rule, TOK (i)->span.start, TOK (last)->span.end);

@@ -68,7 +68,14 @@ static Part
 name_tail_part (Ctx *ctx, GArray *tokens, guint k)
 {
   Token *t = TOK (k);
-  if (!t->arabic || t->mention >= 0 || starts_trigger (ctx, t))
+  if (!t->arabic || t->mention >= 0)
+    return PART_NONE;
+  const char *f = t->form;
+  glong n = g_utf8_strlen (f, -1);
+  /* للاستشارات، للاتصالات: ل + ال + a plural sector noun is a tail even when the noun also
+   * states a relation; a verbal noun there is a purpose ("للتعاون مع"). */
+  gboolean tail = g_str_has_prefix (f, "\xd9\x84\xd9\x84") && n >= 5;
+  if (starts_trigger (ctx, t) && !(tail && g_str_has_suffix (f, "\xd8\xa7\xd8\xaa") /* ات */))
     return PART_NONE;
   if (t->cue & RWB_CUE_LEGAL_FORM)
     return PART_LEGAL;
@@ -76,10 +83,8 @@ name_tail_part (Ctx *ctx, GArray *tokens, guint k)
     return PART_ADJECTIVE;
   if (blocking_cue (t) != 0 || (t->cue & RWB_CUE_ORDINARY_ADJECTIVE))
     return PART_NONE;
-  const char *f = t->form;
-  glong n = g_utf8_strlen (f, -1);
   /* للبتروكيماويات: ل + ال + a sector noun. */
-  if (g_str_has_prefix (f, "\xd9\x84\xd9\x84") && n >= 5)
+  if (tail)
     return PART_TAIL;
   if (definite (t) && t->n_cands == 1 && n >= 5
       && (surface_ends_in_yaa (ctx, t) || g_str_has_suffix (f, "\xd9\x8a\xd9\x87") /* ـية */))
@@ -136,6 +141,8 @@ read_chain (Ctx *ctx, GArray *tokens, guint k, gboolean indefinite_before, guint
     {
       guint n = k + 1;
       Part p = name_tail_part (ctx, tokens, n);
+      if (p == PART_TAIL && *n_tails > 0)
+        break; /* "للاستشارات للعمل": a second ل-phrase says what for */
       if (p == PART_TAIL)
         {
           (*n_tails)++;
@@ -284,7 +291,7 @@ paren_latin_after (GArray *tokens, guint k, guint *first, guint *last)
 /* The entity for an Arabic organization name ending at @last: the one the lexicon knows by
  * the Latin name in parentheses after it, if any (the Arabic name joins it as an alias), else
  * a new one, with an unknown Latin name in parentheses as its alias and mention. */
-static guint
+guint
 entity_with_paren_latin (Ctx *ctx, GArray *tokens, GArray *mentions, guint last,
                          const char *arabic, RwbEntityType type, const char *rule)
 {
@@ -466,7 +473,8 @@ arabic_org_after_head (Ctx *ctx, GArray *tokens, guint i, GArray *mentions, guin
   /* A definite word after the head is a name only when the chain goes on: "مجموعة النخيل
    * القابضة" is; "مجلس الإدارة" and "شركة الاتصالات" are not. A place alone after شركة is
    * no name ("شركات الصين"); after بنك or هيئة it is. */
-  if (first_definite && tails + adjectives == 0 && !quoted (tokens, i, last) && !field_head)
+  if (first_definite && tails + adjectives == 0 && !quoted (tokens, i, last) && !field_head
+      && !(hc & RWB_CUE_BANK))
     return FALSE;
   if (first_place && last == place_last && !institution)
     return FALSE;

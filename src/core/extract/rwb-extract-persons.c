@@ -136,6 +136,19 @@ closes_name (GArray *tokens, guint k)
          != 0;
 }
 
+gboolean
+is_role_complement (const Token *t)
+{
+  return t->arabic && t->mention < 0 && form_in (t, role_complements);
+}
+
+/* Whether token @k is a role in the accusative ("رئيسا"). */
+static gboolean
+role_at (GArray *tokens, guint k)
+{
+  return k < tokens->len && is_role_complement (TOK (k));
+}
+
 /* "أحمد السالم"، "خالد بن علي الكندي"، "أبو بكر الحسيني"، "سامر حداد،": a person from the
  * grammar of Arabic names. Returns TRUE and the last token when a name of two words or more
  * starts at @i. */
@@ -148,10 +161,20 @@ arabic_person_by_given_name (Ctx *ctx, GArray *tokens, guint i, GArray *mentions
     return FALSE;
   /* "شركة عبداللطيف جميل": after شركة / هيئة the name is the company's; so it is after a
    * title that follows one, or a facility ("جامعة الملك فيصل"، "مطار الملك خالد"). */
+  /* Not after a head the name rules already closed ("عين بنك الرافدين محمد فايد") or a
+   * definite one ("عينت الشركة محمد فايد"): those take no name in idafa. */
   for (guint b = 1; b <= 2 && b <= i; b++)
-    if (TOK (i - b)->cue & (RWB_CUE_COMPANY | RWB_CUE_ORGANIZATION | RWB_CUE_BANK
-                            | RWB_CUE_FACILITY))
-      return FALSE;
+    {
+      const Token *h = TOK (i - b);
+      if (h->mention >= 0)
+        break;
+      if (h->cue & (RWB_CUE_COMPANY | RWB_CUE_ORGANIZATION | RWB_CUE_BANK | RWB_CUE_FACILITY))
+        {
+          if (b == 1 && h->arabic && h->keys[0] != h->cands[0] && h->n_cands == 1)
+            break; /* "الشركة محمد": a definite head */
+          return FALSE;
+        }
+    }
   /* Most words are no given name: t->cue already holds the classes of every reading. */
   if (!(t->cue & RWB_CUE_GIVEN_ANY) && !form_in (t, openers))
     return FALSE;
@@ -218,10 +241,25 @@ arabic_person_by_given_name (Ctx *ctx, GArray *tokens, guint i, GArray *mentions
           break;
         }
       /* An undefined family name ("ليلى حداد،") only as the last word before a comma, a
-       * function word or the end, and only after a given name that is not a common word. */
-      if (strong && closes_name (tokens, n + 1)
-          && g_utf8_strlen (u->form, -1) >= 3)
-        k = n, words++;
+       * function word, a role or the end, and only after a given name that is not a common
+       * word. A grandfather's or family name may follow it: "محمد عباس فايد،"، "محمد عباس
+       * الفايد". */
+      if (!strong || g_utf8_strlen (u->form, -1) < 3)
+        break;
+      if (closes_name (tokens, n + 1) || role_at (tokens, n + 1))
+        {
+          k = n, words++;
+          break;
+        }
+      if (words + 1 < MAX_NAME_WORDS && n + 1 < tokens->len && name_part (ctx, tokens, n + 1)
+          && g_utf8_strlen (TOK (n + 1)->form, -1) >= 3)
+        {
+          Token *v = TOK (n + 1);
+          gboolean v_definite = v->keys[0] != v->cands[0];
+          if (v_definite ? definite_family_name (v)
+                         : (closes_name (tokens, n + 2) || role_at (tokens, n + 2)))
+            k = n + 1, words += 2;
+        }
       break;
     }
   if (k == i || (!strong && words < 3 && !surface_ends_in_yaa (ctx, TOK (k))))

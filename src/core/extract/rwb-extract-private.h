@@ -236,6 +236,14 @@ G_GNUC_INTERNAL void find_named_units (Sent *s);
 G_GNUC_INTERNAL void find_dropped_subjects (Sent *s);
 G_GNUC_INTERNAL void find_relations (Sent *s);
 G_GNUC_INTERNAL void find_roles (Sent *s);
+/* The entity for an Arabic name ending at @last, joined with the Latin name in parentheses
+ * right after it when there is one (rwb-extract-orgs.c). */
+G_GNUC_INTERNAL guint entity_with_paren_latin (Ctx *ctx, GArray *tokens, GArray *mentions,
+                                               guint last, const char *arabic,
+                                               RwbEntityType type, const char *rule);
+/* A title in the accusative of role, "رئيسا"، "مديرا" (rwb-extract-persons.c). */
+G_GNUC_INTERNAL gboolean is_role_complement (const Token *t);
+G_GNUC_INTERNAL void find_role_complements (Sent *s);
 G_GNUC_INTERNAL gboolean title_opens_item (Sent *s, const TriggerHit *hit);
 G_GNUC_INTERNAL guint mention_after (Sent *s, guint token);
 G_GNUC_INTERNAL guint trigger_from (Sent *s, guint token);

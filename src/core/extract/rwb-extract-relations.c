@@ -23,6 +23,116 @@ trigger_at (GArray *tokens, guint i, const RwbTrigger *tr)
   return TRUE;
 }
 
+/* Whether @tr matches at @i with its first word read as @base: the key of token @i without
+ * its possessive pronoun ("مفاوضاته" → "مفاوضات"). */
+static gboolean
+trigger_at_base (GArray *tokens, guint i, const RwbTrigger *tr, const char *base)
+{
+  if (i + tr->n_tokens > tokens->len)
+    return FALSE;
+  const char *p = tr->tokens[0];
+  gsize n = strlen (p);
+  if (n > 0 && p[n - 1] == '*' ? strncmp (base, p, n - 1) != 0 : strcmp (base, p) != 0)
+    return FALSE;
+  for (guint k = 1; k < tr->n_tokens; k++)
+    {
+      Token *t = TOK (i + k);
+      if (!t->word || t->mention >= 0 || !token_matches (t, tr->tokens[k]))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+add_hit (GArray *hits, guint i, const RwbTrigger *tr)
+{
+  gboolean dup = FALSE;
+  /* Hits are appended in token order: those at @i are the last ones. */
+  for (guint h = hits->len; h-- > 0 && g_array_index (hits, TriggerHit, h).first == i;)
+    {
+      TriggerHit *o = &g_array_index (hits, TriggerHit, h);
+      if (o->trigger->type == tr->type)
+        {
+          /* Keep the longest phrase of a type at one place. */
+          if (tr->n_tokens > o->trigger->n_tokens)
+            o->trigger = tr, o->last = i + tr->n_tokens - 1;
+          dup = TRUE;
+        }
+    }
+  if (!dup)
+    {
+      TriggerHit hit = { i, i + tr->n_tokens - 1, tr };
+      g_array_append_val (hits, hit);
+    }
+}
+
+/* Possessive pronouns a noun takes, in matching form, the longest first. */
+static const char *const pronoun_suffixes[] = {
+  "\xd9\x87\xd9\x85\xd8\xa7", /* ـهما */
+  "\xd9\x87\xd8\xa7",         /* ـها */
+  "\xd9\x87\xd9\x85",         /* ـهم */
+  "\xd9\x87",                 /* ـه */
+  NULL,
+};
+
+/* Adds the hits of triggers whose first word is @base at @i. */
+static void
+try_base_triggers (Ctx *ctx, GArray *tokens, guint i, const char *base, GArray *hits)
+{
+  const RwbWordInfo *info = rwb_lexicon_word (ctx->lex, base);
+  for (guint j = 0; info && info->triggers && j < info->triggers->len; j++)
+    {
+      const RwbTrigger *tr = g_ptr_array_index (info->triggers, j);
+      if (trigger_at_base (tokens, i, tr, base))
+        add_hit (hits, i, tr);
+    }
+  char buf[16];
+  GPtrArray *list = g_hash_table_lookup (ctx->lex->prefix_triggers,
+                                         rwb_lexicon_prefix_bucket (base, buf));
+  for (guint j = 0; list && j < list->len; j++)
+    {
+      const RwbTrigger *tr = g_ptr_array_index (list, j);
+      if (trigger_at_base (tokens, i, tr, base))
+        add_hit (hits, i, tr);
+    }
+}
+
+/* The triggers a noun names with a possessive pronoun on it: "مفاوضاته مع"، "شراكتها مع"،
+ * "استحواذها على"، "مساهميها". The word without the pronoun must be a trigger's first word;
+ * a ت before the pronoun may be the noun's ة (folded to ه): شراكتها → شراكه. */
+static void
+try_suffixed_triggers (Ctx *ctx, GArray *tokens, guint i, GArray *hits)
+{
+  Token *t = TOK (i);
+  if (!t->arabic)
+    return;
+  for (guint c = 0; c < t->n_cands; c++)
+    {
+      const char *key = t->keys[c];
+      gsize len = strlen (key);
+      for (guint k = 0; pronoun_suffixes[k]; k++)
+        {
+          gsize sl = strlen (pronoun_suffixes[k]);
+          if (len < sl + 6 /* three letters or more */ || !g_str_has_suffix (key, pronoun_suffixes[k]))
+            continue;
+          char base[128];
+          gsize bl = len - sl;
+          if (bl + 1 > sizeof base)
+            break;
+          memcpy (base, key, bl);
+          base[bl] = '\0';
+          guint before = hits->len;
+          try_base_triggers (ctx, tokens, i, base, hits);
+          if (hits->len == before && g_str_has_suffix (base, "\xd8\xaa" /* ت */))
+            {
+              memcpy (base + bl - 2, "\xd9\x87" /* ه */, 2);
+              try_base_triggers (ctx, tokens, i, base, hits);
+            }
+          break; /* one pronoun per word */
+        }
+    }
+}
+
 void
 try_triggers (GArray *tokens, guint i, GPtrArray *list, GArray *hits)
 {
@@ -77,6 +187,7 @@ find_triggers (Ctx *ctx, GArray *tokens)
       Token *t = TOK (i);
       if (!t->word || t->mention >= 0)
         continue;
+      guint before = hits->len;
       for (guint c = 0; c < t->n_cands; c++)
         {
           if (t->info[c])
@@ -87,6 +198,8 @@ find_triggers (Ctx *ctx, GArray *tokens)
                                                                                    buf)),
                         hits);
         }
+      if (hits->len == before)
+        try_suffixed_triggers (ctx, tokens, i, hits);
     }
   /* A phrase inside a longer one that also matched is read as the longer one: "وقعت" within
    * "وقعت عقدا" (a contract, supply) states no partnership of its own. Hits are in order of
@@ -168,7 +281,8 @@ types_fit (Ctx *ctx, RwbRelationType type, guint source, guint target)
     case RWB_RELATION_EXECUTIVE:
       return s == RWB_ENTITY_PERSON && t_org;
     case RWB_RELATION_REPORTING:
-      return s == RWB_ENTITY_ORGANIZATION || s == RWB_ENTITY_COMPANY;
+      /* An outlet reports on companies and bodies; the people it quotes are its sources. */
+      return (s == RWB_ENTITY_ORGANIZATION || s == RWB_ENTITY_COMPANY) && t_org;
     case RWB_RELATION_LOCATION:
       /* Where a company, a plant or an office is; a person's nationality is no relation. */
       return s_org && t == RWB_ENTITY_PLACE;
@@ -275,8 +389,16 @@ conjoined (Sent *s, const Mention *a, const Mention *b)
   if (b->first <= a->last)
     return TRUE;
   for (guint i = a->last + 1; i < b->first; i++)
-    if (!is_separator (&g_array_index (s->tokens, Token, i)))
-      return FALSE;
+    {
+      const Token *t = &g_array_index (s->tokens, Token, i);
+      /* "“توتال” الفرنسية و“إيني”": a member's nisba stands between two names ("،
+       * والشركة" after one opens a clause). */
+      if (t->mention >= 0 && b->kind == MENTION_NAME
+          && g_array_index (s->mentions, Mention, t->mention).kind == MENTION_ADJECTIVE)
+        continue;
+      if (!is_separator (t))
+        return FALSE;
+    }
   return TRUE;
 }
 
@@ -401,6 +523,25 @@ find_lists (Sent *s)
     s->tail[m] = s->tail[s->head[m]];
 }
 
+/* Whether a company or organization is named before token @k in its clause, within the pair
+ * window. */
+static gboolean
+party_before_in_clause (Sent *s, guint k)
+{
+  guint m = mention_after (s, k);
+  for (guint steps = 0; m > 0 && steps < PAIR_MAX_MEMBERS; steps++)
+    {
+      const Mention *x = &g_array_index (s->mentions, Mention, --m);
+      s->ctx->work++;
+      if (x->last + PAIR_WINDOW < k || clause_between (s, x->last, k))
+        return FALSE;
+      if (x->kind != MENTION_ADJECTIVE && is_party (s->ctx->graph, x->entity)
+          && !is_media (s->ctx, x->entity))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Whether trigger @hit types the pair of mentions @ia, @ib (see relate_pair). */
 static gboolean
 relate_by_trigger (Sent *s, guint ia, guint ib, const TriggerHit *hit)
@@ -426,6 +567,11 @@ relate_by_trigger (Sent *s, guint ia, guint ib, const TriggerHit *hit)
   /* "X will work with A and B": a list after "with" is the object, not a subject pair. */
   if (around && hit->last < first->first && object_marker_between (s, hit->last,
                                                                     first->first))
+    around = FALSE;
+  /* "باعت X حصصها في A و B": with a party before the trigger in its clause, a list after
+   * it is the object, not a pair of partners. */
+  if (around && hit->last < first->first && tr->type != RWB_RELATION_EXECUTIVE
+      && tr->type != RWB_RELATION_FOUNDER && party_before_in_clause (s, hit->first))
     around = FALSE;
   /* Arabic verb-first clauses: "وتتنافس نون مع أمازون", "تستحوذ X على Y" — the verb
    * stands right before the first party and the second follows in the same clause. */
@@ -582,9 +728,14 @@ find_reporting (Sent *s)
           Mention *x = &g_array_index (s->mentions, Mention, m);
           ctx->work++;
           if ((guint) m == (guint) reporter || x->kind == MENTION_ADJECTIVE
-              || etype (ctx, x->entity) == RWB_ENTITY_PLACE || x->entity == r->entity)
+              || !types_fit (ctx, RWB_RELATION_REPORTING, r->entity, x->entity)
+              || x->entity == r->entity)
             continue;
-          if (clause_between (s, MIN (x->first, hit->first), MAX (x->last, hit->last)))
+          /* What a source told the outlet is the clause after the verb ("قالت مصادر لرويترز
+           * إن X …", "told Reuters that X …"). */
+          gboolean told = x->first > r->last
+                          && (g_array_index (s->tokens, Token, hit->first).cue & RWB_CUE_SPEECH);
+          if (!told && clause_between (s, MIN (x->first, hit->first), MAX (x->last, hit->last)))
             continue;
           g_autofree char *rule = g_strdup_printf ("trigger «%s» (%s)", hit->trigger->text,
                                                    hit->trigger->origin);
@@ -649,9 +800,14 @@ static gboolean
 function_word_between (Sent *s, guint a, guint b)
 {
   for (guint k = a + 1; k < b; k++)
-    if (g_array_index (s->tokens, Token, k).cue
-        & (RWB_CUE_STOP | RWB_CUE_OBJECT | RWB_CUE_LOCATIVE | RWB_CUE_CLAUSE | RWB_CUE_CONJUNCTION))
-      return TRUE;
+    {
+      const Token *t = &g_array_index (s->tokens, Token, k);
+      /* A punctuation mark too: "بنك X اللبناني، شركة Y" — the nisba ends its phrase. */
+      if (!t->word
+          || (t->cue & (RWB_CUE_STOP | RWB_CUE_OBJECT | RWB_CUE_LOCATIVE | RWB_CUE_CLAUSE
+                        | RWB_CUE_CONJUNCTION)))
+        return TRUE;
+    }
   return FALSE;
 }
 
@@ -910,6 +1066,7 @@ find_relations (Sent *s)
   find_named_units (s);
   find_dropped_subjects (s);
   find_roles (s);
+  find_role_complements (s);
   /* Each mention pairs with the next members of its own list and with the mentions of the
    * few lists that follow it closely (PAIR_MAX_LISTS, PAIR_WINDOW, PAIR_MAX_MEMBERS): the
    * work per mention is bounded, so a sentence costs time linear in its length. */

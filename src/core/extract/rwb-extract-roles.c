@@ -70,7 +70,12 @@ title_org (Ctx *ctx, GArray *tokens, GArray *mentions, guint hit_last, gint *org
     return (gint) j; /* "للشركة": resolved later */
   if (t->mention < 0 && (t->cue & (RWB_CUE_COMPANY | RWB_CUE_ORGANIZATION | RWB_CUE_BANK))
       && j + 1 < tokens->len)
-    t = TOK (++j);
+    {
+      t = TOK (++j);
+      /* "لشركة “سي إي سي”": the quoted name after the head noun. */
+      if (t->mention < 0 && is_open_quote (t) && j + 1 < tokens->len)
+        t = TOK (++j);
+    }
   if (t->mention < 0)
     return -1;
   Mention *m = &g_array_index (mentions, Mention, t->mention);
@@ -128,6 +133,12 @@ slot_start (GArray *tokens, guint org_last)
         break;
     }
   return k;
+}
+
+static gboolean
+is_comma (const Token *t)
+{
+  return g_str_equal (t->form, ",") || g_str_equal (t->form, "\xd8\x8c");
 }
 
 /* Whether @t may be a word of a person's name read from its slot. */
@@ -301,5 +312,200 @@ find_roles (Sent *s)
           relate (s, g_array_index (s->mentions, Mention, before).entity, org,
                   hit->trigger->type, hit->trigger->confidence, rule2);
         }
+    }
+}
+
+/* Roles a company takes for another, in the accusative after it: "عين بنك X شركة Y مستشارا
+ * ماليا" (Y advises X), "اختارت X شركة Y شريكا استراتيجيا". Matching forms. */
+static const struct
+{
+  const char *form;
+  RwbRelationType type;
+} org_roles[] = {
+  { "\xd9\x85\xd8\xb3\xd8\xaa\xd8\xb4\xd8\xa7\xd8\xb1\xd8\xa7", RWB_RELATION_SUPPLY },      /* مستشارا */
+  { "\xd9\x85\xd9\x88\xd8\xb1\xd8\xaf\xd8\xa7", RWB_RELATION_SUPPLY },                      /* موردا */
+  { "\xd9\x85\xd9\x82\xd8\xa7\xd9\x88\xd9\x84\xd8\xa7", RWB_RELATION_SUPPLY },              /* مقاولا */
+  { "\xd9\x88\xd9\x83\xd9\x8a\xd9\x84\xd8\xa7", RWB_RELATION_SUPPLY },                      /* وكيلا */
+  { "\xd8\xb4\xd8\xb1\xd9\x8a\xd9\x83\xd8\xa7", RWB_RELATION_PARTNERSHIP },                 /* شريكا */
+};
+
+/* The same roles after a copula, in the nominative with the article: "شركة Y لتكون الشريك
+ * الرابع لها". Matching forms. */
+static const struct
+{
+  const char *form;
+  RwbRelationType type;
+} org_roles_definite[] = {
+  { "\xd8\xa7\xd9\x84\xd9\x85\xd8\xb3\xd8\xaa\xd8\xb4\xd8\xa7\xd8\xb1", RWB_RELATION_SUPPLY },  /* المستشار */
+  { "\xd8\xa7\xd9\x84\xd9\x85\xd9\x88\xd8\xb1\xd8\xaf", RWB_RELATION_SUPPLY },                  /* المورد */
+  { "\xd8\xa7\xd9\x84\xd9\x85\xd9\x82\xd8\xa7\xd9\x88\xd9\x84", RWB_RELATION_SUPPLY },          /* المقاول */
+  { "\xd8\xa7\xd9\x84\xd9\x88\xd9\x83\xd9\x8a\xd9\x84", RWB_RELATION_SUPPLY },                  /* الوكيل */
+  { "\xd8\xa7\xd9\x84\xd8\xb4\xd8\xb1\xd9\x8a\xd9\x83", RWB_RELATION_PARTNERSHIP },             /* الشريك */
+};
+
+/* Copulas between a company and the role it takes: لتكون، ليكون، لتصبح، ليصبح، بصفتها،
+ * بصفته. Matching forms. */
+static const char *const role_copulas[] = {
+  "\xd9\x84\xd8\xaa\xd9\x83\xd9\x88\xd9\x86",             /* لتكون */
+  "\xd9\x84\xd9\x8a\xd9\x83\xd9\x88\xd9\x86",             /* ليكون */
+  "\xd9\x84\xd8\xaa\xd8\xb5\xd8\xa8\xd8\xad",             /* لتصبح */
+  "\xd9\x84\xd9\x8a\xd8\xb5\xd8\xa8\xd8\xad",             /* ليصبح */
+  "\xd8\xa8\xd8\xb5\xd9\x81\xd8\xaa\xd9\x87\xd8\xa7",   /* بصفتها */
+  "\xd8\xa8\xd8\xb5\xd9\x81\xd8\xaa\xd9\x87",             /* بصفته */
+  NULL,
+};
+
+static gboolean
+is_role_copula (const Token *t)
+{
+  if (!t->arabic || t->mention >= 0)
+    return FALSE;
+  for (guint i = 0; role_copulas[i]; i++)
+    if (g_str_equal (t->form, role_copulas[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* The relation a company in the accusative role @t takes (or, after a copula, in the
+ * nominative with the article), or RWB_RELATION_N_TYPES. */
+static RwbRelationType
+org_role (const Token *t, gboolean after_copula)
+{
+  if (!t->arabic || t->mention >= 0)
+    return RWB_RELATION_N_TYPES;
+  for (guint i = 0; i < G_N_ELEMENTS (org_roles); i++)
+    if (g_str_equal (t->form, org_roles[i].form))
+      return org_roles[i].type;
+  for (guint i = 0; after_copula && i < G_N_ELEMENTS (org_roles_definite); i++)
+    if (g_str_equal (t->form, org_roles_definite[i].form))
+      return org_roles_definite[i].type;
+  return RWB_RELATION_N_TYPES;
+}
+
+/* The organization a role at @r is held in, when it is named after the role: "مديرا عاما
+ * لشركة X"، "رئيسا تنفيذيا لبنك Y" — up to two describing words, then a mention whose first
+ * token carries ل (or a bare ل before it). Returns the mention or -1. */
+static gint
+role_org_after (Sent *s, guint r)
+{
+  GArray *tokens = s->tokens;
+  for (guint k = r + 1; k < tokens->len && k <= r + 4; k++)
+    {
+      const Token *t = TOK (k);
+      if (t->mention >= 0)
+        {
+          const Mention *m = &g_array_index (s->mentions, Mention, t->mention);
+          if (m->first != k || m->kind == MENTION_ADJECTIVE || !is_org_entity (s->ctx, m->entity))
+            return -1;
+          const Token *p = TOK (k - 1);
+          gboolean head_before = k > r + 1 && p->arabic
+                                 && (p->cue & (RWB_CUE_COMPANY | RWB_CUE_ORGANIZATION | RWB_CUE_BANK));
+          const Token *l = head_before ? p : t;
+          gboolean lam = (l->arabic && l->n_cands > 1 && g_str_has_prefix (l->form, "\xd9\x84"))
+                         || (k > r + 1 && form_is (p, "\xd9\x84"));
+          return lam ? t->mention : -1;
+        }
+      if (k > r + 1 && form_is (t, "\xd9\x84") /* a bare ل */)
+        continue;
+      /* "تنفيذيا"، "ماليا"، "عاما": indefinite accusative words; a head noun may carry the ل
+       * of a name the mention leaves out ("لشركة"). */
+      if (!t->arabic || (t->cue & (RWB_CUE_STOP | RWB_CUE_CLAUSE | RWB_CUE_SPEECH)))
+        {
+          if (!(t->arabic && (t->cue & (RWB_CUE_COMPANY | RWB_CUE_ORGANIZATION | RWB_CUE_BANK))))
+            return -1;
+        }
+    }
+  return -1;
+}
+
+/* The organization that gives the role, named before its holder: the subject of "عين بنك X
+ * فلانا رئيسا" (right before the holder) or of "بنك X عين فلانا" (a verb between). Returns
+ * the mention or -1. */
+static gint
+role_org_before (Sent *s, const Mention *holder)
+{
+  GArray *tokens = s->tokens;
+  guint gap = 0;
+  for (guint k = holder->first; k > 0 && gap <= 1; k--)
+    {
+      const Token *t = TOK (k - 1);
+      if (t->mention >= 0)
+        {
+          const Mention *m = &g_array_index (s->mentions, Mention, t->mention);
+          if (m->kind == MENTION_ADJECTIVE)
+            {
+              k = m->first + 1;
+              continue; /* "بنك عودة اللبناني": the nisba describes the bank */
+            }
+          return is_org_entity (s->ctx, m->entity) && !is_media (s->ctx, m->entity) ? t->mention
+                                                                                    : -1;
+        }
+      if (is_comma (t))
+        {
+          /* "أعلنت X، الثلاثاء، اختيار شركة Y": a word set off by commas. */
+          if (k >= 3 && TOK (k - 2)->mention < 0 && TOK (k - 2)->word && is_comma (TOK (k - 3)))
+            k -= 2;
+          continue; /* "عين بنك X، شركة Y، مستشارا" */
+        }
+      if (gap == 0 && (is_open_quote (t) || is_close_quote (t)))
+        continue;
+      if (gap == 0 && t->arabic && (t->cue & (RWB_CUE_COMPANY | RWB_CUE_ORGANIZATION | RWB_CUE_BANK)))
+        continue; /* the holder's head noun, which its mention leaves out ("شركة Y") */
+      if (!t->word || !t->arabic || blocking_cue (t) != 0)
+        return -1;
+      gap++; /* the verb of "بنك X عين فلانا" */
+    }
+  return -1;
+}
+
+/* "عين بنك X محمد فايد رئيسا تنفيذيا"، "عينت الشركة فلانا مديرا عاما لها"، "تعيين فلان
+ * مديرا عاما لشركة X": the holder of a role in the accusative, right before it, holds it in
+ * the organization named after the role or, failing that, in the one that gave it. A company
+ * in that slot takes a company's role: "عين بنك X شركة Y مستشارا" (Y supplies X). */
+void
+find_role_complements (Sent *s)
+{
+  GArray *tokens = s->tokens;
+  for (guint r = 1; r < tokens->len; r++)
+    {
+      const Token *t = TOK (r);
+      if (!t->arabic || t->mention >= 0)
+        continue;
+      gboolean copula = is_role_copula (TOK (r - 1)) && r > 1;
+      gboolean person_role = !copula && is_role_complement (t);
+      RwbRelationType org_type = org_role (t, copula);
+      if (!person_role && org_type == RWB_RELATION_N_TYPES)
+        continue;
+      s->ctx->work++;
+      guint before = copula ? r - 2 : r - 1;
+      if (before > 0 && is_comma (TOK (before)))
+        before--; /* "شركة Y، مستشارا" */
+      /* "شركة “Y” الأمريكية لتكون الشريك": a nisba and a closing quote after the name. */
+      if (before > 0 && TOK (before)->mention >= 0
+          && g_array_index (s->mentions, Mention, TOK (before)->mention).kind == MENTION_ADJECTIVE)
+        before = g_array_index (s->mentions, Mention, TOK (before)->mention).first - 1;
+      if (before > 0 && is_close_quote (TOK (before)))
+        before--;
+      gint hm = TOK (before)->mention;
+      if (hm < 0)
+        continue;
+      const Mention *holder = &g_array_index (s->mentions, Mention, hm);
+      if (holder->kind == MENTION_ADJECTIVE || holder->last != before)
+        continue;
+      RwbEntityType ht = etype (s->ctx, holder->entity);
+      gboolean person = ht == RWB_ENTITY_PERSON;
+      if (!(person ? person_role : (is_org_entity (s->ctx, holder->entity)
+                                    && org_type != RWB_RELATION_N_TYPES)))
+        continue;
+      gint om = role_org_after (s, r);
+      const char *where = "after the role";
+      if (om < 0)
+        om = role_org_before (s, holder), where = "that gives the role";
+      if (om < 0)
+        continue;
+      guint org = g_array_index (s->mentions, Mention, om).entity;
+      g_autofree char *rule
+        = g_strdup_printf ("role «%s» after its holder + organization %s", t->form, where);
+      relate (s, holder->entity, org, person ? RWB_RELATION_EXECUTIVE : org_type, 0.75, rule);
     }
 }
