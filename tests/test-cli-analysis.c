@@ -5,6 +5,7 @@
  * well attested way through a person (Gamma – Omar Haddad – Nile); Lone Trader has no
  * relation; Alpha and Nile only co-occur. */
 #include <gio/gio.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
 
@@ -144,6 +145,68 @@ test_stats_text (void)
   g_assert_nonnull (strstr (out3, "estimated from the shortest paths of 4 of the 10 entities"));
 }
 
+/* What changed: the fixture with its two articles dated, the first date adds the first
+ * group (and Omar Haddad, named in both), the second the other group and Lone Trader, and
+ * nothing twice; undated, there is no such section. */
+static void
+test_stats_changes (void)
+{
+  g_autofree char *file = fixture ();
+  g_autofree char *text = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("rawabit-changes-XXXXXX", &error);
+  g_autofree char *dated = NULL;
+  g_autofree char *out = NULL, *err = NULL;
+  GString *edited;
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (file, &text, NULL, NULL));
+  edited = g_string_new (text);
+  g_assert_cmpint (g_string_replace (edited, "\"path\": \"cluster-one.txt\"",
+                                     "\"path\": \"cluster-one.txt\", \"date\": \"2026-01-05\"", 1),
+                   ==, 1);
+  g_assert_cmpint (g_string_replace (edited, "\"path\": \"cluster-two.txt\"",
+                                     "\"path\": \"cluster-two.txt\", \"date\": \"2026-02-01\"", 1),
+                   ==, 1);
+  dated = g_build_filename (dir, "dated.json", NULL);
+  g_assert_true (g_file_set_contents (dated, edited->str, -1, NULL));
+  g_string_free (edited, TRUE);
+
+  const char *args[] = { "stats", dated, NULL };
+  g_assert_cmpint (run_cli (args, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "What changed, date by date"));
+  g_assert_nonnull (strstr (out, "  2026-01-05: 5 new entities, "));
+  g_assert_nonnull (strstr (out, "  2026-02-01: 5 new entities, "));
+  const char *second = strstr (out, "  2026-02-01: ");
+  g_assert_nonnull (strstr (second, "Nile Foods"));
+  g_assert_nonnull (strstr (second, "Lone Trader"));
+  g_assert_null (strstr (second, "Alpha Motors"));
+  g_assert_null (strstr (second, "Omar Haddad"));
+
+  const char *json_args[] = { "stats", "--format", "json", dated, NULL };
+  g_autofree char *jout = NULL, *jerr = NULL;
+  g_assert_cmpint (run_cli (json_args, &jout, &jerr), ==, 0);
+  g_autoptr (JsonNode) root = parse (jout);
+  JsonArray *changes = json_object_get_array_member (json_node_get_object (root), "changes");
+  g_assert_cmpuint (json_array_get_length (changes), ==, 2);
+  JsonObject *first = json_array_get_object_element (changes, 0);
+  g_assert_cmpstr (json_object_get_string_member (first, "date"), ==, "2026-01-05");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (first, "entities")), ==,
+                    5);
+  g_assert_cmpint (json_object_get_int_member (first, "relations")
+                     + json_object_get_int_member (json_array_get_object_element (changes, 1),
+                                                   "relations"),
+                   ==, 16); /* every relation, the mention too, once */
+
+  /* Undated: no section. */
+  const char *plain[] = { "stats", file, NULL };
+  g_autofree char *pout = NULL, *perr = NULL;
+  g_assert_cmpint (run_cli (plain, &pout, &perr), ==, 0);
+  g_assert_null (strstr (pout, "What changed"));
+  g_unlink (dated);
+  g_rmdir (dir);
+}
+
 static void
 test_path (void)
 {
@@ -241,6 +304,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/cli-analysis/stats/json", test_stats_json);
   g_test_add_func ("/cli-analysis/stats/text", test_stats_text);
+  g_test_add_func ("/cli-analysis/stats/changes", test_stats_changes);
   g_test_add_func ("/cli-analysis/path", test_path);
   g_test_add_func ("/cli-analysis/path/errors", test_path_errors);
   return g_test_run ();

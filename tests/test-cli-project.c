@@ -154,6 +154,59 @@ test_deterministic_across_threads (void)
   g_assert_cmpstr (a, ==, b);
 }
 
+/* A project exported to Rawabit JSON carries its articles' text: added to a new project, the
+ * JSON gives the same articles (titles, dates, sources, text) and, extracted again with the
+ * same rules, the same graph, byte for byte. A graph without text, or not JSON, is refused. */
+static void
+test_json_round_trip (void)
+{
+  new_project ("from.rawabit", "1");
+  g_autofree char *json = g_build_filename (tmp_dir, "from.json", NULL);
+  g_unlink (json);
+  g_assert_cmpint (run_cli ((const char *[]) { "project", "export", "-o", "from.json",
+                                               "from.rawabit", NULL }, NULL, NULL), ==, 0);
+  g_autofree char *to = g_build_filename (tmp_dir, "to.rawabit", NULL);
+  g_unlink (to);
+  g_assert_cmpint (run_cli ((const char *[]) { "project", "create", "to.rawabit", NULL }, NULL,
+                            NULL), ==, 0);
+  g_assert_cmpint (run_cli ((const char *[]) { "project", "add", "to.rawabit", "from.json",
+                                               NULL }, NULL, NULL), ==, 0);
+  g_autofree char *list_from = NULL;
+  g_autofree char *list_to = NULL;
+  g_assert_cmpint (run_cli ((const char *[]) { "project", "list", "from.rawabit", NULL },
+                            &list_from, NULL), ==, 0);
+  g_assert_cmpint (run_cli ((const char *[]) { "project", "list", "to.rawabit", NULL }, &list_to,
+                            NULL), ==, 0);
+  g_assert_nonnull (strstr (list_to, "2024-03-20"));
+  g_assert_nonnull (strstr (list_to, "Almarai agrees to supply Nadec with milk powder"));
+  g_assert_cmpstr (list_to, ==, list_from);
+  g_autofree char *a = export_json ("from.rawabit");
+  g_autofree char *b = export_json ("to.rawabit");
+  g_assert_nonnull (strstr (b, "\"text\""));
+  g_assert_cmpstr (b, ==, a);
+  /* Searchable: the text went into the index. */
+  g_autofree char *hits = NULL;
+  g_assert_cmpint (run_cli ((const char *[]) { "project", "search", "to.rawabit", "powder",
+                                               NULL }, &hits, NULL), ==, 0);
+  g_assert_nonnull (strstr (hits, "milk powder"));
+  /* Added again: the same articles, nothing new. */
+  g_assert_cmpint (run_cli ((const char *[]) { "project", "add", "to.rawabit", "from.json",
+                                               NULL }, NULL, NULL), ==, 0);
+  g_autofree char *again = NULL;
+  g_assert_cmpint (run_cli ((const char *[]) { "project", "list", "to.rawabit", NULL }, &again,
+                            NULL), ==, 0);
+  g_assert_cmpstr (again, ==, list_from);
+
+  g_autofree char *bare = g_build_filename (tmp_dir, "bare.json", NULL);
+  g_assert_true (g_file_set_contents (bare, "{\"format\":\"rawabit-graph\",\"version\":1,"
+                                            "\"documents\":[{\"id\":\"d0\",\"length\":4}],"
+                                            "\"entities\":[]}", -1, NULL));
+  assert_fails ((const char *[]) { "project", "add", "to.rawabit", "bare.json", NULL }, 1,
+                "document “d0” has no text");
+  assert_fails ((const char *[]) { "project", "add", "to.rawabit", "from.rawabit", NULL }, 1,
+                "not an article");
+}
+
 static void
 test_correct_undo (void)
 {
@@ -326,6 +379,7 @@ main (int argc, char **argv)
   g_assert_no_error (error);
   g_test_add_func ("/cli-project/create-add-list", test_create_add_list);
   g_test_add_func ("/cli-project/deterministic", test_deterministic_across_threads);
+  g_test_add_func ("/cli-project/json-round-trip", test_json_round_trip);
   g_test_add_func ("/cli-project/correct-undo", test_correct_undo);
   g_test_add_func ("/cli-project/search-remove-date-export", test_search_remove_date_export);
   g_test_add_func ("/cli-project/locked", test_locked);

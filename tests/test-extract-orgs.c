@@ -4,6 +4,19 @@
 #include "rwb-lexicon.h"
 
 static RwbGraph *
+extract_lang (const char *text, const char *language)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RwbLexicon) lex = rwb_lexicon_new_default (NULL, &error);
+  g_assert_no_error (error);
+  RwbGraph *graph = rwb_graph_new ();
+  guint doc = rwb_graph_add_document (graph, NULL, language, text);
+  g_assert_true (rwb_extract_document (lex, graph, doc, NULL, &error));
+  g_assert_no_error (error);
+  return graph;
+}
+
+static RwbGraph *
 extract_en (const char *text)
 {
   g_autoptr (GError) error = NULL;
@@ -56,11 +69,94 @@ test_english_common_words (void)
   g_assert_cmpuint (e->mentions->len, >=, 2);
 }
 
+/* Arabic company names read from their grammar: one definite word after the head when the
+ * next word closes it; a person's name inside, closed by a sector tail; a name closed by its
+ * acronym in Arabic letters, which is its alias; no name after a counted noun. */
+static void
+test_arabic_name_shapes (void)
+{
+  g_autoptr (RwbGraph) g = extract_lang (
+    "تشترك في ملكيتها كل من شركة أولاد سالم الهاجري للسيارات الكويتية، ومجموعة الفرحاني. "
+    "ووقعت شركة رمل نيو فيوتشر (آر إن إف) على الاتفاقية مع مجموعة الفرحاني. "
+    "ويضم الفندق 260 غرفة وجناح.",
+    "ar");
+  g_assert_cmpint (rwb_graph_find_entity (g, "أولاد سالم الهاجري للسيارات"), >=, 0);
+  gint f = rwb_graph_find_entity (g, "مجموعة الفرحاني");
+  g_assert_cmpint (f, >=, 0);
+  g_assert_cmpuint (((RwbEntity *) g_ptr_array_index (g->entities, f))->mentions->len, ==, 2);
+  gint r = rwb_graph_find_entity (g, "رمل نيو فيوتشر");
+  g_assert_cmpint (r, >=, 0);
+  g_assert_cmpint (rwb_graph_find_entity (g, "آر إن إف"), ==, r);
+  g_assert_cmpint (rwb_graph_find_entity (g, "وجناح"), <, 0);
+  g_assert_cmpint (rwb_graph_find_entity (g, "جناح"), <, 0);
+  for (guint k = 0; k < g->entities->len; k++)
+    {
+      RwbEntity *x = g_ptr_array_index (g->entities, k);
+      g_assert_cmpint (x->type, !=, RWB_ENTITY_PERSON); /* no person made of the company's name */
+    }
+}
+
+/* English titles: "X, Managing Director of Y" makes X a person who runs Y, and Y is read on
+ * its own (the lexicon first); "Minister of Energy and Minerals" names no organization. A
+ * nasab link or particles do not stop a person's name. */
+static void
+test_english_titles (void)
+{
+  g_autoptr (RwbGraph) g = extract_en (
+    "The deal was signed by Hamdan bin Rashid Al Tarmouk, Managing Director of Qalvor "
+    "Drilling Services, and by Noura Ben Salah, Deputy Governor of Tessir Bank. "
+    "The Minister of Energy and Minerals attended. "
+    "The Ministry of Water and Parks approved it, and Eng Faris Al Duri, Minister of Water "
+    "and Parks, spoke.");
+  /* The minister's office is the ministry named before; "Eng" is an honorific. */
+  g_assert_true (rwb_graph_find_entity (g, "Faris Al Duri") >= 0);
+  gint mw = rwb_graph_find_entity (g, "Ministry of Water and Parks");
+  gint fd = rwb_graph_find_entity (g, "Faris Al Duri");
+  g_assert_cmpint (mw, >=, 0);
+  gboolean minister = FALSE;
+  for (guint k = 0; k < g->relations->len; k++)
+    {
+      RwbRelation *r = g_ptr_array_index (g->relations, k);
+      minister |= r->type == RWB_RELATION_EXECUTIVE && r->source == (guint) fd
+                  && r->target == (guint) mw;
+    }
+  g_assert_true (minister);
+  gint p = rwb_graph_find_entity (g, "Hamdan bin Rashid Al Tarmouk");
+  g_assert_cmpint (p, >=, 0);
+  g_assert_cmpint (((RwbEntity *) g_ptr_array_index (g->entities, p))->type, ==,
+                   RWB_ENTITY_PERSON);
+  gint q = rwb_graph_find_entity (g, "Noura Ben Salah");
+  g_assert_cmpint (q, >=, 0);
+  g_assert_cmpint (((RwbEntity *) g_ptr_array_index (g->entities, q))->type, ==,
+                   RWB_ENTITY_PERSON);
+  g_assert_cmpint (rwb_graph_find_entity (g, "Qalvor Drilling Services"), >=, 0);
+  g_assert_cmpint (rwb_graph_find_entity (g, "Tessir Bank"), >=, 0);
+  gboolean exec1 = FALSE, exec2 = FALSE;
+  gint o1 = rwb_graph_find_entity (g, "Qalvor Drilling Services");
+  gint o2 = rwb_graph_find_entity (g, "Tessir Bank");
+  for (guint k = 0; k < g->relations->len; k++)
+    {
+      RwbRelation *r = g_ptr_array_index (g->relations, k);
+      if (r->type != RWB_RELATION_EXECUTIVE)
+        continue;
+      exec1 |= r->source == (guint) p && r->target == (guint) o1;
+      exec2 |= r->source == (guint) q && r->target == (guint) o2;
+    }
+  g_assert_true (exec1);
+  g_assert_true (exec2);
+  const char *junk[] = { "Managing Director of Qalvor Drilling Services", "Energy and Minerals",
+                         "Deputy Governor of Tessir Bank", "Minister of Energy and Minerals" };
+  for (guint k = 0; k < G_N_ELEMENTS (junk); k++)
+    g_assert_cmpint (rwb_graph_find_entity (g, junk[k]), <, 0);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/extract-orgs/english-inner-and", test_english_inner_and);
   g_test_add_func ("/extract-orgs/english-common-words", test_english_common_words);
+  g_test_add_func ("/extract-orgs/arabic-name-shapes", test_arabic_name_shapes);
+  g_test_add_func ("/extract-orgs/english-titles", test_english_titles);
   return g_test_run ();
 }

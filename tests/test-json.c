@@ -8,7 +8,8 @@ static RwbGraph *
 sample_graph (void)
 {
   RwbGraph *g = rwb_graph_new ();
-  guint d = rwb_graph_add_document (g, "/tmp/a.txt", "ar", "نص");
+  guint d = rwb_graph_add_document (g, "/tmp/a.txt", "ar",
+                                    "قال لي جون إن شاومي وقعت عقدا جديدا اليوم.\nسطر ثان.");
   guint a = rwb_graph_add_entity (g, "Xiaomi", RWB_ENTITY_COMPANY);
   guint b = rwb_graph_add_entity (g, "Lei Jun", RWB_ENTITY_PERSON);
   rwb_entity_add_alias (g_ptr_array_index (g->entities, a), "شاومي");
@@ -57,6 +58,74 @@ test_round_trip (void)
   /* Writing what was read gives the same text. */
   g_autofree char *again = rwb_json_write (back, TRUE);
   g_assert_cmpstr (again, ==, json);
+}
+
+static gboolean
+append_piece (const char *data, gsize length, gpointer user_data)
+{
+  g_string_append_len (user_data, data, length);
+  return TRUE;
+}
+
+/* The articles' text goes into the file and comes back (so a reopened file shows its
+ * articles); a length or a span that does not fit the text is a clear error. */
+static void
+test_text (void)
+{
+  g_autoptr (RwbGraph) g = sample_graph ();
+  RwbDocument *doc = g_ptr_array_index (g->documents, 0);
+  g_autofree char *json = rwb_json_write (g, FALSE);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RwbGraph) back = rwb_json_read (json, -1, &error);
+  g_assert_no_error (error);
+  RwbDocument *read = g_ptr_array_index (back->documents, 0);
+  g_assert_cmpstr (read->text, ==, doc->text);
+  g_assert_cmpuint (read->length, ==, g_utf8_strlen (doc->text, -1));
+  g_assert_cmpuint (read->length, ==, 51);
+  /* The streaming writer carries it too, byte for byte the same. */
+  g_autoptr (GString) streamed = g_string_new (NULL);
+  g_assert_true (rwb_json_write_to (g, FALSE, append_piece, streamed));
+  g_assert_cmpstr (streamed->str, ==, json);
+
+  /* A file of an older Rawabit, without the text: its length stands, its spans unchecked. */
+  static const char *const old =
+    "{\"format\":\"rawabit-graph\",\"version\":1,\"documents\":[{\"id\":\"d0\",\"length\":9}],"
+    "\"entities\":[{\"id\":\"e1\",\"name\":\"X\",\"type\":\"company\","
+    "\"mentions\":[{\"document\":\"d0\",\"start\":2,\"end\":40}]}]}";
+  g_autoptr (RwbGraph) older = rwb_json_read (old, -1, &error);
+  g_assert_no_error (error);
+  g_assert_null (((RwbDocument *) g_ptr_array_index (older->documents, 0))->text);
+  g_assert_cmpuint (((RwbDocument *) g_ptr_array_index (older->documents, 0))->length, ==, 9);
+
+  static const struct {
+    const char *json;
+    const char *message;
+  } bad[] = {
+    { "{\"format\":\"rawabit-graph\",\"version\":1,\"documents\":[{\"id\":\"d0\",\"length\":9,"
+      "\"text\":\"شاومي\"}],\"entities\":[]}",
+      "document 0: “length” is 9 but its text has 5 characters" },
+    { "{\"format\":\"rawabit-graph\",\"version\":1,\"documents\":[{\"id\":\"d0\",\"text\":\"شاومي\"}],"
+      "\"entities\":[{\"id\":\"e1\",\"name\":\"X\",\"type\":\"company\","
+      "\"mentions\":[{\"document\":\"d0\",\"start\":2,\"end\":6}]}]}",
+      "entity 0: a span ends at 6, after the end of document “d0” (5 characters)" },
+    { "{\"format\":\"rawabit-graph\",\"version\":1,\"documents\":[{\"id\":\"d0\",\"text\":\"شاومي\"}],"
+      "\"entities\":[{\"id\":\"e1\",\"name\":\"X\",\"type\":\"company\"},"
+      "{\"id\":\"e2\",\"name\":\"Y\",\"type\":\"company\"}],"
+      "\"relations\":[{\"source\":\"e1\",\"target\":\"e2\",\"type\":\"supply\","
+      "\"evidence\":[{\"document\":\"d0\",\"start\":0,\"end\":99}]}]}",
+      "relation 0: a span ends at 99, after the end of document “d0” (5 characters)" },
+    { "{\"format\":\"rawabit-graph\",\"version\":1,\"documents\":[{\"id\":\"d0\",\"text\":7}],"
+      "\"entities\":[]}",
+      "document 0: member “id/path/language/title/date/text” is missing or has the wrong type" },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr (GError) local = NULL;
+      g_autoptr (RwbGraph) none = rwb_json_read (bad[i].json, -1, &local);
+      g_assert_null (none);
+      g_assert_error (local, RWB_JSON_ERROR, RWB_JSON_ERROR_FORMAT);
+      g_assert_cmpstr (local->message, ==, bad[i].message);
+    }
 }
 
 static void
@@ -235,6 +304,7 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/json/round-trip", test_round_trip);
+  g_test_add_func ("/json/text", test_text);
   g_test_add_func ("/json/errors", test_errors);
   g_test_add_func ("/json/deep", test_deep);
   g_test_add_func ("/json/stream-same-bytes", test_stream_same_bytes);

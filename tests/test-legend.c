@@ -83,6 +83,41 @@ test_emptiest (void)
   g_assert_cmpint (choose (touching, 1, FALSE, -1, 0), ==, RWB_LEGEND_BOTTOM_START);
 }
 
+/* Issue 13: a hub hidden costs more than leaves. With a node in every corner, a hub of eight
+ * relations bottom left and two leaves each in the other corners, the legend goes to a corner
+ * of leaves (counting every node as 1, the hub's corner with one node won). No corner free:
+ * the view folds the legend; a corner with only an edge's box or a hidden node is free. */
+static void
+test_hub_weighs_more (void)
+{
+  RwbOccupied occ[] = {
+    { { 20, 500, 60, 30 }, rwb_legend_node_weight (8, 0) },  /* bottom left, the hub */
+    { { 700, 500, 60, 30 }, rwb_legend_node_weight (1, 0) }, /* bottom right */
+    { { 620, 520, 60, 30 }, rwb_legend_node_weight (1, 0) },
+    { { 700, 40, 60, 30 }, rwb_legend_node_weight (1, 0) },  /* top right */
+    { { 620, 60, 60, 30 }, rwb_legend_node_weight (2, 0) },
+    { { 20, 40, 60, 30 }, rwb_legend_node_weight (1, 0) },   /* top left */
+    { { 100, 60, 60, 30 }, rwb_legend_node_weight (2, 0) },
+  };
+
+  g_assert_cmpfloat (rwb_legend_node_weight (8, 0), >, 4 * rwb_legend_node_weight (1, 0));
+  g_assert_cmpfloat (rwb_legend_node_weight (0, RWB_DRAW_SELECTED), >,
+                     rwb_legend_node_weight (20, 0));
+  g_assert_cmpfloat (rwb_legend_node_weight (3, RWB_DRAW_DIMMED), <,
+                     rwb_legend_node_weight (3, 0));
+  g_assert_cmpfloat (rwb_legend_node_weight (3, RWB_DRAW_HIDDEN), ==, 0);
+  g_assert_cmpint (choose (occ, G_N_ELEMENTS (occ), FALSE, -1, 0), ==, RWB_LEGEND_BOTTOM_END);
+
+  g_assert_false (rwb_legend_has_free_corner (&area, W, H, MARGIN, FALSE, occ, G_N_ELEMENTS (occ)));
+  /* The top left's nodes hidden: free. */
+  occ[5].weight = occ[6].weight = 0;
+  g_assert_true (rwb_legend_has_free_corner (&area, W, H, MARGIN, FALSE, occ, G_N_ELEMENTS (occ)));
+  /* A legend as big as the view is never free of a node. */
+  occ[5].weight = 1;
+  g_assert_false (rwb_legend_has_free_corner (&area, 800, 600, 0, FALSE, occ, 1));
+  g_assert_true (rwb_legend_has_free_corner (&area, 800, 600, 0, FALSE, NULL, 0));
+}
+
 static void
 test_rtl (void)
 {
@@ -239,6 +274,7 @@ main (int argc, char **argv)
   g_test_add_func ("/legend/rects", test_rects);
   g_test_add_func ("/legend/emptiest", test_emptiest);
   g_test_add_func ("/legend/rtl", test_rtl);
+  g_test_add_func ("/legend/hub-weighs-more", test_hub_weighs_more);
   g_test_add_func ("/legend/hysteresis", test_hysteresis);
   g_test_add_func ("/legend/chip", test_chip);
   g_test_add_func ("/legend/legend-rtl", test_legend_rtl);

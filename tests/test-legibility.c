@@ -189,7 +189,7 @@ test_place_labels (void)
 
   rwb_style_init (&style);
   placed = g_malloc0 (scene->nodes->len);
-  g_assert_cmpuint (rwb_render_place_labels (scene, &style, scale, placed), ==, 5);
+  g_assert_cmpuint (rwb_render_place_labels (scene, &style, scale, placed, NULL), ==, 5);
   g_assert_true (placed[hub]);
   g_assert_false (placed[near]);
   for (guint i = 0; i < G_N_ELEMENTS (far); i++)
@@ -198,7 +198,7 @@ test_place_labels (void)
   /* The hub hidden: the nearby company gets its name. */
   states[hub] = RWB_DRAW_HIDDEN;
   style.node_state = states;
-  g_assert_cmpuint (rwb_render_place_labels (scene, &style, scale, placed), ==, 5);
+  g_assert_cmpuint (rwb_render_place_labels (scene, &style, scale, placed, NULL), ==, 5);
   g_assert_false (placed[hub]);
   g_assert_true (placed[near]);
 
@@ -206,13 +206,114 @@ test_place_labels (void)
   style.node_state = NULL;
   priority[near] = 10;
   style.node_priority = priority;
-  rwb_render_place_labels (scene, &style, scale, placed);
+  rwb_render_place_labels (scene, &style, scale, placed, NULL);
   g_assert_true (placed[near]);
   g_assert_false (placed[hub]);
 
   /* Zoomed in far enough, the two fit side by side. */
   style.node_priority = NULL;
-  g_assert_cmpuint (rwb_render_place_labels (scene, &style, 5.0, placed), ==, 6);
+  g_assert_cmpuint (rwb_render_place_labels (scene, &style, 5.0, placed, NULL), ==, 6);
+}
+
+/* The grid of loose entities zoomed out: boxes side by side, each narrower than its name at the
+ * zoomed-out size. Every box is named (cut with "…" where it must be), no two plates overlap,
+ * and a name with room beside it is longer than its box. (Placed whole and greedily, every
+ * other name of the row was dropped.) */
+static void
+test_place_labels_grid (void)
+{
+  static const char *const names[] = {
+    "Hyundai Motor Group", "Intel", "Lucid Group", "Morgan Stanley", "SQM", "Toyota",
+    "Europe", "Fujian", "Indonesia", "Japan", "Red Sea", "Taipei",
+  };
+  g_autoptr (RwbScene) scene = new_scene ();
+  g_autofree guint8 *placed = NULL;
+  g_autofree double *plates = NULL;
+  guint n = G_N_ELEMENTS (names), lonely;
+  double scale = 0.4;
+  RwbStyle style;
+
+  /* One row, 70.3 points apart: 60-point boxes, 24 device pixels at 0.4. */
+  for (guint i = 0; i < n; i++)
+    add_node (scene, names[i], i < 6 ? RWB_ENTITY_COMPANY : RWB_ENTITY_PLACE, 70.3 * i + 0.1, 0);
+  /* And one far below, alone in its row. */
+  lonely = add_node (scene, "Alone With Room Around", RWB_ENTITY_COMPANY, 0, 400);
+  rwb_scene_update_bounds (scene);
+  rwb_scene_build_index (scene);
+  rwb_style_init (&style);
+  placed = g_malloc0 (scene->nodes->len);
+  plates = g_new0 (double, scene->nodes->len);
+
+  /* At scales where the two shares of a gap, computed from either side, round differently. */
+  for (double odd = 0.3313; odd < 0.45; odd += 0.0071)
+    g_assert_cmpuint (rwb_render_place_labels (scene, &style, odd, placed, NULL), ==, n + 1);
+  g_assert_cmpuint (rwb_render_place_labels (scene, &style, scale, placed, plates), ==, n + 1);
+  for (guint i = 0; i < n; i++)
+    {
+      const RwbSceneNode *a = &g_array_index (scene->nodes, RwbSceneNode, i);
+
+      g_assert_true (placed[i]);
+      g_assert_cmpfloat (plates[i], >, 10);
+      if (i + 1 < n)
+        {
+          const RwbSceneNode *b = &g_array_index (scene->nodes, RwbSceneNode, i + 1);
+
+          g_assert_cmpfloat (a->x * scale + plates[i] / 2, <=,
+                             b->x * scale - plates[i + 1] / 2 + 1e-9);
+        }
+    }
+  /* With room around it, a name is drawn wider than its box. */
+  g_assert_true (placed[lonely]);
+  g_assert_cmpfloat (plates[lonely], >, 60 * scale + 10);
+}
+
+/* Issue 13: an edge label never hides under a node. Alpha—Beta's label would sit on Gamma,
+ * between them on the line (as sfdp routes lines past nodes): it moves along the line to the
+ * first free place from the middle outwards; with Gamma hidden it stays; with the line covered
+ * end to end there is no place. */
+static void
+test_edge_label_place (void)
+{
+  g_autoptr (RwbScene) scene = new_scene ();
+  guint a = add_node (scene, "Alpha", RWB_ENTITY_COMPANY, 0, 0);
+  guint b = add_node (scene, "Beta", RWB_ENTITY_COMPANY, 400, 0);
+  guint c = add_node (scene, "Gamma", RWB_ENTITY_PLACE, 200, 0);
+  guint8 states[8] = { 0 };
+  double scales[8] = { 1, 1, 1, 1, 1, 1, 1, 1 };
+  RwbStyle style;
+  double x, y;
+
+  add_edge (scene, a, b);
+  rwb_scene_update_bounds (scene);
+  rwb_scene_build_index (scene);
+  rwb_style_init (&style);
+
+  /* A 50 × 14 label: at 200 (Graphviz's), 168 and 232 it meets Gamma (170 to 230); at 136
+   * (a third of the way) it does not. */
+  g_assert_true (rwb_render_edge_label_place (scene, &style, 0, 50, 14, &x, &y));
+  g_assert_cmpfloat_with_epsilon (x, 136, 1e-6);
+  g_assert_cmpfloat_with_epsilon (y, 0, 1e-6);
+
+  /* Gamma hidden: where Graphviz put it. */
+  states[c] = RWB_DRAW_HIDDEN;
+  style.node_state = states;
+  g_assert_true (rwb_render_edge_label_place (scene, &style, 0, 50, 14, &x, &y));
+  g_assert_cmpfloat (x, ==, 200);
+  style.node_state = NULL;
+
+  /* Gamma drawn twice its size (centrality): 140 to 260, so 136 is taken too; 104 is free. */
+  scales[c] = 2;
+  style.node_scale = scales;
+  g_assert_true (rwb_render_edge_label_place (scene, &style, 0, 50, 14, &x, &y));
+  g_assert_cmpfloat_with_epsilon (x, 104, 1e-6);
+  style.node_scale = NULL;
+
+  /* Boxes all along the line: no place, and the label is left out. */
+  for (double px = 60; px < 400; px += 60)
+    add_node (scene, "Wall", RWB_ENTITY_PLACE, px, 0);
+  rwb_scene_build_index (scene);
+  g_assert_false (rwb_render_edge_label_place (scene, &style, 0, 50, 14, &x, &y));
+  g_assert_cmpfloat (x, ==, 200);
 }
 
 int
@@ -222,5 +323,7 @@ main (int argc, char **argv)
   g_test_add_func ("/legibility/pack", test_pack);
   g_test_add_func ("/legibility/pack-single-component", test_pack_single_component);
   g_test_add_func ("/legibility/place-labels", test_place_labels);
+  g_test_add_func ("/legibility/place-labels-grid", test_place_labels_grid);
+  g_test_add_func ("/legibility/edge-label-place", test_edge_label_place);
   return g_test_run ();
 }

@@ -163,6 +163,79 @@ test_timeline (void)
   g_assert_cmpuint (rwb_timeline_n_dates (tl2), ==, 2);
 }
 
+/* What changed: on 20 March Nadec is new and Xiaomi is not; from the start, everything dated
+ * up to then; between 20 March and the end, Samer Haddad; the changes of consecutive dates add
+ * up to the whole, each entity once; an undated entity never counts as a change. */
+static void
+test_changes (void)
+{
+  g_autoptr (RwbGraph) g = three_articles ();
+  g_autoptr (RwbTimeline) tl = rwb_timeline_new (g);
+  g_autoptr (GArray) ents = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr (GArray) rels = g_array_new (FALSE, FALSE, sizeof (guint));
+  gint xiaomi = find (g, "Xiaomi"), nadec = find (g, "Nadec"), samer = find (g, "Samer Haddad");
+  g_autofree guint *seen = g_new0 (guint, g->entities->len);
+  guint total = 0;
+
+  rwb_timeline_changes (tl, "2024-03-18", "2024-03-20", ents, rels);
+  g_assert_cmpuint (ents->len, >, 0);
+  for (guint k = 0; k < ents->len; k++)
+    {
+      guint e = g_array_index (ents, guint, k);
+
+      g_assert_cmpstr (rwb_timeline_entity_since (tl, e), ==, "2024-03-20");
+      g_assert_cmpint ((gint) e, !=, xiaomi);
+      g_assert_cmpint ((gint) e, !=, samer);
+    }
+  {
+    gboolean has_nadec = FALSE;
+
+    for (guint k = 0; k < ents->len; k++)
+      has_nadec |= (gint) g_array_index (ents, guint, k) == nadec;
+    g_assert_true (has_nadec);
+  }
+  for (guint k = 0; k < rels->len; k++)
+    g_assert_cmpstr (rwb_timeline_relation_since (tl, g_array_index (rels, guint, k)), ==,
+                     "2024-03-20");
+
+  /* Date by date from the start: every entity exactly once. */
+  for (guint d = 0; d < rwb_timeline_n_dates (tl); d++)
+    {
+      g_array_set_size (ents, 0);
+      rwb_timeline_changes (tl, d == 0 ? NULL : rwb_timeline_date (tl, d - 1),
+                            rwb_timeline_date (tl, d), ents, NULL);
+      for (guint k = 0; k < ents->len; k++)
+        seen[g_array_index (ents, guint, k)]++;
+      total += ents->len;
+    }
+  g_assert_cmpuint (total, ==, g->entities->len);
+  for (guint i = 0; i < g->entities->len; i++)
+    g_assert_cmpuint (seen[i], ==, 1);
+
+  /* After 20 March, no limit: Samer Haddad is among them, Nadec is not. */
+  g_array_set_size (ents, 0);
+  rwb_timeline_changes (tl, "2024-03-20", NULL, ents, NULL);
+  {
+    gboolean has_samer = FALSE;
+
+    for (guint k = 0; k < ents->len; k++)
+      {
+        has_samer |= (gint) g_array_index (ents, guint, k) == samer;
+        g_assert_cmpint ((gint) g_array_index (ents, guint, k), !=, nadec);
+      }
+    g_assert_true (has_samer);
+  }
+
+  /* The last article undated: Samer Haddad is known from the start, no change. */
+  RwbDocument *d2 = g_ptr_array_index (g->documents, 2);
+  g_clear_pointer (&d2->date, g_free);
+  g_autoptr (RwbTimeline) tl2 = rwb_timeline_new (g);
+  g_array_set_size (ents, 0);
+  rwb_timeline_changes (tl2, NULL, NULL, ents, NULL);
+  for (guint k = 0; k < ents->len; k++)
+    g_assert_cmpint ((gint) g_array_index (ents, guint, k), !=, samer);
+}
+
 /* A relation whose only evidence is older than one of its entities' mentions (a relation
  * added by hand on an early sentence, an entity named by a later article): known when both
  * entities are. */
@@ -223,5 +296,6 @@ main (int argc, char **argv)
   g_test_add_func ("/timeline/timeline", test_timeline);
   g_test_add_func ("/timeline/counts", test_counts);
   g_test_add_func ("/timeline/relation-after-entities", test_relation_after_entities);
+  g_test_add_func ("/timeline/changes", test_changes);
   return g_test_run ();
 }

@@ -21,7 +21,9 @@ G_BEGIN_DECLS
  * Adds `fit`, `zoom-in`, `zoom-out`, `zoom-reset`, `show-legend` and `legend-collapsed` (the
  * view's, for menus),
  * `show-connection` (the shortest paths between the first two selected entities, highlighted,
- * the rest dimmed), `clear-highlight`, `focus` (u: the ego network of the selection that many
+ * the rest dimmed, and listed hop by hop with their evidence sentences in a Connection window),
+ * `connection-by` (stateful s: "count" ranks the paths by fewest relations, "evidence" by
+ * Σ 1 / evidence, so the pairs most sentences support come first), `clear-highlight`, `focus` (u: the ego network of the selection that many
  * steps out, laid out afresh), `unfocus` (back to the whole graph), `color-communities`
  * (stateful b: Louvain communities as colours), `size-by` (stateful s: "none", "degree" or
  * "betweenness") and `statistics` (a window of counts). The analyses run off the UI thread on

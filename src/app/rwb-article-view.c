@@ -532,3 +532,32 @@ rwb_article_view_set_graph (RwbArticleView *self, RwbGraph *graph)
   if (graph != NULL && graph->documents->len > 0)
     rwb_article_view_show_document (self, 0);
 }
+
+/**
+ * rwb_article_view_get_selection:
+ * The span of the shown article's text the user selected (see rwb-article-view.h).
+ */
+gboolean
+rwb_article_view_get_selection (RwbArticleView *self, guint *document, guint *start, guint *end)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter a, b;
+  const RwbDocument *doc;
+
+  g_return_val_if_fail (RWB_IS_ARTICLE_VIEW (self), FALSE);
+
+  if (self->graph == NULL || self->document < 0
+      || (guint) self->document >= self->graph->documents->len)
+    return FALSE;
+  doc = g_ptr_array_index (self->graph->documents, self->document);
+  /* Without its text the buffer holds a notice, not the article. */
+  if (doc->text == NULL)
+    return FALSE;
+  buffer = gtk_text_view_get_buffer (self->text_view);
+  if (!gtk_text_buffer_get_selection_bounds (buffer, &a, &b))
+    return FALSE;
+  *document = (guint) self->document;
+  *start = (guint) gtk_text_iter_get_offset (&a);
+  *end = (guint) gtk_text_iter_get_offset (&b);
+  return *end > *start && *end <= doc->length;
+}

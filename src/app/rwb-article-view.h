@@ -74,4 +74,19 @@ void       rwb_article_view_show_span      (RwbArticleView *self,
                                             guint           start,
                                             guint           end);
 
+/**
+ * rwb_article_view_get_selection:
+ * @self: an article view
+ * @document: (out): the document shown
+ * @start: (out): first code point selected
+ * @end: (out): code point after the selection
+ *
+ * Returns: whether text of the shown article is selected (a sentence the user picked as
+ *   evidence, say)
+ */
+gboolean   rwb_article_view_get_selection  (RwbArticleView *self,
+                                            guint          *document,
+                                            guint          *start,
+                                            guint          *end);
+
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include <stdio.h>
 
 #include "rwb-details-panel.h"
+#include "rwb-edit-actions.h"
 #include "rwb-labels.h"
 #include "rwb-text.h"
 
@@ -31,6 +32,7 @@ struct _RwbDetailsPanel
   GtkLabel *title_label;
   GtkLabel *subtitle_label;
   GtkLabel *aliases_label;
+  GtkMenuButton *correct_button;
   GtkLabel *relations_heading;
   GtkListBox *relations_list;
   GtkLabel *evidence_heading;
@@ -598,6 +600,12 @@ update_from_selection (RwbDetailsPanel *self)
       show_empty (self);
       return;
     }
+  /* The window's corrections (win.*) for the selection, the canvas context menu's items. */
+  {
+    g_autoptr (GMenuModel) menu = rwb_edit_menu_new (self->session);
+
+    gtk_menu_button_set_menu_model (self->correct_button, menu);
+  }
 
   entities = rwb_session_get_selected_entities (self->session);
   relation = rwb_session_get_selected_relation (self->session);
@@ -692,6 +700,7 @@ rwb_details_panel_class_init (RwbDetailsPanelClass *klass)
                                                "/io/github/rawabit/Rawabit/rwb-details-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, RwbDetailsPanel, stack);
   gtk_widget_class_bind_template_child (widget_class, RwbDetailsPanel, title_label);
+  gtk_widget_class_bind_template_child (widget_class, RwbDetailsPanel, correct_button);
   gtk_widget_class_bind_template_child (widget_class, RwbDetailsPanel, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, RwbDetailsPanel, aliases_label);
   gtk_widget_class_bind_template_child (widget_class, RwbDetailsPanel, relations_heading);

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "rwb-edit-actions.h"
+#include "rwb-labels.h"
 
 typedef struct {
   RwbSession *session;
@@ -20,6 +21,8 @@ typedef struct {
   GActionMap *map;              /* weak: the map owns the actions, which own this */
   void (*error_func) (gpointer data, const char *message);
   gpointer error_data;
+  RwbEditEvidenceFunc evidence_func;
+  gpointer evidence_data;
   gint ref_count;
 } Edit;
 
@@ -262,6 +265,31 @@ retype_relation_action (GSimpleAction *action, GVariant *parameter, gpointer dat
   apply (edit, c);
 }
 
+/* Text selected in an article (the window's article view) becomes the added relation's
+ * evidence, keyed by the article's content so it survives re-extraction. */
+static void
+add_evidence (Edit *edit, RwbCorrection *c)
+{
+  RwbGraph *graph = rwb_session_get_graph (edit->session);
+  guint document, start, end;
+  const RwbDocument *doc;
+  const char *from, *to;
+
+  if (edit->evidence_func == NULL || graph == NULL
+      || !edit->evidence_func (edit->evidence_data, &document, &start, &end)
+      || document >= graph->documents->len)
+    return;
+  doc = g_ptr_array_index (graph->documents, document);
+  if (doc->text == NULL || start >= end || end > doc->length)
+    return;
+  from = g_utf8_offset_to_pointer (doc->text, start);
+  to = g_utf8_offset_to_pointer (from, end - start);
+  c->document = rwb_document_key (doc);
+  c->start = start;
+  c->end = end;
+  c->text = g_strndup (from, to - from);
+}
+
 static void
 add_relation_action (GSimpleAction *action, GVariant *parameter, gpointer data)
 {
@@ -277,6 +305,7 @@ add_relation_action (GSimpleAction *action, GVariant *parameter, gpointer data)
                           entity (edit, g_array_index (selected, guint, 0))->name,
                           entity (edit, g_array_index (selected, guint, 1))->name);
   c->relation_type = type;
+  add_evidence (edit, c);
   apply (edit, c);
 }
 
@@ -401,6 +430,8 @@ rwb_edit_actions_add (GActionMap *map,
       action = g_simple_action_new (entries[i].name, type);
       g_signal_connect_data (action, "activate", G_CALLBACK (entries[i].activate),
                              edit_ref (edit), (GClosureNotify) (void (*) (void)) edit_unref, 0);
+      /* Owned by the handler above, as long as the action lives. */
+      g_object_set_data (G_OBJECT (action), "rwb-edit", edit);
       g_action_map_add_action (map, G_ACTION (action));
     }
   g_signal_connect_swapped (session, "selection-changed", G_CALLBACK (update_enabled), edit);
@@ -409,6 +440,21 @@ rwb_edit_actions_add (GActionMap *map,
   g_signal_connect_swapped (session, "notify::can-redo", G_CALLBACK (update_enabled), edit);
   update_enabled (edit);
   edit_unref (edit);
+}
+
+void
+rwb_edit_actions_set_evidence_func (GActionMap *map, RwbEditEvidenceFunc func, gpointer data)
+{
+  GAction *action;
+  Edit *edit;
+
+  g_return_if_fail (G_IS_ACTION_MAP (map));
+  action = g_action_map_lookup_action (map, "add-relation");
+  g_return_if_fail (action != NULL);
+  edit = g_object_get_data (G_OBJECT (action), "rwb-edit");
+  g_return_if_fail (edit != NULL);
+  edit->evidence_func = func;
+  edit->evidence_data = data;
 }
 
 /* --- Context menu -------------------------------------------------------------------------- */
@@ -447,6 +493,45 @@ rwb_edit_menu_new (RwbSession *session)
           g_menu_append (types, rwb_entity_type_label (t), detailed);
         }
       g_menu_append_submenu (section, _("Change _Type"), G_MENU_MODEL (types));
+      if (selected->len == 1)
+        {
+          RwbGraph *graph = rwb_session_get_graph (session);
+          guint index = g_array_index (selected, guint, 0);
+          const RwbEntity *e = graph != NULL && index < graph->entities->len
+                                 ? g_ptr_array_index (graph->entities, index) : NULL;
+          /* Spellings compared by what Details shows of them: this menu is made on every
+           * selection, and the key of a 10 MB name held the UI thread a fifth of a second. */
+          g_autofree char *shown = e != NULL ? rwb_display_name (e->name, RWB_DISPLAY_NAME_MAX_DETAILS)
+                                             : NULL;
+          g_autofree char *name_key = shown != NULL ? rwb_name_key (shown) : NULL;
+          g_autoptr (GMenu) aliases = g_menu_new ();
+          g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                               NULL);
+
+          /* Each other name of the entity, to make it an entity of its own; spellings of one
+           * name (شاومي, شاومى) are one item, as a split takes them all. */
+          for (guint k = 0; e != NULL && k < e->aliases->len; k++)
+            {
+              const char *alias = g_ptr_array_index (e->aliases, k);
+              g_autofree char *alias_shown = rwb_display_name (alias, RWB_DISPLAY_NAME_MAX_DETAILS);
+              char *key = rwb_name_key (alias_shown);
+              g_autofree char *label = rwb_display_name (alias, RWB_DISPLAY_NAME_MAX);
+              g_autoptr (GMenuItem) item = NULL;
+
+              if (g_strcmp0 (key, name_key) == 0 || g_hash_table_contains (seen, key))
+                {
+                  g_free (key);
+                  continue;
+                }
+              g_hash_table_add (seen, key);
+              item = g_menu_item_new (label, NULL);
+              g_menu_item_set_action_and_target_value (item, "win.split",
+                                                       g_variant_new_string (alias));
+              g_menu_append_item (aliases, item);
+            }
+          if (g_menu_model_get_n_items (G_MENU_MODEL (aliases)) > 0)
+            g_menu_append_submenu (section, _("_Split Off"), G_MENU_MODEL (aliases));
+        }
       if (selected->len >= 2)
         {
           g_autoptr (GMenu) relations = g_menu_new ();

@@ -28,6 +28,23 @@ void        rwb_edit_actions_add      (GActionMap   *map,
                                                                   const char *message),
                                        gpointer      error_data);
 
+/* Where win.add-relation finds its evidence: the text the user selected in an article
+ * (document index of the session's graph and code points); FALSE when there is none. */
+typedef gboolean (*RwbEditEvidenceFunc) (gpointer data, guint *document, guint *start,
+                                         guint *end);
+
+/**
+ * rwb_edit_actions_set_evidence_func:
+ * @map: the action map given to rwb_edit_actions_add()
+ * @func: (nullable): asked, when a relation is added, for the selected text
+ * @data: for @func
+ *
+ * A relation added then carries the selected sentence as its evidence.
+ */
+void        rwb_edit_actions_set_evidence_func (GActionMap          *map,
+                                                RwbEditEvidenceFunc  func,
+                                                gpointer             data);
+
 /**
  * rwb_edit_menu_new:
  * @session: the session whose selection the menu is for

@@ -21,6 +21,7 @@ struct _RwbEntityItem
   guint degree;
   char *sort_key;   /* ICU sort key of the name (rwb_collator_sort_key) */
   double centrality; /* normalized betweenness, 0 to 1; -1 until computed */
+  guint evidence;    /* weighted degree: the evidence sentences of its relations */
 };
 
 G_DEFINE_FINAL_TYPE (RwbEntityItem, rwb_entity_item, G_TYPE_OBJECT)
@@ -180,6 +181,35 @@ rwb_entity_item_get_degree (RwbEntityItem *self)
 {
   g_return_val_if_fail (RWB_IS_ENTITY_ITEM (self), 0);
   return self->degree;
+}
+
+/**
+ * rwb_entity_item_get_evidence:
+ * @self: an item
+ *
+ * Returns: the entity's weighted degree: the evidence sentences of its relations (as
+ * #RwbAnalysisGraph's weighted_degree), 0 until set
+ */
+guint
+rwb_entity_item_get_evidence (RwbEntityItem *self)
+{
+  g_return_val_if_fail (RWB_IS_ENTITY_ITEM (self), 0);
+  return self->evidence;
+}
+
+/**
+ * rwb_entity_item_set_evidence:
+ * @self: an item
+ * @evidence: the entity's weighted degree
+ *
+ * Sets what rwb_entity_item_get_evidence() returns; the list computes it for all rows in one
+ * pass over the relations.
+ */
+void
+rwb_entity_item_set_evidence (RwbEntityItem *self, guint evidence)
+{
+  g_return_if_fail (RWB_IS_ENTITY_ITEM (self));
+  self->evidence = evidence;
 }
 
 /**

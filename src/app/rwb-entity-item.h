@@ -17,6 +17,9 @@ guint          rwb_entity_item_get_index    (RwbEntityItem *self);
 const char    *rwb_entity_item_get_name     (RwbEntityItem *self);
 RwbEntityType  rwb_entity_item_get_entity_type (RwbEntityItem *self);
 guint          rwb_entity_item_get_degree   (RwbEntityItem *self);
+guint          rwb_entity_item_get_evidence (RwbEntityItem *self);
+void           rwb_entity_item_set_evidence (RwbEntityItem *self,
+                                             guint          evidence);
 const char    *rwb_entity_item_get_sort_key (RwbEntityItem *self);
 /* Betweenness centrality, normalized (0 to 1), once the list computed it; -1 before. */
 double         rwb_entity_item_get_centrality (RwbEntityItem *self);

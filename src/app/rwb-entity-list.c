@@ -27,6 +27,7 @@ struct _RwbEntityList
   GtkColumnViewColumn *name_column;
   GtkColumnViewColumn *type_column;
   GtkColumnViewColumn *degree_column;
+  GtkColumnViewColumn *evidence_column;
   GtkColumnViewColumn *centrality_column;
 
   GCancellable *centrality_cancellable; /* the betweenness being computed, or NULL */
@@ -81,6 +82,17 @@ sort_by_degree (gconstpointer a, gconstpointer b, gpointer data)
 }
 
 static int
+sort_by_evidence (gconstpointer a, gconstpointer b, gpointer data)
+{
+  guint ea = rwb_entity_item_get_evidence ((RwbEntityItem *) a);
+  guint eb = rwb_entity_item_get_evidence ((RwbEntityItem *) b);
+
+  if (ea != eb)
+    return ea < eb ? -1 : 1;
+  return sort_by_degree (a, b, data);
+}
+
+static int
 sort_by_centrality (gconstpointer a, gconstpointer b, gpointer data)
 {
   double ca = rwb_entity_item_get_centrality ((RwbEntityItem *) a);
@@ -129,6 +141,16 @@ bind_degree (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer
   char text[16];
 
   g_snprintf (text, sizeof text, "%u", rwb_entity_item_get_degree (item));
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (list_item)), text);
+}
+
+static void
+bind_evidence (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer data)
+{
+  RwbEntityItem *item = gtk_list_item_get_item (list_item);
+  char text[16];
+
+  g_snprintf (text, sizeof text, "%u", rwb_entity_item_get_evidence (item));
   gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (list_item)), text);
 }
 
@@ -269,6 +291,7 @@ rwb_entity_list_class_init (RwbEntityListClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RwbEntityList, name_column);
   gtk_widget_class_bind_template_child (widget_class, RwbEntityList, type_column);
   gtk_widget_class_bind_template_child (widget_class, RwbEntityList, degree_column);
+  gtk_widget_class_bind_template_child (widget_class, RwbEntityList, evidence_column);
   gtk_widget_class_bind_template_child (widget_class, RwbEntityList, centrality_column);
   gtk_widget_class_bind_template_callback (widget_class, on_activate);
 
@@ -290,10 +313,12 @@ rwb_entity_list_init (RwbEntityList *self)
   set_column_factory (self->name_column, G_CALLBACK (bind_name), FALSE);
   set_column_factory (self->type_column, G_CALLBACK (bind_type), FALSE);
   set_column_factory (self->degree_column, G_CALLBACK (bind_degree), TRUE);
+  set_column_factory (self->evidence_column, G_CALLBACK (bind_evidence), TRUE);
   set_column_factory (self->centrality_column, G_CALLBACK (bind_centrality), TRUE);
   set_column_sorter (self->name_column, sort_by_name);
   set_column_sorter (self->type_column, sort_by_type);
   set_column_sorter (self->degree_column, sort_by_degree);
+  set_column_sorter (self->evidence_column, sort_by_evidence);
   set_column_sorter (self->centrality_column, sort_by_centrality);
 
   self->store = g_list_store_new (RWB_TYPE_ENTITY_ITEM);
@@ -371,6 +396,8 @@ rwb_entity_list_set_graph (RwbEntityList *self, RwbGraph *graph)
   if (graph != NULL)
     self->graph = rwb_graph_ref (graph);
 
+  /* The snapshot gives the weighted degree of every row in one pass, and the betweenness. */
+  g_autoptr (RwbAnalysisGraph) ag = graph != NULL ? rwb_analysis_graph_new (graph, NULL) : NULL;
   items = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; graph != NULL && i < graph->entities->len; i++)
     {
@@ -382,8 +409,11 @@ rwb_entity_list_set_graph (RwbEntityList *self, RwbGraph *graph)
       g_autofree char *key = self->collator != NULL
                                ? rwb_collator_sort_key (self->collator, shown)
                                : g_utf8_collate_key (shown, -1);
+      RwbEntityItem *item = rwb_entity_item_new (graph, i, key);
 
-      g_ptr_array_add (items, rwb_entity_item_new (graph, i, key));
+      if (i < ag->n_nodes)
+        rwb_entity_item_set_evidence (item, (guint) ag->weighted_degree[i]);
+      g_ptr_array_add (items, item);
     }
 
   /* One splice: the sort model sorts once, not once per row. */
@@ -400,7 +430,6 @@ rwb_entity_list_set_graph (RwbEntityList *self, RwbGraph *graph)
   g_clear_object (&self->centrality_cancellable);
   if (graph != NULL && graph->entities->len > 0)
     {
-      g_autoptr (RwbAnalysisGraph) ag = rwb_analysis_graph_new (graph, NULL);
       GWeakRef *weak = g_new0 (GWeakRef, 1);
 
       /* Weak: a window closed meanwhile goes at once. */

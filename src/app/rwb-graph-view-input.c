@@ -285,7 +285,7 @@ rwb_graph_view_release (RwbGraphView *self, double offset_x, double offset_y)
       if (self->press_on_chip
           && rwb_graph_view_legend_at (self, self->pointer_x, self->pointer_y, &on_chip)
           && on_chip)
-        g_object_set (self, "legend-collapsed", !self->legend_collapsed, NULL);
+        rwb_graph_view_toggle_legend (self);
       return;
     }
   press = self->press;

@@ -125,6 +125,12 @@ struct _RwbGraphView
   int legend_corner;
   double legend_key[8];
   gboolean legend_dirty;
+  /* Open (legend_collapsed FALSE) but drawn folded to its chip, because in every corner the
+   * panel would hide a node; until the user opens it with a click on the chip
+   * (legend_opened), after which it stays open wherever it must go. */
+  gboolean legend_auto_folded;
+  gboolean legend_opened;
+  int legend_open_width, legend_open_height; /* the chip and the panel */
   gboolean press_on_chip;
 
   /* Pointer. */
@@ -203,6 +209,9 @@ void     rwb_graph_view_item_rect           (RwbGraphView *self,
                                              RwbRect      *out);
 void     rwb_graph_view_snapshot            (GtkWidget    *widget,
                                              GtkSnapshot  *snapshot);
+/* What a click on the legend's chip does: opens a folded legend (folded by the user or because
+ * no corner was free, and then it stays open), folds an open one. */
+void     rwb_graph_view_toggle_legend        (RwbGraphView *self);
 /* Whether widget point (x, y) is on the legend as last drawn; @on_chip (may be NULL) whether
  * on its chip. */
 gboolean rwb_graph_view_legend_at           (RwbGraphView *self,

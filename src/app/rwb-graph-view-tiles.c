@@ -237,8 +237,11 @@ render_legend (RwbGraphView *self)
   rwb_render_legend (NULL, &style, 0, 0, self->entity_type_mask, self->relation_type_mask, &w, &h);
   if (w <= 0 || h <= 0)
     return NULL;
-  rwb_render_legend_chip (NULL, &style, 0, 0, label, self->legend_collapsed, rtl, &cw, &ch);
-  if (!self->legend_collapsed)
+  gboolean folded = self->legend_collapsed || (self->legend_auto_folded && !self->legend_opened);
+  rwb_render_legend_chip (NULL, &style, 0, 0, label, folded, rtl, &cw, &ch);
+  self->legend_open_width = (int) ceil (MAX (cw, w));
+  self->legend_open_height = (int) ceil (ch + CHIP_GAP + h);
+  if (!folded)
     pw = w, ph = h;
 
   self->legend_rtl = rtl;
@@ -252,8 +255,8 @@ render_legend (RwbGraphView *self)
                                         self->legend_height * sf);
   cr = cairo_create (surface);
   cairo_scale (cr, sf, sf);
-  rwb_render_legend_chip (cr, &style, self->chip_x, self->chip_y, label, self->legend_collapsed,
-                          rtl, NULL, NULL);
+  rwb_render_legend_chip (cr, &style, self->chip_x, self->chip_y, label, folded, rtl, NULL,
+                          NULL);
   if (ph > 0)
     rwb_render_legend (cr, &style, left ? 0 : self->legend_width - pw, top ? ch + CHIP_GAP : 0,
                        self->entity_type_mask, self->relation_type_mask, NULL, NULL);
@@ -296,38 +299,22 @@ scene_to_widget_rect (RwbGraphView *self, const RwbRect *in, RwbRect *out)
                      in->width * s, in->height * s };
 }
 
-/* The legend's corner: what the view's spatial index holds near each corner (grown by the
- * hysteresis), weighted — a plain node 1, a selected or highlighted one 100, a dimmed one less,
- * an edge's bounding box a little — and rwb_legend_choose_corner() picks. Only when the
- * viewport, the legend's size or the states changed since the last frame; state changes
- * under a hovering pointer wait (hover changes the states, and the legend would jump). */
-static void
-update_legend_corner (RwbGraphView *self, double width, double height)
+/* What the view's spatial index holds in the corners of a @w × @h legend, each grown by the
+ * hysteresis: the nodes first (*@n_nodes of them), weighted by rwb_legend_node_weight() — a
+ * hub more than a leaf, a selected or highlighted node far more, a dimmed one less — then the
+ * edges' bounding boxes, a little each. */
+static GArray *
+gather_occupied (RwbGraphView *self, const RwbRect *area, double w, double h, guint *n_nodes)
 {
-  const double key[8] = { self->viewport.origin_x, self->viewport.origin_y, self->viewport.scale,
-                          width, height, self->legend_width, self->legend_height,
-                          self->legend_rtl };
-  gboolean hovering = self->hover_node >= 0 || self->hover_edge >= 0;
-  const RwbRect area = { 0, 0, width, height };
-  g_autoptr (GArray) nodes = NULL;
-  g_autoptr (GArray) edges = NULL;
-  g_autoptr (GArray) occupied = NULL;
+  g_autoptr (GArray) nodes = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr (GArray) edges = g_array_new (FALSE, FALSE, sizeof (guint));
+  GArray *occupied = g_array_new (FALSE, FALSE, sizeof (RwbOccupied));
 
-  if (self->legend_corner >= 0 && memcmp (key, self->legend_key, sizeof key) == 0
-      && (!self->legend_dirty || hovering))
-    return;
-  memcpy (self->legend_key, key, sizeof key);
-  self->legend_dirty = FALSE;
-
-  nodes = g_array_new (FALSE, FALSE, sizeof (guint));
-  edges = g_array_new (FALSE, FALSE, sizeof (guint));
-  occupied = g_array_new (FALSE, FALSE, sizeof (RwbOccupied));
   for (int c = 0; c < RWB_LEGEND_N_CORNERS; c++)
     {
       RwbRect rect, scene_rect;
 
-      rwb_legend_corner_rect (&area, self->legend_width, self->legend_height, LEGEND_MARGIN,
-                              self->legend_rtl, c, &rect);
+      rwb_legend_corner_rect (area, w, h, LEGEND_MARGIN, self->legend_rtl, c, &rect);
       rwb_graph_view_widget_to_scene (self, rect.x - LEGEND_HYSTERESIS,
                                       rect.y - LEGEND_HYSTERESIS, &scene_rect.x, &scene_rect.y);
       scene_rect.width = (rect.width + 2 * LEGEND_HYSTERESIS) / self->viewport.scale;
@@ -341,6 +328,7 @@ update_legend_corner (RwbGraphView *self, double width, double height)
     {
       guint node = g_array_index (nodes, guint, k);
       guint8 state = self->node_state != NULL ? self->node_state[node] : 0;
+      const RwbSceneNode *n = &g_array_index (self->scene->nodes, RwbSceneNode, node);
       RwbOccupied o;
       RwbRect r;
 
@@ -348,11 +336,12 @@ update_legend_corner (RwbGraphView *self, double width, double height)
         continue;
       rwb_graph_view_item_rect (self, FALSE, node, &r);
       scene_to_widget_rect (self, &r, &o.rect);
-      o.weight = state & (RWB_DRAW_SELECTED | RWB_DRAW_EMPHASIS) ? 100
-                 : state & RWB_DRAW_DIMMED                      ? 0.5
-                                                                : 1;
+      o.weight = rwb_legend_node_weight (rwb_graph_entity_degree (self->scene->graph, n->entity,
+                                                                  FALSE),
+                                         state);
       g_array_append_val (occupied, o);
     }
+  *n_nodes = occupied->len;
   for (guint k = 0; k < edges->len; k++)
     {
       guint edge = g_array_index (edges, guint, k);
@@ -366,12 +355,76 @@ update_legend_corner (RwbGraphView *self, double width, double height)
       o.weight = 0.25;
       g_array_append_val (occupied, o);
     }
+  return occupied;
+}
+
+/* The legend's corner, and whether it folds: open, it folds to its chip when every corner
+ * would hide a node (unless the user opened it since); then rwb_legend_choose_corner() picks
+ * the corner it hides the least in. Only when the viewport, the legend's size or the states
+ * changed since the last frame; state changes under a hovering pointer wait (hover changes the
+ * states, and the legend would jump). */
+static void
+update_legend_corner (RwbGraphView *self, double width, double height)
+{
+  const double key[8] = { self->viewport.origin_x, self->viewport.origin_y, self->viewport.scale,
+                          width, height, self->legend_width, self->legend_height,
+                          self->legend_rtl };
+  gboolean hovering = self->hover_node >= 0 || self->hover_edge >= 0;
+  const RwbRect area = { 0, 0, width, height };
+  g_autoptr (GArray) occupied = NULL;
+  gboolean fold = FALSE;
+  guint n_nodes;
+
+  if (self->legend_corner >= 0 && memcmp (key, self->legend_key, sizeof key) == 0
+      && (!self->legend_dirty || hovering))
+    return;
+  memcpy (self->legend_key, key, sizeof key);
+  self->legend_dirty = FALSE;
+
+  if (!self->legend_collapsed && !self->legend_opened)
+    {
+      occupied = gather_occupied (self, &area, self->legend_open_width,
+                                  self->legend_open_height, &n_nodes);
+      fold = !rwb_legend_has_free_corner (&area, self->legend_open_width,
+                                          self->legend_open_height, LEGEND_MARGIN,
+                                          self->legend_rtl, (const RwbOccupied *) occupied->data,
+                                          n_nodes);
+    }
+  if (fold != self->legend_auto_folded)
+    {
+      self->legend_auto_folded = fold;
+      g_clear_pointer (&self->legend, rwb_graph_view_tile_free);
+      self->legend = render_legend (self);
+      if (self->legend == NULL)
+        return;
+    }
+  if (occupied == NULL || self->legend_width != self->legend_open_width
+      || self->legend_height != self->legend_open_height)
+    {
+      g_clear_pointer (&occupied, g_array_unref);
+      occupied = gather_occupied (self, &area, self->legend_width, self->legend_height, &n_nodes);
+    }
 
   self->legend_corner = rwb_legend_choose_corner (&area, self->legend_width, self->legend_height,
                                                   LEGEND_MARGIN, self->legend_rtl,
                                                   (const RwbOccupied *) occupied->data,
                                                   occupied->len, self->legend_corner,
                                                   LEGEND_HYSTERESIS);
+}
+
+void
+rwb_graph_view_toggle_legend (RwbGraphView *self)
+{
+  if (self->legend_collapsed || (self->legend_auto_folded && !self->legend_opened))
+    {
+      self->legend_opened = TRUE;
+      self->legend_dirty = TRUE;
+      g_clear_pointer (&self->legend, rwb_graph_view_tile_free);
+      g_object_set (self, "legend-collapsed", FALSE, NULL);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+  else
+    g_object_set (self, "legend-collapsed", TRUE, NULL);
 }
 
 gboolean

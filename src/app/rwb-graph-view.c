@@ -507,6 +507,9 @@ rwb_graph_view_set_property (GObject      *object,
       if (self->legend_collapsed != g_value_get_boolean (value))
         {
           self->legend_collapsed = g_value_get_boolean (value);
+          /* Folded by the user: the next opening is the user's too. */
+          self->legend_opened = !self->legend_collapsed;
+          self->legend_dirty = TRUE;
           g_clear_pointer (&self->legend, rwb_graph_view_tile_free);
           gtk_widget_queue_draw (GTK_WIDGET (self));
           g_object_notify_by_pspec (object, pspec);

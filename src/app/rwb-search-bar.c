@@ -1,21 +1,31 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* rwb-search-bar.c — finds entities by name or alias, in the matching form extraction uses.
+/* rwb-search-bar.c — finds entities by name or alias, in the matching form extraction uses;
+ * in a project, also the sentences of its articles (a second section, below the entry).
  *
  * A query and every name are reduced to search keys (rwb_collate_search_key: Arabic letter
  * variants unified, diacritics gone, Latin case-folded), so what the user types finds a name
  * however either is spelled: شاومى finds شاومي, "great wall" finds "Great Wall". Keys are
  * computed once per graph, on the first search; a keystroke is then a substring test per
  * name.
+ *
+ * Sentences come from the project's full-text index (rwb_project_search: SQLite FTS5 over the
+ * same matching forms), best first; activating one emits ::sentence-activated so the window
+ * shows it in its article.
  */
 #define G_LOG_DOMAIN "rawabit-search-bar"
 
 #include "rwb-config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "rwb-collate.h"
 #include "rwb-labels.h"
+#include "rwb-project.h"
 #include "rwb-search-bar.h"
+
+/* Sentences listed at most: the best ones; the count says when there are more. */
+#define MAX_SENTENCES 50
 
 struct _RwbSearchBar
 {
@@ -25,12 +35,16 @@ struct _RwbSearchBar
   GtkSearchBar *search_bar;
   GtkSearchEntry *entry;
   GtkLabel *count_label;
+  GtkWidget *sentences_box;
+  GtkLabel *sentences_label;
+  GtkListBox *sentence_list;
 
   RwbSession *session;
   RwbGraph *graph;
   GPtrArray *keys;              /* per entity: GStrv of name and alias keys; NULL until needed */
   GArray *matches;              /* entity indices, best first */
   gint current;                 /* the match last stepped to, or -1 */
+  GArray *sentences;            /* Sentence per row of sentence_list */
   char *searched;               /* the text the matches are for */
   gboolean search_mode;
   GtkWidget *capture_widget;    /* whose typing opens the bar (weak) */
@@ -46,6 +60,20 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  SIGNAL_SENTENCE_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* A sentence found, in the shown graph's terms. */
+typedef struct
+{
+  guint document;
+  guint start, end;
+} Sentence;
 
 typedef struct
 {
@@ -103,6 +131,8 @@ update_label (RwbSearchBar *self)
 
   if (text == NULL || *text == '\0' || self->graph == NULL)
     label = g_strdup ("");
+  else if (self->matches->len == 0 && self->sentences->len > 0)
+    label = g_strdup (_("No entities"));
   else if (self->matches->len == 0)
     {
       label = g_strdup (_("No matches"));
@@ -124,6 +154,110 @@ update_label (RwbSearchBar *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "search.next", self->matches->len > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "search.previous", self->matches->len > 0);
+}
+
+static GtkWidget *
+sentence_row (const char *title, const char *text)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+  g_autofree char *markup = g_markup_printf_escaped ("<b>%s</b>  %s", title, text);
+
+  gtk_label_set_markup (GTK_LABEL (label), markup);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (label), 2);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
+  gtk_widget_set_margin_start (label, 6);
+  gtk_widget_set_margin_end (label, 6);
+  return label;
+}
+
+/* The second section: the project's sentences that match @text, in the shown graph's
+ * articles; not those of articles dated after the timeline's date (the graph shows what was
+ * known by then). */
+static void
+search_sentences (RwbSearchBar *self, const char *text)
+{
+  RwbProject *project = self->session ? rwb_session_get_project (self->session) : NULL;
+  const char *as_of = self->session ? rwb_session_get_as_of (self->session) : NULL;
+  g_autoptr (GPtrArray) hits = NULL;
+  g_autoptr (GHashTable) documents = NULL;
+  g_autoptr (GError) error = NULL;
+  GtkWidget *child;
+
+  g_array_set_size (self->sentences, 0);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sentence_list))) != NULL)
+    gtk_list_box_remove (self->sentence_list, child);
+  if (project != NULL && self->graph != NULL && text != NULL && *text != '\0')
+    {
+      hits = rwb_project_search (project, text, MAX_SENTENCES + 1, &error);
+      if (hits == NULL)
+        g_warning ("searching the articles: %s", error->message);
+    }
+  if (hits != NULL && hits->len > 0)
+    {
+      documents = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+      for (guint i = 0; i < self->graph->documents->len; i++)
+        {
+          RwbDocument *doc = g_ptr_array_index (self->graph->documents, i);
+          gint64 *id = g_new (gint64, 1);
+
+          *id = rwb_document_article_id (doc);
+          if (*id > 0)
+            g_hash_table_insert (documents, id, GUINT_TO_POINTER (i + 1));
+          else
+            g_free (id);
+        }
+      for (guint i = 0; i < hits->len && self->sentences->len < MAX_SENTENCES; i++)
+        {
+          const RwbSearchHit *hit = g_ptr_array_index (hits, i);
+          guint d = GPOINTER_TO_UINT (g_hash_table_lookup (documents, &hit->article));
+          Sentence s = { d - 1, hit->start, hit->end };
+          const RwbDocument *doc;
+
+          if (d == 0)
+            continue;
+          doc = g_ptr_array_index (self->graph->documents, d - 1);
+          if (hit->end > doc->length || hit->start >= hit->end
+              || (as_of != NULL && doc->date != NULL && *doc->date != '\0'
+                  && strcmp (doc->date, as_of) > 0))
+            continue;
+          g_array_append_val (self->sentences, s);
+          gtk_list_box_append (self->sentence_list,
+                               sentence_row (hit->title ? hit->title : _("Untitled article"),
+                                             hit->text ? hit->text : ""));
+        }
+    }
+  if (self->sentences->len > 0)
+    {
+      g_autofree char *label = NULL;
+
+      if (hits->len > MAX_SENTENCES)
+        /* Translators: the heading of the sentences found; %u is at least 50. */
+        label = g_strdup_printf (_("The first %u sentences in the articles"),
+                                 self->sentences->len);
+      else
+        label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u sentence in the articles",
+                                              "%u sentences in the articles",
+                                              self->sentences->len),
+                                 self->sentences->len);
+      gtk_label_set_text (self->sentences_label, label);
+    }
+  gtk_widget_set_visible (self->sentences_box, self->sentences->len > 0);
+}
+
+static void
+on_sentence_row_activated (RwbSearchBar *self, GtkListBoxRow *row)
+{
+  int index = gtk_list_box_row_get_index (row);
+  const Sentence *s;
+
+  if (index < 0 || (guint) index >= self->sentences->len)
+    return;
+  s = &g_array_index (self->sentences, Sentence, index);
+  g_signal_emit (self, signals[SIGNAL_SENTENCE_ACTIVATED], 0, s->document, s->start, s->end);
 }
 
 static void
@@ -160,6 +294,7 @@ search (RwbSearchBar *self)
         g_array_append_val (self->matches, g_array_index (found, Match, i).entity);
     }
 
+  search_sentences (self, text);
   update_label (self);
 }
 
@@ -303,6 +438,7 @@ rwb_search_bar_finalize (GObject *object)
   RwbSearchBar *self = RWB_SEARCH_BAR (object);
 
   g_clear_pointer (&self->matches, g_array_unref);
+  g_clear_pointer (&self->sentences, g_array_unref);
   g_free (self->searched);
 
   G_OBJECT_CLASS (rwb_search_bar_parent_class)->finalize (object);
@@ -324,6 +460,18 @@ rwb_search_bar_class_init (RwbSearchBarClass *klass)
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /**
+   * RwbSearchBar::sentence-activated:
+   * @document: a document index of the graph
+   * @start: the sentence's first code point
+   * @end: the code point after it
+   *
+   * A sentence of the second section was activated: show it in its article.
+   */
+  signals[SIGNAL_SENTENCE_ACTIVATED] =
+    g_signal_new ("sentence-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                  NULL, NULL, G_TYPE_NONE, 3, G_TYPE_UINT, G_TYPE_UINT, G_TYPE_UINT);
+
   gtk_widget_class_install_action (widget_class, "search.next", NULL, next_action);
   gtk_widget_class_install_action (widget_class, "search.previous", NULL, previous_action);
 
@@ -332,10 +480,14 @@ rwb_search_bar_class_init (RwbSearchBarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RwbSearchBar, search_bar);
   gtk_widget_class_bind_template_child (widget_class, RwbSearchBar, entry);
   gtk_widget_class_bind_template_child (widget_class, RwbSearchBar, count_label);
+  gtk_widget_class_bind_template_child (widget_class, RwbSearchBar, sentences_box);
+  gtk_widget_class_bind_template_child (widget_class, RwbSearchBar, sentences_label);
+  gtk_widget_class_bind_template_child (widget_class, RwbSearchBar, sentence_list);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_next_match);
   gtk_widget_class_bind_template_callback (widget_class, on_previous_match);
+  gtk_widget_class_bind_template_callback (widget_class, on_sentence_row_activated);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "rwb-search-bar");
@@ -349,6 +501,7 @@ rwb_search_bar_init (RwbSearchBar *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->matches = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->sentences = g_array_new (FALSE, FALSE, sizeof (Sentence));
   self->current = -1;
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->entry));
@@ -369,13 +522,25 @@ rwb_search_bar_new (void)
   return g_object_new (RWB_TYPE_SEARCH_BAR, NULL);
 }
 
+static void
+on_as_of_changed (RwbSession *session, GParamSpec *pspec, RwbSearchBar *self)
+{
+  /* The timeline moved: the sentences offered follow it. */
+  if (self->searched != NULL && *self->searched != '\0')
+    search (self);
+}
+
 void
 rwb_search_bar_set_session (RwbSearchBar *self, RwbSession *session)
 {
   g_return_if_fail (RWB_IS_SEARCH_BAR (self));
   g_return_if_fail (session == NULL || RWB_IS_SESSION (session));
 
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_func (self->session, on_as_of_changed, self);
   g_set_object (&self->session, session);
+  if (session != NULL)
+    g_signal_connect_object (session, "notify::as-of", G_CALLBACK (on_as_of_changed), self, 0);
 }
 
 /* Whether a shortcut of @widget itself (its class's key bindings, or a shortcut controller
@@ -512,4 +677,12 @@ rwb_search_bar_get_match (RwbSearchBar *self, guint position)
   g_return_val_if_fail (position < self->matches->len, 0);
 
   return g_array_index (self->matches, guint, position);
+}
+
+guint
+rwb_search_bar_get_n_sentences (RwbSearchBar *self)
+{
+  g_return_val_if_fail (RWB_IS_SEARCH_BAR (self), 0);
+
+  return self->sentences->len;
 }

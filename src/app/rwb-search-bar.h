@@ -89,6 +89,15 @@ guint      rwb_search_bar_get_n_matches       (RwbSearchBar *self);
 guint      rwb_search_bar_get_match           (RwbSearchBar *self,
                                                guint         position);
 
+/**
+ * rwb_search_bar_get_n_sentences:
+ * @self: a search bar
+ *
+ * Returns: how many sentences of the project's articles the second section lists (0 without a
+ *   project); activating one emits #RwbSearchBar::sentence-activated
+ */
+guint      rwb_search_bar_get_n_sentences     (RwbSearchBar *self);
+
 /* Actions: search.next (Enter, Ctrl+G) and search.previous (Shift+Enter, Ctrl+Shift+G)
  * select and centre the next or previous match, wrapping around. */
 

@@ -1386,6 +1386,29 @@ on_evidence_activated (RwbDetailsPanel *panel, guint document, guint start, guin
   rwb_article_view_show_span (self->article_view, document, start, end);
 }
 
+/* The text selected in the Article panel: evidence for a relation the user adds. */
+static gboolean
+article_selection (gpointer data, guint *document, guint *start, guint *end)
+{
+  RwbWindow *self = data;
+
+  return rwb_article_view_get_selection (self->article_view, document, start, end);
+}
+
+/* A sentence found by the search bar: read it in its article. The span first, then the page:
+ * the article view scrolls to it once its page is mapped and laid out. */
+static void
+on_sentence_activated (RwbSearchBar *bar, guint document, guint start, guint end,
+                       RwbWindow *self)
+{
+  RwbGraph *graph = rwb_session_get_graph (self->session);
+
+  if (graph == NULL || document >= graph->documents->len)
+    return;
+  rwb_article_view_show_span (self->article_view, document, start, end);
+  gtk_stack_set_visible_child_name (self->sidebar_stack, "article");
+}
+
 static void
 on_open_response (GtkNativeDialog *dialog, int response, RwbWindow *self)
 {
@@ -1683,6 +1706,7 @@ rwb_window_class_init (RwbWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_engine_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_rankdir_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_evidence_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_sentence_activated);
 }
 
 static void
@@ -1731,6 +1755,7 @@ rwb_window_init (RwbWindow *self)
                             G_CALLBACK (update_undo_labels), self);
   rwb_edit_actions_add (G_ACTION_MAP (self), self->session, GTK_WINDOW (self), on_edit_error,
                         self);
+  rwb_edit_actions_set_evidence_func (G_ACTION_MAP (self), article_selection, self);
   rwb_analysis_actions_add (G_ACTION_MAP (self), self->session, self->graph_view,
                             GTK_WINDOW (self), on_analysis_message, self);
   update_undo_labels (self);

@@ -8,6 +8,7 @@
 
 #include "rwb-date.h"
 #include "rwb-formats.h"
+#include "rwb-input.h"
 #include "rwb-json.h"
 #include "rwb-project.h"
 #include "rwb-provenance.h"
@@ -147,12 +148,41 @@ cmd_add (int argc, char **argv)
   RwbExtractOptions options = { NULL, NULL, replace_invalid ? RWB_TEXT_LOAD_REPLACE_INVALID
                                                              : RWB_TEXT_LOAD_DEFAULT };
   guint failed = 0;
-  for (guint start = 0; start < paths->len; start += ADD_BATCH)
+  /* A Rawabit JSON graph brings its articles (with their text); other graphs and projects
+   * are not articles. The rest are articles. */
+  g_autoptr (GPtrArray) articles = g_ptr_array_new ();
+  for (guint i = 0; i < paths->len; i++)
     {
-      guint n = MIN (ADD_BATCH, paths->len - start);
+      const char *path = g_ptr_array_index (paths, i);
+      g_autoptr (GFile) file = g_file_new_for_commandline_arg (path);
+      RwbInputKind kind = rwb_input_kind (file, NULL);
+      if (kind == RWB_INPUT_ARTICLE)
+        {
+          g_ptr_array_add (articles, (gpointer) path);
+          continue;
+        }
+      g_autoptr (GError) local = NULL;
+      g_autoptr (GPtrArray) items = NULL;
+      if (kind == RWB_INPUT_GRAPH && g_str_has_suffix (path, ".json"))
+        items = rwb_import_json (lexicon, path, &options, &local);
+      else
+        g_set_error (&local, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                     _("%s is a graph or a project, not an article (add articles, or a Rawabit "
+                       "JSON with their text)"), path);
+      if (items == NULL || !rwb_project_add_articles (p, items, NULL, &local))
+        {
+          if (local->domain == RWB_PROJECT_ERROR)
+            return rwb_cli_fail (NULL, local);
+          rwb_cli_fail (NULL, local);
+          failed++;
+        }
+    }
+  for (guint start = 0; start < articles->len; start += ADD_BATCH)
+    {
+      guint n = MIN (ADD_BATCH, articles->len - start);
       g_autoptr (GPtrArray) batch = g_ptr_array_new ();
       for (guint i = 0; i < n; i++)
-        g_ptr_array_add (batch, g_ptr_array_index (paths, start + i));
+        g_ptr_array_add (batch, g_ptr_array_index (articles, start + i));
       g_ptr_array_add (batch, NULL);
       g_autoptr (GPtrArray) items = rwb_import_files (lexicon, (const char *const *) batch->pdata,
                                                       jobs, &options, NULL, NULL, NULL, &error);
@@ -171,7 +201,7 @@ cmd_add (int argc, char **argv)
       if (!rwb_project_add_articles (p, items, ids, &error))
         return rwb_cli_fail (NULL, error);
       if (verbose)
-        g_printerr (_("%u of %u articles\n"), MIN (start + n, paths->len), paths->len);
+        g_printerr (_("%u of %u articles\n"), MIN (start + n, articles->len), articles->len);
     }
   if (!rwb_project_close (p, &error))
     return rwb_cli_fail (NULL, error);

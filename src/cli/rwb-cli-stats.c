@@ -6,6 +6,7 @@
 #include "rwb-cli.h"
 
 #include "rwb-analysis.h"
+#include "rwb-timeline.h"
 
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
@@ -147,6 +148,30 @@ print_text (const Report *r)
   if (alone > 0)
     printf (g_dngettext (GETTEXT_PACKAGE, "      and %u entity on its own\n",
                          "      and %u entities on their own\n", alone), alone);
+
+  /* What each date's articles added (rwb_timeline_changes), when articles have dates. */
+  g_autoptr (RwbTimeline) tl = rwb_timeline_new (r->graph);
+  g_autoptr (GArray) ents = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr (GArray) rels = g_array_new (FALSE, FALSE, sizeof (guint));
+  if (rwb_timeline_n_dates (tl) > 0)
+    printf ("\n%s\n", _("What changed, date by date"));
+  for (guint d = 0; d < rwb_timeline_n_dates (tl); d++)
+    {
+      g_array_set_size (ents, 0);
+      g_array_set_size (rels, 0);
+      rwb_timeline_changes (tl, d > 0 ? rwb_timeline_date (tl, d - 1) : NULL,
+                            rwb_timeline_date (tl, d), ents, rels);
+      g_autofree char *e = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u new entity",
+                                                         "%u new entities", ents->len),
+                                            ents->len);
+      g_autofree char *rel = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u new relation",
+                                                           "%u new relations", rels->len),
+                                              rels->len);
+      printf ("  %s: %s, %s", rwb_timeline_date (tl, d), e, rel);
+      for (guint k = 0; k < ents->len; k++)
+        printf ("%s%s", k == 0 ? ": " : ", ", entity (r, g_array_index (ents, guint, k))->name);
+      printf ("\n");
+    }
 }
 
 /* --- JSON ---------------------------------------------------------------------------------- */
@@ -295,6 +320,35 @@ to_json (const Report *r)
     }
   json_builder_end_array (b);
   json_builder_end_object (b);
+
+  /* What each date's articles added: [{date, entities: [refs], relations: n}], oldest first. */
+  g_autoptr (RwbTimeline) tl = rwb_timeline_new (r->graph);
+  g_autoptr (GArray) ents = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr (GArray) rels = g_array_new (FALSE, FALSE, sizeof (guint));
+  json_builder_set_member_name (b, "changes");
+  json_builder_begin_array (b);
+  for (guint d = 0; d < rwb_timeline_n_dates (tl); d++)
+    {
+      g_array_set_size (ents, 0);
+      g_array_set_size (rels, 0);
+      rwb_timeline_changes (tl, d > 0 ? rwb_timeline_date (tl, d - 1) : NULL,
+                            rwb_timeline_date (tl, d), ents, rels);
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "date");
+      json_builder_add_string_value (b, rwb_timeline_date (tl, d));
+      json_builder_set_member_name (b, "entities");
+      json_builder_begin_array (b);
+      for (guint k = 0; k < ents->len; k++)
+        {
+          json_builder_begin_object (b);
+          add_entity_ref (b, r, g_array_index (ents, guint, k));
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      add_uint (b, "relations", rels->len);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
   json_builder_end_object (b);
 
   g_autoptr (JsonGenerator) gen = json_generator_new ();

@@ -14,6 +14,9 @@
 #include <string.h>
 
 #include "rwb-application.h"
+#include "rwb-article-view.h"
+#include "rwb-details-panel.h"
+#include "rwb-edit-actions.h"
 #include "rwb-graph-view-private.h"
 #include "rwb-graph-view.h"
 #include "rwb-project.h"
@@ -227,6 +230,139 @@ test_relation (void)
   g_assert_cmpint (relation_between (source, target, type), >=, 0);
 }
 
+/* Whether @menu (or a section or submenu of it) has an item for @action with string @target. */
+static gboolean
+menu_has (GMenuModel *menu, const char *action, const char *target)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr (GVariant) value = NULL;
+      g_autoptr (GMenuLinkIter) links = NULL;
+      GMenuModel *link;
+
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &name)
+          && g_strcmp0 (name, action) == 0)
+        {
+          value = g_menu_model_get_item_attribute_value (menu, i, G_MENU_ATTRIBUTE_TARGET,
+                                                         G_VARIANT_TYPE_STRING);
+          if (value != NULL && g_strcmp0 (g_variant_get_string (value, NULL), target) == 0)
+            return TRUE;
+        }
+      links = g_menu_model_iterate_item_links (menu, i);
+      while (g_menu_link_iter_get_next (links, NULL, &link))
+        {
+          gboolean found = menu_has (link, action, target);
+
+          g_object_unref (link);
+          if (found)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Split Off in the context menu, for each other name; and a relation added while a sentence
+ * is selected in the Article panel has that sentence as its evidence. */
+static void
+test_split_and_evidence (void)
+{
+  RwbArticleView *article = template_child_of (window, RWB_TYPE_WINDOW, "article_view");
+  GtkTextView *text_view;
+  GtkTextBuffer *buffer;
+  GtkTextIter a, b;
+  const RwbDocument *doc;
+  const RwbRelation *r;
+  const RwbEvidence *ev;
+  guint entities;
+  gint k;
+
+  ensure_sample_open ();
+  entities = graph ()->entities->len;
+  rwb_session_select_entity (session (), find ("Xiaomi"), FALSE);
+  {
+    g_autoptr (GMenuModel) menu = rwb_edit_menu_new (session ());
+
+    g_assert_true (menu_has (menu, "win.split", "شاومي"));
+    g_assert_false (menu_has (menu, "win.split", "Xiaomi"));
+    /* Another spelling of the same name is not offered again. */
+    g_assert_false (menu_has (menu, "win.split", "شاومى"));
+  }
+  /* The details panel offers the same corrections, and they reach the window's actions. */
+  {
+    GtkWidget *details = template_child_of (window, RWB_TYPE_WINDOW, "details_panel");
+    GtkMenuButton *correct = template_child_of (details, RWB_TYPE_DETAILS_PANEL,
+                                                "correct_button");
+    GMenuModel *menu = gtk_menu_button_get_menu_model (correct);
+
+    settle ();
+    g_assert_nonnull (menu);
+    g_assert_true (menu_has (menu, "win.split", "شاومي"));
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (correct)));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (correct), "win.split", "s",
+                                               "شاومي"));
+    g_assert_true (wait_for (shows_latest, NULL));
+    g_assert_cmpint (find ("شاومي"), !=, find ("Xiaomi"));
+    run ("undo", NULL);
+    g_assert_cmpint (find ("شاومي"), ==, find ("Xiaomi"));
+    rwb_session_select_entity (session (), find ("Xiaomi"), FALSE);
+  }
+  run ("split", g_variant_new_string ("شاومي"));
+  g_assert_cmpuint (graph ()->entities->len, ==, entities + 1);
+  g_assert_cmpint (find ("شاومي"), >=, 0);
+  g_assert_cmpint (find ("شاومي"), !=, find ("Xiaomi"));
+  run ("undo", NULL);
+  g_assert_cmpint (find ("شاومي"), ==, find ("Xiaomi"));
+
+  /* The sentence the user selected: the first one of the article. */
+  rwb_article_view_show_document (article, 0);
+  text_view = template_child_of (article, RWB_TYPE_ARTICLE_VIEW, "text_view");
+  buffer = gtk_text_view_get_buffer (text_view);
+  gtk_text_buffer_get_iter_at_offset (buffer, &a, 10);
+  gtk_text_buffer_get_iter_at_offset (buffer, &b, 40);
+  gtk_text_buffer_select_range (buffer, &a, &b);
+  rwb_session_select_entity (session (), find ("Xiaomi"), FALSE);
+  rwb_session_select_entity (session (), find ("Baidu"), TRUE);
+  g_assert_cmpint (relation_between ("Xiaomi", "Baidu", RWB_RELATION_SUPPLY), <, 0);
+  run ("add-relation", g_variant_new_string ("supply"));
+  k = relation_between ("Xiaomi", "Baidu", RWB_RELATION_SUPPLY);
+  g_assert_cmpint (k, >=, 0);
+  r = g_ptr_array_index (graph ()->relations, k);
+  g_assert_cmpuint (r->evidence->len, ==, 1);
+  ev = &g_array_index (r->evidence, RwbEvidence, 0);
+  /* The graph of now (each edit makes a new one). */
+  doc = g_ptr_array_index (graph ()->documents, ev->document);
+  g_assert_cmpuint (ev->document, ==, 0);
+  g_assert_cmpuint (ev->start, ==, 10);
+  g_assert_cmpuint (ev->end, ==, 40);
+  {
+    g_autofree char *sentence = rwb_graph_evidence_text (graph (), ev);
+    const char *from = g_utf8_offset_to_pointer (doc->text, 10);
+    g_autofree char *expected = g_strndup (from, g_utf8_offset_to_pointer (from, 30) - from);
+    g_autoptr (RwbCorrections) list = rwb_session_get_corrections (session ());
+    const RwbCorrection *c = rwb_corrections_get (list, rwb_corrections_len (list) - 1);
+    g_autofree char *key = rwb_document_key (doc);
+
+    g_assert_cmpstr (sentence, ==, expected);
+    g_assert_cmpint (c->kind, ==, RWB_CORRECTION_ADD_RELATION);
+    g_assert_cmpstr (c->document, ==, key);
+    g_assert_cmpstr (c->text, ==, expected);
+  }
+  run ("undo", NULL);
+  g_assert_cmpint (relation_between ("Xiaomi", "Baidu", RWB_RELATION_SUPPLY), <, 0);
+
+  /* Nothing selected: the relation has no sentence. */
+  gtk_text_buffer_get_iter_at_offset (buffer, &a, 0);
+  gtk_text_buffer_select_range (buffer, &a, &a);
+  run ("add-relation", g_variant_new_string ("supply"));
+  k = relation_between ("Xiaomi", "Baidu", RWB_RELATION_SUPPLY);
+  g_assert_cmpint (k, >=, 0);
+  r = g_ptr_array_index (graph ()->relations, k);
+  g_assert_cmpuint (r->evidence->len, ==, 0);
+  run ("undo", NULL);
+  rwb_session_select_entity (session (), -1, FALSE);
+}
+
 static void
 test_drag_undo (void)
 {
@@ -415,6 +551,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/edit/rename-retype", test_rename_retype);
   g_test_add_func ("/edit/merge", test_merge);
   g_test_add_func ("/edit/relation", test_relation);
+  g_test_add_func ("/edit/split-and-evidence", test_split_and_evidence);
   g_test_add_func ("/edit/drag-undo", test_drag_undo);
   g_test_add_func ("/edit/context-menu", test_context_menu);
   g_test_add_func ("/edit/add-text", test_add_text);

@@ -440,7 +440,7 @@ arabic_name_after_cue (Ctx *ctx, GArray *tokens, guint i, GArray *mentions)
     return FALSE;
   RwbCueFlags cue = TOK (i - 1)->cue;
   if (!(cue & (RWB_CUE_COMPANY | RWB_CUE_ORGANIZATION | RWB_CUE_PERSON))
-      || !name_like_arabic (ctx, TOK (i)))
+      || !name_like_arabic (ctx, TOK (i)) || counted_noun (tokens, i - 1))
     return FALSE;
   /* "جيلي Geely": the Latin form that follows is handled with it by the Latin-name rule. */
   if (i + 1 < tokens->len && TOK (i + 1)->capital && is_name_token (TOK (i + 1)))
@@ -512,9 +512,25 @@ latin_given_name_run (GArray *tokens, guint first, guint last)
 {
   guint len = last - first + 1;
   const Token *t = TOK (first);
-  if (len < 2 || len > 4 || !(t->cue & RWB_CUE_GIVEN_ANY))
+  /* Particles and family articles do not count: "Mahmoud bin Abdullah Al Hashmi". */
+  guint core = 0;
+  for (guint k = first; k <= last; k++)
+    if (!(TOK (k)->cue & RWB_CUE_PARTICLE))
+      core++;
+  if (len < 2 || core > 4 || len > 7)
     return FALSE;
-  if (!(t->cue & RWB_CUE_GIVEN) && len < 3)
+  /* "Essma Ben Hamida": a nasab link inside makes it a person's name, whatever the given
+   * name. */
+  gboolean nasab = FALSE;
+  for (guint k = first + 1; k < last; k++)
+    {
+      const Token *x = TOK (k);
+      nasab |= form_is (x, "bin") || form_is (x, "ben") || form_is (x, "ibn")
+               || form_is (x, "bint") || form_is (x, "binti");
+    }
+  if (!nasab && !(t->cue & RWB_CUE_GIVEN_ANY))
+    return FALSE;
+  if (!nasab && !(t->cue & RWB_CUE_GIVEN) && len < 3)
     return FALSE;
   for (guint k = first; k <= last; k++)
     if (TOK (k)->cue & (RWB_CUE_COMPANY_SUFFIX | RWB_CUE_COMPANY | RWB_CUE_ORGANIZATION))
@@ -649,6 +665,32 @@ paren_alias (Ctx *ctx, GArray *tokens, GArray *mentions, guint last, guint entit
   add_mention (ctx, tokens, mentions, last + 2, last + 2, entity, MENTION_NAME);
 }
 
+/* "Minister of Energy and Minerals" in an article that named "the Ministry of Energy and
+ * Minerals": the minister's office is that ministry, a mention of it. */
+static gboolean
+minister_office (Ctx *ctx, GArray *tokens, GArray *mentions, guint i, guint *out_last)
+{
+  if (!TOK (i)->latin || !form_is (TOK (i), "minister") || i + 2 >= tokens->len
+      || !form_is (TOK (i + 1), "of") || !TOK (i + 2)->capital || TOK (i + 2)->mention >= 0)
+    return FALSE;
+  guint first = i + 2;
+  guint last = latin_run_end (tokens, first);
+  /* "Energy and Minerals": an office names its fields joined by "and". */
+  while (last + 2 < tokens->len && form_is (TOK (last + 1), "and") && TOK (last + 2)->capital
+         && TOK (last + 2)->mention < 0)
+    last = latin_run_end (tokens, last + 2);
+  g_autofree char *office = span_text (ctx, tokens, first, last);
+  g_autofree char *ministry = g_strconcat ("Ministry of ", office, NULL);
+  gint known = find_by_key (ctx, ministry, RWB_ENTITY_ORGANIZATION);
+  if (known < 0)
+    return FALSE;
+  add_mention (ctx, tokens, mentions, first, last, (guint) known, MENTION_NAME);
+  say (ctx, "entity “%s” ← the office of a minister at %u–%u", ministry, TOK (first)->span.start,
+       TOK (last)->span.end);
+  *out_last = last;
+  return TRUE;
+}
+
 void
 find_entities (Ctx *ctx, GArray *tokens, GArray *mentions, gboolean arabic_doc)
 {
@@ -684,8 +726,20 @@ find_entities (Ctx *ctx, GArray *tokens, GArray *mentions, gboolean arabic_doc)
             }
           gboolean cued = (i > 0 && (TOK (i - 1)->cue & (RWB_CUE_COMPANY | RWB_CUE_ORGANIZATION)))
                           || quoted (tokens, i, last);
+          /* A form that is also an everyday word, with no cue: no lexicon name — but a
+           * capitalized Latin word may still open an unknown name ("PC Oman Ventures"). */
           if (entry->needs_cue && !cued)
-            continue;
+            {
+              if (t->latin && t->capital)
+                goto latin_name;
+              continue;
+            }
+          /* "Oman Ventures Limited": a place or a person the lexicon knows, then company
+           * suffixes, names a company of its own. */
+          if (hit->kind == RWB_LEX_NAME && entry->type != RWB_ENTITY_COMPANY && t->latin
+              && last + 1 < tokens->len && TOK (last + 1)->capital && TOK (last + 1)->mention < 0
+              && (TOK (last + 1)->cue & RWB_CUE_COMPANY_SUFFIX))
+            goto latin_name;
           /* "Great Wall Motor Co Ltd": legal-form words after a known name are part of it. */
           while (hit->kind == RWB_LEX_NAME && last + 1 < tokens->len && TOK (last + 1)->capital
                  && TOK (last + 1)->mention < 0
@@ -770,6 +824,11 @@ find_entities (Ctx *ctx, GArray *tokens, GArray *mentions, gboolean arabic_doc)
       /* A Latin name that the lexicon does not know. In Arabic text any Latin run is a name;
        * in English text only with a company cue before it or a company suffix in it. Names
        * start with a letter: "2023" and "1.11" are not companies. */
+      if (minister_office (ctx, tokens, mentions, i, &last))
+        {
+          i = last;
+          continue;
+        }
       if (!t->capital || !is_name_token (t)
           || !g_unichar_isalpha (g_utf8_get_char (ctx->text + t->span.bstart)))
         continue;
@@ -785,10 +844,13 @@ find_entities (Ctx *ctx, GArray *tokens, GArray *mentions, gboolean arabic_doc)
             titled = TRUE;
             break;
           }
-      /* "Minister of Energy": what follows a title with "of" is its office, not a name. */
+      /* "Managing Director of OQ Exploration", "Minister of Energy": after a title and "of"
+       * comes the organization or office it is held in, read on its own from the next word
+       * (the lexicon first; an office of common words is no name). */
       if (titled && !TOK (i)->capital)
         {
-          i = last;
+          if (!form_is (TOK (i), "of"))
+            i = last;
           continue;
         }
       RwbCueFlags before = i > 0 ? TOK (i - 1)->cue : 0;
@@ -822,6 +884,14 @@ find_entities (Ctx *ctx, GArray *tokens, GArray *mentions, gboolean arabic_doc)
         type = RWB_ENTITY_PERSON, rule = "latin-given-name";
       else if (before & RWB_CUE_ORGANIZATION)
         type = RWB_ENTITY_ORGANIZATION, rule = "organization-cue";
+      /* "Ministry of Energy", "Capital Market Authority": a public body's head noun. */
+      if (type == RWB_ENTITY_COMPANY && !arabic_doc)
+        for (guint k = i; k <= last; k++)
+          if ((TOK (k)->cue & RWB_CUE_ORG_HEAD) && !(TOK (k)->cue & RWB_CUE_COMPANY))
+            {
+              type = RWB_ENTITY_ORGANIZATION;
+              break;
+            }
       g_autofree char *latin = span_text (ctx, tokens, i, last);
       strip_possessive (latin);
       guint a_first, a_last;

@@ -288,6 +288,9 @@ paren_latin_after (GArray *tokens, guint k, guint *first, guint *last)
   return TRUE;
 }
 
+static gboolean paren_acronym_after (Ctx *ctx, GArray *tokens, guint k, guint *first,
+                                     guint *last);
+
 /* The entity for an Arabic organization name ending at @last: the one the lexicon knows by
  * the Latin name in parentheses after it, if any (the Arabic name joins it as an alias), else
  * a new one, with an unknown Latin name in parentheses as its alias and mention. */
@@ -298,7 +301,17 @@ entity_with_paren_latin (Ctx *ctx, GArray *tokens, GArray *mentions, guint last,
   guint lf, ll, l, cand;
   const RwbLexHit *hit;
   if (!paren_latin_after (tokens, last, &lf, &ll))
-    return entity_for_pattern (ctx, NULL, arabic, type, rule);
+    {
+      /* "(تي إي إس)": an acronym in Arabic letters is an alias and a mention. */
+      guint e = entity_for_pattern (ctx, NULL, arabic, type, rule);
+      if (paren_acronym_after (ctx, tokens, last, &lf, &ll))
+        {
+          g_autofree char *acronym = span_text (ctx, tokens, lf, ll);
+          rwb_entity_add_alias (g_ptr_array_index (ctx->graph->entities, e), acronym);
+          add_mention (ctx, tokens, mentions, lf, ll, e, MENTION_NAME);
+        }
+      return e;
+    }
   if (lookup_phrase (ctx, tokens, lf, &l, &hit, &cand) && l == ll
       && hit->kind == RWB_LEX_NAME)
     {
@@ -374,6 +387,61 @@ arabic_short_form (Ctx *ctx, const Token *t)
   return -1;
 }
 
+/* A given name inside a company's name ("أولاد علي"): علي is the name, not على. */
+static gboolean
+given_name_word (Ctx *ctx, Token *t)
+{
+  if (!t->arabic || t->mention >= 0 || t->n_cands != 1 || !(t->cue & RWB_CUE_GIVEN_ANY))
+    return FALSE;
+  return (blocking_cue (t) == 0 || surface_ends_in_yaa (ctx, t)) && !starts_trigger (ctx, t);
+}
+
+/* An acronym in parentheses right after token @k: Latin capitals "(TES)" or Arabic letter
+ * names "(تي إي إس)". Sets its first and last token. */
+static gboolean
+paren_acronym_after (Ctx *ctx, GArray *tokens, guint k, guint *first, guint *last)
+{
+  if (paren_latin_after (tokens, k, first, last))
+    return TRUE;
+  if (k + 3 >= tokens->len || !form_is (TOK (k + 1), "("))
+    return FALSE;
+  guint l = k + 2;
+  while (l < tokens->len && l - k < 8 && TOK (l)->arabic && TOK (l)->mention < 0
+         && (cue_of (ctx->lex, TOK (l)->form) & RWB_CUE_LETTER_NAME))
+    l++;
+  if (l < k + 4 || l >= tokens->len || !form_is (TOK (l), ")"))
+    return FALSE; /* two letters or more */
+  *first = k + 2, *last = l - 1;
+  return TRUE;
+}
+
+/* "ومجموعة العرجاني"، "شركة المراعي": one definite word after an indefinite company head is
+ * the name when nothing more general reads it — not a sector or common word, an adjective,
+ * a nisba the lexicon knows as a place's, or a noun ending in ة / ات (a description: "شركة
+ * الإدارة"). */
+static gboolean
+lone_definite_name (Ctx *ctx, GArray *tokens, guint i, guint last)
+{
+  Token *w = TOK (i);
+  if (last != i || (w->cue & (RWB_CUE_ORDINARY_ADJECTIVE | RWB_CUE_NAME_ADJECTIVE)) != 0)
+    return FALSE;
+  if (g_str_has_suffix (w->form, "\xd9\x87") /* ة */ || g_str_has_suffix (w->form, "\xd8\xa7\xd8\xaa"))
+    return FALSE;
+  guint pl;
+  gboolean adjective = FALSE;
+  if (place_at (ctx, tokens, i, &pl, &adjective))
+    return FALSE;
+  /* The word after must close the name: punctuation (not a quote: a quoted name is read by
+   * its own rule), في, مع, من, إلى, a verb of saying or a relative pronoun. */
+  if (i + 1 >= tokens->len)
+    return TRUE;
+  const Token *n = TOK (i + 1);
+  if (!n->word)
+    return !is_open_quote (n) && !is_close_quote (n) && !(i >= 2 && is_open_quote (TOK (i - 2)));
+  return n->mention < 0
+         && (n->cue & (RWB_CUE_LOCATIVE | RWB_CUE_OBJECT | RWB_CUE_SPEECH | RWB_CUE_RELATIVE)) != 0;
+}
+
 /* After a head noun at @i - 1: "شركة نماء للحديد"، "بنك الكويت الوطني"، "مجموعة النخيل
  * القابضة"، "شركة نفط الكويت". Returns FALSE, touching nothing, when the words after the head
  * are no name this rule can read (the simpler rules then try). */
@@ -385,7 +453,7 @@ arabic_org_after_head (Ctx *ctx, GArray *tokens, guint i, GArray *mentions, guin
   Token *head = TOK (i - 1);
   RwbCueFlags hc = head->cue;
   if (!(hc & (RWB_CUE_COMPANY | RWB_CUE_ORGANIZATION | RWB_CUE_BANK)) || !head->arabic
-      || head->mention >= 0)
+      || head->mention >= 0 || counted_noun (tokens, i - 1))
     return FALSE;
   Token *w = TOK (i);
   if (!w->arabic || w->mention >= 0)
@@ -459,22 +527,38 @@ arabic_org_after_head (Ctx *ctx, GArray *tokens, guint i, GArray *mentions, guin
    * a legal form or a name adjective after them. */
   if (indefinite && last == i)
     {
+      /* Also a person's name inside ("شركة أولاد علي الغانم للسيارات": a given name, and a
+       * family name with the article last), or a name closed by its acronym in parentheses
+       * ("شركة تري إنرجي سولوشنز (تي إي إس)"). */
       guint k2 = i;
-      while (k2 + 1 < tokens->len && k2 - i < 2 && name_like_arabic (ctx, TOK (k2 + 1)))
-        k2++;
+      gboolean given = FALSE;
+      while (k2 + 1 < tokens->len && k2 - i < 3
+             && (name_like_arabic (ctx, TOK (k2 + 1)) || given_name_word (ctx, TOK (k2 + 1))))
+        given |= given_name_word (ctx, TOK (++k2));
+      gboolean family = FALSE;
+      if (given && k2 + 1 < tokens->len && k2 - i < 3 && definite (TOK (k2 + 1))
+          && TOK (k2 + 1)->n_cands == 1 && TOK (k2 + 1)->mention < 0
+          && blocking_cue (TOK (k2 + 1)) == 0 && !generic_word (ctx, TOK (k2 + 1))
+          && !starts_trigger (ctx, TOK (k2 + 1)) && !lexicon_at (ctx, tokens, k2 + 1)
+          && name_tail_part (ctx, tokens, k2 + 1) == PART_NONE)
+        k2++, family = TRUE;
       if (k2 > i)
         {
           guint t2 = 0, a2 = 0, p2 = 0, pl2 = k2;
           guint l2 = read_chain (ctx, tokens, k2, FALSE, &t2, &a2, &p2, &pl2);
-          if (t2 + a2 > 0)
+          guint lf, ll;
+          if (family ? t2 > 0 : t2 + a2 > 0)
             last = l2, plain_last = pl2, tails = t2, adjectives = a2, place_nisbas = p2;
+          else if (!family && k2 + 1 < tokens->len && form_is (TOK (k2 + 1), "(")
+                   && paren_acronym_after (ctx, tokens, k2, &lf, &ll))
+            last = plain_last = k2;
         }
     }
   /* A definite word after the head is a name only when the chain goes on: "مجموعة النخيل
    * القابضة" is; "مجلس الإدارة" and "شركة الاتصالات" are not. A place alone after شركة is
    * no name ("شركات الصين"); after بنك or هيئة it is. */
   if (first_definite && tails + adjectives == 0 && !quoted (tokens, i, last) && !field_head
-      && !(hc & RWB_CUE_BANK))
+      && !(hc & RWB_CUE_BANK) && !lone_definite_name (ctx, tokens, i, last))
     return FALSE;
   if (first_place && last == place_last && !institution)
     return FALSE;

@@ -236,6 +236,7 @@ G_GNUC_INTERNAL void find_named_units (Sent *s);
 G_GNUC_INTERNAL void find_dropped_subjects (Sent *s);
 G_GNUC_INTERNAL void find_relations (Sent *s);
 G_GNUC_INTERNAL void find_roles (Sent *s);
+G_GNUC_INTERNAL gboolean counted_noun (GArray *tokens, guint k);
 /* The entity for an Arabic name ending at @last, joined with the Latin name in parentheses
  * right after it when there is one (rwb-extract-orgs.c). */
 G_GNUC_INTERNAL guint entity_with_paren_latin (Ctx *ctx, GArray *tokens, GArray *mentions,

@@ -79,19 +79,11 @@ static const char *const pronoun_suffixes[] = {
 static void
 try_base_triggers (Ctx *ctx, GArray *tokens, guint i, const char *base, GArray *hits)
 {
+  /* Only whole-word triggers: one ending in * already matches the word with its pronoun. */
   const RwbWordInfo *info = rwb_lexicon_word (ctx->lex, base);
   for (guint j = 0; info && info->triggers && j < info->triggers->len; j++)
     {
       const RwbTrigger *tr = g_ptr_array_index (info->triggers, j);
-      if (trigger_at_base (tokens, i, tr, base))
-        add_hit (hits, i, tr);
-    }
-  char buf[16];
-  GPtrArray *list = g_hash_table_lookup (ctx->lex->prefix_triggers,
-                                         rwb_lexicon_prefix_bucket (base, buf));
-  for (guint j = 0; list && j < list->len; j++)
-    {
-      const RwbTrigger *tr = g_ptr_array_index (list, j);
       if (trigger_at_base (tokens, i, tr, base))
         add_hit (hits, i, tr);
     }
@@ -104,31 +96,49 @@ static void
 try_suffixed_triggers (Ctx *ctx, GArray *tokens, guint i, GArray *hits)
 {
   Token *t = TOK (i);
-  if (!t->arabic)
+  if (!t->arabic || t->span.bend - t->span.bstart < 8)
     return;
+  /* The matching form folds ة to ه: a pronoun is told apart by the letters written, the
+   * same for every clitic reading. */
+  /* Arabic letters are two bytes each in UTF-8: read the last three straight. */
+  const guchar *e = (const guchar *) ctx->text + t->span.bend;
+  gunichar c1 = e[-2] == 0xd9 && e[-1] == 0x87 ? 0x0647 : e[-2] == 0xd8 && e[-1] == 0xa7 ? 0x0627
+               : e[-2] == 0xd9 && e[-1] == 0x85 ? 0x0645 : 0;
+  if (c1 == 0)
+    return;
+  gunichar c2 = e[-4] == 0xd9 && e[-3] == 0x87 ? 0x0647 : e[-4] == 0xd9 && e[-3] == 0x85 ? 0x0645 : 0;
+  gunichar c3 = t->span.bend - t->span.bstart >= 10 && e[-6] == 0xd9 && e[-5] == 0x87 ? 0x0647 : 0;
+  const char *suffix = NULL;
+  if (c1 == 0x0647)
+    suffix = pronoun_suffixes[3]; /* ـه */
+  else if (c1 == 0x0627 && c2 == 0x0647)
+    suffix = pronoun_suffixes[1]; /* ـها */
+  else if (c1 == 0x0627 && c2 == 0x0645 && c3 == 0x0647)
+    suffix = pronoun_suffixes[0]; /* ـهما */
+  else if (c1 == 0x0645 && c2 == 0x0647)
+    suffix = pronoun_suffixes[2]; /* ـهم */
+  if (suffix == NULL)
+    return;
+  gsize sl = strlen (suffix);
   for (guint c = 0; c < t->n_cands; c++)
     {
       const char *key = t->keys[c];
       gsize len = strlen (key);
-      for (guint k = 0; pronoun_suffixes[k]; k++)
+      /* Three letters or more before it; a definite noun takes no pronoun. */
+      if (key != t->cands[c] || len < sl + 6 || !g_str_has_suffix (key, suffix))
+        continue;
+      char base[128];
+      gsize bl = len - sl;
+      if (bl + 1 > sizeof base)
+        continue;
+      memcpy (base, key, bl);
+      base[bl] = '\0';
+      guint before = hits->len;
+      try_base_triggers (ctx, tokens, i, base, hits);
+      if (hits->len == before && g_str_has_suffix (base, "\xd8\xaa" /* ت */))
         {
-          gsize sl = strlen (pronoun_suffixes[k]);
-          if (len < sl + 6 /* three letters or more */ || !g_str_has_suffix (key, pronoun_suffixes[k]))
-            continue;
-          char base[128];
-          gsize bl = len - sl;
-          if (bl + 1 > sizeof base)
-            break;
-          memcpy (base, key, bl);
-          base[bl] = '\0';
-          guint before = hits->len;
+          memcpy (base + bl - 2, "\xd9\x87" /* ه */, 2);
           try_base_triggers (ctx, tokens, i, base, hits);
-          if (hits->len == before && g_str_has_suffix (base, "\xd8\xaa" /* ت */))
-            {
-              memcpy (base + bl - 2, "\xd9\x87" /* ه */, 2);
-              try_base_triggers (ctx, tokens, i, base, hits);
-            }
-          break; /* one pronoun per word */
         }
     }
 }
@@ -1044,6 +1054,85 @@ find_dropped_subjects (Sent *s)
     }
 }
 
+/* The first party mention starting in tokens [@from, @to] of the clause at @from, skipping
+ * adjectives; -1 if another word than a head noun or a quote comes first when @adjacent. */
+static gint
+party_in (Sent *s, guint from, guint to, gboolean adjacent)
+{
+  for (guint m = mention_after (s, from); m < s->mentions->len; m++)
+    {
+      const Mention *x = &g_array_index (s->mentions, Mention, m);
+      s->ctx->work++;
+      if (x->first > to || clause_between (s, from, x->first))
+        return -1;
+      if (x->kind == MENTION_ADJECTIVE)
+        continue;
+      if (!is_party (s->ctx->graph, x->entity) || is_media (s->ctx, x->entity))
+        return -1;
+      if (adjacent)
+        for (guint k = from; k < x->first; k++)
+          {
+            const Token *t = &g_array_index (s->tokens, Token, k);
+            if (!(t->cue & (RWB_CUE_COMPANY | RWB_CUE_ORGANIZATION | RWB_CUE_BANK))
+                && !is_open_quote (t))
+              return -1;
+          }
+      return (gint) m;
+    }
+  return -1;
+}
+
+/* "اشترت X حصة الأغلبية في Y من مجموعة Z"، "X bought a stake in Y from Z": the party right
+ * after من / from, past the thing bought, sold it — Z owned Y, and X bought from Z. */
+static void
+find_sellers (Sent *s)
+{
+  Ctx *ctx = s->ctx;
+  GArray *tokens = s->tokens;
+  for (guint h = 0; h < s->triggers->len; h++)
+    {
+      const TriggerHit *hit = &g_array_index (s->triggers, TriggerHit, h);
+      if (hit->trigger->type != RWB_RELATION_ACQUISITION)
+        continue;
+      gint y = party_in (s, hit->last + 1, hit->last + 8, FALSE);
+      if (y < 0)
+        continue;
+      const Mention *ym = &g_array_index (s->mentions, Mention, y);
+      /* من / from within three words after the thing bought (its nisba may stand between). */
+      guint k = ym->last + 1;
+      while (k < tokens->len && k <= ym->last + 3 && TOK (k)->mention >= 0
+             && g_array_index (s->mentions, Mention, TOK (k)->mention).kind == MENTION_ADJECTIVE)
+        k++;
+      if (k >= tokens->len || TOK (k)->mention >= 0
+          || !(form_is (TOK (k), "\xd9\x85\xd9\x86") /* من */ || form_is (TOK (k), "from")))
+        continue;
+      gint z = party_in (s, k + 1, k + 3, TRUE);
+      if (z < 0)
+        continue;
+      guint seller = g_array_index (s->mentions, Mention, z).entity;
+      if (seller == ym->entity)
+        continue;
+      g_autofree char *rule = g_strdup_printf ("trigger «%s» (%s) + seller after من/from",
+                                               hit->trigger->text, hit->trigger->origin);
+      relate (s, seller, ym->entity, RWB_RELATION_OWNERSHIP, 0.6, rule);
+      /* The buyer: the nearest party before the trigger in its clause. */
+      guint m = mention_after (s, hit->first);
+      for (guint steps = 0; m > 0 && steps < 4; steps++)
+        {
+          const Mention *x = &g_array_index (s->mentions, Mention, --m);
+          ctx->work++;
+          if (clause_between (s, x->last, hit->first) || x->last + 12 < hit->first)
+            break;
+          if (x->kind == MENTION_ADJECTIVE || !is_party (ctx->graph, x->entity)
+              || is_media (ctx, x->entity))
+            continue;
+          if (x->entity != seller)
+            relate (s, x->entity, seller, RWB_RELATION_ACQUISITION, 0.6, rule);
+          break;
+        }
+    }
+}
+
 void
 find_relations (Sent *s)
 {
@@ -1065,6 +1154,7 @@ find_relations (Sent *s)
   find_locations (s);
   find_named_units (s);
   find_dropped_subjects (s);
+  find_sellers (s);
   find_roles (s);
   find_role_complements (s);
   /* Each mention pairs with the next members of its own list and with the mentions of the

@@ -471,12 +471,14 @@ find_role_complements (Sent *s)
       const Token *t = TOK (r);
       if (!t->arabic || t->mention >= 0)
         continue;
-      gboolean copula = is_role_copula (TOK (r - 1)) && r > 1;
-      gboolean person_role = !copula && is_role_complement (t);
-      RwbRelationType org_type = org_role (t, copula);
-      if (!person_role && org_type == RWB_RELATION_N_TYPES)
+      /* Cheap first: an accusative role ends in ا; after a copula it has the article. */
+      gsize len = strlen (t->form);
+      gboolean accusative = len >= 4 && g_str_has_suffix (t->form, "\xd8\xa7");
+      if (!accusative && !g_str_has_prefix (t->form, "\xd8\xa7\xd9\x84"))
         continue;
-      s->ctx->work++;
+      gboolean copula = !accusative && r > 1 && is_role_copula (TOK (r - 1));
+      if (!accusative && !copula)
+        continue;
       guint before = copula ? r - 2 : r - 1;
       if (before > 0 && is_comma (TOK (before)))
         before--; /* "شركة Y، مستشارا" */
@@ -489,6 +491,11 @@ find_role_complements (Sent *s)
       gint hm = TOK (before)->mention;
       if (hm < 0)
         continue;
+      gboolean person_role = !copula && is_role_complement (t);
+      RwbRelationType org_type = org_role (t, copula);
+      if (!person_role && org_type == RWB_RELATION_N_TYPES)
+        continue;
+      s->ctx->work++;
       const Mention *holder = &g_array_index (s->mentions, Mention, hm);
       if (holder->kind == MENTION_ADJECTIVE || holder->last != before)
         continue;

@@ -219,3 +219,14 @@ surface_ends_in_yaa (Ctx *ctx, const Token *t)
   const char *p = g_utf8_find_prev_char (ctx->text + t->span.bstart, ctx->text + t->span.bend);
   return p && g_utf8_get_char (p) == 0x064A;
 }
+
+/* Whether the noun at @k is counted ("260 غرفة"، "3 شركات"): a number right before it. A
+ * counted head noun names nothing. */
+gboolean
+counted_noun (GArray *tokens, guint k)
+{
+  if (k == 0)
+    return FALSE;
+  const Token *t = TOK (k - 1);
+  return t->word && g_unichar_isdigit (g_utf8_get_char (t->form));
+}

@@ -105,6 +105,12 @@ rwb_json_build_tree (RwbGraph *graph)
           json_builder_set_member_name (b, "date");
           json_builder_add_string_value (b, doc->date);
         }
+      if (doc->text)
+        {
+          /* The article itself, so the file reopens with its text (not only its graph). */
+          json_builder_set_member_name (b, "text");
+          json_builder_add_string_value (b, doc->text);
+        }
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -419,6 +425,8 @@ rwb_json_write_to (RwbGraph *graph, gboolean pretty, RwbJsonSink sink, gpointer 
         stream_string (s, "title", doc->title);
       if (doc->date)
         stream_string (s, "date", doc->date);
+      if (doc->text)
+        stream_string (s, "text", doc->text);
       stream_close (s, '}');
     }
   stream_close (s, ']');
@@ -597,6 +605,20 @@ lookup_id (GHashTable *ids, const char *id)
   return GPOINTER_TO_INT (value);
 }
 
+/* A span that ends within document @d's text, when the file carries the text (else not
+ * checked: a graph without its articles has nothing to point into). */
+static gboolean
+within_text (RwbGraph *graph, gint d, guint end, const char *what, guint index, GError **error)
+{
+  const RwbDocument *doc = g_ptr_array_index (graph->documents, d);
+  if (doc->text == NULL || end <= doc->length)
+    return TRUE;
+  g_set_error (error, RWB_JSON_ERROR, RWB_JSON_ERROR_FORMAT,
+               _("%s %u: a span ends at %u, after the end of document “%s” (%u characters)"),
+               what, index, end, doc->id, doc->length);
+  return FALSE;
+}
+
 /**
  * rwb_json_depth_within:
  * Scans JSON text for its nesting depth without parsing it (see rwb-json.h).
@@ -738,13 +760,26 @@ rwb_json_read (const char *data, gssize length, GError **error)
       const char *lang = get_string (o, "language", FALSE, &ok);
       const char *title = get_string (o, "title", FALSE, &ok);
       const char *date = get_string (o, "date", FALSE, &ok);
+      const char *text = get_string (o, "text", FALSE, &ok);
       if (!ok)
-        return format_error (error, _("document"), i, "id/path/language/title/date"), NULL;
-      guint index = rwb_graph_add_document (graph, path, lang, NULL);
+        return format_error (error, _("document"), i, "id/path/language/title/date/text"), NULL;
+      guint index = rwb_graph_add_document (graph, path, lang, text);
       RwbDocument *doc = g_ptr_array_index (graph->documents, index);
       g_free (doc->id);
       doc->id = g_strdup (id);
-      get_uint (o, "length", &doc->length);
+      guint stated;
+      if (get_uint (o, "length", &stated))
+        {
+          /* With its text, a document's length is the text's: offsets are checked against it. */
+          if (text && stated != doc->length)
+            {
+              g_set_error (error, RWB_JSON_ERROR, RWB_JSON_ERROR_FORMAT,
+                           _("document %u: “length” is %u but its text has %u characters"), i,
+                           stated, doc->length);
+              return NULL;
+            }
+          doc->length = stated;
+        }
       doc->title = g_strdup (title);
       doc->date = g_strdup (date);
       g_hash_table_insert (doc_ids, doc->id, GINT_TO_POINTER (index));
@@ -801,6 +836,8 @@ rwb_json_read (const char *data, gssize length, GError **error)
               || !get_uint (m, "end", &end) || end < start
               || (kind_name && !rwb_mention_kind_from_string (kind_name, &kind)))
             return format_error (error, _("entity"), i, "mentions"), NULL;
+          if (!within_text (graph, d, end, _("entity"), i, error))
+            return NULL;
           rwb_entity_add_mention_kind (e, d, start, end, kind);
         }
     }
@@ -840,6 +877,8 @@ rwb_json_read (const char *data, gssize length, GError **error)
           if (m == NULL || !ok || d < 0 || !get_uint (m, "start", &start)
               || !get_uint (m, "end", &end) || end < start)
             return format_error (error, _("relation"), i, "evidence"), NULL;
+          if (!within_text (graph, d, end, _("relation"), i, error))
+            return NULL;
           rwb_relation_add_evidence (r, d, start, end, text, rule, confidence);
         }
     }

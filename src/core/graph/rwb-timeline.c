@@ -341,3 +341,28 @@ rwb_graph_filter_mapped (RwbGraph *graph, const char *date, const gboolean *keep
     *relation_map = g_steal_pointer (&rel_map);
   return out;
 }
+
+static gboolean
+changed_between (const char *since, const char *from, const char *to)
+{
+  return since != NULL && (from == NULL || strcmp (since, from) > 0)
+         && (to == NULL || strcmp (since, to) <= 0);
+}
+
+/**
+ * rwb_timeline_changes:
+ * What became known after @from and by @to; see the header.
+ */
+void
+rwb_timeline_changes (const RwbTimeline *timeline, const char *from, const char *to,
+                      GArray *entities, GArray *relations)
+{
+  g_return_if_fail (timeline != NULL);
+
+  for (guint i = 0; entities != NULL && i < timeline->entity_since->len; i++)
+    if (changed_between (g_ptr_array_index (timeline->entity_since, i), from, to))
+      g_array_append_val (entities, i);
+  for (guint i = 0; relations != NULL && i < timeline->relation_since->len; i++)
+    if (changed_between (g_ptr_array_index (timeline->relation_since, i), from, to))
+      g_array_append_val (relations, i);
+}

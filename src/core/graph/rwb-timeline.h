@@ -37,6 +37,14 @@ guint        rwb_timeline_n_dates           (const RwbTimeline *timeline);
 const char  *rwb_timeline_date              (const RwbTimeline *timeline, guint i);
 guint        rwb_timeline_date_documents    (const RwbTimeline *timeline, guint i);
 
+/* What changed between two dates: the entities and relations that became known after @from
+ * and by @to (inclusive; NULL @from: after the start, so undated ones never count as changes;
+ * NULL @to: no limit), appended to @entities and @relations (guint indices, ascending; either
+ * may be NULL). "What did the articles of that week add?" In one pass over both. */
+void         rwb_timeline_changes           (const RwbTimeline *timeline, const char *from,
+                                             const char *to, GArray *entities,
+                                             GArray *relations);
+
 /* The graph as known by @date: documents dated after it left out (the others renumbered),
  * mentions and evidence from those documents dropped, and entities and relations that had
  * nothing else left out. Returns: (transfer full) */

@@ -5,6 +5,7 @@
 #include "rwb-import.h"
 
 #include "rwb-date.h"
+#include "rwb-json.h"
 #include "rwb-text.h"
 
 #include <glib/gi18n.h>
@@ -124,6 +125,51 @@ rwb_import_text (RwbLexicon *lexicon, const char *text, const char *source, cons
   item->graph = g_steal_pointer (&graph);
   finish_item (item, date, date_source, NULL);
   return item;
+}
+
+/**
+ * rwb_import_json:
+ * The articles a Rawabit JSON graph carries, extracted again (see rwb-import.h).
+ */
+GPtrArray *
+rwb_import_json (RwbLexicon *lexicon, const char *path, const RwbExtractOptions *options,
+                 GError **error)
+{
+  g_return_val_if_fail (lexicon != NULL && path != NULL, NULL);
+  g_autofree char *data = NULL;
+  gsize length = 0;
+  if (!g_file_get_contents (path, &data, &length, error))
+    return NULL;
+  g_autoptr (RwbGraph) graph = rwb_json_read (data, (gssize) length, error);
+  if (graph == NULL)
+    {
+      g_prefix_error (error, "%s: ", path);
+      return NULL;
+    }
+  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) rwb_import_item_free);
+  for (guint i = 0; i < graph->documents->len; i++)
+    {
+      const RwbDocument *doc = g_ptr_array_index (graph->documents, i);
+      if (doc->text == NULL)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       _("%s: document “%s” has no text (only a graph written with its articles "
+                         "can be added to a project)"), path, doc->id);
+          return NULL;
+        }
+      /* Its title and date as the file has them; where it came from, else the file. */
+      RwbImportItem *item = rwb_import_text (lexicon, doc->text, doc->path ? doc->path : path,
+                                             doc->title, doc->date,
+                                             doc->date ? RWB_DATE_SOURCE_METADATA : NULL,
+                                             options, error);
+      if (item == NULL)
+        {
+          g_prefix_error (error, "%s: document “%s”: ", path, doc->id);
+          return NULL;
+        }
+      g_ptr_array_add (items, item);
+    }
+  return g_steal_pointer (&items);
 }
 
 static gboolean

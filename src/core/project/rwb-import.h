@@ -64,6 +64,13 @@ RwbImportItem *rwb_import_text         (RwbLexicon *lexicon, const char *text,
                                         const char *date, const char *date_source,
                                         const RwbExtractOptions *options, GError **error);
 
+/* The articles of the Rawabit JSON graph at @path (each document with its text: a graph
+ * exported from a project), extracted again with their titles and dates, one item each. A
+ * document without text is an error naming it. Returns: (transfer full)
+ * (element-type RwbImportItem) */
+GPtrArray     *rwb_import_json         (RwbLexicon *lexicon, const char *path,
+                                        const RwbExtractOptions *options, GError **error);
+
 void           rwb_import_item_free    (RwbImportItem *item);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RwbImportItem, rwb_import_item_free)

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rwb-project-private.h — what the files of the project module share: the instance, SQLite
- * helpers, the schema, the history and the search index. */
+ * helpers, the stored rows of an article, the schema, the history and the search index. */
 #pragma once
 
 #include "rwb-project.h"
@@ -39,6 +39,15 @@ gboolean      rwb_project_commit        (RwbProject *project, GError **error);
 void          rwb_project_rollback      (RwbProject *project);
 /* Now, ISO 8601 UTC, for "added" and "created" columns. */
 char         *rwb_project_now           (void);
+/* A copy of a text column, or NULL. */
+char         *rwb_project_column_strdup (sqlite3_stmt *st, int column);
+
+/* Stored rows (rwb-project-store.c), inside the caller's transaction: drops what extraction
+ * found in article @id; stores the entities, mentions, relations and evidence of @graph (one
+ * document) as article @id's. */
+gboolean      rwb_project_delete_rows   (RwbProject *project, gint64 id, GError **error);
+gboolean      rwb_project_store_rows    (RwbProject *project, gint64 id, RwbGraph *graph,
+                                         GError **error);
 
 /* Schema (rwb-project-schema.c): creates the current schema in an empty database, or
  * migrates an older one to RWB_PROJECT_VERSION, each in the caller's transaction. */

@@ -78,6 +78,41 @@ rwb_legend_choose_corner (const RwbRect *area, double width, double height, doub
   return best;
 }
 
+double
+rwb_legend_node_weight (guint degree, guint state)
+{
+  double w = 1.0 + degree;
+
+  if (state & RWB_DRAW_HIDDEN)
+    return 0;
+  if (state & (RWB_DRAW_SELECTED | RWB_DRAW_EMPHASIS))
+    return 100 * w;
+  if (state & RWB_DRAW_DIMMED)
+    return 0.5 * w;
+  return w;
+}
+
+gboolean
+rwb_legend_has_free_corner (const RwbRect *area, double width, double height, double margin,
+                            gboolean rtl, const RwbOccupied *occupied, guint n_occupied)
+{
+  g_return_val_if_fail (area != NULL, TRUE);
+  g_return_val_if_fail (occupied != NULL || n_occupied == 0, TRUE);
+
+  for (int c = 0; c < RWB_LEGEND_N_CORNERS; c++)
+    {
+      RwbRect rect;
+      gboolean free = TRUE;
+
+      rwb_legend_corner_rect (area, width, height, margin, rtl, c, &rect);
+      for (guint i = 0; i < n_occupied && free; i++)
+        free = occupied[i].weight <= 0 || !rects_meet (&rect, &occupied[i].rect);
+      if (free)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 void
 rwb_render_legend_chip (cairo_t *cr, const RwbStyle *style, double x, double y, const char *label,
                         gboolean collapsed, gboolean rtl, double *width, double *height)

@@ -58,9 +58,11 @@ struct _RwbRenderCache {
   /* The names placed zoomed out (rwb_render_place_labels), for one scale and one set of hidden
    * nodes and priorities: the tiles of one frame share them. */
   guint8 *placed;        /* n_nodes, or NULL */
+  double *placed_cut;    /* n_nodes with placed: the width (label points) a name is cut to, or 0 */
   double placed_scale;
   guint64 placed_key;
   PangoLayout **short_labels; /* n_nodes: a node's name cut to the width drawn zoomed out */
+  PangoLayout **cut_labels;   /* n_nodes: a name cut shorter to fit beside its neighbours */
 };
 
 
@@ -118,6 +120,9 @@ void           rwb_render_content_size    (const NodeText *t, double *width, dou
 /* The name drawn over node @i zoomed out: its label, ellipsized past a width. */
 PangoLayout   *rwb_render_cache_short_label (RwbRenderCache *cache, const RwbScene *scene,
                                              guint i);
+/* The name of node @i cut with "…" to @width label points, cached while @width holds. */
+PangoLayout   *rwb_render_cache_cut_label (RwbRenderCache *cache, const RwbScene *scene,
+                                           guint i, double width);
 /* The placed names for @scale, from the cache when they are still valid (rwb-render-labels.c). */
 const guint8  *rwb_render_cache_placed    (RwbRenderCache *cache, const RwbScene *scene,
                                            const RwbStyle *style, double scale);

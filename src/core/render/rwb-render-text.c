@@ -90,7 +90,11 @@ rwb_render_cache_reset (RwbRenderCache *cache)
   for (guint i = 0; cache->short_labels && i < cache->n_nodes; i++)
     g_clear_object (&cache->short_labels[i]);
   g_clear_pointer (&cache->short_labels, g_free);
+  for (guint i = 0; cache->cut_labels && i < cache->n_nodes; i++)
+    g_clear_object (&cache->cut_labels[i]);
+  g_clear_pointer (&cache->cut_labels, g_free);
   g_clear_pointer (&cache->placed, g_free);
+  g_clear_pointer (&cache->placed_cut, g_free);
   g_clear_object (&cache->ctx);
   g_clear_pointer (&cache->family, g_free);
   cache->scene = NULL;
@@ -259,6 +263,25 @@ rwb_render_cache_short_label (RwbRenderCache *cache, const RwbScene *scene, guin
       cache->short_labels[i] = l;
     }
   return cache->short_labels[i];
+}
+
+PangoLayout *
+rwb_render_cache_cut_label (RwbRenderCache *cache, const RwbScene *scene, guint i, double width)
+{
+  PangoLayout *l;
+
+  if (cache->cut_labels == NULL)
+    cache->cut_labels = g_new0 (PangoLayout *, MAX (cache->n_nodes, 1));
+  l = cache->cut_labels[i];
+  if (l != NULL && fabs (pango_layout_get_width (l) - width * PANGO_SCALE) < PANGO_SCALE / 2)
+    return l;
+  g_clear_object (&cache->cut_labels[i]);
+  const RwbSceneNode *n = &g_array_index (scene->nodes, RwbSceneNode, i);
+  l = rwb_render_make_layout (cache->ctx, cache->family, LABEL_SIZE, TRUE, n->label ? n->label : "");
+  pango_layout_set_width (l, (int) (width * PANGO_SCALE));
+  pango_layout_set_ellipsize (l, PANGO_ELLIPSIZE_END);
+  cache->cut_labels[i] = l;
+  return l;
 }
 
 PangoLayout *

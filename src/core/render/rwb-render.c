@@ -183,7 +183,8 @@ draw_edges_batched (Frame *f, gboolean straight)
 }
 
 static void
-draw_edge_label (Frame *f, const RwbSceneEdge *e, Rgb color, gboolean prominent)
+draw_edge_label (Frame *f, const RwbSceneEdge *e, double x, double y, Rgb color,
+                 gboolean prominent)
 {
   cairo_t *cr = f->cr;
   const RwbRelation *r = edge_relation (f, e);
@@ -195,7 +196,7 @@ draw_edge_label (Frame *f, const RwbSceneEdge *e, Rgb color, gboolean prominent)
   const Rgb text = f->style->dark ? (Rgb) { 0.85, 0.85, 0.87 } : (Rgb) { 0.25, 0.25, 0.28 };
 
   cairo_save (cr);
-  cairo_translate (cr, e->label_x, e->label_y);
+  cairo_translate (cr, x, y);
   cairo_scale (cr, grow, grow);
   /* An opaque-ish plate under the text, so it reads over the edge and whatever crosses it. */
   rwb_render_set_rgb (cr, f->bg, 0.88);
@@ -258,33 +259,134 @@ draw_edge (Frame *f, guint i, guint s)
     }
 }
 
-/* The label of a plain edge, drawn after the nodes so none covers it; left out when it would
- * lie over a node (Graphviz's spline can pass its label under a node in sfdp layouts). */
+/* Point @t (0 to 1) along the edge's path of cubic Bézier segments, equal in parameter. */
+static RwbPoint
+edge_point (const RwbSceneEdge *e, double t)
+{
+  guint n_seg = (e->points->len - 1) / 3;
+  RwbPoint p0 = g_array_index (e->points, RwbPoint, 0);
+
+  if (n_seg == 0)
+    {
+      RwbPoint last = g_array_index (e->points, RwbPoint, e->points->len - 1);
+
+      return (RwbPoint) { p0.x + (last.x - p0.x) * t, p0.y + (last.y - p0.y) * t };
+    }
+  double s = CLAMP (t, 0, 1) * n_seg;
+  guint seg = MIN ((guint) s, n_seg - 1);
+  double u = s - seg, v = 1 - u;
+  RwbPoint a = g_array_index (e->points, RwbPoint, 3 * seg);
+  RwbPoint b = g_array_index (e->points, RwbPoint, 3 * seg + 1);
+  RwbPoint c = g_array_index (e->points, RwbPoint, 3 * seg + 2);
+  RwbPoint d = g_array_index (e->points, RwbPoint, 3 * seg + 3);
+
+  return (RwbPoint) { v * v * v * a.x + 3 * v * v * u * b.x + 3 * v * u * u * c.x + u * u * u * d.x,
+                      v * v * v * a.y + 3 * v * v * u * b.y + 3 * v * u * u * c.y + u * u * u * d.y };
+}
+
+/* Whether a @w × @h plate centred at (x, y) meets a node @style draws (hidden ones are not). */
+static gboolean
+label_meets_node (const RwbScene *scene, const RwbStyle *style, double x, double y, double w,
+                  double h, GArray *nodes, const GArray *taken)
+{
+  for (guint k = 0; taken != NULL && k < taken->len; k++)
+    {
+      const RwbRect *t = &g_array_index (taken, RwbRect, k);
+
+      if (x - w / 2 < t->x + t->width && x + w / 2 > t->x && y - h / 2 < t->y + t->height
+          && y + h / 2 > t->y)
+        return TRUE;
+    }
+
+  /* Grown nodes (centrality sizing) reach up to twice their box: look that far. */
+  RwbRect box = { x - w / 2, y - h / 2, w, h };
+  RwbRect query = box;
+
+  if (style->node_scale != NULL)
+    {
+      query.x -= 150;
+      query.y -= 60;
+      query.width += 300;
+      query.height += 120;
+    }
+  g_array_set_size (nodes, 0);
+  rwb_scene_query_rect (scene, &query, nodes, NULL);
+  for (guint k = 0; k < nodes->len; k++)
+    {
+      guint n = g_array_index (nodes, guint, k);
+      const RwbSceneNode *node = &g_array_index (scene->nodes, RwbSceneNode, n);
+      double grow = style->node_scale ? CLAMP (style->node_scale[n], 1.0, 2.0) : 1.0;
+      double half_w = node->width * grow / 2, half_h = node->height * grow / 2;
+
+      if (style->node_state != NULL && (style->node_state[n] & RWB_DRAW_HIDDEN))
+        continue;
+      if (box.x < node->x + half_w && box.x + box.width > node->x - half_w
+          && box.y < node->y + half_h && box.y + box.height > node->y - half_h)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* rwb_render_edge_label_place, also keeping clear of the labels in @taken (RwbRect, scene
+ * points; may be NULL). */
+static gboolean
+place_edge_label (const RwbScene *scene, const RwbStyle *style, guint edge, double width,
+                  double height, const GArray *taken, double *x, double *y)
+{
+  /* Graphviz's place first, then along the line from its middle outwards, to a quarter of its
+   * length from either end (closer, the label would sit on the arrowhead). */
+  static const double along[] = { 0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74 };
+  g_autoptr (GArray) nodes = g_array_new (FALSE, FALSE, sizeof (guint));
+  const RwbSceneEdge *e = &g_array_index (scene->edges, RwbSceneEdge, edge);
+
+  *x = e->label_x;
+  *y = e->label_y;
+  if (!label_meets_node (scene, style, e->label_x, e->label_y, width, height, nodes, taken))
+    return TRUE;
+  if (e->points == NULL || e->points->len < 2)
+    return FALSE;
+  for (guint k = 0; k < G_N_ELEMENTS (along); k++)
+    {
+      RwbPoint p = edge_point (e, along[k]);
+
+      if (!label_meets_node (scene, style, p.x, p.y, width, height, nodes, taken))
+        {
+          *x = p.x;
+          *y = p.y;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/**
+ * rwb_render_edge_label_place:
+ * Where the label of edge @edge goes; see the header.
+ */
+gboolean
+rwb_render_edge_label_place (const RwbScene *scene, const RwbStyle *style, guint edge,
+                             double width, double height, double *x, double *y)
+{
+  g_return_val_if_fail (scene != NULL && style != NULL && x != NULL && y != NULL, FALSE);
+  g_return_val_if_fail (edge < scene->edges->len, FALSE);
+
+  return place_edge_label (scene, style, edge, width, height, NULL, x, y);
+}
+
+/* The label of a plain edge, drawn after the nodes so none covers it; moved along its line
+ * when it would lie over a node (Graphviz's spline can pass its label under a node in sfdp
+ * layouts), left out when no place on it is free. */
 static void
 draw_plain_edge_label (Frame *f, guint i)
 {
   const RwbSceneEdge *e = &g_array_index (f->scene->edges, RwbSceneEdge, i);
   const RwbRelation *r = edge_relation (f, e);
   PangoLayout *l = rwb_render_cache_edge_label (f->cache, r->type);
-  g_autoptr (GArray) nodes = g_array_new (FALSE, FALSE, sizeof (guint));
-  double w, h;
+  double w, h, x, y;
 
   rwb_render_layout_size (l, &w, &h);
-  RwbRect box = { e->label_x - w / 2 - 3, e->label_y - h / 2 - 1, w + 6, h + 2 };
-  rwb_scene_query_rect (f->scene, &box, nodes, NULL);
-  for (guint k = 0; k < nodes->len; k++)
-    {
-      guint n = g_array_index (nodes, guint, k);
-      const RwbSceneNode *node = &g_array_index (f->scene->nodes, RwbSceneNode, n);
-      double half_w = node->width / 2, half_h = node->height / 2;
-
-      if (node_state (f, n) & RWB_DRAW_HIDDEN)
-        continue;
-      if (box.x < node->x + half_w && box.x + box.width > node->x - half_w
-          && box.y < node->y + half_h && box.y + box.height > node->y - half_h)
-        return;
-    }
-  draw_edge_label (f, e, rwb_render_relation_color (f->style, r->type), FALSE);
+  if (rwb_render_edge_label_place (f->scene, f->style, i, w + 6, h + 2, &x, &y))
+    draw_edge_label (f, e, x, y, rwb_render_relation_color (f->style, r->type), FALSE);
 }
 
 static Rgb
@@ -390,7 +492,9 @@ draw_overview_label (Frame *f, guint i, guint s)
 {
   cairo_t *cr = f->cr;
   const RwbSceneNode *n = &g_array_index (f->scene->nodes, RwbSceneNode, i);
-  PangoLayout *l = rwb_render_cache_short_label (f->cache, f->scene, i);
+  double cut = f->cache->placed_cut != NULL && !(s & PROMINENT) ? f->cache->placed_cut[i] : 0;
+  PangoLayout *l = cut > 0 ? rwb_render_cache_cut_label (f->cache, f->scene, i, cut)
+                           : rwb_render_cache_short_label (f->cache, f->scene, i);
   double grow = f->style->node_scale ? CLAMP (f->style->node_scale[i], 1.0, 2.0) : 1.0;
   double k = rwb_render_overview_factor (f->scale) / f->scale * grow;
   double w, h;
@@ -617,14 +721,28 @@ rwb_render_scene (cairo_t *cr, const RwbScene *scene, const RwbStyle *style,
         }
     }
 
-  /* Labels of hovered and selected edges last, so no node covers them. */
+  /* Labels of hovered and selected edges last, so no node covers them, and none over another
+   * (they are few: a path, a node's edges). */
+  g_autoptr (GArray) taken = g_array_new (FALSE, FALSE, sizeof (RwbRect));
   for (guint k = 0; k < f.edges->len; k++)
     {
       guint i = g_array_index (f.edges, guint, k), s = edge_state (&f, i);
       if (!(s & (RWB_DRAW_HIDDEN | RWB_DRAW_DIMMED)) && (s & PROMINENT))
         {
           const RwbSceneEdge *e = &g_array_index (scene->edges, RwbSceneEdge, i);
-          draw_edge_label (&f, e, rwb_render_relation_color (style, edge_relation (&f, e)->type), TRUE);
+          PangoLayout *l = rwb_render_cache_edge_label (f.cache, edge_relation (&f, e)->type);
+          double w, h, x, y;
+          /* Off the nodes and the labels drawn so far, at the size it is drawn (kept legible
+           * zoomed out); over them when there is no free place, as it is asked for. */
+          double grow = MAX (1.0, MIN_EDGE_LABEL_PX / (EDGE_LABEL_SIZE * scale));
+
+          rwb_render_layout_size (l, &w, &h);
+          w = (w + 6) * grow;
+          h = (h + 2) * grow;
+          if (!place_edge_label (scene, style, i, w, h, taken, &x, &y))
+            place_edge_label (scene, style, i, w, h, NULL, &x, &y);
+          g_array_append_val (taken, ((RwbRect) { x - w / 2, y - h / 2, w, h }));
+          draw_edge_label (&f, e, x, y, rwb_render_relation_color (style, edge_relation (&f, e)->type), TRUE);
         }
     }
 

@@ -128,6 +128,10 @@ typedef struct {
   double weight;
 } RwbOccupied;
 
+/* How much hiding a node costs the legend: a node with more relations weighs more (a hub hidden
+ * hides the lines of all its neighbours), one selected or highlighted far more, a dimmed one
+ * less. @state is the node's RWB_DRAW_* flags; a hidden node weighs nothing. */
+double   rwb_legend_node_weight     (guint degree, guint state);
 /* The width × height rectangle at @corner of @area, @margin in from its sides. */
 void     rwb_legend_corner_rect     (const RwbRect *area, double width, double height,
                                      double margin, gboolean rtl, RwbLegendCorner corner,
@@ -141,6 +145,11 @@ RwbLegendCorner rwb_legend_choose_corner (const RwbRect *area, double width, dou
                                           double margin, gboolean rtl,
                                           const RwbOccupied *occupied, guint n_occupied,
                                           int current, double hysteresis);
+/* Whether some corner of @area holds a width × height legend meeting none of @occupied: when
+ * none does, the view folds its legend to the chip. */
+gboolean rwb_legend_has_free_corner (const RwbRect *area, double width, double height,
+                                     double margin, gboolean rtl, const RwbOccupied *occupied,
+                                     guint n_occupied);
 /* Draws (or with @cr NULL, measures) the chip that heads the view's legend: @label and an
  * arrow pointing down when open, the way lines read when @collapsed; mirrored when @rtl. */
 void     rwb_render_legend_chip     (cairo_t *cr, const RwbStyle *style, double x, double y,
@@ -148,13 +157,23 @@ void     rwb_render_legend_chip     (cairo_t *cr, const RwbStyle *style, double 
                                      double *width, double *height);
 /* The names drawn zoomed out at @scale (device units per point), when a node's own label would
  * be smaller than RWB_RENDER_MIN_LABEL_PX: @placed[i] (one per scene node) is set to 1 for each
- * node whose name is drawn over it at that size, greedily in priority order (@style's
- * node_priority, else relation count), skipping nodes hidden in @style's node_state and names
- * that would overlap one already placed. Returns how many are placed. Up to
+ * node whose name is drawn over it at that size, and @plate_widths[i] (may be NULL) to the width
+ * in device units of the plate it is drawn on, centred on the node. A node whose box can hold
+ * its name cut with "…" to a few letters always gets that much; then, in priority order
+ * (@style's node_priority, else relation count), each name gets the widest plate up to its whole
+ * length that overlaps no name placed before it and no other box's share. Nodes hidden in
+ * @style's node_state get none. Returns how many are placed. Up to
  * RWB_RENDER_MAX_PLACED_LABELS candidates are tried. */
 #define RWB_RENDER_MAX_PLACED_LABELS 600
 guint    rwb_render_place_labels    (const RwbScene *scene, const RwbStyle *style, double scale,
-                                     guint8 *placed);
+                                     guint8 *placed, double *plate_widths);
+/* Where the label of scene edge @edge is drawn, a @width × @height plate (scene points) centred
+ * at (*@x, *@y): Graphviz's place when the plate meets no node drawn (@style's node_state hides,
+ * its node_scale grows them), else the first free place along the edge's line from its middle
+ * outwards. FALSE when there is none: the label is left out (hovered or selected it is drawn
+ * at Graphviz's place, *@x and *@y). */
+gboolean rwb_render_edge_label_place (const RwbScene *scene, const RwbStyle *style, guint edge,
+                                      double width, double height, double *x, double *y);
 /* Whether @scale draws node names inside the nodes (else rwb_render_place_labels applies). */
 gboolean rwb_render_full_labels     (double scale);
 /* The colour the renderer uses for the background, for callers drawing around the scene. */
