@@ -412,6 +412,33 @@ test_help_version (void)
   g_assert_true (g_str_has_prefix (out2, "rawabit-cli "));
 }
 
+/* An Arabic user whose locale is named but not installed (LANG=ar_XX.UTF-8 with no such locale
+ * generated) still reads Arabic messages: the program falls back to C.UTF-8, where gettext
+ * honours LANGUAGE, instead of the "C" locale, where it does not. */
+static void
+test_missing_locale_still_translated (void)
+{
+  const char *argv[] = { g_getenv ("RAWABIT_CLI"), "no-such-command", NULL };
+  g_autoptr (GSubprocessLauncher) launcher =
+    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr (GSubprocess) proc = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_subprocess_launcher_unsetenv (launcher, "LC_ALL");
+  g_subprocess_launcher_unsetenv (launcher, "LC_MESSAGES");
+  g_subprocess_launcher_setenv (launcher, "LANG", "ar_ZZ.UTF-8", TRUE);
+  g_subprocess_launcher_setenv (launcher, "LANGUAGE", "ar", TRUE);
+  proc = g_subprocess_launcher_spawnv (launcher, argv, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (proc, NULL, NULL, &out, &err, &error));
+  g_assert_no_error (error);
+  g_test_message ("stderr: %s", err);
+  g_assert_cmpint (g_subprocess_get_exit_status (proc), !=, 0);
+  g_assert_nonnull (strstr (err, "أمر غير معروف «no-such-command»"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -424,5 +451,6 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/force", test_force);
   g_test_add_func ("/cli/convert-layout", test_convert_layout);
   g_test_add_func ("/cli/help-version", test_help_version);
+  g_test_add_func ("/cli/missing-locale-still-translated", test_missing_locale_still_translated);
   return g_test_run ();
 }

@@ -150,6 +150,33 @@ test_english_titles (void)
     g_assert_cmpint (rwb_graph_find_entity (g, junk[k]), <, 0);
 }
 
+/* Transliterated company names: name-like words ending in an English business word written
+ * in Arabic letters, with or without a head noun; a verb before a whole loanword name is not
+ * part of it. */
+static void
+test_arabic_loanwords (void)
+{
+  g_autoptr (RwbGraph) g = extract_lang (
+    "أن عرضا مشتركا قدمته شركة نوراس وسيلفر باور تغلب على عروض أخرى. "
+    "واستثمرت شركة ومضة كابيتال في شركة ريفان. وتعمل غلوبال تريدينج في مصر.",
+    "ar");
+  g_assert_cmpint (rwb_graph_find_entity (g, "سيلفر باور"), >=, 0);
+  g_assert_cmpint (rwb_graph_find_entity (g, "ومضة كابيتال"), >=, 0);
+  g_assert_cmpint (rwb_graph_find_entity (g, "غلوبال تريدينج"), >=, 0);
+  g_assert_cmpint (rwb_graph_find_entity (g, "تعمل غلوبال تريدينج"), <, 0);
+  g_assert_cmpint (rwb_graph_find_entity (g, "باور تغلب"), <, 0);
+  gint a = rwb_graph_find_entity (g, "ومضة كابيتال"), b = rwb_graph_find_entity (g, "ريفان");
+  gboolean invest = FALSE;
+  for (guint k = 0; k < g->relations->len; k++)
+    {
+      RwbRelation *r = g_ptr_array_index (g->relations, k);
+      invest |= r->type == RWB_RELATION_INVESTMENT
+                && ((r->source == (guint) a && r->target == (guint) b)
+                    || (r->source == (guint) b && r->target == (guint) a));
+    }
+  g_assert_true (invest);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -158,5 +185,6 @@ main (int argc, char **argv)
   g_test_add_func ("/extract-orgs/english-common-words", test_english_common_words);
   g_test_add_func ("/extract-orgs/arabic-name-shapes", test_arabic_name_shapes);
   g_test_add_func ("/extract-orgs/english-titles", test_english_titles);
+  g_test_add_func ("/extract-orgs/arabic-loanwords", test_arabic_loanwords);
   return g_test_run ();
 }

@@ -486,6 +486,29 @@ test_lists_with_nisbas (void)
   g_assert_cmpuint (TYPED (types_between (g, "ريفان", "وديان")), ==, 0);
 }
 
+/* In a list of signatories each title names its own organization: no one holds a title in
+ * another party of the sentence. A trade tail (لتطوير المشاريع العمرانية) ends a name; a
+ * group in parentheses after a company owns it. */
+static void
+test_signatories (void)
+{
+  const char *text =
+    "وقع الاتفاقية السيد سامر الخطيب الرئيس التنفيذي لشركة رمال الخليج للمقاولات، والمهندس "
+    "وليد أحمد البدري - الرئيس التنفيذي لشركة الوفرة لتطوير المشاريع العمرانية (مجموعة "
+    "سنابل) والأستاذ ناصر محمد – المدير الإقليمي لمجموعة الربوة القابضة.";
+  g_autoptr (RwbGraph) g = extract_text (text, "ar");
+  g_assert_cmpint (find (g, "الوفرة لتطوير المشاريع العمرانية"), >=, 0);
+  g_assert_true (HAS (types_between (g, "وليد أحمد البدري", "الوفرة لتطوير المشاريع العمرانية"),
+                      RWB_RELATION_EXECUTIVE));
+  g_assert_true (HAS (types_between (g, "سنابل", "الوفرة لتطوير المشاريع العمرانية"),
+                      RWB_RELATION_OWNERSHIP));
+  g_assert_false (HAS (types_between (g, "وليد أحمد البدري", "رمال الخليج للمقاولات"),
+                       RWB_RELATION_EXECUTIVE));
+  g_assert_false (HAS (types_between (g, "ناصر محمد", "رمال الخليج للمقاولات"),
+                       RWB_RELATION_EXECUTIVE));
+  g_assert_false (HAS (types_between (g, "ناصر محمد", "سنابل"), RWB_RELATION_EXECUTIVE));
+}
+
 /* A place no lexicon lists, named after its head noun, and where a company is: "بمنطقة X",
  * "ومقرها X"; a person's nationality is no location. */
 static void
@@ -696,6 +719,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extract/suffixed-triggers", test_suffixed_triggers);
   g_test_add_func ("/extract/quoted-latin-objects", test_quoted_latin_and_objects);
   g_test_add_func ("/extract/lists-with-nisbas", test_lists_with_nisbas);
+  g_test_add_func ("/extract/signatories", test_signatories);
   g_test_add_func ("/extract/place-heads", test_place_heads);
   g_test_add_func ("/extract/own-article-ar", test_own_articles);
   g_test_add_func ("/extract/own-article-en", test_english_article);

@@ -378,6 +378,180 @@ test_clock_after_input (void)
   g_assert_nonnull (g_strstr_len (g_bytes_get_data (out, NULL), g_bytes_get_size (out), "\"bb\""));
 }
 
+/* A scene built by hand, as sfdp leaves a big graph without overlap removal: @n nodes of
+ * varied sizes on a ball of radius @radius around (@cx, 0) (a fixed pseudo-random sequence),
+ * each joined to the next by an edge with an arrowhead. */
+static void
+add_ball (RwbScene *scene, guint n, double cx, double radius, guint32 seed)
+{
+  RwbGraph *g = scene->graph;
+  GRand *rand = g_rand_new_with_seed (seed);
+  guint first = scene->nodes->len;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Node %u", first + i);
+      RwbSceneNode node = { 0 };
+      node.entity = rwb_graph_add_entity (g, name, RWB_ENTITY_COMPANY);
+      double r = radius * sqrt (g_rand_double (rand)), t = g_rand_double_range (rand, 0, 2 * G_PI);
+      node.x = cx + r * cos (t);
+      node.y = r * sin (t);
+      node.width = g_rand_double_range (rand, 40, 200);
+      node.height = g_rand_int_range (rand, 0, 3) ? 30 : 48;
+      g_array_append_val (scene->nodes, node);
+    }
+  for (guint i = first + 1; i < first + n; i++)
+    {
+      RwbSceneEdge edge = { 0 };
+      edge.relation = rwb_graph_ensure_relation (g, i - 1, i, RWB_RELATION_SUPPLY, 0.9);
+      edge.from = i - 1;
+      edge.to = i;
+      edge.points = g_array_new (FALSE, FALSE, sizeof (RwbPoint));
+      const RwbSceneNode *a = &g_array_index (scene->nodes, RwbSceneNode, i - 1);
+      const RwbSceneNode *b = &g_array_index (scene->nodes, RwbSceneNode, i);
+      RwbPoint p[2] = { { a->x, a->y }, { b->x, b->y } };
+      g_array_append_vals (edge.points, p, 2);
+      edge.has_head = TRUE;
+      edge.head = p[1];
+      g_array_append_val (scene->edges, edge);
+    }
+  g_rand_free (rand);
+}
+
+/* The number of pairs of boxes closer than @gap − 0.01 points on both axes, by looking at
+ * every pair. */
+static guint
+pairs_too_close (const RwbScene *scene, double gap)
+{
+  guint close = 0;
+  for (guint i = 0; i < scene->nodes->len; i++)
+    for (guint j = i + 1; j < scene->nodes->len; j++)
+      {
+        const RwbSceneNode *a = &g_array_index (scene->nodes, RwbSceneNode, i);
+        const RwbSceneNode *b = &g_array_index (scene->nodes, RwbSceneNode, j);
+        if (fabs (a->x - b->x) < (a->width + b->width) / 2 + gap - 0.01
+            && fabs (a->y - b->y) < (a->height + b->height) / 2 + gap - 0.01)
+          close++;
+      }
+  return close;
+}
+
+/* Whether @p lies on the outline of @n's box, within a point. */
+static gboolean
+on_border (const RwbSceneNode *n, RwbPoint p)
+{
+  double ex = fabs (fabs (p.x - n->x) - n->width / 2), ey = fabs (fabs (p.y - n->y) - n->height / 2);
+  return (ex < 1 && fabs (p.y - n->y) <= n->height / 2 + 1)
+         || (ey < 1 && fabs (p.x - n->x) <= n->width / 2 + 1);
+}
+
+/* The core's overlap removal for big graphs: two crowded balls far apart (as sfdp lays out
+ * two parts) come out with every pair of boxes at least the gap apart, the left ball still
+ * wholly left of the right one, every edge routed from border to border, and the work (pairs
+ * looked at) linear in the nodes: a few dozen per node and pass, where all pairs would be
+ * 1,500 per node. */
+static void
+test_spread_nodes (void)
+{
+  g_autoptr (RwbGraph) g = rwb_graph_new ();
+  g_autoptr (RwbScene) scene = rwb_scene_new (g);
+  add_ball (scene, 1500, 0, 300, 7);
+  add_ball (scene, 1500, 5000, 300, 8);
+  g_assert_cmpuint (pairs_too_close (scene, 0), >, 10000);
+  guint64 work = 0;
+  guint passes = rwb_scene_spread_nodes (scene, 20, &work);
+  g_assert_cmpuint (pairs_too_close (scene, 20), ==, 0);
+  g_assert_cmpuint (passes, >, 0);
+  g_assert_cmpuint (work, <, (guint64) 60 * scene->nodes->len * (passes + 1));
+
+  double right_of_left = -G_MAXDOUBLE, left_of_right = G_MAXDOUBLE;
+  for (guint i = 0; i < scene->nodes->len; i++)
+    {
+      const RwbSceneNode *n = &g_array_index (scene->nodes, RwbSceneNode, i);
+      if (i < 1500)
+        right_of_left = MAX (right_of_left, n->x);
+      else
+        left_of_right = MIN (left_of_right, n->x);
+    }
+  g_assert_cmpfloat (right_of_left, <, left_of_right);
+
+  for (guint i = 0; i < scene->edges->len; i++)
+    {
+      const RwbSceneEdge *e = &g_array_index (scene->edges, RwbSceneEdge, i);
+      const RwbSceneNode *a = &g_array_index (scene->nodes, RwbSceneNode, e->from);
+      const RwbSceneNode *b = &g_array_index (scene->nodes, RwbSceneNode, e->to);
+      g_assert_true (on_border (a, g_array_index (e->points, RwbPoint, 0)));
+      g_assert_true (e->has_head && on_border (b, e->head));
+    }
+  /* The bounds hold the moved nodes. */
+  const RwbSceneNode *last = &g_array_index (scene->nodes, RwbSceneNode, 2999);
+  g_assert_cmpfloat (last->x + last->width / 2, <=, scene->bounds.x + scene->bounds.width + 0.01);
+}
+
+/* A layout that puts every node in one place (Graphviz does with a graph without edges) has
+ * no direction to push in: the nodes are set out around it first, and the work stays linear
+ * instead of every pair of the pile; so it does when one node lies far from a crowd. A layout
+ * with room to spare is left as it is. */
+static void
+test_spread_pile (void)
+{
+  g_autoptr (RwbGraph) g = rwb_graph_new ();
+  g_autoptr (RwbScene) scene = rwb_scene_new (g);
+  add_ball (scene, 2000, 0, 0, 3);
+  guint64 work = 0;
+  guint passes = rwb_scene_spread_nodes (scene, 10, &work);
+  g_assert_cmpuint (pairs_too_close (scene, 10), ==, 0);
+  g_assert_cmpuint (work, <, (guint64) 60 * scene->nodes->len * (passes + 1));
+
+  /* One node far out does not make the grid's cells big enough to hold the whole crowd. */
+  g_autoptr (RwbGraph) g2 = rwb_graph_new ();
+  g_autoptr (RwbScene) far = rwb_scene_new (g2);
+  add_ball (far, 2000, 0, 300, 5);
+  RwbSceneNode out = { .entity = rwb_graph_add_entity (g2, "Far out", RWB_ENTITY_PLACE),
+                       .x = 1e6, .y = 1e6, .width = 80, .height = 30 };
+  g_array_append_val (far->nodes, out);
+  work = 0;
+  passes = rwb_scene_spread_nodes (far, 10, &work);
+  g_assert_cmpuint (pairs_too_close (far, 10), ==, 0);
+  g_assert_cmpuint (work, <, (guint64) 60 * far->nodes->len * (passes + 1));
+
+  g_autoptr (RwbScene) sparse = rwb_scene_new (g);
+  for (guint i = 0; i < 50; i++)
+    {
+      RwbSceneNode node = { .entity = i, .x = (i % 10) * 300.0, .y = (i / 10) * 200.0,
+                            .width = 100, .height = 40 };
+      g_array_append_val (sparse->nodes, node);
+    }
+  g_assert_cmpuint (rwb_scene_spread_nodes (sparse, 20, NULL), ==, 0);
+  for (guint i = 0; i < 50; i++)
+    {
+      const RwbSceneNode *n = &g_array_index (sparse->nodes, RwbSceneNode, i);
+      g_assert_cmpfloat (n->x, ==, (i % 10) * 300.0);
+      g_assert_cmpfloat (n->y, ==, (i / 10) * 200.0);
+    }
+}
+
+/* A graph past the size where sfdp takes over comes out of the whole layout (helper, JSON,
+ * the core's overlap removal) with no two boxes overlapping. */
+static void
+test_big_layout_no_overlap (void)
+{
+  g_autoptr (RwbGraph) g = small_graph (450);
+  for (guint i = 0; i + 37 < 450; i += 3)
+    rwb_graph_ensure_relation (g, i, (i * 7 + 37) % 450, RWB_RELATION_PARTNERSHIP, 0.7);
+  RwbLayoutOptions options;
+  rwb_layout_options_init (&options);
+  options.engine = rwb_layout_engine_for_size (g->entities->len);
+  g_assert_cmpint (options.engine, ==, RWB_LAYOUT_SFDP);
+  g_autofree char *dot = rwb_layout_graph_to_dot (g, &options);
+  /* Graphviz keeps its overlaps; the core removes them. */
+  g_assert_nonnull (strstr (dot, "overlap=true"));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RwbScene) scene = rwb_layout_run (g, &options, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (scene->nodes->len, ==, 450);
+  g_assert_cmpuint (pairs_too_close (scene, 0), ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -391,5 +565,8 @@ main (int argc, char **argv)
   g_test_add_func ("/layout/sandbox", test_sandbox);
   g_test_add_func ("/layout/orphan", test_orphan);
   g_test_add_func ("/layout/clock-after-input", test_clock_after_input);
+  g_test_add_func ("/layout/spread-nodes", test_spread_nodes);
+  g_test_add_func ("/layout/spread-pile", test_spread_pile);
+  g_test_add_func ("/layout/big-no-overlap", test_big_layout_no_overlap);
   return g_test_run ();
 }

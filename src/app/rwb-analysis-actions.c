@@ -352,7 +352,11 @@ paths_done (GObject *source, GAsyncResult *result, gpointer data)
       g_autofree char *to_name = rwb_display_name (to->name, RWB_DISPLAY_NAME_MAX);
 
       /* Translators: Show Connection found no path; %s are two entity names. */
-      message = g_strdup_printf (_("%s and %s are not connected"), from_name, to_name);
+      g_autofree char *a_name = rwb_isolated_name (from->name);
+      g_autofree char *b_name = rwb_isolated_name (to->name);
+      g_autofree char *text = g_strdup_printf (_("%s and %s are not connected"), a_name, b_name);
+
+      message = rwb_ui_line (text);
       rwb_graph_view_set_highlight (a->view, g, NULL, NULL);
       tell (a, message);
       path_job_free (job);
@@ -380,25 +384,31 @@ paths_done (GObject *source, GAsyncResult *result, gpointer data)
   /* The best path, hop by hop, in the status line. */
   {
     const RwbPath *best = g_ptr_array_index (paths, 0);
-    g_autofree char *from_name = rwb_display_name (from->name, RWB_DISPLAY_NAME_MAX);
-    GString *hops = g_string_new (NULL);
+    g_autofree char *first = rwb_isolated_name (from->name);
+    GString *hops = g_string_new (first);
+    g_autofree char *text = NULL;
     g_autofree char *message = NULL;
 
-    g_string_append_printf (hops, "\u2068%s\u2069", from_name);
+    /* Each name isolated, and the hops in the window's reading order: "A —Supply→ B" in an
+     * English window, "A ←توريد— B" read from the right in an Arabic one. */
     for (guint h = 0; h < best->n_hops; h++)
       {
         const RwbPathHop *hop = &best->hops[h];
         const RwbRelation *r = g_ptr_array_index (g->relations, hop->relations[0]);
         const RwbEntity *next = g_ptr_array_index (g->entities, hop->to);
-        g_autofree char *next_name = rwb_display_name (next->name, RWB_DISPLAY_NAME_MAX);
+        g_autofree char *name = rwb_isolated_name (next->name);
+        g_autofree char *kind = rwb_bidi_isolate (rwb_relation_type_label (r->type));
 
-        g_string_append_printf (hops, " —%s%s \u2068%s\u2069", _(rwb_relation_type_label (r->type)),
-                                arrow_on (), next_name);
+        if (rwb_ui_is_rtl ())
+          g_string_append_printf (hops, " ←%s— %s", kind, name);
+        else
+          g_string_append_printf (hops, " —%s→ %s", kind, name);
       }
     /* Translators: Show Connection: %u paths highlighted, then the shortest, "A —Supply→ B". */
-    message = g_strdup_printf (g_dngettext (NULL, "%u path: %s", "%u paths, the shortest: %s",
-                                            paths->len),
-                               paths->len, hops->str);
+    text = g_strdup_printf (g_dngettext (NULL, "%u path: %s", "%u paths, the shortest: %s",
+                                         paths->len),
+                            paths->len, hops->str);
+    message = rwb_ui_line (text);
     g_string_free (hops, TRUE);
     tell (a, message);
   }
@@ -1026,13 +1036,13 @@ statistics_action (GSimpleAction *action, GVariant *parameter, gpointer data)
   for (guint k = 0; k < st->n_top_companies; k++)
     {
       guint e = st->top_companies[k];
-      g_autofree char *name = isolated_name (g_ptr_array_index (g->entities, e));
+      const RwbEntity *entity = g_ptr_array_index (g->entities, e);
+      g_autofree char *name = rwb_isolated_name_markup (entity->name);
 
-      /* The mark keeps an Arabic name's line starting on the window's side. */
-      g_string_append_printf (text, "%s%u. %s\t%u\n",
-                              gtk_widget_get_default_direction () == GTK_TEXT_DIR_RTL ? "\u200f"
-                                                                                     : "\u200e",
-                              k + 1, name, rwb_graph_entity_degree (g, e, FALSE));
+      /* The mark first: the line keeps the window's direction whatever the name's script. */
+      g_string_append_printf (text, "%s%u. %s\t%u\n", rwb_ui_is_rtl () ? RWB_BIDI_RLM : RWB_BIDI_LRM,
+                              k + 1, name,
+                              rwb_graph_entity_degree (g, e, FALSE));
     }
   append_changes (text, g, rwb_session_get_as_of (a->session));
   /* Translators: a heading of the statistics window; Louvain is the algorithm's name. */
@@ -1059,6 +1069,14 @@ statistics_action (GSimpleAction *action, GVariant *parameter, gpointer data)
   gtk_widget_set_margin_top (label, 18);
   gtk_widget_set_margin_bottom (label, 18);
   gtk_widget_set_name (label, "statistics-text");
+  {
+    /* The counts in one column after the names, in either direction (tab stops every eight
+     * spaces leave them ragged). */
+    PangoTabArray *tabs = pango_tab_array_new_with_positions (1, TRUE, PANGO_TAB_LEFT, 260);
+
+    gtk_label_set_tabs (GTK_LABEL (label), tabs);
+    pango_tab_array_free (tabs);
+  }
   scrolled = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
                                   GTK_POLICY_AUTOMATIC);
@@ -1066,6 +1084,8 @@ statistics_action (GSimpleAction *action, GVariant *parameter, gpointer data)
   gtk_window_set_child (GTK_WINDOW (window), scrolled);
   g_object_set_data (G_OBJECT (window), "statistics-text", label);
   gtk_window_present (GTK_WINDOW (window));
+  /* A selectable label takes the focus with all its text selected: start with none. */
+  gtk_label_select_region (GTK_LABEL (label), 0, 0);
 
   /* The communities in a worker thread: a large graph takes a while. */
   job = g_new0 (StatisticsJob, 1);

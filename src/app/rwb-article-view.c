@@ -355,10 +355,11 @@ on_query_tooltip (GtkWidget *widget, int x, int y, gboolean keyboard, GtkTooltip
   entity = g_ptr_array_index (self->graph->entities, m->entity);
   /* The name isolated (FSI … PDI): its script does not reorder the parenthesis. */
   g_autofree char *shown = rwb_display_name (entity->name, RWB_DISPLAY_NAME_MAX);
-  g_autofree char *name = g_strdup_printf ("\u2068%s\u2069", shown);
+  g_autofree char *name = rwb_bidi_isolate (shown);
   /* Translators: tooltip over a mention in the article: name and type, "Xiaomi (Company)". */
   text = g_strdup_printf (_("%s (%s)"), name, rwb_entity_type_label (entity->type));
-  gtk_tooltip_set_text (tooltip, text);
+  g_autofree char *line = rwb_ui_line (text);
+  gtk_tooltip_set_text (tooltip, line);
   return TRUE;
 }
 

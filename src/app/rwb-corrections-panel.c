@@ -59,9 +59,10 @@ on_withdraw_clicked (GtkButton *button, RwbCorrectionsPanel *self)
 static GtkWidget *
 make_row (RwbCorrectionsPanel *self, guint index, const RwbCorrection *c, gboolean applies)
 {
-  g_autofree char *description = rwb_correction_describe (c);
+  g_autofree char *sentence = rwb_correction_describe_isolated (c);
   /* A correction names entities, whose names can be megabytes long. */
-  g_autofree char *text = rwb_display_name (description, RWB_DISPLAY_NAME_MAX_DETAILS);
+  g_autofree char *shown = rwb_display_name (sentence, RWB_DISPLAY_NAME_MAX_DETAILS);
+  g_autofree char *text = rwb_ui_line (shown);
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);

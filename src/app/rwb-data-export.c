@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rwb-bidi.h"
 #include "rwb-data-export.h"
 #include "rwb-window.h"
 
@@ -145,6 +146,7 @@ static void
 report (GtkWindow *parent, GFile *file, gboolean ok, const GError *error)
 {
   g_autofree char *name = g_file_get_parse_name (file);
+  g_autofree char *isolated = rwb_bidi_isolate (name);
   g_autofree char *text = NULL;
 
   if (!RWB_IS_WINDOW (parent))
@@ -152,13 +154,13 @@ report (GtkWindow *parent, GFile *file, gboolean ok, const GError *error)
   if (ok)
     {
       /* Translators: %s is a file name. */
-      text = g_strdup_printf (_("Exported to “%s”"), name);
+      text = g_strdup_printf (_("Exported to “%s”"), isolated);
       rwb_window_show_message (RWB_WINDOW (parent), text);
     }
   else
     {
       /* Translators: %s is a file name; an error message follows. */
-      text = g_strdup_printf (_("Could not export to “%s”: %s"), name, error->message);
+      text = g_strdup_printf (_("Could not export to “%s”: %s"), isolated, error->message);
       rwb_window_show_error (RWB_WINDOW (parent), text);
     }
 }

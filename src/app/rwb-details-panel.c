@@ -413,14 +413,17 @@ rwb_details_panel_show_entity (RwbDetailsPanel *self, guint entity)
       if (aliases->len > 0)
         /* Translators: separates aliases in "Also: شاومي، Mi". */
         g_string_append (aliases, _(", "));
-      g_autofree char *alias_shown = rwb_display_name (alias, RWB_DISPLAY_NAME_MAX);
-      g_string_append_printf (aliases, "\u2068%s\u2069", alias_shown);
+      {
+        g_autofree char *isolated = rwb_isolated_name (alias);
+        g_string_append (aliases, isolated);
+      }
     }
   if (aliases->len > 0)
     {
       /* Translators: %s is a list of other names of the entity. */
       g_autofree char *text = g_strdup_printf (_("Also: %s"), aliases->str);
-      gtk_label_set_text (self->aliases_label, text);
+      g_autofree char *line = rwb_ui_line (text);
+      gtk_label_set_text (self->aliases_label, line);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->aliases_label), aliases->len > 0);
 
@@ -442,29 +445,32 @@ rwb_details_panel_show_entity (RwbDetailsPanel *self, guint entity)
       guint index = g_array_index (relations, guint, i);
       const RwbRelation *r = g_ptr_array_index (self->graph->relations, index);
       guint other = r->source == entity ? r->target : r->source;
-      const char *arrow = !r->directed ? "↔" : r->source == entity ? "→" : "←";
-      /* The name isolated (FSI … PDI): an Arabic name in a Latin line (or the reverse) keeps
-       * its place between the arrow and the parenthesis. */
-      g_autofree char *shown = rwb_display_name (entity_at (self, other)->name, RWB_DISPLAY_NAME_MAX);
-      g_autofree char *name_markup = g_markup_escape_text (shown, -1);
-      g_autofree char *name = g_strdup_printf ("\u2068%s\u2069", name_markup);
+      const char *arrow = !r->directed ? "↔" : rwb_ui_arrow (r->source == entity);
+      /* The name isolated (FSI … PDI) in a line marked with the window's direction: an Arabic
+       * name in a Latin line (or the reverse) keeps its place between the arrow and the
+       * parenthesis, and the line reads in the window's direction. */
+      g_autofree char *name = rwb_isolated_name_markup (entity_at (self, other)->name);
       g_autofree char *kind = g_markup_escape_text (rwb_relation_type_label (r->type), -1);
       g_autofree char *markup = NULL;
+      g_autofree char *line = NULL;
       g_autofree char *caption = NULL;
+      g_autofree char *caption_line = NULL;
       GtkWidget *row;
 
       /* Translators: a relation of the selected entity: arrow, other entity, relation type,
        * confidence, as in "→ Great Wall Motor (Manufacturing, 0.9)". */
       markup = g_strdup_printf (_("%s %s <span alpha=\"70%%\">(%s, %.2g)</span>"), arrow, name,
                                 kind, r->confidence);
-      row = make_text_row (markup, "details.select-relation", g_variant_new_uint32 (index));
+      line = rwb_ui_line (markup);
+      row = make_text_row (line, "details.select-relation", g_variant_new_uint32 (index));
       g_object_set_data (G_OBJECT (row), "rwb-relation-type", GINT_TO_POINTER (r->type + 1));
       gtk_list_box_append (self->relations_list, row);
 
       /* Translators: caption above an evidence sentence: relation type · other entity. */
-      g_autofree char *other_name = g_strdup_printf ("\u2068%s\u2069", shown);
+      g_autofree char *other_name = rwb_isolated_name (entity_at (self, other)->name);
       caption = g_strdup_printf (_("%s · %s"), rwb_relation_type_label (r->type), other_name);
-      append_evidence (self, r, caption, sentences, seen);
+      caption_line = rwb_ui_line (caption);
+      append_evidence (self, r, caption_line, sentences, seen);
     }
   gtk_list_box_set_header_func (self->relations_list, relation_header, NULL, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->relations_heading), relations->len > 0);
@@ -546,12 +552,11 @@ rwb_details_panel_show_relation (RwbDetailsPanel *self, guint relation)
   /* Translators: a relation's heading: "Great Wall Motor → Xiaomi"; "↔" when undirected. */
   /* The names isolated in a left-to-right line (LRM first), so "A → B" keeps its order and the
    * arrow its meaning whatever the script of the names and the direction of the window. */
-  g_autofree char *source_shown = rwb_display_name (source->name, RWB_DISPLAY_NAME_MAX);
-  g_autofree char *target_shown = rwb_display_name (target->name, RWB_DISPLAY_NAME_MAX);
-  g_autofree char *source_name = g_strdup_printf ("\u200e\u2068%s\u2069", source_shown);
-  g_autofree char *target_name = g_strdup_printf ("\u2068%s\u2069", target_shown);
+  g_autofree char *source_name = rwb_isolated_name (source->name);
+  g_autofree char *target_name = rwb_isolated_name (target->name);
   title = g_strdup_printf (_("%s %s %s"), source_name, r->directed ? "→" : "↔", target_name);
-  gtk_label_set_text (self->title_label, title);
+  g_autofree char *title_line = rwb_bidi_line (title, FALSE);
+  gtk_label_set_text (self->title_label, title_line);
   kind = g_markup_escape_text (rwb_relation_type_label (r->type), -1);
   /* Translators: under a relation's heading: type and confidence, "Manufacturing · confidence
    * 0.9". */
@@ -569,13 +574,13 @@ rwb_details_panel_show_relation (RwbDetailsPanel *self, guint relation)
     {
       const RwbEntity *e = entity_at (self, ends[i]);
       g_autofree char *type = type_markup (e->type);
-      g_autofree char *shown = rwb_display_name (e->name, RWB_DISPLAY_NAME_MAX);
-      g_autofree char *name = g_markup_escape_text (shown, -1);
+      g_autofree char *name = rwb_isolated_name_markup (e->name);
       g_autofree char *markup = g_strdup_printf ("%s  <span alpha=\"70%%\">%s</span>", name,
                                                  type);
+      g_autofree char *line = rwb_ui_line (markup);
 
       gtk_list_box_append (self->relations_list,
-                           make_text_row (markup, "details.select-entity",
+                           make_text_row (line, "details.select-entity",
                                           g_variant_new_int32 ((gint32) ends[i])));
     }
   gtk_widget_set_visible (GTK_WIDGET (self->relations_heading), TRUE);
@@ -741,11 +746,13 @@ article_heading (const RwbDocument *doc, guint index)
   if (date == NULL)
     return g_steal_pointer (&title);
   {
-    /* Each part isolated (FSI…PDI), so a Latin date keeps its order beside an Arabic title. */
-    g_autofree char *t = g_strconcat ("\u2068", title, "\u2069", NULL);
-    g_autofree char *d = g_strconcat ("\u2068", date, "\u2069", NULL);
+    /* Each part isolated (FSI…PDI), so a Latin date keeps its order beside an Arabic title,
+     * and the line in the window's direction. */
+    g_autofree char *t = rwb_bidi_isolate (title);
+    g_autofree char *d = rwb_bidi_isolate (date);
+    g_autofree char *line = g_strdup_printf (_("%s · %s"), t, d);
 
-    return g_strdup_printf (_("%s · %s"), t, d);
+    return rwb_ui_line (line);
   }
 }
 

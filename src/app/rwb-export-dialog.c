@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "rwb-bidi.h"
 #include "rwb-export-dialog.h"
 #include "rwb-window.h"
 
@@ -315,7 +316,8 @@ export_done (GObject *source, GAsyncResult *result, gpointer user_data)
     {
       g_autofree char *name = g_file_get_basename (self->file);
       /* Translators: %s is a file name. */
-      g_autofree char *message = g_strdup_printf (_("Exported “%s”"), name);
+      g_autofree char *isolated = rwb_bidi_isolate (name);
+      g_autofree char *message = g_strdup_printf (_("Exported “%s”"), isolated);
       rwb_window_show_message (RWB_WINDOW (parent), message);
     }
   gtk_window_destroy (GTK_WINDOW (self));

@@ -105,7 +105,8 @@ rwb_graph_view_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_property_action (widget_class, "view.legend-collapsed",
                                             "legend-collapsed");
 
-  /* Keys work while the view has the focus; plain keys too, as in image viewers. */
+  /* Keys work while the view has the focus; plain keys too, as in image viewers. The plain
+   * arrows move the focus ring between nodes (rwb-graph-view-focus.c); with Ctrl they pan. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, 0, "view.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, 0, "view.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, 0, "view.zoom-in", NULL);
@@ -129,12 +130,16 @@ rwb_graph_view_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, 0, "view.fit", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "view.clear-selection",
                                        NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "view.pan", "(dd)",
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_CONTROL_MASK, "view.pan",
+                                       "(dd)",
                                        -1.0, 0.0);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "view.pan", "(dd)",
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_CONTROL_MASK, "view.pan",
+                                       "(dd)",
                                        1.0, 0.0);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, 0, "view.pan", "(dd)",
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_CONTROL_MASK, "view.pan",
+                                       "(dd)",
                                        0.0, -1.0);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, 0, "view.pan", "(dd)",
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_CONTROL_MASK, "view.pan",
+                                       "(dd)",
                                        0.0, 1.0);
 }

@@ -15,6 +15,7 @@
 #include "rwb-labels.h"
 #include "rwb-provenance.h"
 #include "rwb-render.h"
+#include "rwb-labels.h"
 
 
 /* --- Hit testing --------------------------------------------------------------------------- */
@@ -513,6 +514,7 @@ rwb_graph_view_tooltip_text_at (RwbGraphView *self, double x, double y)
       for (guint i = 0; entity->aliases != NULL && i < entity->aliases->len; i++)
         {
           const char *alias = g_ptr_array_index (entity->aliases, i);
+          g_autofree char *isolated = NULL;
 
           if (g_strcmp0 (alias, entity->name) == 0)
             continue;
@@ -521,10 +523,15 @@ rwb_graph_view_tooltip_text_at (RwbGraphView *self, double x, double y)
           /* Each name isolated (FSI … PDI): Latin and Arabic names in one line keep their
            * order, and the commas stay between them. */
           g_autofree char *alias_shown = rwb_display_name (alias, RWB_DISPLAY_NAME_MAX);
-          g_string_append_printf (text, "\u2068%s\u2069", alias_shown);
+          isolated = rwb_bidi_isolate (alias_shown);
+          g_string_append (text, isolated);
           first = FALSE;
         }
-      return g_string_free (text, FALSE);
+      {
+        /* Every line in the window's direction (rwb_ui_line marks each one). */
+        g_autofree char *lines = g_string_free (text, FALSE);
+        return rwb_ui_line (lines);
+      }
     }
 
   edge = rwb_graph_view_edge_at (self, x, y);
@@ -553,9 +560,13 @@ rwb_graph_view_tooltip_text_at (RwbGraphView *self, double x, double y)
       evidence = g_strdup_printf (_("%s · %s"), sentences, articles);
       /* The names are isolated (FSI … PDI) in a left-to-right line, so "A → B" keeps its order
        * and the arrow its meaning when the names are Arabic. */
-      return g_strdup_printf ("%s\n\u200e\u2068%s\u2069 %s \u2068%s\u2069\n%s",
-                              rwb_relation_type_to_string (r->type), source_name,
-                              r->directed ? "→" : "—", target_name, evidence);
+      g_autofree char *a = rwb_bidi_isolate (source_name);
+      g_autofree char *b = rwb_bidi_isolate (target_name);
+      g_autofree char *kind = rwb_ui_line (rwb_relation_type_short_label (r->type));
+      g_autofree char *ev = rwb_ui_line (evidence);
+
+      return g_strdup_printf ("%s\n" RWB_BIDI_LRM "%s %s %s\n%s", kind, a,
+                              r->directed ? "→" : "—", b, ev);
     }
 
   return NULL;

@@ -159,6 +159,9 @@ struct _RwbGraphView
   double *node_sizes;
   double *node_priority;
   GHashTable *saved_edges;     /* scene edge → SavedEdge, edges a drag reshaped */
+
+  gint focus_entity;           /* the keyboard focus ring's entity, -1 (rwb-graph-view-focus.c) */
+  const void *focus_graph;     /* the graph it is of, only compared: a new graph drops it */
 };
 
 /* --- rwb-graph-view.c: coordinates, states, selection -------------------------------------- */
@@ -245,6 +248,14 @@ void     rwb_graph_view_analysis_style      (RwbGraphView *self,
 void     rwb_graph_view_clear_analysis      (RwbGraphView *self);
 /* The view shows another scene: its per-node arrays go, and the rest with another graph. */
 void     rwb_graph_view_analysis_scene_changed (RwbGraphView *self);
+
+/* --- rwb-graph-view-focus.c: the keyboard focus ring on nodes ------------------------------ */
+gboolean rwb_graph_view_focus               (GtkWidget        *widget,
+                                             GtkDirectionType  direction);
+void     rwb_graph_view_snapshot_focus      (RwbGraphView *self,
+                                             GtkSnapshot  *snapshot);
+void     rwb_graph_view_focus_scene_changed (RwbGraphView *self);
+void     rwb_graph_view_install_focus_actions (GtkWidgetClass *widget_class);
 
 /* --- rwb-graph-view-actions.c --------------------------------------------------------------- */
 void     rwb_graph_view_install_actions     (GtkWidgetClass *widget_class);

@@ -585,6 +585,8 @@ rwb_graph_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
       cairo_destroy (cr);
     }
 
+  rwb_graph_view_snapshot_focus (self, snapshot);
+
   /* A plain Graphviz file draws in its own colours: the entity and relation legend does not
    * apply to it. */
   self->legend_drawn = FALSE;

@@ -545,6 +545,7 @@ clear_scene_data (RwbGraphView *self)
   self->press = PRESS_NONE;
   self->dragging = FALSE;
   self->drag_node = -1;
+  self->focus_entity = -1;
   if (self->render_cache != NULL)
     rwb_render_cache_reset (self->render_cache);
 }
@@ -635,10 +636,30 @@ rwb_graph_view_class_init (RwbGraphViewClass *klass)
     g_signal_new ("selection-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  /**
+   * RwbGraphView::context-menu:
+   * @x: the focused node's centre, widget coordinates
+   * @y: the same
+   *
+   * Emitted when the keyboard asks for the context menu of the focused (or selected) node:
+   * the Menu key or Shift+F10. The window pops its menu up there, as for a right-click.
+   */
+  g_signal_new ("context-menu", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                NULL, G_TYPE_NONE, 2, G_TYPE_DOUBLE, G_TYPE_DOUBLE);
+
   rwb_graph_view_install_actions (widget_class);
+  rwb_graph_view_install_focus_actions (widget_class);
 
   gtk_widget_class_set_css_name (widget_class, "rwb-graph-view");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+/* The focus ring shows only while the view has the focus: a frame when it comes or goes. */
+static void
+on_has_focus_changed (GtkWidget *widget, GParamSpec *pspec, gpointer data)
+{
+  if (rwb_graph_view_get_focus_entity (RWB_GRAPH_VIEW (widget)) >= 0)
+    gtk_widget_queue_draw (widget);
 }
 
 static void
@@ -662,6 +683,8 @@ rwb_graph_view_init (RwbGraphView *self)
   rwb_graph_view_init_input (self);
 
   g_signal_connect (self, "notify::scale-factor", G_CALLBACK (on_scale_factor_changed), NULL);
+  /* The focus ring shows only while the view has the focus. */
+  g_signal_connect (self, "notify::has-focus", G_CALLBACK (on_has_focus_changed), NULL);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Knowledge graph"),
@@ -799,6 +822,7 @@ on_scene_changed (RwbGraphView *self)
     {
       self->n_entities = self->n_relations = 0;
     }
+  rwb_graph_view_focus_scene_changed (self);
 
   self->user_viewport = FALSE;
   rwb_graph_view_refit (self);

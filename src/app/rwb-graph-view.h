@@ -160,10 +160,22 @@ GHashTable     *rwb_graph_view_get_moved_positions (RwbGraphView *self);
  */
 void            rwb_graph_view_reset_positions   (RwbGraphView *self);
 
+/**
+ * rwb_graph_view_get_focus_entity:
+ * Returns: the entity whose node has the keyboard focus ring, or -1
+ */
+gint            rwb_graph_view_get_focus_entity  (RwbGraphView *self);
+
 /* Signals: "selection-changed" (no arguments), emitted on every selection change, from the
- * user or from the API. Actions installed on the widget, with the keys bound to them while the
- * view has the focus: view.zoom-in (+, Ctrl++), view.zoom-out (-, Ctrl+-), view.zoom-reset
- * (1:1; 0, Ctrl+0), view.fit (F), view.pan "(dd)" in steps of 64 px (arrow keys),
+ * user or from the API; "context-menu" (double x, double y), the keyboard asking for the
+ * focused node's menu. Keyboard focus: Tab / Shift+Tab move a focus ring through the nodes in
+ * reading order (then on out of the view), the arrow keys to the nearest node in their
+ * direction (view.focus-move "(ii)"), Enter or Space select it (view.activate-focus "b", Ctrl
+ * adds), Menu or Shift+F10 emit "context-menu" (view.context-menu); the view's accessible
+ * description names the focused node, its type and relation count. Actions installed on the
+ * widget, with the keys bound to them while the view has the focus: view.zoom-in (+, Ctrl++),
+ * view.zoom-out (-, Ctrl+-), view.zoom-reset (1:1; 0, Ctrl+0), view.fit (F), view.pan "(dd)"
+ * in steps of 64 px (Ctrl+arrow keys),
  * view.reset-positions, view.clear-selection (Esc), view.show-legend (stateful, the
  * "show-legend" property, default on), view.legend-collapsed (the "legend-collapsed"
  * property: only the legend's chip). Pointer: drag empty space or scroll to pan, Ctrl+scroll

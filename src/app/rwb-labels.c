@@ -72,6 +72,84 @@ rwb_display_name (const char *name, guint max_chars)
   return g_strconcat (head, "…", NULL);
 }
 
+/**
+ * rwb_isolated_name:
+ * @name: an entity's name, any length
+ *
+ * rwb_bidi_isolate() of the first RWB_DISPLAY_NAME_MAX characters of @name (rwb_display_name()).
+ *
+ * Returns: (transfer full): the name to put in a line of text
+ */
+char *
+rwb_isolated_name (const char *name)
+{
+  g_autofree char *shown = rwb_display_name (name, RWB_DISPLAY_NAME_MAX);
+
+  return rwb_bidi_isolate (shown);
+}
+
+/**
+ * rwb_isolated_name_markup:
+ * @name: an entity's name, any length
+ *
+ * rwb_bidi_isolate_markup() of the first RWB_DISPLAY_NAME_MAX characters of @name.
+ *
+ * Returns: (transfer full): the escaped name to put in a line of markup
+ */
+char *
+rwb_isolated_name_markup (const char *name)
+{
+  g_autofree char *shown = rwb_display_name (name, RWB_DISPLAY_NAME_MAX);
+
+  return rwb_bidi_isolate_markup (shown);
+}
+
+/**
+ * rwb_ui_is_rtl:
+ *
+ * Whether the window is laid out right to left: GTK's default direction, which it takes from
+ * the locale (an Arabic catalogue) or `GTK_DEBUG`-style overrides in tests.
+ *
+ * Returns: %TRUE for a right-to-left window
+ */
+gboolean
+rwb_ui_is_rtl (void)
+{
+  return gtk_widget_get_default_direction () == GTK_TEXT_DIR_RTL;
+}
+
+/**
+ * rwb_ui_line:
+ * @text: a line (or lines) of text or markup in the window's language, names isolated with
+ *   rwb_bidi_isolate()
+ *
+ * rwb_bidi_line() in the window's direction: a label showing it lays it out as the window's
+ * language reads, even when it starts with (or holds only) names of the other script.
+ *
+ * Returns: (transfer full): the marked text
+ */
+char *
+rwb_ui_line (const char *text)
+{
+  return rwb_bidi_line (text, rwb_ui_is_rtl ());
+}
+
+/**
+ * rwb_ui_arrow:
+ * @outgoing: %TRUE for a relation from the shown entity to another, %FALSE for one to it
+ *
+ * The arrow before the other entity in a line about one entity: it points along the line's
+ * reading direction for an outgoing relation ("→ X" in English, "← X" in Arabic, read from the
+ * right), against it for an incoming one.
+ *
+ * Returns: (transfer none): the arrow, UTF-8
+ */
+const char *
+rwb_ui_arrow (gboolean outgoing)
+{
+  return outgoing != rwb_ui_is_rtl () ? "→" : "←";
+}
+
 static int
 compare_spans (gconstpointer a, gconstpointer b)
 {

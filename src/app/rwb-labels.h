@@ -7,6 +7,7 @@
 #pragma once
 
 #include <gtk/gtk.h>
+#include "rwb-bidi.h"
 #include "rwb-graph.h"
 
 G_BEGIN_DECLS
@@ -18,6 +19,11 @@ G_BEGIN_DECLS
 GtkTextDirection rwb_text_direction (const char *text);
 char       *rwb_display_name           (const char *name,
                                         guint       max_chars);
+char       *rwb_isolated_name          (const char *name);
+char       *rwb_isolated_name_markup   (const char *name);
+gboolean    rwb_ui_is_rtl (void);
+char       *rwb_ui_line (const char *text);
+const char *rwb_ui_arrow (gboolean outgoing);
 char       *rwb_markup_highlight_spans (const char *text,
                                         const RwbSpan *spans,
                                         guint n_spans,

@@ -21,6 +21,7 @@
 
 #include "rwb-article-view.h"
 #include "rwb-articles-panel.h"
+#include "rwb-bidi.h"
 #include "rwb-corrections-panel.h"
 #include "rwb-project-actions.h"
 #include "rwb-details-panel.h"
@@ -488,7 +489,9 @@ extract_thread (GTask        *task,
       if (failed >= 0)
         {
           GFile *file = g_ptr_array_index (data->files, failed);
-          g_autofree char *name = g_file_get_parse_name (file);
+          g_autofree char *path = g_file_get_parse_name (file);
+          /* Isolated: an Arabic file name does not reorder the message around it. */
+          g_autofree char *name = rwb_bidi_isolate (path);
 
           /* Translators: %s is a file name; an error message follows. */
           if (kind == RWB_INPUT_ARTICLE)
@@ -743,7 +746,10 @@ import_thread (GTask *task, gpointer source_object, gpointer task_data, GCancell
       if (item->error == NULL)
         continue;
       if (data->n_failed++ == 0)
-        data->first_failure = g_strdup_printf ("%s: %s", item->path, item->error->message);
+        {
+          g_autofree char *path = rwb_bidi_isolate (item->path);
+          data->first_failure = g_strdup_printf ("%s: %s", path, item->error->message);
+        }
     }
   g_task_return_boolean (task, TRUE);
 }
@@ -910,7 +916,8 @@ update_title (RwbWindow *self)
     }
   base = g_path_get_basename (rwb_project_get_path (project));
   /* Translators: the window title; %s is the project's file name. */
-  title = g_strdup_printf (_("%s — Rawabit"), base);
+  g_autofree char *isolated = rwb_bidi_isolate (base);
+  title = g_strdup_printf (_("%s — Rawabit"), isolated);
   gtk_window_set_title (GTK_WINDOW (self), title);
 }
 
@@ -1771,6 +1778,9 @@ rwb_window_init (RwbWindow *self)
 
     gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
     g_signal_connect (click, "pressed", G_CALLBACK (on_secondary_click), self);
+    /* The Menu key on a focused node. */
+    g_signal_connect_swapped (self->graph_view, "context-menu",
+                              G_CALLBACK (rwb_window_popup_context_menu), self);
     gtk_widget_add_controller (GTK_WIDGET (self->graph_view), GTK_EVENT_CONTROLLER (click));
   }
 

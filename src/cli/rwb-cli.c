@@ -23,8 +23,9 @@ static const char *usage_text = N_(
   "                     [--transparent] [--legend] [--title TEXT] [--page-fit]\n"
   "                     [--scope whole|selection] [--select NAME,...] [--mentions]\n"
   "                     [--timeout SECONDS] [--replace-invalid] [--force] -o OUT FILE...\n"
-  "  rawabit-cli convert [--format json|dot|graphml|csv] [--merge] [--lexicon DIR]\n"
-  "                      [--replace-invalid] [--force] -o OUT IN...\n"
+  "  rawabit-cli convert [--format json|dot|graphml|gexf|cytoscape|csv] [--layout[=E]]\n"
+  "                      [--merge] [--lexicon DIR] [--replace-invalid] [--force]\n"
+  "                      -o OUT IN...\n"
   "  rawabit-cli stats [--format text|json] [--top N] [--mentions] [--pivots K]\n"
   "                    [--lexicon DIR] [--replace-invalid] FILE...\n"
   "  rawabit-cli path [--k N] [--by count|evidence] [--format text|json] [-v]\n"
@@ -37,9 +38,10 @@ static const char *usage_text = N_(
   "         prints their knowledge graph on stdout.\n"
   "render   lays the graph out with Graphviz (dot, neato, fdp, sfdp, circo, twopi) and draws\n"
   "         it to an image, with the renderer the window uses.\n"
-  "convert  reads articles (.txt), Rawabit JSON, GraphML or DOT and writes JSON, DOT,\n"
-  "         GraphML or CSV (a folder with nodes.csv and edges.csv); --merge joins several\n"
-  "         graphs, entities by name or alias.\n"
+  "convert  reads articles (.txt), Rawabit JSON, GraphML, GEXF or DOT and writes JSON,\n"
+  "         DOT, GraphML, GEXF, Cytoscape.js JSON or CSV (a folder with nodes.csv and\n"
+  "         edges.csv); --merge joins several graphs, entities by name or alias;\n"
+  "         --layout lays the graph out and writes the positions.\n"
   "stats    counts per type and document, the most connected and most central entities\n"
   "         (degree, betweenness) and the communities (Louvain) of a graph.\n"
   "path     the shortest paths between entities A and B (names, aliases or ids), each hop\n"
@@ -65,7 +67,11 @@ static const struct {
 int
 main (int argc, char **argv)
 {
-  setlocale (LC_ALL, "");
+  /* A locale that is named but not installed (LANG=ar_EG.UTF-8 on a system without it) would
+   * leave the "C" locale, where gettext ignores LANGUAGE and the window stays English: C.UTF-8
+   * keeps UTF-8 and lets LANGUAGE choose the translation. */
+  if (setlocale (LC_ALL, "") == NULL)
+    setlocale (LC_ALL, "C.UTF-8");
   /* Past a file size limit a write fails (and the project says the disk is full) instead of
    * the process being killed mid-transaction. */
   signal (SIGXFSZ, SIG_IGN);

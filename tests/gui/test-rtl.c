@@ -91,6 +91,47 @@ test_open_filters (void)
     }
 }
 
+/* The About dialog: translated, and its logo is the application icon, found from the build tree
+ * (the icon is in the GResource), not the "missing image" placeholder. */
+static void
+test_about (void)
+{
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (window)));
+  GtkWindow *about = NULL;
+  g_autoptr (GListModel) toplevels = NULL;
+
+  g_assert_true (gtk_icon_theme_has_icon (theme, RWB_APP_ID));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  settle ();
+  toplevels = g_object_ref (gtk_window_get_toplevels ());
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && about == NULL; i++)
+    {
+      g_autoptr (GtkWindow) w = g_list_model_get_item (toplevels, i);
+      if (GTK_IS_ABOUT_DIALOG (w))
+        about = w;
+    }
+  g_assert_nonnull (about);
+  g_assert_cmpstr (gtk_about_dialog_get_logo_icon_name (GTK_ABOUT_DIALOG (about)), ==, RWB_APP_ID);
+  g_assert_cmpstr (gtk_about_dialog_get_program_name (GTK_ABOUT_DIALOG (about)), ==, "روابط");
+  {
+    g_autoptr (GtkIconPaintable) icon =
+      gtk_icon_theme_lookup_icon (theme, RWB_APP_ID, NULL, 128, 1, GTK_TEXT_DIR_RTL, 0);
+    g_autoptr (GFile) file = gtk_icon_paintable_get_file (icon);
+    g_autofree char *uri = file ? g_file_get_uri (file) : NULL;
+
+    g_test_message ("icon: %s", uri);
+    g_assert_nonnull (uri);
+    g_assert_true (g_str_has_suffix (uri, "/" RWB_APP_ID ".svg"));
+  }
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (about));
+  {
+    g_autoptr (Picture) picture = render_widget (GTK_WIDGET (about), "about-ar.png");
+    g_assert_cmpint (picture->width, >, 100);
+  }
+  gtk_window_destroy (about);
+  settle ();
+}
+
 static void
 test_close (void)
 {
@@ -113,6 +154,7 @@ main (int argc, char *argv[])
   app = rwb_application_new ();
   g_test_add_func ("/rtl/mirrored", test_mirrored);
   g_test_add_func ("/rtl/open-filters", test_open_filters);
+  g_test_add_func ("/rtl/about", test_about);
   g_test_add_func ("/rtl/close", test_close);
   return gui_test_run_app (app, argv[0]);
 }

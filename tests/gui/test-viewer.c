@@ -252,6 +252,89 @@ press_key (KeySym keysym)
   XFlush (dpy);
 }
 
+/* Presses @keysym with @modifier (a modifier key's keysym) held. */
+static void
+press_key_with (KeySym modifier, KeySym keysym)
+{
+  Display *dpy = x_display ();
+  KeyCode mod = XKeysymToKeycode (dpy, modifier);
+
+  g_assert_cmpuint (mod, !=, 0);
+  XTestFakeKeyEvent (dpy, mod, True, CurrentTime);
+  press_key (keysym);
+  XTestFakeKeyEvent (dpy, mod, False, CurrentTime);
+  XFlush (dpy);
+}
+
+typedef struct
+{
+  RwbGraphView *view;
+  gint from;
+} FocusChange;
+
+static gboolean
+focus_changed (gpointer data)
+{
+  FocusChange *change = data;
+
+  return rwb_graph_view_get_focus_entity (change->view) != change->from;
+}
+
+/* Presses @keysym (with @modifier unless 0) and waits for the focus ring to move; returns the
+ * focused entity. */
+static gint
+press_and_wait_focus (KeySym modifier, KeySym keysym, const char *what)
+{
+  FocusChange change = { graph_view (), rwb_graph_view_get_focus_entity (graph_view ()) };
+  gint after;
+
+  if (modifier != 0)
+    press_key_with (modifier, keysym);
+  else
+    press_key (keysym);
+  g_assert_true (wait_for (focus_changed, &change));
+  after = rwb_graph_view_get_focus_entity (graph_view ());
+  g_test_message ("%s: focus %d → %d", what, change.from, after);
+  return after;
+}
+
+static const RwbSceneNode *
+node_of (guint entity)
+{
+  const RwbScene *scene = rwb_graph_view_get_scene (graph_view ());
+
+  for (guint i = 0; i < scene->nodes->len; i++)
+    if (g_array_index (scene->nodes, RwbSceneNode, i).entity == entity)
+      return &g_array_index (scene->nodes, RwbSceneNode, i);
+  g_assert_not_reached ();
+}
+
+/* The entities in reading order: top to bottom, left to right (an English window). */
+static int
+compare_reading (gconstpointer a, gconstpointer b)
+{
+  const RwbSceneNode *na = a, *nb = b;
+
+  if (na->y != nb->y)
+    return na->y < nb->y ? -1 : 1;
+  return na->x < nb->x ? -1 : na->x > nb->x ? 1 : 0;
+}
+
+static gboolean
+popover_shown (gpointer data)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (data); c; c = gtk_widget_get_next_sibling (c))
+    if (GTK_IS_POPOVER (c) && gtk_widget_get_visible (c))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+popover_hidden (gpointer data)
+{
+  return !popover_shown (data);
+}
+
 typedef struct
 {
   RwbGraphView *view;
@@ -880,6 +963,121 @@ scene_has_nodes (gpointer data)
   return scene != NULL && scene->nodes->len == count->n_nodes;
 }
 
+/* Issue 14: the keyboard on the canvas. Tab and Shift+Tab move a focus ring through the nodes
+ * in reading order, the arrows to a node in their direction, Enter selects it, Menu opens its
+ * context menu; the view's accessible description names the focused node. Real key events
+ * through the X server. */
+static void
+test_keyboard_focus (void)
+{
+  const RwbScene *scene;
+  g_autoptr (GArray) order = NULL;
+  g_autoptr (GArray) selected = NULL;
+  const RwbSceneNode *first, *second, *from, *to;
+  RwbGraph *g;
+  Display *dpy;
+  gint focus;
+
+  ensure_window ();
+  dpy = x_display ();
+  if (dpy == NULL)
+    {
+      g_test_skip ("keys are pressed through X11");
+      return;
+    }
+  g = graph ();
+  scene = rwb_graph_view_get_scene (graph_view ());
+  order = g_array_sized_new (FALSE, FALSE, sizeof (RwbSceneNode), scene->nodes->len);
+  g_array_append_vals (order, scene->nodes->data, scene->nodes->len);
+  g_array_sort (order, compare_reading);
+  g_assert_cmpuint (order->len, >=, 3);
+  first = &g_array_index (order, RwbSceneNode, 0);
+  second = &g_array_index (order, RwbSceneNode, 1);
+
+  XSetInputFocus (dpy, gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window))),
+                  RevertToParent, CurrentTime);
+  rwb_graph_view_select_entity (graph_view (), -1, FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (graph_view ()));
+  g_assert_true (wait_for (view_has_focus, graph_view ()));
+  g_assert_cmpint (rwb_graph_view_get_focus_entity (graph_view ()), ==, -1);
+
+  /* Tab: the first node in reading order, then the next; Shift+Tab back. */
+  focus = press_and_wait_focus (0, XK_Tab, "Tab");
+  g_assert_cmpint (focus, ==, (gint) first->entity);
+  {
+    const RwbEntity *e = g_ptr_array_index (g->entities, focus);
+    guint degree = rwb_graph_entity_degree (g, focus, FALSE);
+    g_autofree char *expected = g_strdup_printf ("\u2068%s\u2069, %s, %u relation%s", e->name,
+                                                 rwb_entity_type_short_label (e->type), degree,
+                                                 degree == 1 ? "" : "s");
+    g_autofree char *mismatch = gtk_test_accessible_check_property (
+      GTK_ACCESSIBLE (graph_view ()), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, expected);
+
+    g_test_message ("accessible description: %s", expected);
+    g_assert_null (mismatch);
+    g_assert_true (gtk_widget_has_focus (GTK_WIDGET (graph_view ())));
+  }
+  g_assert_cmpint (press_and_wait_focus (0, XK_Tab, "Tab"), ==, (gint) second->entity);
+  g_assert_cmpint (press_and_wait_focus (XK_Shift_L, XK_Tab, "Shift+Tab"), ==,
+                   (gint) first->entity);
+  {
+    /* The ring: the accent colour just outside the focused node's box, at the middle of its
+     * left side (its 2 px are 2 to 4 px out), and not around the next node. */
+    g_autoptr (Picture) picture = render_widget (GTK_WIDGET (graph_view ()), "keyboard-focus.png");
+    RwbViewport vp;
+    const RwbSceneNode *n = node_of (first->entity), *m = node_of (second->entity);
+    int sx, sy, mx, my;
+
+    rwb_graph_view_get_viewport (graph_view (), &vp);
+    sx = (int) round ((n->x - n->width / 2 - vp.origin_x) * vp.scale - 3);
+    sy = (int) round ((n->y - vp.origin_y) * vp.scale);
+    mx = (int) round ((m->x - m->width / 2 - vp.origin_x) * vp.scale - 3);
+    my = (int) round ((m->y - vp.origin_y) * vp.scale);
+    g_test_message ("ring pixel at %d,%d: #%06x; next node's at %d,%d: #%06x", sx, sy,
+                    pixel_at (picture, sx, sy), mx, my, pixel_at (picture, mx, my));
+    g_assert_cmpint (colour_distance (pixel_at (picture, sx, sy), 0x3584e4), <, 90);
+    g_assert_cmpint (colour_distance (pixel_at (picture, mx, my), 0x3584e4), >, 90);
+    picture_free (render_widget (GTK_WIDGET (window), "keyboard-focus-window.png"));
+  }
+
+  /* An arrow: a node that way, within 60° of it. */
+  from = node_of (first->entity);
+  focus = press_and_wait_focus (0, XK_Down, "Down");
+  to = node_of (focus);
+  g_assert_cmpfloat (to->y, >, from->y);
+  g_assert_cmpfloat (fabs (to->x - from->x), <=, (to->y - from->y) * 1.74);
+  /* Up from there comes back up. */
+  from = to;
+  to = node_of (press_and_wait_focus (0, XK_Up, "Up"));
+  g_assert_cmpfloat (to->y, <, from->y);
+  focus = to->entity;
+
+  /* Enter selects the focused node. */
+  press_key (XK_Return);
+  settle ();
+  {
+    gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+    do
+      {
+        g_clear_pointer (&selected, g_array_unref);
+        g_main_context_iteration (NULL, FALSE);
+        selected = rwb_graph_view_get_selected_entities (graph_view ());
+      }
+    while (selected->len == 0 && g_get_monotonic_time () < end);
+  }
+  g_assert_cmpuint (selected->len, ==, 1);
+  g_assert_cmpint (g_array_index (selected, guint, 0), ==, focus);
+
+  /* Menu: the corrections menu pops up on the canvas. */
+  press_key (XK_Menu);
+  g_assert_true (wait_for (popover_shown, graph_view ()));
+  press_key (XK_Escape);
+  g_assert_true (wait_for (popover_hidden, graph_view ()));
+  settle ();
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+}
+
 /* Focus on the most connected company, one step out: a new layout of it and its neighbours
  * only, of the same graph (the selection stays); Back brings the whole graph again. */
 static void
@@ -1054,6 +1252,7 @@ main (int argc, char *argv[])
   /* First, in the fresh window: the regression needs an Article panel never shown. */
   g_test_add_func ("/viewer/blank-article", test_blank_article);
   g_test_add_func ("/viewer/keys", test_keys);
+  g_test_add_func ("/viewer/keyboard-focus", test_keyboard_focus);
   g_test_add_func ("/viewer/legible", test_legible);
   g_test_add_func ("/viewer/legend-chip", test_legend_chip);
   g_test_add_func ("/viewer/path", test_path);

@@ -353,6 +353,73 @@ name_like_arabic (Ctx *ctx, Token *t)
   return !starts_trigger (ctx, t);
 }
 
+/* Whether @t, written as it stands, is an English business word in Arabic letters. */
+static gboolean
+is_loanword (Ctx *ctx, const Token *t)
+{
+  return (cue_of (ctx->lex, t->form) & RWB_CUE_LOANWORD) != 0;
+}
+
+/* Whether @t may be a word of a transliterated company name: a name-like word or a
+ * business loanword; only the first may carry a clitic (و، ب، ل). */
+static gboolean
+loanword_name_part (Ctx *ctx, Token *t, gboolean first)
+{
+  if (!t->arabic || t->mention >= 0 || starts_trigger (ctx, t))
+    return FALSE;
+  if (is_loanword (ctx, t) || (first && (t->cue & RWB_CUE_LOANWORD)))
+    return TRUE;
+  return name_like_arabic (ctx, t) && (first || t->n_cands == 1);
+}
+
+/* "قدمته ناريفا وانترناشونال باور"، "ومضة كابيتال": two to four name-like words ending in a
+ * business word in Arabic letters (كابيتال، انترناشونال، جروب) are a company. The clitic
+ * of the first word stays out of the name. */
+gboolean
+arabic_loanword_name (Ctx *ctx, GArray *tokens, guint i, GArray *mentions, guint *out_last)
+{
+  Token *t = TOK (i);
+  if (!t->arabic || !loanword_name_part (ctx, t, TRUE))
+    return FALSE;
+  guint last = i, end = i;
+  gboolean first_loan = is_loanword (ctx, t);
+  gint clitic_loan = -1; /* the reading of the first word that is a loanword */
+  for (guint c = 1; !first_loan && c < t->n_cands; c++)
+    if (t->keys[c] == t->cands[c] && (cue_of (ctx->lex, t->cands[c]) & RWB_CUE_LOANWORD))
+      clitic_loan = (gint) c;
+  gboolean loan = first_loan || clitic_loan >= 0;
+  while (end + 1 < tokens->len && end - i < 3 && loanword_name_part (ctx, TOK (end + 1), FALSE))
+    if (is_loanword (ctx, TOK (++end)))
+      last = end;
+  /* The name ends at its last loanword and has two words at least. A plain word before
+   * loanwords that make a name by themselves is read apart (a verb: "تعمل غلوبال أوتو"); it
+   * joins one loanword only ("ومضة كابيتال"). */
+  if (last == i)
+    return FALSE;
+  if (!loan && i + 1 < last && is_loanword (ctx, TOK (i + 1)))
+    return FALSE;
+  for (guint k = i; k <= last; k++)
+    {
+      guint l, cand;
+      const RwbLexHit *hit;
+      if (lookup_phrase (ctx, tokens, k, &l, &hit, &cand))
+        return FALSE; /* a place or a company the lexicon knows is read by its own rule */
+    }
+  g_autofree char *text = span_text (ctx, tokens, i, last);
+  const char *name = text;
+  if (clitic_loan >= 0)
+    name = g_utf8_offset_to_pointer (text, t->stripped[clitic_loan]);
+  else if (!first_loan && i > 0 && TOK (i - 1)->mention >= 0 && t->n_cands > 1
+           && g_str_has_prefix (t->form, "\xd9\x88") /* و */)
+    name = g_utf8_offset_to_pointer (text, 1); /* "نوراس وسيلفر باور": و joins two names */
+  guint e = entity_for_pattern (ctx, NULL, name, RWB_ENTITY_COMPANY, "arabic-loanword-name");
+  add_mention (ctx, tokens, mentions, i, last, e, MENTION_NAME);
+  say (ctx, "entity “%s” (company) ← pattern arabic-loanword-name at %u–%u", name,
+       t->span.start, TOK (last)->span.end);
+  *out_last = last;
+  return TRUE;
+}
+
 /* «بقالتي», «ومضة كابيتال»: one or two name-like Arabic words alone between quotation marks.
  * Quotations of speech are longer or hold verbs, adjectives and function words. */
 gboolean
@@ -784,6 +851,13 @@ find_entities (Ctx *ctx, GArray *tokens, GArray *mentions, gboolean arabic_doc)
 
       /* "أحمد السالم", "خالد بن علي الكندي": a person from a given name and what follows. */
       if (arabic_person_by_given_name (ctx, tokens, i, mentions, &last))
+        {
+          i = last;
+          continue;
+        }
+      /* "وانترناشونال باور"، "ومضة كابيتال": name-like words with an English business word
+       * in Arabic letters among them. */
+      if (arabic_loanword_name (ctx, tokens, i, mentions, &last))
         {
           i = last;
           continue;

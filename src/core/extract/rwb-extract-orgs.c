@@ -129,6 +129,24 @@ idafa_word (Ctx *ctx, GArray *tokens, guint k)
   return (gint) k;
 }
 
+/* "لتطوير المشاريع": ل, a verbal noun of the form تفعيل (five letters or more, no article),
+ * then a definite noun that is no name or cue. */
+static gboolean
+trade_tail (Ctx *ctx, GArray *tokens, guint k)
+{
+  Token *t = TOK (k), *n = TOK (k + 1);
+  if (!t->arabic || t->mention >= 0 || !g_str_has_prefix (t->form, "\xd9\x84\xd8\xaa") /* لت */
+      || g_utf8_strlen (t->form, -1) < 5)
+    return FALSE;
+  gboolean lam = FALSE;
+  for (guint c = 1; c < t->n_cands; c++)
+    lam |= t->stripped[c] == 1 && t->keys[c] == t->cands[c];
+  if (!lam)
+    return FALSE;
+  return n->arabic && n->mention < 0 && definite (n) && n->n_cands == 1 && blocking_cue (n) == 0
+         && !lexicon_at (ctx, tokens, k + 1);
+}
+
 /* Reads the words after the name's first word(s), which end at @k. Returns the name's last
  * token and counts what it met. */
 static guint
@@ -141,6 +159,18 @@ read_chain (Ctx *ctx, GArray *tokens, guint k, gboolean indefinite_before, guint
     {
       guint n = k + 1;
       Part p = name_tail_part (ctx, tokens, n);
+      /* "لتطوير المشاريع العمرانية"، "لتجارة السيارات": ل + a verbal noun in ت and the
+       * definite noun it governs name the trade, like a sector tail. */
+      if (p == PART_NONE && *n_tails == 0 && n + 1 < tokens->len && trade_tail (ctx, tokens, n))
+        {
+          (*n_tails)++;
+          k = n + 1, words += 2, indefinite_before = FALSE;
+          *plain_last = k;
+          if (k + 1 < tokens->len && (tail_adjective (ctx, tokens, k + 1)
+                                      || name_tail_part (ctx, tokens, k + 1) == PART_NISBA))
+            k++, words++, *plain_last = k;
+          continue;
+        }
       if (p == PART_TAIL && *n_tails > 0)
         break; /* "للاستشارات للعمل": a second ل-phrase says what for */
       if (p == PART_TAIL)
@@ -549,6 +579,9 @@ arabic_org_after_head (Ctx *ctx, GArray *tokens, guint i, GArray *mentions, guin
           guint lf, ll;
           if (family ? t2 > 0 : t2 + a2 > 0)
             last = l2, plain_last = pl2, tails = t2, adjectives = a2, place_nisbas = p2;
+          /* "شركة ومضة كابيتال": a business word in Arabic letters ends the name. */
+          else if (!family && (cue_of (ctx->lex, TOK (k2)->form) & RWB_CUE_LOANWORD))
+            last = plain_last = k2, adjectives = 1;
           else if (!family && k2 + 1 < tokens->len && form_is (TOK (k2 + 1), "(")
                    && paren_acronym_after (ctx, tokens, k2, &lf, &ll))
             last = plain_last = k2;

@@ -120,7 +120,7 @@ typedef struct
 #define RWB_CUE_GIVEN_ANY (RWB_CUE_GIVEN | RWB_CUE_GIVEN_WEAK)
 #define RWB_CUE_NAME_WORDS                                                                     \
   (RWB_CUE_GIVEN_ANY | RWB_CUE_LEGAL_FORM | RWB_CUE_NAME_ADJECTIVE | RWB_CUE_ORDINARY_ADJECTIVE \
-   | RWB_CUE_FACILITY | RWB_CUE_PLACE_HEAD | RWB_CUE_LETTER_NAME)
+   | RWB_CUE_FACILITY | RWB_CUE_PLACE_HEAD | RWB_CUE_LETTER_NAME | RWB_CUE_LOANWORD)
 static inline RwbCueFlags
 blocking_cue (const Token *t)
 {
@@ -237,6 +237,8 @@ G_GNUC_INTERNAL void find_dropped_subjects (Sent *s);
 G_GNUC_INTERNAL void find_relations (Sent *s);
 G_GNUC_INTERNAL void find_roles (Sent *s);
 G_GNUC_INTERNAL gboolean counted_noun (GArray *tokens, guint k);
+G_GNUC_INTERNAL gboolean arabic_loanword_name (Ctx *ctx, GArray *tokens, guint i, GArray *mentions,
+                                               guint *out_last);
 /* The entity for an Arabic name ending at @last, joined with the Latin name in parentheses
  * right after it when there is one (rwb-extract-orgs.c). */
 G_GNUC_INTERNAL guint entity_with_paren_latin (Ctx *ctx, GArray *tokens, GArray *mentions,
@@ -245,6 +247,7 @@ G_GNUC_INTERNAL guint entity_with_paren_latin (Ctx *ctx, GArray *tokens, GArray 
 /* A title in the accusative of role, "رئيسا"، "مديرا" (rwb-extract-persons.c). */
 G_GNUC_INTERNAL gboolean is_role_complement (const Token *t);
 G_GNUC_INTERNAL void find_role_complements (Sent *s);
+G_GNUC_INTERNAL gint title_org_entity (Sent *s, const TriggerHit *hit);
 G_GNUC_INTERNAL gboolean title_opens_item (Sent *s, const TriggerHit *hit);
 G_GNUC_INTERNAL guint mention_after (Sent *s, guint token);
 G_GNUC_INTERNAL guint trigger_from (Sent *s, guint token);

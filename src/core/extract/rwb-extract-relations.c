@@ -595,6 +595,14 @@ relate_by_trigger (Sent *s, guint ia, guint ib, const TriggerHit *hit)
                                                  b->entity);
   if (!between && !around && !after && !verb_first)
     return FALSE;
+  /* "وليد الأحمدي - الرئيس التنفيذي لشركة المناخة …": a title that names its organization
+   * is held there, not in another party of the sentence. */
+  if (role_title)
+    {
+      gint own = title_org_entity (s, hit);
+      if (own >= 0 && (guint) own != a->entity && (guint) own != b->entity)
+        return FALSE;
+    }
   if (role_title && between && etype (ctx, a->entity) == RWB_ENTITY_PERSON
       && title_opens_item (s, hit))
     return FALSE;
@@ -960,6 +968,26 @@ pair (Sent *s, guint i, guint j)
 /* "بنك عودة مصر"، "MTN Syria", "Bank Audi Egypt": a company named as another one plus a
  * country is that company's unit there (ownership, parent → unit). The place gets its
  * location relation from find_locations. */
+/* "شركة المناخة للتطوير (مجموعة دله)": a group named with its head noun in parentheses
+ * right after a company is the company's owner. */
+static void
+parent_in_parentheses (Sent *s, const Mention *x)
+{
+  GArray *tokens = s->tokens;
+  guint k = x->last + 1;
+  if (k + 3 >= tokens->len || !form_is (TOK (k), "(") || !TOK (k + 1)->arabic
+      || !(TOK (k + 1)->cue & RWB_CUE_COMPANY))
+    return;
+  gint pm = TOK (k + 1)->mention >= 0 ? TOK (k + 1)->mention : TOK (k + 2)->mention;
+  if (pm < 0)
+    return;
+  const Mention *p = &g_array_index (s->mentions, Mention, pm);
+  if (p->kind != MENTION_NAME || p->last + 1 >= tokens->len || !form_is (TOK (p->last + 1), ")")
+      || p->entity == x->entity || !is_party (s->ctx->graph, p->entity))
+    return;
+  relate (s, p->entity, x->entity, RWB_RELATION_OWNERSHIP, 0.7, "group in parentheses");
+}
+
 void
 find_named_units (Sent *s)
 {
@@ -972,6 +1000,7 @@ find_named_units (Sent *s)
       RwbEntityType t = etype (ctx, x->entity);
       if (t != RWB_ENTITY_COMPANY && t != RWB_ENTITY_ORGANIZATION)
         continue;
+      parent_in_parentheses (s, x);
       /* The place ends the name: its first token is one or two tokens before the end. */
       guint j = 0;
       for (guint k = x->last; k > x->first && k + 2 > x->last && j == 0; k--)

@@ -127,6 +127,11 @@ slot_start (GArray *tokens, guint org_last)
     {
       Token *t = TOK (k);
       gboolean comma = g_str_equal (t->form, ",") || g_str_equal (t->form, "\xd8\x8c");
+      /* "…، والمهندس فلان": و opens the next item of a list; its person holds no title of
+       * the organization before. */
+      if (t->mention < 0 && t->arabic && (t->cue & RWB_CUE_PERSON) && t->n_cands > 1
+          && g_str_has_prefix (t->form, "\xd9\x88"))
+        return tokens->len;
       if (t->mention < 0 && (comma || is_dash (t) || ((t->cue & RWB_CUE_PERSON) && t->arabic)))
         k++;
       else
@@ -515,4 +520,17 @@ find_role_complements (Sent *s)
         = g_strdup_printf ("role «%s» after its holder + organization %s", t->form, where);
       relate (s, holder->entity, org, person ? RWB_RELATION_EXECUTIVE : org_type, 0.75, rule);
     }
+}
+
+/* The organization an Arabic title at @hit names right after it ("الرئيس التنفيذي لشركة
+ * X"), as an entity, or -1: a title with its own organization is held in no other. */
+gint
+title_org_entity (Sent *s, const TriggerHit *hit)
+{
+  if (!is_role_trigger (hit) || !(&g_array_index (s->tokens, Token, hit->first))->arabic)
+    return -1;
+  gint org_mention;
+  if (title_org (s->ctx, s->tokens, s->mentions, hit->last, &org_mention) < 0 || org_mention < 0)
+    return -1;
+  return (gint) g_array_index (s->mentions, Mention, org_mention).entity;
 }

@@ -79,6 +79,7 @@ typedef enum {
   RWB_CUE_PLACE_HEAD = 1 << 27,  /* مدينة، منطقة: the name after it is a place */
   RWB_CUE_LETTER_NAME = 1 << 28, /* إم، كيو: a Latin letter spelled in Arabic (إم.إن.جي) */
   RWB_CUE_COMMON_WORD = 1 << 29, /* iron, merger: an ordinary English word, no name alone */
+  RWB_CUE_LOANWORD = 1 << 30,    /* كابيتال، انترناشونال: an English business word in Arabic letters */
 } RwbCueFlags;
 
 /* What the lexicon knows of one word, so a token needs one hash probe per reading. */

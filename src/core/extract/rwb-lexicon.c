@@ -435,6 +435,7 @@ static const struct {
   { "facility", RWB_CUE_FACILITY },
   { "place-head", RWB_CUE_PLACE_HEAD },
   { "letter-name", RWB_CUE_LETTER_NAME },
+  { "loanword", RWB_CUE_LOANWORD },
 };
 
 static int

@@ -2,6 +2,7 @@
 /* rwb-corrections.c — corrections as operations on names, and applying them to a graph. */
 #define G_LOG_DOMAIN "rawabit-corrections"
 
+#include "rwb-bidi.h"
 #include "rwb-corrections.h"
 #include "rwb-json.h"
 
@@ -122,6 +123,47 @@ rwb_correction_kind_label (RwbCorrectionKind kind)
   g_return_val_if_reached (NULL);
 }
 
+/* The sentence of rwb_correction_describe(), with the names @a and @b as given. */
+static char *
+describe (const RwbCorrection *c, const char *a, const char *b)
+{
+  switch (c->kind)
+    {
+    case RWB_CORRECTION_REJECT_ENTITY:
+      return g_strdup_printf (_("Delete “%s”"), a);
+    case RWB_CORRECTION_REJECT_RELATION:
+      return g_strdup_printf (_("Delete the %s relation between “%s” and “%s”"),
+                              rwb_relation_type_short_label (c->relation_type), a, b);
+    case RWB_CORRECTION_MERGE:
+      return g_strdup_printf (_("Merge “%s” into “%s”"), b, a);
+    case RWB_CORRECTION_SPLIT:
+      return g_strdup_printf (_("Split “%s” off “%s”"), b, a);
+    case RWB_CORRECTION_RENAME:
+      return g_strdup_printf (_("Rename “%s” to “%s”"), a, b);
+    case RWB_CORRECTION_RETYPE_ENTITY:
+      return g_strdup_printf (_("Make “%s” a %s"), a,
+                              rwb_entity_type_short_label (c->entity_type));
+    case RWB_CORRECTION_DIRECT_RELATION:
+      return g_strdup_printf (_("The %s relation reads “%s” → “%s”"),
+                              rwb_relation_type_short_label (c->relation_type), a, b);
+    case RWB_CORRECTION_RETYPE_RELATION:
+      return g_strdup_printf (_("The relation between “%s” and “%s” is %s, not %s"), a, b,
+                              rwb_relation_type_short_label (c->new_relation_type),
+                              rwb_relation_type_short_label (c->relation_type));
+    case RWB_CORRECTION_ADD_RELATION:
+      return g_strdup_printf (_("Add a %s relation “%s” → “%s”"),
+                              rwb_relation_type_short_label (c->relation_type), a, b);
+    case RWB_CORRECTION_CONFIRM_ENTITY:
+      return g_strdup_printf (_("Confirm “%s”"), a);
+    case RWB_CORRECTION_CONFIRM_RELATION:
+      return g_strdup_printf (_("Confirm the %s relation between “%s” and “%s”"),
+                              rwb_relation_type_short_label (c->relation_type), a, b);
+    case RWB_CORRECTION_N_KINDS:
+      break;
+    }
+  g_return_val_if_reached (NULL);
+}
+
 /**
  * rwb_correction_describe:
  * One translated sentence saying what @correction does.
@@ -130,42 +172,21 @@ char *
 rwb_correction_describe (const RwbCorrection *c)
 {
   g_return_val_if_fail (c != NULL, NULL);
-  const char *b = c->b ? c->b : "";
-  switch (c->kind)
-    {
-    case RWB_CORRECTION_REJECT_ENTITY:
-      return g_strdup_printf (_("Delete “%s”"), c->a);
-    case RWB_CORRECTION_REJECT_RELATION:
-      return g_strdup_printf (_("Delete the %s relation between “%s” and “%s”"),
-                              rwb_relation_type_short_label (c->relation_type), c->a, b);
-    case RWB_CORRECTION_MERGE:
-      return g_strdup_printf (_("Merge “%s” into “%s”"), b, c->a);
-    case RWB_CORRECTION_SPLIT:
-      return g_strdup_printf (_("Split “%s” off “%s”"), b, c->a);
-    case RWB_CORRECTION_RENAME:
-      return g_strdup_printf (_("Rename “%s” to “%s”"), c->a, b);
-    case RWB_CORRECTION_RETYPE_ENTITY:
-      return g_strdup_printf (_("Make “%s” a %s"), c->a,
-                              rwb_entity_type_short_label (c->entity_type));
-    case RWB_CORRECTION_DIRECT_RELATION:
-      return g_strdup_printf (_("The %s relation reads “%s” → “%s”"),
-                              rwb_relation_type_short_label (c->relation_type), c->a, b);
-    case RWB_CORRECTION_RETYPE_RELATION:
-      return g_strdup_printf (_("The relation between “%s” and “%s” is %s, not %s"), c->a, b,
-                              rwb_relation_type_short_label (c->new_relation_type),
-                              rwb_relation_type_short_label (c->relation_type));
-    case RWB_CORRECTION_ADD_RELATION:
-      return g_strdup_printf (_("Add a %s relation “%s” → “%s”"),
-                              rwb_relation_type_short_label (c->relation_type), c->a, b);
-    case RWB_CORRECTION_CONFIRM_ENTITY:
-      return g_strdup_printf (_("Confirm “%s”"), c->a);
-    case RWB_CORRECTION_CONFIRM_RELATION:
-      return g_strdup_printf (_("Confirm the %s relation between “%s” and “%s”"),
-                              rwb_relation_type_short_label (c->relation_type), c->a, b);
-    case RWB_CORRECTION_N_KINDS:
-      break;
-    }
-  g_return_val_if_reached (NULL);
+  return describe (c, c->a, c->b ? c->b : "");
+}
+
+/**
+ * rwb_correction_describe_isolated:
+ * rwb_correction_describe() with each name between FSI and PDI (rwb_bidi_isolate()), for a
+ * label: an Arabic name in an English sentence, or the reverse, does not reorder the sentence.
+ */
+char *
+rwb_correction_describe_isolated (const RwbCorrection *c)
+{
+  g_return_val_if_fail (c != NULL, NULL);
+  g_autofree char *a = rwb_bidi_isolate (c->a);
+  g_autofree char *b = rwb_bidi_isolate (c->b);
+  return describe (c, a, b);
 }
 
 /**

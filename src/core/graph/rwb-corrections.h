@@ -85,6 +85,7 @@ const char     *rwb_correction_kind_label  (RwbCorrectionKind kind);
 /* A translated sentence for the corrections panel: "Merge “شاومي” into “Xiaomi”".
  * Returns: (transfer full) */
 char           *rwb_correction_describe    (const RwbCorrection *correction);
+char           *rwb_correction_describe_isolated (const RwbCorrection *correction);
 
 /* An ordered list of corrections; each may carry the id the project gave it (0 if none). */
 RwbCorrections *rwb_corrections_new        (void);

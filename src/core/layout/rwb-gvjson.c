@@ -319,12 +319,14 @@ read_edge_geometry (JsonObject *o, double top, RwbSceneEdge *edge, const char *w
  * @graph: the graph the DOT text was made from
  * @root: the helper's json0 output
  * @engine: the engine that laid it out
+ * @spread_gap: above 0, overlapping nodes are moved apart to leave this many points
  * @error: return location for a #GError
  *
  * Returns: (transfer full) (nullable): the scene, its index built
  */
 RwbScene *
-rwb_gvjson_read_layout (RwbGraph *graph, JsonNode *root, RwbLayoutEngine engine, GError **error)
+rwb_gvjson_read_layout (RwbGraph *graph, JsonNode *root, RwbLayoutEngine engine,
+                        double spread_gap, GError **error)
 {
   g_return_val_if_fail (graph != NULL && root != NULL, NULL);
   JsonObject *g = json_node_get_object (root);
@@ -395,6 +397,8 @@ rwb_gvjson_read_layout (RwbGraph *graph, JsonNode *root, RwbLayoutEngine engine,
         }
       g_array_append_val (scene->edges, edge);
     }
+  if (spread_gap > 0)
+    rwb_scene_spread_nodes (scene, spread_gap, NULL);
   /* What is not connected to the main part goes into rows under it. */
   rwb_scene_pack_components (scene);
   rwb_scene_build_index (scene);

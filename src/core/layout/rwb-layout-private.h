@@ -46,9 +46,10 @@ GPtrArray *rwb_layout_helper_warnings (const char *err);
  * json-glib sees it, so no input can exhaust the stack). */
 JsonNode *rwb_gvjson_parse            (GBytes *out, GError **error);
 /* A scene for @graph from the helper's json0 output of rwb_layout_graph_to_dot()'s DOT:
- * nodes named nI, edges with id rJ. Every number is checked: finite and within ±10^7. */
+ * nodes named nI, edges with id rJ. Every number is checked: finite and within ±10^7. With
+ * @spread_gap above 0, overlapping nodes are moved apart first (rwb_scene_spread_nodes()). */
 RwbScene *rwb_gvjson_read_layout      (RwbGraph *graph, JsonNode *root, RwbLayoutEngine engine,
-                                       GError **error);
+                                       double spread_gap, GError **error);
 /* A graph and scene from the helper's json output of an imported DOT file (see rwb-dot.h). */
 RwbGraph *rwb_gvjson_read_import      (JsonNode *root, RwbScene **scene, GError **error);
 /* The graph alone from `rawabit-layout --no-layout` (no positions, no drawing): entities named

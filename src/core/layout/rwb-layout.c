@@ -90,21 +90,44 @@ rwb_layout_engine_for_size (guint n_entities)
  * with room for edge labels, generous iteration limits. Graphviz's spline router costs about
  * nodes × edges (5 s for 200 nodes and 400 edges on this kind of machine, minutes at 1,000), so
  * past MEDIUM_GRAPH edges are straight, edge labels no longer reserve room (dot would make each
- * a virtual node) and dot's ranking and crossing reduction get its small limits. Overlap
- * removal stays prism, sfdp's near-linear one, with a wider margin and a bounded number of
- * passes: at 5,000 nodes 20 passes leave no two boxes overlapping and cost about 1.2 × sfdp's
- * own defaults (which leave overlaps); past 5,000, 10 passes on a layout first scaled apart
- * (overlap_scaling) keep it near sfdp's time and leave about 1 % of the nodes touching a
- * neighbour. (Measured with bench/bench-layout and bench/gen-graph.py; see
- * docs/benchmarks.md.) */
+ * a virtual node) and dot's ranking and crossing reduction get its small limits. Past
+ * MEDIUM_GRAPH the force-directed engines keep their overlaps (overlap=true) and the core
+ * removes them (rwb_scene_spread_nodes(), see layout_spreads()): Graphviz's prism needed 20
+ * passes to leave no two boxes overlapping at 5,000 nodes and cost more than sfdp's layout
+ * itself; the core's passes are linear and take a few milliseconds each. (Measured with
+ * bench/bench-layout and bench/gen-graph.py; see docs/benchmarks.md.) */
 #define MEDIUM_GRAPH 100
-#define HUGE_GRAPH 5000
+/* Points left between two boxes by the core's overlap removal. */
+#define SPREAD_GAP 20.0
+
+static gboolean
+is_big (guint nodes, guint edges)
+{
+  return nodes > MEDIUM_GRAPH || edges > 2 * MEDIUM_GRAPH;
+}
+
+/* Whether the core, not Graphviz, removes the overlaps of this layout: big graphs laid out by
+ * an engine that places nodes freely (dot's ranks never overlap). */
+static gboolean
+layout_spreads (RwbLayoutEngine engine, guint nodes, guint edges)
+{
+  return engine != RWB_LAYOUT_DOT && is_big (nodes, edges);
+}
+
+static guint
+count_edges (RwbGraph *graph, const RwbLayoutOptions *options)
+{
+  guint n_edges = 0;
+  for (guint i = 0; i < graph->relations->len; i++)
+    n_edges += edge_included (g_ptr_array_index (graph->relations, i), options);
+  return n_edges;
+}
 
 static void
 layout_settings (GString *s, RwbLayoutEngine engine, guint nodes, guint edges,
                  const RwbLayoutOptions *options, gboolean *edge_labels)
 {
-  gboolean big = nodes > MEDIUM_GRAPH || edges > 2 * MEDIUM_GRAPH;
+  gboolean big = is_big (nodes, edges);
   *edge_labels = !big;
   g_string_append (s, "  graph [outputorder=edgesfirst, nodesep=0.35, ranksep=0.6, esep=\"+4\"");
   if (engine == RWB_LAYOUT_DOT)
@@ -112,12 +135,10 @@ layout_settings (GString *s, RwbLayoutEngine engine, guint nodes, guint edges,
   if (!big)
     g_string_append (s, ", splines=true, overlap=prism, sep=\"+8\", nslimit=50, nslimit1=50, "
                         "mclimit=2, maxiter=2000");
-  else if (nodes <= HUGE_GRAPH)
-    g_string_append (s, ", splines=false, overlap=prism20, sep=\"+16\", nslimit=2, "
-                        "nslimit1=2, mclimit=0.2, maxiter=400");
+  else if (layout_spreads (engine, nodes, edges))
+    g_string_append (s, ", splines=false, overlap=true, maxiter=400");
   else
-    g_string_append (s, ", splines=false, overlap=prism10, overlap_scaling=-12, sep=\"+16\", "
-                        "nslimit=2, nslimit1=2, mclimit=0.2, maxiter=400");
+    g_string_append (s, ", splines=false, nslimit=2, nslimit1=2, mclimit=0.2");
   g_string_append (s, "];\n");
 }
 
@@ -136,9 +157,7 @@ char *
 rwb_layout_graph_to_dot (RwbGraph *graph, const RwbLayoutOptions *options)
 {
   g_return_val_if_fail (graph != NULL && options != NULL, NULL);
-  guint n_edges = 0;
-  for (guint i = 0; i < graph->relations->len; i++)
-    n_edges += edge_included (g_ptr_array_index (graph->relations, i), options);
+  guint n_edges = count_edges (graph, options);
   GString *s = g_string_new ("digraph rawabit {\n");
   gboolean edge_labels;
   layout_settings (s, options->engine, graph->entities->len, n_edges, options, &edge_labels);
@@ -178,6 +197,7 @@ rwb_layout_graph_to_dot (RwbGraph *graph, const RwbLayoutOptions *options)
 typedef struct {
   RwbGraph *graph;
   RwbLayoutEngine engine;
+  double spread_gap;  /* the core removes overlaps, leaving this much room; 0 when not */
 } ParseData;
 
 static void
@@ -194,7 +214,7 @@ parse_layout (GBytes *out, const char *err, gpointer data, GError **error)
   g_autoptr (JsonNode) root = rwb_gvjson_parse (out, error);
   if (root == NULL)
     return NULL;
-  return rwb_gvjson_read_layout (d->graph, root, d->engine, error);
+  return rwb_gvjson_read_layout (d->graph, root, d->engine, d->spread_gap, error);
 }
 
 /**
@@ -216,7 +236,11 @@ rwb_layout_parse_output (RwbGraph *graph, const char *json, gsize length,
 {
   g_return_val_if_fail (graph != NULL && (json != NULL || length == 0), NULL);
   g_autoptr (GBytes) out = g_bytes_new (json, length);
-  ParseData d = { graph, engine };
+  ParseData d = { graph, engine, 0 };
+  RwbLayoutOptions options;
+  rwb_layout_options_init (&options);
+  if (layout_spreads (engine, graph->entities->len, count_edges (graph, &options)))
+    d.spread_gap = SPREAD_GAP;
   return parse_layout (out, NULL, &d, error);
 }
 
@@ -234,6 +258,8 @@ make_job (RwbHelperJob *job, const char **args, char *timeout_str, RwbGraph *gra
   ParseData *d = g_new0 (ParseData, 1);
   d->graph = rwb_graph_ref (graph);
   d->engine = options->engine;
+  if (layout_spreads (options->engine, graph->entities->len, count_edges (graph, options)))
+    d->spread_gap = SPREAD_GAP;
   *job = (RwbHelperJob) {
     .args = args, .timeout = timeout, .parse = parse_layout, .parse_data = d,
     .parse_data_free = (GDestroyNotify) parse_data_free,

@@ -858,6 +858,27 @@ rwb_scene_move_node (RwbScene *scene, guint node, double x, double y)
 }
 
 /**
+ * rwb_scene_route_edges:
+ * Gives every edge but loops a fresh shape between its nodes; see the header.
+ */
+void
+rwb_scene_route_edges (RwbScene *scene)
+{
+  g_return_if_fail (scene != NULL);
+  /* route_edge() finds the edges of the same pair through the index. */
+  rwb_scene_build_index (scene);
+  for (guint i = 0; i < scene->edges->len; i++)
+    {
+      RwbSceneEdge *e = &g_array_index (scene->edges, RwbSceneEdge, i);
+      if (e->points != NULL && e->from != e->to && e->from < scene->nodes->len
+          && e->to < scene->nodes->len)
+        route_edge (scene, i);
+    }
+  rwb_scene_update_bounds (scene);
+  rwb_scene_build_index (scene);
+}
+
+/**
  * rwb_scene_update_bounds:
  * Sets @scene's bounds to the box around all nodes and edges.
  */

@@ -148,6 +148,14 @@ const guint *rwb_scene_node_edges (const RwbScene *scene, guint node, guint *n_e
  * its arrowhead on the target's border and its label at its middle. Grows the bounds to
  * include the node and its edges, and updates the index when there is one. */
 void      rwb_scene_move_node  (RwbScene *scene, guint node, double x, double y);
+/* Routes every edge but loops again as rwb_scene_move_node() does, between its nodes' current
+ * centres (after many nodes moved at once); then updates the bounds and rebuilds the index. */
+void      rwb_scene_route_edges (RwbScene *scene);
+/* Moves nodes apart until no two boxes come closer than @gap points, keeping the layout's
+ * shape, and routes the edges again (rwb-scene-spread.c): linear in the nodes per pass. @work,
+ * when not NULL, counts the pairs of nodes looked at. Not for imported scenes. Returns the
+ * passes that found overlaps. */
+guint     rwb_scene_spread_nodes (RwbScene *scene, double gap, guint64 *work);
 /* Recomputes @bounds from every node box and edge point (after moves shrank the drawing). */
 void      rwb_scene_update_bounds (RwbScene *scene);
 
