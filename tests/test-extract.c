@@ -78,9 +78,12 @@ test_bidi_and_shapes (void)
       g_autofree char *surface = g_utf8_substring (texts[i], m->start, m->end);
       g_autofree char *form = rwb_text_match_form (surface, -1);
       g_assert_cmpstr (form, ==, "هواوي");
-      /* The span starts on the name, not on the space or control before it. */
+      /* The span starts on the name, not on the space or control before it, and ends on
+       * it, not on the mark that closes the embedding. */
       gunichar first = g_utf8_get_char (surface);
       g_assert_true (first != ' ' && (first < 0x202A || first > 0x2069));
+      gunichar end = g_utf8_get_char (g_utf8_find_prev_char (surface, surface + strlen (surface)));
+      g_assert_true (end < 0x202A || end > 0x2069);
     }
 }
 
