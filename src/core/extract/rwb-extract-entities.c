@@ -705,9 +705,11 @@ english_name_context (Ctx *ctx, GArray *tokens, GArray *mentions, guint first, g
     }
   if (first == 0 || (prev && !prev->word && !form_is (prev, ",") && !is_open_quote (prev)))
     {
-      /* Sentence (or clause) start: only a name of several words, or one the article has
-       * already named in full ("Hemsworth competes …"). */
-      if (len < 2 && !names_known_entity (ctx, tokens, first))
+      /* Sentence (or clause) start: only a name of several words, one the article has
+       * already named in full ("Hemsworth competes …"), or one an apposition describes
+       * ("Mal, an Abu Dhabi-based start-up, …"). */
+      gboolean apposition = next && next2 && form_is (next, ",") && (next2->cue & RWB_CUE_ARTICLE);
+      if (len < 2 && !apposition && !names_known_entity (ctx, tokens, first))
         return FALSE;
     }
   *type = RWB_ENTITY_COMPANY, *rule = "english-capitalized-name";
@@ -769,9 +771,45 @@ minister_office (Ctx *ctx, GArray *tokens, GArray *mentions, guint i, guint *out
   return TRUE;
 }
 
+/* Whether the sentence is a heading in title case ("Mal Raises Record $230M for AI Islamic
+ * Finance Platform"): four words or more, most of them capitalized, no full stop at the
+ * end. Its capitalized runs are no evidence of a name; the lexicon and cues still are. */
+static gboolean
+english_heading (GArray *tokens)
+{
+  guint words = 0, capitals = 0;
+  const Token *last = NULL;
+  for (guint k = 0; k < tokens->len; k++)
+    {
+      const Token *t = TOK (k);
+      last = t;
+      if (!t->word || !t->latin)
+        continue;
+      words++;
+      capitals += t->capital;
+    }
+  if (words < 4 || capitals * 10 < words * 7)
+    return FALSE;
+  return last && last->word;
+}
+
+/* "We're", "Don't": a contraction of a common word opening a quote or a sentence. */
+static gboolean
+english_contraction (Ctx *ctx, const Token *t)
+{
+  const char *p = strchr (t->form, '\'');
+  if (p == NULL)
+    p = strstr (t->form, "\xe2\x80\x99"); /* ’ */
+  if (p == NULL || p == t->form)
+    return FALSE;
+  g_autofree char *head = g_strndup (t->form, p - t->form);
+  return rwb_lexicon_common_word (ctx->lex, head);
+}
+
 void
 find_entities (Ctx *ctx, GArray *tokens, GArray *mentions, gboolean arabic_doc)
 {
+  gboolean heading = !arabic_doc && english_heading (tokens);
   for (guint i = 0; i < tokens->len; i++)
     {
       Token *t = TOK (i);
@@ -952,6 +990,12 @@ find_entities (Ctx *ctx, GArray *tokens, GArray *mentions, gboolean arabic_doc)
         }
       RwbEntityType type = RWB_ENTITY_COMPANY;
       const char *rule = arabic_doc ? "latin-run-in-arabic" : "english-company-cue";
+      if (!arabic_doc && !titled && !cue_before && !suffix
+          && (heading || (i == last && english_contraction (ctx, TOK (i)))))
+        {
+          i = last;
+          continue;
+        }
       if (!arabic_doc && !titled && !cue_before && !suffix)
         {
           /* English: an unknown capitalized name. Typed by its context; a lone capitalized
