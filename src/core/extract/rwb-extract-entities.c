@@ -383,7 +383,13 @@ gboolean
 arabic_loanword_name (Ctx *ctx, GArray *tokens, guint i, GArray *mentions, guint *out_last)
 {
   Token *t = TOK (i);
-  if (!t->arabic || !loanword_name_part (ctx, t, TRUE))
+  if (!t->arabic)
+    return FALSE;
+  /* Cheap first: a loanword among this word and the three after it. */
+  gboolean any = FALSE;
+  for (guint k = i; k < tokens->len && k <= i + 3 && !any; k++)
+    any = (TOK (k)->cue & RWB_CUE_LOANWORD) != 0;
+  if (!any || !loanword_name_part (ctx, t, TRUE))
     return FALSE;
   guint last = i, end = i;
   gboolean first_loan = is_loanword (ctx, t);
