@@ -88,6 +88,14 @@ test_arabic_name_shapes (void)
   g_assert_cmpint (r, >=, 0);
   g_assert_cmpint (rwb_graph_find_entity (g, "آر إن إف"), ==, r);
   g_assert_cmpint (rwb_graph_find_entity (g, "وجناح"), <, 0);
+  /* A name after a description, not the description's verb. */
+  {
+    g_autoptr (RwbGraph) d = extract_lang ("وتحوز الشركة الاماراتية سمران على 49 بالمائة، "
+                                           "وقال إن الشركة الصينية دخلت في شراكة جديدة.",
+                                           "ar");
+    g_assert_cmpint (rwb_graph_find_entity (d, "سمران"), >=, 0);
+    g_assert_cmpint (rwb_graph_find_entity (d, "دخلت"), <, 0);
+  }
   g_assert_cmpint (rwb_graph_find_entity (g, "جناح"), <, 0);
   for (guint k = 0; k < g->entities->len; k++)
     {

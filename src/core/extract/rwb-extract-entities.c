@@ -515,9 +515,44 @@ arabic_name_after_cue (Ctx *ctx, GArray *tokens, guint i, GArray *mentions)
 {
   if (i == 0)
     return FALSE;
-  RwbCueFlags cue = TOK (i - 1)->cue;
+  /* "الشركة الإماراتية آبار": a definite head noun and its nisba (a describing word may
+   * stand between them), then the name. */
+  guint h = i - 1;
+  while (h > 0 && i - h <= 3 && TOK (h)->arabic
+         && ((TOK (h)->mention >= 0
+              && g_array_index (mentions, Mention, TOK (h)->mention).kind == MENTION_ADJECTIVE)
+             || (h + 1 < i && TOK (h)->mention < 0 && TOK (h)->keys[0] != TOK (h)->cands[0]
+                 && TOK (h)->n_cands == 1 && blocking_cue (TOK (h)) == 0)))
+    h--;
+  if (h < i - 1 && !(TOK (i - 1)->mention >= 0
+                     && g_array_index (mentions, Mention, TOK (i - 1)->mention).kind
+                          == MENTION_ADJECTIVE))
+    h = i - 1; /* only a nisba may stand right before the name */
+  /* The head is definite there: its class is its word's without the article. */
+  RwbCueFlags head_cue = h < i - 1 ? cue_of (ctx->lex, TOK (h)->keys[0]) : 0;
+  if (h < i - 1 && !((head_cue & (RWB_CUE_COMPANY | RWB_CUE_ORGANIZATION | RWB_CUE_BANK))
+                     && TOK (h)->mention < 0 && TOK (h)->keys[0] != TOK (h)->cands[0]))
+    h = i - 1;
+  /* After a description the next word is mostly its verb ("الشركة الصينية دخلت في"،
+   * "تعتزم"): not a word shaped as a verb agreeing with the head (ت at its end, ت or ي
+   * at its start), nor one a preposition follows. */
+  if (h < i - 1)
+    {
+      const char *f = TOK (i)->form;
+      gboolean verb_shaped = g_str_has_suffix (f, "\xd8\xaa") || g_str_has_prefix (f, "\xd8\xaa")
+                             || g_str_has_prefix (f, "\xd9\x8a");
+      gboolean preposition_after = i + 1 < tokens->len && TOK (i + 1)->arabic
+                                   && (TOK (i + 1)->cue & (RWB_CUE_STOP | RWB_CUE_LOCATIVE
+                                                           | RWB_CUE_OBJECT))
+                                   && TOK (i + 1)->n_cands == 1;
+      if (verb_shaped || preposition_after)
+        h = i - 1;
+    }
+  RwbCueFlags cue = h < i - 1 ? head_cue : TOK (h)->cue;
+  if (h < i - 1)
+    cue &= ~(RwbCueFlags) RWB_CUE_PERSON;
   if (!(cue & (RWB_CUE_COMPANY | RWB_CUE_ORGANIZATION | RWB_CUE_PERSON))
-      || !name_like_arabic (ctx, TOK (i)) || counted_noun (tokens, i - 1))
+      || !name_like_arabic (ctx, TOK (i)) || counted_noun (tokens, h))
     return FALSE;
   /* "جيلي Geely": the Latin form that follows is handled with it by the Latin-name rule. */
   if (i + 1 < tokens->len && TOK (i + 1)->capital && is_name_token (TOK (i + 1)))
