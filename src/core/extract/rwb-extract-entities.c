@@ -529,9 +529,12 @@ arabic_name_after_cue (Ctx *ctx, GArray *tokens, guint i, GArray *mentions)
                           == MENTION_ADJECTIVE))
     h = i - 1; /* only a nisba may stand right before the name */
   /* The head is definite there: its class is its word's without the article. */
-  RwbCueFlags head_cue = h < i - 1 ? cue_of (ctx->lex, TOK (h)->keys[0]) : 0;
+  RwbCueFlags head_cue = 0;
+  for (guint c = 0; h < i - 1 && c < TOK (h)->n_cands; c++)
+    if (TOK (h)->keys[c] != TOK (h)->cands[c]) /* "الشركة"، "والشركة" */
+      head_cue |= cue_of (ctx->lex, TOK (h)->keys[c]);
   if (h < i - 1 && !((head_cue & (RWB_CUE_COMPANY | RWB_CUE_ORGANIZATION | RWB_CUE_BANK))
-                     && TOK (h)->mention < 0 && TOK (h)->keys[0] != TOK (h)->cands[0]))
+                     && TOK (h)->mention < 0))
     h = i - 1;
   /* After a description the next word is mostly its verb ("الشركة الصينية دخلت في"،
    * "تعتزم"): not a word shaped as a verb agreeing with the head (ت at its end, ت or ي
