@@ -409,6 +409,11 @@ test_role_complements (void)
   g_assert_cmpint (find (g, "سليم عباس فارح"), >=, 0);
   g_assert_true (HAS (types_between (g, "سليم عباس فارح", "بنك الوادي"),
                       RWB_RELATION_EXECUTIVE));
+  /* After a nasab a place's nisba is the family name. */
+  {
+    g_autoptr (RwbGraph) k = extract_text ("وقال حمدان بن سالم الكندي إن العمل بدأ.", "ar");
+    g_assert_cmpint (find (k, "حمدان بن سالم الكندي"), >=, 0);
+  }
   g_assert_true (HAS (types_between (g, "ناصر البدري", "سنابل الريف للتجارة"),
                       RWB_RELATION_EXECUTIVE));
   g_assert_true (HAS (types_between (g, "نجم الساحل للاستشارات", "الربوة القابضة"),

@@ -192,6 +192,7 @@ arabic_person_by_given_name (Ctx *ctx, GArray *tokens, guint i, GArray *mentions
   guint k = i;
   guint words = 1;
   gboolean strong = !weak; /* has the name a part that only a name would have? */
+  gboolean nasab = FALSE;  /* a link (بن، بنت) joined two of its parts */
   /* "عماد الشريف رئيسا تنفيذيا": a role in the accusative right after two to four name words
    * says they are a person's name, however common the given name. */
   for (guint n = i + 1; !strong && n < tokens->len && n <= i + 3 && name_part (ctx, tokens, n); n++)
@@ -212,8 +213,21 @@ arabic_person_by_given_name (Ctx *ctx, GArray *tokens, guint i, GArray *mentions
       /* بن / آل + a word: "محمد بن راشد آل مكتوم". */
       if (form_in (u, links) && n + 1 < tokens->len && name_part (ctx, tokens, n + 1))
         {
-          k = n + 1, words += 2, strong = TRUE;
+          k = n + 1, words += 2, strong = TRUE, nasab = TRUE;
           continue;
+        }
+      /* "يوسف بن علي الكندي": after a nasab, a nisba in ـي the lexicon knows as a place's
+       * (الكندي، المصري) is the family name, not a nationality. */
+      if (nasab && u->arabic && u->mention < 0 && u->n_cands == 1 && u->keys[0] != u->cands[0]
+          && surface_ends_in_yaa (ctx, u) && definite_family_name (u))
+        {
+          guint pl;
+          gboolean adjective = FALSE;
+          if (place_at (ctx, tokens, n, &pl, &adjective) && adjective && pl == n)
+            {
+              k = n, words++;
+              break;
+            }
         }
       if (!name_part (ctx, tokens, n))
         break;
