@@ -515,6 +515,14 @@ test_signatories (void)
   g_assert_false (HAS (types_between (g, "ناصر محمد", "رمال الخليج للمقاولات"),
                        RWB_RELATION_EXECUTIVE));
   g_assert_false (HAS (types_between (g, "ناصر محمد", "سنابل"), RWB_RELATION_EXECUTIVE));
+  /* The office's place between the organization and the person. */
+  {
+    g_autoptr (RwbGraph) o = extract_text (
+      "ووقع العقد نائب الرئيس لشركة رمال الخليج للمقاولات في الأردن (RGC) كمال الفارس، "
+      "ومن المقرر أن يبدأ العمل قريبا.", "ar");
+    g_assert_true (HAS (types_between (o, "كمال الفارس", "رمال الخليج للمقاولات"),
+                        RWB_RELATION_EXECUTIVE));
+  }
 }
 
 /* A definite organization named again with a clitic ("للشركة الوطنية …") is the same one,

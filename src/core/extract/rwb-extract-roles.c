@@ -106,11 +106,24 @@ title_org (Ctx *ctx, GArray *tokens, GArray *mentions, guint hit_last, gint *org
       if (x->mention >= 0)
         {
           Mention *y = &g_array_index (mentions, Mention, x->mention);
-          if (y->entity == m->entity || y->kind == MENTION_ADJECTIVE)
+          /* The organization's own acronym in parentheses, "(RGC)", whatever it was read
+           * as. */
+          gboolean parenthesized = k > 0 && form_is (TOK (k - 1), "(") && y->last + 1 < tokens->len
+                                   && form_is (TOK (y->last + 1), ")");
+          if (y->entity == m->entity || y->kind == MENTION_ADJECTIVE || parenthesized)
             {
               last = k = y->last;
               continue;
             }
+        }
+      /* "للشركة X في الشرق الأوسط (CSCEC) فلان": where the office is. */
+      if (x->mention < 0 && x->arabic && (x->cue & RWB_CUE_LOCATIVE) && x->n_cands == 1
+          && k + 1 < tokens->len && TOK (k + 1)->mention >= 0
+          && etype (ctx, g_array_index (mentions, Mention, TOK (k + 1)->mention).entity)
+               == RWB_ENTITY_PLACE)
+        {
+          last = k = g_array_index (mentions, Mention, TOK (k + 1)->mention).last;
+          continue;
         }
       break;
     }
