@@ -474,6 +474,14 @@ test_quoted_latin_and_objects (void)
   g_assert_cmpuint (TYPED (types_between (g, "نوراس", "وديان")), !=, 0);
   g_assert_cmpuint (TYPED (types_between (g, "ريفان", "وديان")), ==, 0);
   g_assert_true (HAS (types_between (g, "سامي درويش", "تلال"), RWB_RELATION_EXECUTIVE));
+  /* The contractor's partner in the deal supplies the client too. */
+  {
+    g_autoptr (RwbGraph) j = extract_text (
+      "وقعت شركة نوران للتطوير عقدا مع شركة «رمال الخليج للمقاولات»، بالشراكة مع مجموعة الربوة "
+      "القابضة، لتنفيذ المشروع.", "ar");
+    g_assert_true (HAS (types_between (j, "رمال الخليج للمقاولات", "نوران للتطوير"), RWB_RELATION_SUPPLY));
+    g_assert_true (HAS (types_between (j, "الربوة القابضة", "نوران للتطوير"), RWB_RELATION_SUPPLY));
+  }
 }
 
 /* Members of a list each with its nisba are one list ("شراكات مع كل من “A” الفرنسية و“B”

@@ -1162,6 +1162,81 @@ find_sellers (Sent *s)
     }
 }
 
+/* The nearest party mention ending before token @k within @reach tokens, past commas and
+ * quotes only, or -1. */
+static gint
+party_just_before (Sent *s, guint k, guint reach)
+{
+  guint m = mention_after (s, k);
+  while (m > 0)
+    {
+      const Mention *x = &g_array_index (s->mentions, Mention, --m);
+      s->ctx->work++;
+      if (x->last >= k)
+        continue;
+      if (x->last + reach < k)
+        return -1;
+      if (x->kind == MENTION_ADJECTIVE)
+        continue;
+      for (guint t = x->last + 1; t < k; t++)
+        {
+          const Token *tok = &g_array_index (s->tokens, Token, t);
+          if (tok->mention >= 0
+              && g_array_index (s->mentions, Mention, tok->mention).kind == MENTION_ADJECTIVE)
+            continue;
+          if (tok->word)
+            return -1;
+        }
+      return is_party (s->ctx->graph, x->entity) ? (gint) m : -1;
+    }
+  return -1;
+}
+
+/* "وقعت X عقدا مع Y، بالشراكة مع Z"، "X awarded a contract to Y in partnership with Z": the
+ * contractor's partner in the deal supplies the client too. */
+static void
+find_joint_contractors (Sent *s)
+{
+  for (guint h = 0; h < s->triggers->len; h++)
+    {
+      const TriggerHit *hit = &g_array_index (s->triggers, TriggerHit, h);
+      if (hit->trigger->type != RWB_RELATION_PARTNERSHIP || hit->last == hit->first)
+        continue; /* only the phrases "بالشراكة مع"، "in partnership with" … */
+      gint y = party_just_before (s, hit->first, 3);
+      gint z = party_in (s, hit->last + 1, hit->last + 3, TRUE);
+      if (y < 0 || z < 0)
+        continue;
+      const Mention *ym = &g_array_index (s->mentions, Mention, y);
+      /* A supply phrase right before the contractor ("عقدا مع شركة Y"). */
+      for (guint g = 0; g < s->triggers->len; g++)
+        {
+          const TriggerHit *sup = &g_array_index (s->triggers, TriggerHit, g);
+          s->ctx->work++;
+          if (sup->first >= ym->first)
+            break;
+          if (sup->trigger->type != RWB_RELATION_SUPPLY || sup->last + 3 < ym->first)
+            continue;
+          gint x = party_just_before (s, sup->first, 2);
+          if (x < 0)
+            {
+              /* "وقعت شركة X عقدا": the party between the verb and the phrase. */
+              guint m = mention_after (s, sup->first > 6 ? sup->first - 6 : 0);
+              for (; m < s->mentions->len && g_array_index (s->mentions, Mention, m).last < sup->first; m++)
+                if (g_array_index (s->mentions, Mention, m).kind != MENTION_ADJECTIVE
+                    && is_party (s->ctx->graph, g_array_index (s->mentions, Mention, m).entity))
+                  x = (gint) m;
+            }
+          if (x < 0)
+            continue;
+          guint client = g_array_index (s->mentions, Mention, x).entity;
+          guint partner = g_array_index (s->mentions, Mention, z).entity;
+          if (client != partner && client != ym->entity)
+            relate (s, partner, client, RWB_RELATION_SUPPLY, 0.6,
+                    "contractor's partner in the deal (joint contract)");
+        }
+    }
+}
+
 void
 find_relations (Sent *s)
 {
@@ -1184,6 +1259,7 @@ find_relations (Sent *s)
   find_named_units (s);
   find_dropped_subjects (s);
   find_sellers (s);
+  find_joint_contractors (s);
   find_roles (s);
   find_role_complements (s);
   /* Each mention pairs with the next members of its own list and with the mentions of the
