@@ -78,9 +78,12 @@ test_bidi_and_shapes (void)
       g_autofree char *surface = g_utf8_substring (texts[i], m->start, m->end);
       g_autofree char *form = rwb_text_match_form (surface, -1);
       g_assert_cmpstr (form, ==, "هواوي");
-      /* The span starts on the name, not on the space or control before it. */
+      /* The span starts on the name, not on the space or control before it, and ends on
+       * it, not on the mark that closes the embedding. */
       gunichar first = g_utf8_get_char (surface);
       g_assert_true (first != ' ' && (first < 0x202A || first > 0x2069));
+      gunichar end = g_utf8_get_char (g_utf8_find_prev_char (surface, surface + strlen (surface)));
+      g_assert_true (end < 0x202A || end > 0x2069);
     }
 }
 
@@ -527,6 +530,17 @@ test_place_heads (void)
   g_assert_true (HAS (types_between (g, "رمال الخليج للمقاولات", "Dubai"),
                       RWB_RELATION_LOCATION));
   g_assert_false (HAS (types_between (g, "زياد أبو شقرة", "Egypt"), RWB_RELATION_LOCATION));
+  /* Feminine names: in ـاية, or before a definite nisba; not an adjective ("صناعية"). */
+  {
+    g_autoptr (RwbGraph) f = extract_text ("وتبني شركة نماء للحديد مصنعا خارج مدينة سمراية. "
+                                           "وتقع شركة رمال الخليج للمقاولات في منطقة قرطاسة "
+                                           "الصناعية، وافتتحت فرعا في منطقة صناعية جديدة.",
+                                           "ar");
+    g_assert_true (HAS (types_between (f, "نماء للحديد", "سمراية"), RWB_RELATION_LOCATION));
+    g_assert_cmpint (find (f, "قرطاسة"), >=, 0);
+    g_assert_cmpint (find (f, "صناعية"), <, 0);
+    g_assert_cmpint (find (f, "صناعية جديدة"), <, 0);
+  }
   for (guint k = 0; k < g->entities->len; k++)
     {
       RwbEntity *x = g_ptr_array_index (g->entities, k);

@@ -346,6 +346,37 @@ test_orphan (void)
   g_rmdir (dir);
 }
 
+/* Issue 10: the helper's time limit counts from when its input is in, not from its start: a
+ * parent that takes longer than the limit to write a graph still gets a layout. */
+static void
+test_clock_after_input (void)
+{
+  const char *helper = g_getenv ("RAWABIT_LAYOUT_HELPER");
+  g_autoptr (GError) error = NULL;
+  const char *argv[] = { helper, "--timeout", "1", NULL };
+  g_autoptr (GSubprocess) proc = NULL;
+  GOutputStream *in;
+  g_autoptr (GBytes) out = NULL;
+  static const char dot[] = "digraph G { a -> b; }\n";
+
+  g_assert_nonnull (helper);
+  proc = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE
+                            | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error);
+  g_assert_no_error (error);
+  in = g_subprocess_get_stdin_pipe (proc);
+  /* Half the graph, then longer than the limit (1 s, and its wall-clock alarm at 2 s) before
+   * the rest. */
+  g_assert_true (g_output_stream_write_all (in, dot, 10, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_output_stream_flush (in, NULL, &error));
+  g_usleep (2500 * 1000);
+  g_autoptr (GBytes) rest = g_bytes_new_static (dot + 10, sizeof dot - 1 - 10);
+  g_assert_true (g_subprocess_communicate (proc, rest, NULL, &out, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (proc));
+  g_assert_cmpint (g_subprocess_get_exit_status (proc), ==, 0);
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (out, NULL), g_bytes_get_size (out), "\"bb\""));
+}
 
 /* A scene built by hand, as sfdp leaves a big graph without overlap removal: @n nodes of
  * varied sizes on a ball of radius @radius around (@cx, 0) (a fixed pseudo-random sequence),
@@ -533,6 +564,7 @@ main (int argc, char **argv)
   g_test_add_func ("/layout/bad-output", test_bad_output);
   g_test_add_func ("/layout/sandbox", test_sandbox);
   g_test_add_func ("/layout/orphan", test_orphan);
+  g_test_add_func ("/layout/clock-after-input", test_clock_after_input);
   g_test_add_func ("/layout/spread-nodes", test_spread_nodes);
   g_test_add_func ("/layout/spread-pile", test_spread_pile);
   g_test_add_func ("/layout/big-no-overlap", test_big_layout_no_overlap);

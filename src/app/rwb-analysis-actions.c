@@ -154,7 +154,8 @@ arrow_back (void)
 static char *
 isolated_name (const RwbEntity *e)
 {
-  g_autofree char *escaped = g_markup_escape_text (e->name, -1);
+  g_autofree char *shown = rwb_display_name (e->name, RWB_DISPLAY_NAME_MAX);
+  g_autofree char *escaped = g_markup_escape_text (shown, -1);
 
   return g_strdup_printf ("\u2068%s\u2069", escaped);
 }
@@ -347,10 +348,12 @@ paths_done (GObject *source, GAsyncResult *result, gpointer data)
   if (paths->len == 0)
     {
       g_autofree char *message = NULL;
+      g_autofree char *from_name = rwb_display_name (from->name, RWB_DISPLAY_NAME_MAX);
+      g_autofree char *to_name = rwb_display_name (to->name, RWB_DISPLAY_NAME_MAX);
 
       /* Translators: Show Connection found no path; %s are two entity names. */
-      g_autofree char *a_name = rwb_bidi_isolate (from->name);
-      g_autofree char *b_name = rwb_bidi_isolate (to->name);
+      g_autofree char *a_name = rwb_isolated_name (from->name);
+      g_autofree char *b_name = rwb_isolated_name (to->name);
       g_autofree char *text = g_strdup_printf (_("%s and %s are not connected"), a_name, b_name);
 
       message = rwb_ui_line (text);
@@ -381,7 +384,7 @@ paths_done (GObject *source, GAsyncResult *result, gpointer data)
   /* The best path, hop by hop, in the status line. */
   {
     const RwbPath *best = g_ptr_array_index (paths, 0);
-    g_autofree char *first = rwb_bidi_isolate (from->name);
+    g_autofree char *first = rwb_isolated_name (from->name);
     GString *hops = g_string_new (first);
     g_autofree char *text = NULL;
     g_autofree char *message = NULL;
@@ -393,7 +396,7 @@ paths_done (GObject *source, GAsyncResult *result, gpointer data)
         const RwbPathHop *hop = &best->hops[h];
         const RwbRelation *r = g_ptr_array_index (g->relations, hop->relations[0]);
         const RwbEntity *next = g_ptr_array_index (g->entities, hop->to);
-        g_autofree char *name = rwb_bidi_isolate (next->name);
+        g_autofree char *name = rwb_isolated_name (next->name);
         g_autofree char *kind = rwb_bidi_isolate (rwb_relation_type_label (r->type));
 
         if (rwb_ui_is_rtl ())
@@ -868,7 +871,8 @@ append_names (GString *out, RwbGraph *g, const guint *list, guint n, guint max)
   for (guint k = 0; k < MIN (n, max); k++)
     {
       const RwbEntity *e = g_ptr_array_index (g->entities, list[k]);
-      g_autofree char *name = g_markup_escape_text (e->name, -1);
+      g_autofree char *shown = rwb_display_name (e->name, RWB_DISPLAY_NAME_MAX);
+      g_autofree char *name = g_markup_escape_text (shown, -1);
 
       /* Translators: the separator between names in a list of the statistics window. */
       g_string_append_printf (out, "%s\u2068%s\u2069", k > 0 ? _(", ") : "", name);
@@ -1033,7 +1037,7 @@ statistics_action (GSimpleAction *action, GVariant *parameter, gpointer data)
     {
       guint e = st->top_companies[k];
       const RwbEntity *entity = g_ptr_array_index (g->entities, e);
-      g_autofree char *name = rwb_bidi_isolate_markup (entity->name);
+      g_autofree char *name = rwb_isolated_name_markup (entity->name);
 
       /* The mark first: the line keeps the window's direction whatever the name's script. */
       g_string_append_printf (text, "%s%u. %s\t%u\n", rwb_ui_is_rtl () ? RWB_BIDI_RLM : RWB_BIDI_LRM,

@@ -354,7 +354,8 @@ on_query_tooltip (GtkWidget *widget, int x, int y, gboolean keyboard, GtkTooltip
     return FALSE;
   entity = g_ptr_array_index (self->graph->entities, m->entity);
   /* The name isolated (FSI … PDI): its script does not reorder the parenthesis. */
-  g_autofree char *name = rwb_bidi_isolate (entity->name);
+  g_autofree char *shown = rwb_display_name (entity->name, RWB_DISPLAY_NAME_MAX);
+  g_autofree char *name = rwb_bidi_isolate (shown);
   /* Translators: tooltip over a mention in the article: name and type, "Xiaomi (Company)". */
   text = g_strdup_printf (_("%s (%s)"), name, rwb_entity_type_label (entity->type));
   g_autofree char *line = rwb_ui_line (text);

@@ -60,7 +60,9 @@ static GtkWidget *
 make_row (RwbCorrectionsPanel *self, guint index, const RwbCorrection *c, gboolean applies)
 {
   g_autofree char *sentence = rwb_correction_describe_isolated (c);
-  g_autofree char *text = rwb_ui_line (sentence);
+  /* A correction names entities, whose names can be megabytes long. */
+  g_autofree char *shown = rwb_display_name (sentence, RWB_DISPLAY_NAME_MAX_DETAILS);
+  g_autofree char *text = rwb_ui_line (shown);
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);

@@ -391,7 +391,11 @@ rwb_details_panel_show_entity (RwbDetailsPanel *self, guint entity)
 
   /* The heading keeps the window's direction, aligned with the rest of the panel; only
    * sentences, which are read as paragraphs, take their own. */
-  gtk_label_set_text (self->title_label, e->name);
+  {
+    g_autofree char *title = rwb_display_name (e->name, RWB_DISPLAY_NAME_MAX_DETAILS);
+
+    gtk_label_set_text (self->title_label, title);
+  }
   type = type_markup (e->type);
   mentions = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u mention", "%u mentions",
                                            e->mentions->len),
@@ -410,7 +414,7 @@ rwb_details_panel_show_entity (RwbDetailsPanel *self, guint entity)
         /* Translators: separates aliases in "Also: شاومي، Mi". */
         g_string_append (aliases, _(", "));
       {
-        g_autofree char *isolated = rwb_bidi_isolate (alias);
+        g_autofree char *isolated = rwb_isolated_name (alias);
         g_string_append (aliases, isolated);
       }
     }
@@ -445,7 +449,7 @@ rwb_details_panel_show_entity (RwbDetailsPanel *self, guint entity)
       /* The name isolated (FSI … PDI) in a line marked with the window's direction: an Arabic
        * name in a Latin line (or the reverse) keeps its place between the arrow and the
        * parenthesis, and the line reads in the window's direction. */
-      g_autofree char *name = rwb_bidi_isolate_markup (entity_at (self, other)->name);
+      g_autofree char *name = rwb_isolated_name_markup (entity_at (self, other)->name);
       g_autofree char *kind = g_markup_escape_text (rwb_relation_type_label (r->type), -1);
       g_autofree char *markup = NULL;
       g_autofree char *line = NULL;
@@ -463,7 +467,7 @@ rwb_details_panel_show_entity (RwbDetailsPanel *self, guint entity)
       gtk_list_box_append (self->relations_list, row);
 
       /* Translators: caption above an evidence sentence: relation type · other entity. */
-      g_autofree char *other_name = rwb_bidi_isolate (entity_at (self, other)->name);
+      g_autofree char *other_name = rwb_isolated_name (entity_at (self, other)->name);
       caption = g_strdup_printf (_("%s · %s"), rwb_relation_type_label (r->type), other_name);
       caption_line = rwb_ui_line (caption);
       append_evidence (self, r, caption_line, sentences, seen);
@@ -548,8 +552,8 @@ rwb_details_panel_show_relation (RwbDetailsPanel *self, guint relation)
   /* Translators: a relation's heading: "Great Wall Motor → Xiaomi"; "↔" when undirected. */
   /* The names isolated in a left-to-right line (LRM first), so "A → B" keeps its order and the
    * arrow its meaning whatever the script of the names and the direction of the window. */
-  g_autofree char *source_name = rwb_bidi_isolate (source->name);
-  g_autofree char *target_name = rwb_bidi_isolate (target->name);
+  g_autofree char *source_name = rwb_isolated_name (source->name);
+  g_autofree char *target_name = rwb_isolated_name (target->name);
   title = g_strdup_printf (_("%s %s %s"), source_name, r->directed ? "→" : "↔", target_name);
   g_autofree char *title_line = rwb_bidi_line (title, FALSE);
   gtk_label_set_text (self->title_label, title_line);
@@ -570,7 +574,7 @@ rwb_details_panel_show_relation (RwbDetailsPanel *self, guint relation)
     {
       const RwbEntity *e = entity_at (self, ends[i]);
       g_autofree char *type = type_markup (e->type);
-      g_autofree char *name = rwb_bidi_isolate_markup (e->name);
+      g_autofree char *name = rwb_isolated_name_markup (e->name);
       g_autofree char *markup = g_strdup_printf ("%s  <span alpha=\"70%%\">%s</span>", name,
                                                  type);
       g_autofree char *line = rwb_ui_line (markup);

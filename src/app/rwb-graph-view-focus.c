@@ -179,7 +179,7 @@ announce (RwbGraphView *self)
     g_autofree char *relations = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u relation",
                                                                "%u relations", degree),
                                                   degree);
-    g_autofree char *name = rwb_bidi_isolate (e->name);
+    g_autofree char *name = rwb_isolated_name (e->name);
 
     /* Translators: what a screen reader says of the node with the keyboard focus: name, type,
      * relation count, "Xiaomi, company, 3 relations". */

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "rwb-graph-view-private.h"
+#include "rwb-labels.h"
 #include "rwb-provenance.h"
 #include "rwb-render.h"
 #include "rwb-labels.h"
@@ -493,7 +494,8 @@ rwb_graph_view_tooltip_text_at (RwbGraphView *self, double x, double y)
       guint index = g_array_index (self->scene->nodes, RwbSceneNode, node).entity;
       const RwbEntity *entity = g_ptr_array_index (graph->entities, index);
       guint degree = rwb_graph_entity_degree (graph, index, FALSE);
-      GString *text = g_string_new (entity->name);
+      g_autofree char *shown = rwb_display_name (entity->name, RWB_DISPLAY_NAME_MAX);
+      GString *text = g_string_new (shown);
       g_autofree char *relations = NULL;
       gboolean first = TRUE;
 
@@ -520,7 +522,8 @@ rwb_graph_view_tooltip_text_at (RwbGraphView *self, double x, double y)
           g_string_append (text, first ? "\n" : _(", "));
           /* Each name isolated (FSI … PDI): Latin and Arabic names in one line keep their
            * order, and the commas stay between them. */
-          isolated = rwb_bidi_isolate (alias);
+          g_autofree char *alias_shown = rwb_display_name (alias, RWB_DISPLAY_NAME_MAX);
+          isolated = rwb_bidi_isolate (alias_shown);
           g_string_append (text, isolated);
           first = FALSE;
         }
@@ -543,6 +546,8 @@ rwb_graph_view_tooltip_text_at (RwbGraphView *self, double x, double y)
       g_autofree char *sentences = NULL;
       g_autofree char *articles = NULL;
       g_autofree char *evidence = NULL;
+      g_autofree char *source_name = rwb_display_name (source->name, RWB_DISPLAY_NAME_MAX);
+      g_autofree char *target_name = rwb_display_name (target->name, RWB_DISPLAY_NAME_MAX);
 
       sentences = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u sentence of evidence",
                                                 "%u sentences of evidence", n_evidence),
@@ -555,8 +560,8 @@ rwb_graph_view_tooltip_text_at (RwbGraphView *self, double x, double y)
       evidence = g_strdup_printf (_("%s · %s"), sentences, articles);
       /* The names are isolated (FSI … PDI) in a left-to-right line, so "A → B" keeps its order
        * and the arrow its meaning when the names are Arabic. */
-      g_autofree char *a = rwb_bidi_isolate (source->name);
-      g_autofree char *b = rwb_bidi_isolate (target->name);
+      g_autofree char *a = rwb_bidi_isolate (source_name);
+      g_autofree char *b = rwb_bidi_isolate (target_name);
       g_autofree char *kind = rwb_ui_line (rwb_relation_type_short_label (r->type));
       g_autofree char *ev = rwb_ui_line (evidence);
 

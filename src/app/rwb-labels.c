@@ -46,6 +46,65 @@ rwb_text_direction (const char *text)
 }
 
 /**
+ * rwb_display_name:
+ * @name: an entity's name, any length
+ * @max_chars: the most characters shown, RWB_DISPLAY_NAME_MAX or RWB_DISPLAY_NAME_MAX_DETAILS
+ *
+ * @name as a widget shows it: cut after @max_chars characters, with "…". GTK shapes a label's
+ * whole text on the main thread every time it measures it, so a 10 MB name would freeze the
+ * window for many seconds; the graph keeps the whole name (files, exports, search, edits).
+ *
+ * Returns: (transfer full): the name to show
+ */
+char *
+rwb_display_name (const char *name, guint max_chars)
+{
+  const char *p;
+
+  if (name == NULL)
+    return NULL;
+  p = name;
+  for (guint i = 0; i < max_chars && *p != '\0'; i++)
+    p = g_utf8_next_char (p);
+  if (*p == '\0')
+    return g_strdup (name);
+  g_autofree char *head = g_strndup (name, p - name);
+  return g_strconcat (head, "…", NULL);
+}
+
+/**
+ * rwb_isolated_name:
+ * @name: an entity's name, any length
+ *
+ * rwb_bidi_isolate() of the first RWB_DISPLAY_NAME_MAX characters of @name (rwb_display_name()).
+ *
+ * Returns: (transfer full): the name to put in a line of text
+ */
+char *
+rwb_isolated_name (const char *name)
+{
+  g_autofree char *shown = rwb_display_name (name, RWB_DISPLAY_NAME_MAX);
+
+  return rwb_bidi_isolate (shown);
+}
+
+/**
+ * rwb_isolated_name_markup:
+ * @name: an entity's name, any length
+ *
+ * rwb_bidi_isolate_markup() of the first RWB_DISPLAY_NAME_MAX characters of @name.
+ *
+ * Returns: (transfer full): the escaped name to put in a line of markup
+ */
+char *
+rwb_isolated_name_markup (const char *name)
+{
+  g_autofree char *shown = rwb_display_name (name, RWB_DISPLAY_NAME_MAX);
+
+  return rwb_bidi_isolate_markup (shown);
+}
+
+/**
  * rwb_ui_is_rtl:
  *
  * Whether the window is laid out right to left: GTK's default direction, which it takes from

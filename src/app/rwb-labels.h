@@ -12,7 +12,15 @@
 
 G_BEGIN_DECLS
 
+/* How many characters of a name lists, tooltips and messages show, and the Details heading. */
+#define RWB_DISPLAY_NAME_MAX 200
+#define RWB_DISPLAY_NAME_MAX_DETAILS 2000
+
 GtkTextDirection rwb_text_direction (const char *text);
+char       *rwb_display_name           (const char *name,
+                                        guint       max_chars);
+char       *rwb_isolated_name          (const char *name);
+char       *rwb_isolated_name_markup   (const char *name);
 gboolean    rwb_ui_is_rtl (void);
 char       *rwb_ui_line (const char *text);
 const char *rwb_ui_arrow (gboolean outgoing);

@@ -12,7 +12,7 @@ static RwbLexicon *lexicon;
 int
 LLVMFuzzerInitialize (int *argc, char ***argv)
 {
-  g_log_set_always_fatal (G_LOG_LEVEL_WARNING | G_LOG_LEVEL_CRITICAL);
+  g_log_set_writer_func (rwb_fuzz_log_writer, NULL, NULL);
   /* GLib 2.74's slice allocator keeps per-thread magazines that LeakSanitizer reports as
    * leaked once the fuzzer exits; plain malloc lets it see real leaks only. */
   g_setenv ("G_SLICE", "always-malloc", TRUE);

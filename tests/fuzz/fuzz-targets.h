@@ -16,6 +16,19 @@
 
 #include <stdint.h>
 #include <string.h>
+#include <stdlib.h>
+
+/* The fuzzers' log writer: a GLib warning or critical is a finding. It is written as usual,
+ * then abort(): libFuzzer catches SIGABRT and saves the input, while the SIGTRAP that
+ * g_log_set_always_fatal() ends in kills the fuzzer with no input saved. */
+static inline GLogWriterOutput
+rwb_fuzz_log_writer (GLogLevelFlags level, const GLogField *fields, gsize n_fields, gpointer data)
+{
+  GLogWriterOutput out = g_log_writer_default (level, fields, n_fields, data);
+  if (level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING))
+    abort ();
+  return out;
+}
 
 /* Article text: validated, added as a document, extracted with @lexicon, written as JSON. */
 static inline void

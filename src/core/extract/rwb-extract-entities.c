@@ -103,6 +103,8 @@ find_by_key (Ctx *ctx, const char *name, RwbEntityType type)
   return types_may_merge (e->type, type) ? (gint) idx - 1 : -1;
 }
 
+static void index_name_words (Ctx *ctx, const RwbEntity *e);
+
 guint
 entity_for_pattern_uncached (Ctx *ctx, const char *latin, const char *arabic,
                              RwbEntityType type, const char *rule)
@@ -141,6 +143,8 @@ entity_for_pattern_uncached (Ctx *ctx, const char *latin, const char *arabic,
         {
           g_free (e->name);
           e->name = g_strdup (latin);
+          if ((guint) found < ctx->name_words_done)
+            index_name_words (ctx, e);
         }
       rwb_entity_add_alias (e, latin);
     }
@@ -552,24 +556,31 @@ arabic_name_after_cue (Ctx *ctx, GArray *tokens, guint i, GArray *mentions)
   return TRUE;
 }
 
+/* Adds the first word of @e's name (and a person's last word) to the tables that
+ * names_known_entity reads: one look-up per word instead of a scan of every entity. */
+static void
+index_name_words (Ctx *ctx, const RwbEntity *e)
+{
+  const char *space = strchr (e->name, ' ');
+  if (space == NULL)
+    return;
+  g_hash_table_add (ctx->first_words, g_strndup (e->name, space - e->name));
+  if (e->type == RWB_ENTITY_PERSON)
+    g_hash_table_add (ctx->last_words, g_strdup (strrchr (e->name, ' ') + 1));
+}
+
 /* Whether one capitalized word shortens a name the graph already has (the first word of a
  * company's name, or a person's family name). */
 gboolean
 names_known_entity (Ctx *ctx, GArray *tokens, guint i)
 {
+  GPtrArray *entities = ctx->graph->entities;
+  for (; ctx->name_words_done < entities->len; ctx->name_words_done++)
+    index_name_words (ctx, g_ptr_array_index (entities, ctx->name_words_done));
   g_autofree char *word = span_text (ctx, tokens, i, i);
   strip_possessive (word);
-  gsize n = strlen (word);
-  for (guint e = 0; e < ctx->graph->entities->len; e++)
-    {
-      RwbEntity *x = g_ptr_array_index (ctx->graph->entities, e);
-      gsize len = strlen (x->name);
-      if (len > n && ((g_str_has_prefix (x->name, word) && x->name[n] == ' ')
-                      || (x->type == RWB_ENTITY_PERSON && g_str_has_suffix (x->name, word)
-                          && x->name[len - n - 1] == ' ')))
-        return TRUE;
-    }
-  return FALSE;
+  return g_hash_table_contains (ctx->first_words, word)
+         || g_hash_table_contains (ctx->last_words, word);
 }
 
 /* Whether the capitalized run @first..@last is a person's name by its first word: a given

@@ -46,6 +46,28 @@ chain_word (Ctx *ctx, Token *t)
   return name_like_arabic (ctx, t) || definite_place_word (ctx, t);
 }
 
+/* "مدينة طرفاية"، "منطقة ليساسفة الصناعية": an indefinite word in ـة after a place's head
+ * noun is its name, not an adjective agreeing with it, when it ends in ـاية (no adjective
+ * does: طرفاية، سقاية) or a definite nisba follows it (an indefinite adjective takes none
+ * after it: "منطقة صناعية جديدة"). */
+static gboolean
+feminine_place_name (Ctx *ctx, GArray *tokens, guint i)
+{
+  Token *t = TOK (i);
+  if (t->n_cands != 1 || blocking_cue (t) != 0 || g_utf8_strlen (t->form, -1) < 4
+      || !g_str_has_suffix (t->form, "\xd9\x87") /* ة, folded to ه */)
+    return FALSE;
+  if (g_str_has_suffix (t->form, "\xd8\xa7\xd9\x8a\xd9\x87") /* ـاية */)
+    return TRUE;
+  if (g_str_has_suffix (t->form, "\xd9\x8a\xd9\x87") /* ـية: a nisba itself */ || i + 1 >= tokens->len)
+    return FALSE;
+  const Token *n = TOK (i + 1);
+  if (!n->arabic || n->keys[0] == n->cands[0] || n->n_cands != 1)
+    return FALSE;
+  return g_str_has_suffix (n->form, "\xd9\x8a\xd9\x87") /* الجنوبية */
+         || g_str_has_suffix (n->form, "\xd9\x8a");
+}
+
 gboolean
 arabic_place_after_head (Ctx *ctx, GArray *tokens, guint i, GArray *mentions)
 {
@@ -61,10 +83,11 @@ arabic_place_after_head (Ctx *ctx, GArray *tokens, guint i, GArray *mentions)
   if (lookup_phrase (ctx, tokens, i, &l, &hit, &cand))
     return FALSE;
   gboolean definite = t->keys[0] != t->cands[0];
-  if (!(definite ? definite_place_word (ctx, t) : name_like_arabic (ctx, t)))
+  gboolean feminine = !definite && feminine_place_name (ctx, tokens, i);
+  if (!feminine && !(definite ? definite_place_word (ctx, t) : name_like_arabic (ctx, t)))
     return FALSE;
   /* "منطقة متعددة الاستخدامات": an indefinite feminine word is an adjective, not a name. */
-  if (!definite && g_str_has_suffix (t->form, "\xd9\x87"))
+  if (!definite && !feminine && g_str_has_suffix (t->form, "\xd9\x87"))
     return FALSE;
   if (t->cue & RWB_CUE_GIVEN_ANY)
     return FALSE; /* "مدينة الملك عبدالله"-like names after a person's: not read here */

@@ -77,6 +77,9 @@ typedef struct
   gint pair[2];         /* the two parties of the last typed relation between two companies or
                          * organizations ("الشركتان" after it), or -1 */
   GHashTable *salience; /* entity → times named in this document */
+  GHashTable *first_words; /* first word of every entity name of several words (names_known_entity) */
+  GHashTable *last_words;  /* last word of every person's name of several words */
+  guint name_words_done;   /* entities whose names the two tables hold */
   GStringChunk *chunk;  /* the current sentence's token strings */
   GString *scratch;
   GArray *tokens; /* the current sentence's tokens, reused */

@@ -81,6 +81,8 @@ extract_document_counting (RwbLexicon *lexicon, RwbGraph *graph, guint doc,
   ctx.keyed = g_array_new (FALSE, TRUE, sizeof (guint));
   ctx.short_forms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   ctx.salience = g_hash_table_new (g_direct_hash, g_direct_equal);
+  ctx.first_words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  ctx.last_words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   ctx.recent = g_array_new (FALSE, FALSE, sizeof (guint));
   ctx.chunk = g_string_chunk_new (4096);
   ctx.scratch = g_string_sized_new (256);
@@ -137,6 +139,8 @@ extract_document_counting (RwbLexicon *lexicon, RwbGraph *graph, guint doc,
   g_hash_table_unref (ctx.media);
   g_hash_table_unref (ctx.by_name);
   g_hash_table_unref (ctx.by_key);
+  g_hash_table_unref (ctx.first_words);
+  g_hash_table_unref (ctx.last_words);
   g_array_unref (ctx.keyed);
   g_hash_table_unref (ctx.short_forms);
   g_hash_table_unref (ctx.salience);

@@ -779,6 +779,9 @@ rwb_formats_read_gexf (const char *data, gsize length, GPtrArray *warnings, GErr
 {
   static const GMarkupParser parser = { gexf_start, gexf_end, gexf_text, NULL, NULL };
   GexfParser p = { 0 };
+
+  if (!rwb_formats_xml_check_utf8 (data, length, "GEXF", error))
+    return NULL;
   p.node_attrs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, gexf_attribute_free);
   p.edge_attrs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, gexf_attribute_free);
   p.nodes = g_ptr_array_new_with_free_func (gexf_item_free);

@@ -951,6 +951,9 @@ rwb_formats_read_graphml (const char *data, gsize length, GPtrArray *warnings, G
 {
   static const GMarkupParser parser = { graphml_start, graphml_end, graphml_text, NULL, NULL };
   GraphmlParser p = { 0 };
+
+  if (!rwb_formats_xml_check_utf8 (data, length, "GraphML", error))
+    return NULL;
   p.keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, graphml_key_free);
   p.key_ids = g_ptr_array_new_with_free_func (g_free);
   p.nodes = g_ptr_array_new_with_free_func (graphml_item_free);

@@ -55,6 +55,11 @@ const char *rwb_formats_xml_local_name (const char *name);
 const char *rwb_formats_xml_attr       (const char **names, const char **values,
                                         const char *wanted);
 /* Sets a G_MARKUP_ERROR naming the line @context is at; returns FALSE. */
+/* FALSE, with @error "Not valid @format_name: …" naming the first bad byte, when @data is not
+ * UTF-8 (or holds a NUL byte). Checked before GMarkup sees the text: GLib 2.74's GMarkup goes on
+ * parsing after a CDATA section of invalid UTF-8 and sets its next error over the first. */
+gboolean   rwb_formats_xml_check_utf8  (const char *data, gsize length, const char *format_name,
+                                        GError **error);
 gboolean   rwb_formats_markup_error    (GMarkupParseContext *context, GError **error,
                                         const char *format, ...) G_GNUC_PRINTF (3, 4);
 

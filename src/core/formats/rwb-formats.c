@@ -13,6 +13,7 @@
 #include "rwb-formats-private.h"
 #include "rwb-dot.h"
 #include "rwb-json.h"
+#include "rwb-text.h"
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -275,6 +276,26 @@ rwb_formats_xml_attr (const char **names, const char **values, const char *wante
     if (g_str_equal (names[i], wanted))
       return values[i];
   return NULL;
+}
+
+gboolean
+rwb_formats_xml_check_utf8 (const char *data, gsize length, const char *format_name,
+                            GError **error)
+{
+  g_autoptr (GError) local = NULL;
+
+  if (g_utf8_validate_len (data, length, NULL) && memchr (data, '\0', length) == NULL)
+    return TRUE;
+  /* The text module's message names the byte (and says "binary" for a NUL byte). */
+  if (rwb_text_validate (data, length, &local))
+    g_assert_not_reached ();
+  if (g_str_equal (format_name, "GEXF"))
+    g_set_error (error, RWB_FORMATS_ERROR, RWB_FORMATS_ERROR_PARSE, _("Not valid GEXF: %s"),
+                 local->message);
+  else
+    g_set_error (error, RWB_FORMATS_ERROR, RWB_FORMATS_ERROR_PARSE, _("Not valid GraphML: %s"),
+                 local->message);
+  return FALSE;
 }
 
 gboolean

@@ -29,8 +29,11 @@ G_BEGIN_DECLS
  * wider than their edge's box, so a picture cut into tiles shows no seams. */
 #define DRAW_MARGIN 48.0
 /* Labels longer than this many characters are cut (with "…") for layout and drawing; the
- * Details panel shows the whole name. Shaping a megabyte-long line takes seconds. */
+ * graph keeps the whole name and the Details panel shows more of it (rwb_display_name). Shaping
+ * a megabyte-long line takes seconds. */
 #define RWB_RENDER_MAX_LABEL 200
+/* Characters of one line of an imported label (a text operation of Graphviz's xdot). */
+#define RWB_RENDER_MAX_TEXT_OP 1000
 
 typedef struct {
   double r, g, b;

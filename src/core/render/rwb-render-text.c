@@ -164,6 +164,21 @@ face_family (const char *face, gboolean *bold, gboolean *italic)
   return g_strdup_printf ("%s, DejaVu Sans, sans", name);
 }
 
+/* @text cut after @max characters, with "…". */
+static char *
+cap_chars (const char *text, guint max)
+{
+  if (text == NULL)
+    return NULL;
+  const char *p = text;
+  for (guint i = 0; i < max && *p; i++)
+    p = g_utf8_next_char (p);
+  if (*p == '\0')
+    return g_strdup (text);
+  g_autofree char *head = g_strndup (text, p - text);
+  return g_strconcat (head, "…", NULL);
+}
+
 /* A text operation of an imported scene, shaped once. */
 PangoLayout *
 rwb_render_cache_op_text (RwbRenderCache *cache, const RwbScene *scene, guint op)
@@ -185,7 +200,11 @@ rwb_render_cache_op_text (RwbRenderCache *cache, const RwbScene *scene, guint op
       pango_layout_set_font_description (layout, fd);
       pango_font_description_free (fd);
       pango_layout_set_auto_dir (layout, TRUE);
-      g_autofree char *text = g_utf8_make_valid (o->text ? o->text : "", -1);
+      /* A line of an imported label cut as node labels are (at a longer length: imported
+       * labels are the file's own text): shaping a line of half a megabyte takes pango about a
+       * second, on every thread that draws it, the UI's included. */
+      g_autofree char *valid = g_utf8_make_valid (o->text ? o->text : "", -1);
+      g_autofree char *text = cap_chars (valid, RWB_RENDER_MAX_TEXT_OP);
       pango_layout_set_text (layout, text, -1);
       cache->ops[op] = layout;
     }
@@ -333,15 +352,7 @@ rwb_render_has_arabic_letter (const char *s)
 char *
 rwb_render_cap_label (const char *text)
 {
-  if (text == NULL)
-    return NULL;
-  const char *p = text;
-  for (guint i = 0; i < RWB_RENDER_MAX_LABEL && *p; i++)
-    p = g_utf8_next_char (p);
-  if (*p == '\0')
-    return g_strdup (text);
-  g_autofree char *head = g_strndup (text, p - text);
-  return g_strconcat (head, "…", NULL);
+  return cap_chars (text, RWB_RENDER_MAX_LABEL);
 }
 
 /**

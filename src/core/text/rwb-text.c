@@ -379,7 +379,14 @@ para_words (Para *p, gint32 s16, gint32 e16, UBreakIterator *bi, const char *tex
       UChar c = p->u16[s16 + start];
       if (g_unichar_isspace (c) || is_bidi_or_joiner (c) || c == 0x200B || c == 0xFEFF)
         continue;
-      split_scripts (words, text, p->byte_at[s16 + start], p->byte_at[s16 + end],
+      /* A mark that closes an embedding ("Volvo\u202c") is part of the segment ICU gives,
+       * not of the word: the word's offsets leave it out. */
+      gint32 stop = end;
+      while (stop > start + 1 && (is_bidi_or_joiner (p->u16[s16 + stop - 1])
+                                  || p->u16[s16 + stop - 1] == 0x200B
+                                  || p->u16[s16 + stop - 1] == 0xFEFF))
+        stop--;
+      split_scripts (words, text, p->byte_at[s16 + start], p->byte_at[s16 + stop],
                      p->cp_at[s16 + start]);
     }
   return TRUE;
