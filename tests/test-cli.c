@@ -95,7 +95,8 @@ test_extract_sample (void)
 }
 
 /* `extract --jobs N` on the project's articles: the same bytes on one thread and on two, each
- * document once, in the order given; --jobs out of range is a usage error. */
+ * document once, in the order given, and the graph `convert` writes; --jobs out of range is a
+ * usage error. */
 static void
 test_extract_jobs (void)
 {
@@ -141,6 +142,21 @@ test_extract_jobs (void)
       g_assert_true (g_str_has_suffix (g_ptr_array_index (names, d),
                                        json_object_get_string_member (doc, "path")));
     }
+
+  /* convert joins articles as extract does (its JSON lacks only the final newline). */
+  g_autofree char *converted = NULL, *err_convert = NULL;
+  g_autoptr (GPtrArray) convert = g_ptr_array_new ();
+  const char *convert_head[] = { "convert", "--format", "json", "-o", "-" };
+  for (guint i = 0; i < G_N_ELEMENTS (convert_head); i++)
+    g_ptr_array_add (convert, (gpointer) convert_head[i]);
+  for (guint i = 0; i < names->len; i++)
+    g_ptr_array_add (convert, g_ptr_array_index (names, i));
+  g_ptr_array_add (convert, NULL);
+  g_assert_cmpint (run_cli ((const char *const *) convert->pdata, &converted, &err_convert), ==,
+                   0);
+  g_assert_cmpstr (err_convert, ==, "");
+  g_assert_cmpuint (strlen (converted) + 1, ==, strlen (out1));
+  g_assert_true (strncmp (converted, out1, strlen (converted)) == 0);
 
   const char *zero[] = { "extract", "--jobs", "0", g_ptr_array_index (names, 0), NULL };
   g_autofree char *out0 = NULL, *err0 = NULL;

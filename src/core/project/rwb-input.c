@@ -220,18 +220,31 @@ join_part (RwbGraphBuilder *builder, const RwbExtractOptions *options, Part *par
  * slow article holds back stays bounded. */
 #define PARTS_AHEAD_PER_THREAD 2
 
-/* Extracts @n_files articles on @n_threads threads and joins their graphs in order. */
-static RwbGraph *
-load_articles (GFile **files, guint n_files, RwbLexicon *lexicon,
-               const RwbExtractOptions *options, guint n_threads, gint *failed,
-               GCancellable *cancellable, GError **error)
+/**
+ * rwb_input_load_articles:
+ * Extracts @n_files articles on @n_threads threads and joins their graphs in order (see
+ * rwb-input.h).
+ */
+RwbGraph *
+rwb_input_load_articles (GFile **files, guint n_files, RwbLexicon *lexicon,
+                         const RwbExtractOptions *options, guint n_threads, gint *failed,
+                         GCancellable *cancellable, GError **error)
 {
+  RwbExtractOptions no_options = { 0 };
+  gint dummy_failed;
   g_autoptr (RwbGraphBuilder) builder = NULL;
   g_autofree Part *parts = g_new0 (Part, n_files);
   GThreadPool *pool = NULL;
   Work work = { lexicon, options, cancellable, parts };
   guint pushed = 0, ahead;
 
+  g_return_val_if_fail (files != NULL && n_files > 0 && lexicon != NULL, NULL);
+  if (options == NULL)
+    options = &no_options;
+  if (failed == NULL)
+    failed = &dummy_failed;
+  *failed = -1;
+  work.options = options;
   for (guint i = 0; i < n_files; i++)
     parts[i].file = files[i];
   if (n_threads == 0)
@@ -363,6 +376,6 @@ rwb_input_load (GFile                  **files,
         return NULL;
       lexicon = own_lexicon;
     }
-  return load_articles (files, n_files, lexicon, extract_options, n_threads, failed, cancellable,
-                        error);
+  return rwb_input_load_articles (files, n_files, lexicon, extract_options, n_threads, failed,
+                                  cancellable, error);
 }

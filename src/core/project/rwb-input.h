@@ -78,4 +78,33 @@ RwbGraph    *rwb_input_load (GFile                  **files,
                              GCancellable            *cancellable,
                              GError                 **error);
 
+/**
+ * rwb_input_load_articles:
+ * @files: (array length=n_files): article files (text or HTML), in order
+ * @n_files: how many; at least one
+ * @lexicon: the lexicon to extract them with
+ * @options: (nullable): how they are read and extracted; its log gets each article's lines
+ *   together and in input order
+ * @n_threads: how many articles are extracted at once; 0: one per core
+ * @failed: (out) (optional): the index of the first file in input order that could not be
+ *   read, or -1
+ * @cancellable: (nullable): a cancellable
+ * @error: return location for an error
+ *
+ * Extracts each article into a graph of its own and joins the graphs in input order with
+ * RwbGraphBuilder, documents named d0, d1, …: the graph depends only on the files and their
+ * order. At most two articles per thread wait to be joined. One article gives the graph
+ * rwb_extract_file() makes, unjoined. rwb_input_load() reads articles with it.
+ *
+ * Returns: (transfer full) (nullable): the graph, or %NULL with @error set
+ */
+RwbGraph    *rwb_input_load_articles (GFile                  **files,
+                                      guint                    n_files,
+                                      RwbLexicon              *lexicon,
+                                      const RwbExtractOptions *options,
+                                      guint                    n_threads,
+                                      gint                    *failed,
+                                      GCancellable            *cancellable,
+                                      GError                 **error);
+
 G_END_DECLS
