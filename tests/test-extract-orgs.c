@@ -88,6 +88,14 @@ test_arabic_name_shapes (void)
   g_assert_cmpint (r, >=, 0);
   g_assert_cmpint (rwb_graph_find_entity (g, "آر إن إف"), ==, r);
   g_assert_cmpint (rwb_graph_find_entity (g, "وجناح"), <, 0);
+  /* A name after a description, not the description's verb. */
+  {
+    g_autoptr (RwbGraph) d = extract_lang ("والشركة الاماراتية سمران تحوز على 49 بالمائة، "
+                                           "وقال إن الشركة الصينية دخلت في شراكة جديدة.",
+                                           "ar");
+    g_assert_cmpint (rwb_graph_find_entity (d, "سمران"), >=, 0);
+    g_assert_cmpint (rwb_graph_find_entity (d, "دخلت"), <, 0);
+  }
   g_assert_cmpint (rwb_graph_find_entity (g, "جناح"), <, 0);
   for (guint k = 0; k < g->entities->len; k++)
     {
@@ -177,6 +185,22 @@ test_arabic_loanwords (void)
   g_assert_true (invest);
 }
 
+/* A title-case heading names nothing by its capitals; a contraction of a common word is no
+ * name; a single word opening a sentence is a name when an apposition describes it. */
+static void
+test_english_headings (void)
+{
+  g_autoptr (RwbGraph) g = extract_en (
+    "Qorvan Raises Record Funding for Smart Ledger Platform\n\n"
+    "Qorvan, an Amman-based start-up, said BlueDune Capital led the round. "
+    "\"We're ready,\" the founder said.");
+  g_assert_cmpint (rwb_graph_find_entity (g, "Qorvan Raises Record Funding"), <, 0);
+  g_assert_cmpint (rwb_graph_find_entity (g, "Smart Ledger Platform"), <, 0);
+  g_assert_cmpint (rwb_graph_find_entity (g, "We're"), <, 0);
+  g_assert_cmpint (rwb_graph_find_entity (g, "Qorvan"), >=, 0);
+  g_assert_cmpint (rwb_graph_find_entity (g, "BlueDune Capital"), >=, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -186,5 +210,6 @@ main (int argc, char **argv)
   g_test_add_func ("/extract-orgs/arabic-name-shapes", test_arabic_name_shapes);
   g_test_add_func ("/extract-orgs/english-titles", test_english_titles);
   g_test_add_func ("/extract-orgs/arabic-loanwords", test_arabic_loanwords);
+  g_test_add_func ("/extract-orgs/english-headings", test_english_headings);
   return g_test_run ();
 }

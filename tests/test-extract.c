@@ -512,6 +512,23 @@ test_signatories (void)
   g_assert_false (HAS (types_between (g, "ناصر محمد", "سنابل"), RWB_RELATION_EXECUTIVE));
 }
 
+/* A definite organization named again with a clitic ("للشركة الوطنية …") is the same one,
+ * not "the company" standing for another; its name gets the article's alef back. */
+static void
+test_definite_org_again (void)
+{
+  const char *text =
+    "خرجت أول شاحنة من مصنع الشركة الوطنية للمركبات الثقيلة بمدينة سمراية. "
+    "وأكد الرئيس المدير العام للشركة الوطنية للمركبات الثقيلة سالم الدوري أن الإنتاج بدأ.";
+  g_autoptr (RwbGraph) g = extract_text (text, "ar");
+  gint e = find (g, "الشركة الوطنية للمركبات الثقيلة");
+  g_assert_cmpint (e, >=, 0);
+  g_assert_cmpuint (((RwbEntity *) g_ptr_array_index (g->entities, e))->mentions->len, ==, 2);
+  g_assert_cmpint (find (g, "لشركة الوطنية للمركبات الثقيلة"), <, 0);
+  g_assert_true (HAS (types_between (g, "سالم الدوري", "الشركة الوطنية للمركبات الثقيلة"),
+                      RWB_RELATION_EXECUTIVE));
+}
+
 /* A place no lexicon lists, named after its head noun, and where a company is: "بمنطقة X",
  * "ومقرها X"; a person's nationality is no location. */
 static void
@@ -734,6 +751,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extract/quoted-latin-objects", test_quoted_latin_and_objects);
   g_test_add_func ("/extract/lists-with-nisbas", test_lists_with_nisbas);
   g_test_add_func ("/extract/signatories", test_signatories);
+  g_test_add_func ("/extract/definite-org-again", test_definite_org_again);
   g_test_add_func ("/extract/place-heads", test_place_heads);
   g_test_add_func ("/extract/own-article-ar", test_own_articles);
   g_test_add_func ("/extract/own-article-en", test_english_article);

@@ -383,7 +383,13 @@ gboolean
 arabic_loanword_name (Ctx *ctx, GArray *tokens, guint i, GArray *mentions, guint *out_last)
 {
   Token *t = TOK (i);
-  if (!t->arabic || !loanword_name_part (ctx, t, TRUE))
+  if (!t->arabic)
+    return FALSE;
+  /* Cheap first: a loanword among this word and the three after it. */
+  gboolean any = FALSE;
+  for (guint k = i; k < tokens->len && k <= i + 3 && !any; k++)
+    any = (TOK (k)->cue & RWB_CUE_LOANWORD) != 0;
+  if (!any || !loanword_name_part (ctx, t, TRUE))
     return FALSE;
   guint last = i, end = i;
   gboolean first_loan = is_loanword (ctx, t);
@@ -509,9 +515,47 @@ arabic_name_after_cue (Ctx *ctx, GArray *tokens, guint i, GArray *mentions)
 {
   if (i == 0)
     return FALSE;
-  RwbCueFlags cue = TOK (i - 1)->cue;
+  /* "الشركة الإماراتية آبار": a definite head noun and its nisba (a describing word may
+   * stand between them), then the name. */
+  guint h = i - 1;
+  while (h > 0 && i - h <= 3 && TOK (h)->arabic
+         && ((TOK (h)->mention >= 0
+              && g_array_index (mentions, Mention, TOK (h)->mention).kind == MENTION_ADJECTIVE)
+             || (h + 1 < i && TOK (h)->mention < 0 && TOK (h)->keys[0] != TOK (h)->cands[0]
+                 && TOK (h)->n_cands == 1 && blocking_cue (TOK (h)) == 0)))
+    h--;
+  if (h < i - 1 && !(TOK (i - 1)->mention >= 0
+                     && g_array_index (mentions, Mention, TOK (i - 1)->mention).kind
+                          == MENTION_ADJECTIVE))
+    h = i - 1; /* only a nisba may stand right before the name */
+  /* The head is definite there: its class is its word's without the article. */
+  RwbCueFlags head_cue = 0;
+  for (guint c = 0; h < i - 1 && c < TOK (h)->n_cands; c++)
+    if (TOK (h)->keys[c] != TOK (h)->cands[c]) /* "الشركة"، "والشركة" */
+      head_cue |= cue_of (ctx->lex, TOK (h)->keys[c]);
+  if (h < i - 1 && !((head_cue & (RWB_CUE_COMPANY | RWB_CUE_ORGANIZATION | RWB_CUE_BANK))
+                     && TOK (h)->mention < 0))
+    h = i - 1;
+  /* After a description the next word is mostly its verb ("الشركة الصينية دخلت في"،
+   * "تعتزم"): not a word shaped as a verb agreeing with the head (ت at its end, ت or ي
+   * at its start), nor one a preposition follows. */
+  if (h < i - 1)
+    {
+      const char *f = TOK (i)->form;
+      gboolean verb_shaped = g_str_has_suffix (f, "\xd8\xaa") || g_str_has_prefix (f, "\xd8\xaa")
+                             || g_str_has_prefix (f, "\xd9\x8a");
+      gboolean preposition_after = i + 1 < tokens->len && TOK (i + 1)->arabic
+                                   && (TOK (i + 1)->cue & (RWB_CUE_STOP | RWB_CUE_LOCATIVE
+                                                           | RWB_CUE_OBJECT))
+                                   && TOK (i + 1)->n_cands == 1;
+      if (verb_shaped || preposition_after)
+        h = i - 1;
+    }
+  RwbCueFlags cue = h < i - 1 ? head_cue : TOK (h)->cue;
+  if (h < i - 1)
+    cue &= ~(RwbCueFlags) RWB_CUE_PERSON;
   if (!(cue & (RWB_CUE_COMPANY | RWB_CUE_ORGANIZATION | RWB_CUE_PERSON))
-      || !name_like_arabic (ctx, TOK (i)) || counted_noun (tokens, i - 1))
+      || !name_like_arabic (ctx, TOK (i)) || counted_noun (tokens, h))
     return FALSE;
   /* "جيلي Geely": the Latin form that follows is handled with it by the Latin-name rule. */
   if (i + 1 < tokens->len && TOK (i + 1)->capital && is_name_token (TOK (i + 1)))
@@ -705,9 +749,11 @@ english_name_context (Ctx *ctx, GArray *tokens, GArray *mentions, guint first, g
     }
   if (first == 0 || (prev && !prev->word && !form_is (prev, ",") && !is_open_quote (prev)))
     {
-      /* Sentence (or clause) start: only a name of several words, or one the article has
-       * already named in full ("Hemsworth competes …"). */
-      if (len < 2 && !names_known_entity (ctx, tokens, first))
+      /* Sentence (or clause) start: only a name of several words, one the article has
+       * already named in full ("Hemsworth competes …"), or one an apposition describes
+       * ("Mal, an Abu Dhabi-based start-up, …"). */
+      gboolean apposition = next && next2 && form_is (next, ",") && (next2->cue & RWB_CUE_ARTICLE);
+      if (len < 2 && !apposition && !names_known_entity (ctx, tokens, first))
         return FALSE;
     }
   *type = RWB_ENTITY_COMPANY, *rule = "english-capitalized-name";
@@ -769,9 +815,45 @@ minister_office (Ctx *ctx, GArray *tokens, GArray *mentions, guint i, guint *out
   return TRUE;
 }
 
+/* Whether the sentence is a heading in title case ("Mal Raises Record $230M for AI Islamic
+ * Finance Platform"): four words or more, most of them capitalized, no full stop at the
+ * end. Its capitalized runs are no evidence of a name; the lexicon and cues still are. */
+static gboolean
+english_heading (GArray *tokens)
+{
+  guint words = 0, capitals = 0;
+  const Token *last = NULL;
+  for (guint k = 0; k < tokens->len; k++)
+    {
+      const Token *t = TOK (k);
+      last = t;
+      if (!t->word || !t->latin)
+        continue;
+      words++;
+      capitals += t->capital;
+    }
+  if (words < 4 || capitals * 10 < words * 7)
+    return FALSE;
+  return last && last->word;
+}
+
+/* "We're", "Don't": a contraction of a common word opening a quote or a sentence. */
+static gboolean
+english_contraction (Ctx *ctx, const Token *t)
+{
+  const char *p = strchr (t->form, '\'');
+  if (p == NULL)
+    p = strstr (t->form, "\xe2\x80\x99"); /* ’ */
+  if (p == NULL || p == t->form)
+    return FALSE;
+  g_autofree char *head = g_strndup (t->form, p - t->form);
+  return rwb_lexicon_common_word (ctx->lex, head);
+}
+
 void
 find_entities (Ctx *ctx, GArray *tokens, GArray *mentions, gboolean arabic_doc)
 {
+  gboolean heading = !arabic_doc && english_heading (tokens);
   for (guint i = 0; i < tokens->len; i++)
     {
       Token *t = TOK (i);
@@ -952,6 +1034,12 @@ find_entities (Ctx *ctx, GArray *tokens, GArray *mentions, gboolean arabic_doc)
         }
       RwbEntityType type = RWB_ENTITY_COMPANY;
       const char *rule = arabic_doc ? "latin-run-in-arabic" : "english-company-cue";
+      if (!arabic_doc && !titled && !cue_before && !suffix
+          && (heading || (i == last && english_contraction (ctx, TOK (i)))))
+        {
+          i = last;
+          continue;
+        }
       if (!arabic_doc && !titled && !cue_before && !suffix)
         {
           /* English: an unknown capitalized name. Typed by its context; a lone capitalized

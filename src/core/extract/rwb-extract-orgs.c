@@ -289,15 +289,23 @@ head_in_name (Ctx *ctx, const Token *head)
   return FALSE;
 }
 
-/* @text, which starts with the head noun @head, without the clitic the head carries ("لشركة
- * نماء" → "شركة نماء"). */
-static const char *
+/* A copy of @text, which starts with the head noun @head, without the clitic the head
+ * carries ("لشركة نماء" → "شركة نماء"); ل before the article is written without its alef,
+ * which comes back ("للشركة الوطنية" → "الشركة الوطنية"). */
+static char *
 without_head_clitic (Ctx *ctx, const Token *head, const char *text)
 {
   for (guint c = 1; c < head->n_cands; c++)
-    if (cue_of (ctx->lex, head->cands[c]) & (RWB_CUE_COMPANY | RWB_CUE_ORGANIZATION | RWB_CUE_BANK))
-      return g_utf8_offset_to_pointer (text, head->stripped[c]);
-  return text;
+    if ((cue_of (ctx->lex, head->cands[c]) | cue_of (ctx->lex, head->keys[c]))
+        & (RWB_CUE_COMPANY | RWB_CUE_ORGANIZATION | RWB_CUE_BANK))
+      {
+        const char *rest = g_utf8_offset_to_pointer (text, head->stripped[c]);
+        if (g_str_has_prefix (head->form, "\xd9\x84\xd9\x84") /* لل */
+            && head->keys[c] != head->cands[c] && g_str_has_prefix (rest, "\xd9\x84"))
+          return g_strconcat ("\xd8\xa7" /* ا */, rest, NULL);
+        return g_strdup (rest);
+      }
+  return g_strdup (text);
 }
 
 /* A Latin name in parentheses right after token @k: "الشركة الصينية العامة للهندسة المعمارية
@@ -364,7 +372,8 @@ emit (Ctx *ctx, GArray *tokens, GArray *mentions, guint head, guint first, guint
   guint from = with_head ? head : first;
   g_autofree char *name
     = span_text (ctx, tokens, from, plain_last >= from && !name_whole ? plain_last : last);
-  const char *shown = from == head ? without_head_clitic (ctx, TOK (head), name) : name;
+  g_autofree char *shown = from == head ? without_head_clitic (ctx, TOK (head), name)
+                                         : g_strdup (name);
   guint e = entity_with_paren_latin (ctx, tokens, mentions, last, shown, type, rule);
   RwbEntity *x = g_ptr_array_index (ctx->graph->entities, e);
   /* The other forms an article or an annotator may use: with or without the head noun,
@@ -373,7 +382,7 @@ emit (Ctx *ctx, GArray *tokens, GArray *mentions, guint head, guint first, guint
     {
       g_autofree char *bare = span_text (ctx, tokens, first, plain_last);
       g_autofree char *headed_text = span_text (ctx, tokens, head, plain_last);
-      const char *headed = without_head_clitic (ctx, TOK (head), headed_text);
+      g_autofree char *headed = without_head_clitic (ctx, TOK (head), headed_text);
       /* A sector word alone ("الإسمنت") names no company. */
       if (!name_whole)
         rwb_entity_add_alias (x, bare);
@@ -612,9 +621,13 @@ gboolean
 arabic_definite_org (Ctx *ctx, GArray *tokens, guint i, GArray *mentions, guint *out_last)
 {
   Token *t = TOK (i);
-  if (!definite (t) || t->n_cands != 1 || t->mention >= 0 || i + 2 >= tokens->len)
+  if (t->mention >= 0 || i + 2 >= tokens->len || !t->arabic)
     return FALSE;
-  RwbCueFlags key_cue = cue_of (ctx->lex, t->keys[0]);
+  /* "الشركة الوطنية …", and with a clitic when named again: "للشركة الوطنية …". */
+  RwbCueFlags key_cue = 0;
+  for (guint c = 0; c < t->n_cands && key_cue == 0; c++)
+    if (t->keys[c] != t->cands[c])
+      key_cue = cue_of (ctx->lex, t->keys[c]) & (RWB_CUE_COMPANY | RWB_CUE_ORGANIZATION | RWB_CUE_BANK);
   if (!(key_cue & (RWB_CUE_COMPANY | RWB_CUE_ORGANIZATION | RWB_CUE_BANK)))
     return FALSE;
   guint tails = 0, adjectives = 0, place_nisbas = 0, plain_last = i;
