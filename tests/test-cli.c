@@ -94,6 +94,76 @@ test_extract_sample (void)
   g_assert_true (typed_edge (rels, baidu, geely));
 }
 
+/* `extract --jobs N` on the project's articles: the same bytes on one thread and on two, each
+ * document once, in the order given, and the graph `convert` writes; --jobs out of range is a
+ * usage error. */
+static void
+test_extract_jobs (void)
+{
+  g_autofree char *dir_path = g_build_filename (g_getenv ("G_TEST_SRCDIR"), "corpus", NULL);
+  g_autoptr (GDir) dir = g_dir_open (dir_path, 0, NULL);
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *out1 = NULL, *out2 = NULL, *err = NULL;
+  g_autoptr (GPtrArray) args = g_ptr_array_new ();
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, ".txt"))
+      g_ptr_array_add (names, g_build_filename (dir_path, name, NULL));
+  g_assert_cmpuint (names->len, >=, 4);
+  g_ptr_array_add (args, "extract");
+  g_ptr_array_add (args, "--jobs");
+  g_ptr_array_add (args, "1");
+  for (guint i = 0; i < names->len; i++)
+    g_ptr_array_add (args, g_ptr_array_index (names, i));
+  g_ptr_array_add (args, NULL);
+  g_assert_cmpint (run_cli ((const char *const *) args->pdata, &out1, &err), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_clear_pointer (&err, g_free);
+  args->pdata[2] = "2";
+  g_assert_cmpint (run_cli ((const char *const *) args->pdata, &out2, &err), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_true (strlen (out1) > 10000);
+  g_assert_cmpstr (out2, ==, out1);
+
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+  g_assert_true (json_parser_load_from_data (parser, out2, -1, &error));
+  g_assert_no_error (error);
+  JsonArray *docs = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                                  "documents");
+  g_assert_cmpuint (json_array_get_length (docs), ==, names->len);
+  for (guint d = 0; d < names->len; d++)
+    {
+      JsonObject *doc = json_array_get_object_element (docs, d);
+      g_autofree char *id = g_strdup_printf ("d%u", d);
+      g_assert_cmpstr (json_object_get_string_member (doc, "id"), ==, id);
+      g_assert_true (g_str_has_suffix (g_ptr_array_index (names, d),
+                                       json_object_get_string_member (doc, "path")));
+    }
+
+  /* convert joins articles as extract does (its JSON lacks only the final newline). */
+  g_autofree char *converted = NULL, *err_convert = NULL;
+  g_autoptr (GPtrArray) convert = g_ptr_array_new ();
+  const char *convert_head[] = { "convert", "--format", "json", "-o", "-" };
+  for (guint i = 0; i < G_N_ELEMENTS (convert_head); i++)
+    g_ptr_array_add (convert, (gpointer) convert_head[i]);
+  for (guint i = 0; i < names->len; i++)
+    g_ptr_array_add (convert, g_ptr_array_index (names, i));
+  g_ptr_array_add (convert, NULL);
+  g_assert_cmpint (run_cli ((const char *const *) convert->pdata, &converted, &err_convert), ==,
+                   0);
+  g_assert_cmpstr (err_convert, ==, "");
+  g_assert_cmpuint (strlen (converted) + 1, ==, strlen (out1));
+  g_assert_true (strncmp (converted, out1, strlen (converted)) == 0);
+
+  const char *zero[] = { "extract", "--jobs", "0", g_ptr_array_index (names, 0), NULL };
+  g_autofree char *out0 = NULL, *err0 = NULL;
+  g_assert_cmpint (run_cli (zero, &out0, &err0), ==, 2);
+  g_assert_nonnull (strstr (err0, "--jobs"));
+}
+
 static void
 test_render_sample (void)
 {
@@ -444,6 +514,7 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/cli/extract-sample", test_extract_sample);
+  g_test_add_func ("/cli/extract-jobs", test_extract_jobs);
   g_test_add_func ("/cli/render-sample", test_render_sample);
   g_test_add_func ("/cli/render-no-legend", test_render_no_legend);
   g_test_add_func ("/cli/errors", test_errors);

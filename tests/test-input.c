@@ -3,6 +3,7 @@
 #include "rwb-config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "rwb-input.h"
 #include "rwb-json.h"
@@ -73,7 +74,7 @@ test_load (void)
 
   {
     GFile *files[] = { a, b };
-    articles = rwb_input_load (files, 2, NULL, NULL, NULL, NULL, NULL, &kind, NULL, &failed,
+    articles = rwb_input_load (files, 2, NULL, NULL, NULL, 0, NULL, NULL, &kind, NULL, &failed,
                                NULL, &error);
     g_assert_no_error (error);
     g_assert_cmpint (kind, ==, RWB_INPUT_ARTICLE);
@@ -81,7 +82,7 @@ test_load (void)
   }
   {
     GFile *files[] = { json };
-    graph = rwb_input_load (files, 1, NULL, NULL, NULL, NULL, NULL, &kind, NULL, &failed, NULL,
+    graph = rwb_input_load (files, 1, NULL, NULL, NULL, 0, NULL, NULL, &kind, NULL, &failed, NULL,
                             &error);
     g_assert_no_error (error);
     g_assert_cmpint (kind, ==, RWB_INPUT_GRAPH);
@@ -91,7 +92,7 @@ test_load (void)
   {
     /* A graph file does not mix with articles. */
     GFile *files[] = { a, json };
-    g_assert_null (rwb_input_load (files, 2, NULL, NULL, NULL, NULL, NULL, &kind, NULL, &failed,
+    g_assert_null (rwb_input_load (files, 2, NULL, NULL, NULL, 0, NULL, NULL, &kind, NULL, &failed,
                                    NULL, &error));
     g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
     g_assert_cmpint (failed, ==, -1);
@@ -100,12 +101,142 @@ test_load (void)
   {
     /* The error names the file at fault. */
     GFile *files[] = { a, missing };
-    g_assert_null (rwb_input_load (files, 2, NULL, NULL, NULL, NULL, NULL, &kind, NULL, &failed,
+    g_assert_null (rwb_input_load (files, 2, NULL, NULL, NULL, 0, NULL, NULL, &kind, NULL, &failed,
                                    NULL, &error));
     g_assert_nonnull (error);
     g_assert_cmpint (failed, ==, 1);
     g_clear_error (&error);
   }
+}
+
+static int
+compare_strings (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
+}
+
+static void
+collect_line (const char *message, gpointer user_data)
+{
+  g_ptr_array_add (user_data, g_strdup (message));
+}
+
+/* The project's own articles (the *.txt files of tests/corpus), sorted. */
+static GPtrArray *
+corpus_files (void)
+{
+  g_autofree char *dir_path = g_build_filename (g_getenv ("G_TEST_SRCDIR"), "corpus", NULL);
+  g_autoptr (GDir) dir = g_dir_open (dir_path, 0, NULL);
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *files = g_ptr_array_new_with_free_func (g_object_unref);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, ".txt"))
+      g_ptr_array_add (names, g_build_filename (dir_path, name, NULL));
+  g_ptr_array_sort (names, compare_strings);
+  for (guint i = 0; i < names->len; i++)
+    g_ptr_array_add (files, g_file_new_for_path (g_ptr_array_index (names, i)));
+  g_assert_cmpuint (files->len, >=, 4);
+  return files;
+}
+
+/* Mentions of document @doc in @graph as "start-end name" lines, sorted. */
+static char *
+mentions_of (RwbGraph *graph, guint doc)
+{
+  g_autoptr (GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < graph->entities->len; i++)
+    {
+      RwbEntity *e = g_ptr_array_index (graph->entities, i);
+      for (guint j = 0; j < e->mentions->len; j++)
+        {
+          RwbSpan *m = &g_array_index (e->mentions, RwbSpan, j);
+          if (m->document == doc)
+            g_ptr_array_add (lines, g_strdup_printf ("%u-%u", m->start, m->end));
+        }
+    }
+  g_ptr_array_sort (lines, compare_strings);
+  g_ptr_array_add (lines, NULL);
+  return g_strjoinv ("\n", (char **) lines->pdata);
+}
+
+/* Several articles: each extracted on its own, joined in input order; the same bytes on one
+ * thread or many, and one article exactly as extraction alone makes it. */
+static void
+test_articles_apart (void)
+{
+  g_autoptr (GPtrArray) files = corpus_files ();
+  g_autoptr (RwbLexicon) lexicon = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *one_thread = NULL;
+  g_autoptr (GPtrArray) log_one = g_ptr_array_new_with_free_func (g_free);
+  GFile **inputs = (GFile **) files->pdata;
+  gint failed;
+
+  lexicon = rwb_lexicon_new_default (NULL, &error);
+  g_assert_no_error (error);
+
+  /* One article: the graph rwb_extract_file makes, byte for byte. */
+  {
+    g_autoptr (RwbGraph) alone = rwb_graph_new ();
+    g_autoptr (RwbGraph) loaded = NULL;
+    g_autofree char *expected = NULL, *got = NULL;
+
+    g_assert_true (rwb_extract_file (lexicon, alone, inputs[0], NULL, NULL, &error));
+    g_assert_no_error (error);
+    loaded = rwb_input_load (inputs, 1, lexicon, NULL, NULL, 2, NULL, NULL, NULL, NULL, &failed,
+                             NULL, &error);
+    g_assert_no_error (error);
+    expected = rwb_json_write (alone, TRUE);
+    got = rwb_json_write (loaded, TRUE);
+    g_assert_cmpstr (got, ==, expected);
+  }
+
+  for (guint n_threads = 1; n_threads <= 3; n_threads++)
+    {
+      g_autoptr (GPtrArray) log = g_ptr_array_new_with_free_func (g_free);
+      RwbExtractOptions options = { collect_line, log, RWB_TEXT_LOAD_DEFAULT };
+      g_autoptr (RwbGraph) graph = rwb_input_load (inputs, files->len, lexicon, NULL, &options,
+                                                   n_threads, NULL, NULL, NULL, NULL, &failed,
+                                                   NULL, &error);
+      g_autofree char *json = NULL;
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (graph->documents->len, ==, files->len);
+      json = rwb_json_write (graph, TRUE);
+      if (n_threads == 1)
+        {
+          one_thread = g_steal_pointer (&json);
+          g_ptr_array_extend_and_steal (log_one, g_steal_pointer (&log));
+          g_assert_cmpuint (log_one->len, >, files->len);
+          /* Documents in input order, named d0, d1, …; each found what it finds alone. */
+          for (guint d = 0; d < graph->documents->len; d++)
+            {
+              RwbDocument *doc = g_ptr_array_index (graph->documents, d);
+              g_autofree char *id = g_strdup_printf ("d%u", d);
+              g_autofree char *path = g_file_get_path (inputs[d]);
+              g_autoptr (RwbGraph) alone = rwb_graph_new ();
+              g_autofree char *joined_mentions = mentions_of (graph, d);
+              g_autofree char *alone_mentions = NULL;
+
+              g_assert_cmpstr (doc->id, ==, id);
+              g_assert_cmpstr (doc->path, ==, path);
+              g_assert_true (rwb_extract_file (lexicon, alone, inputs[d], NULL, NULL, &error));
+              g_assert_no_error (error);
+              alone_mentions = mentions_of (alone, 0);
+              g_assert_cmpstr (joined_mentions, ==, alone_mentions);
+            }
+          continue;
+        }
+      g_assert_cmpstr (json, ==, one_thread);
+      /* -v's lines: each article's together, in input order. */
+      g_assert_cmpuint (log->len, ==, log_one->len);
+      for (guint i = 0; i < log->len; i++)
+        g_assert_cmpstr (g_ptr_array_index (log, i), ==, g_ptr_array_index (log_one, i));
+    }
 }
 
 int
@@ -121,6 +252,7 @@ main (int argc, char **argv)
   g_assert_no_error (error);
   g_test_add_func ("/input/kind", test_kind);
   g_test_add_func ("/input/load", test_load);
+  g_test_add_func ("/input/articles-apart", test_articles_apart);
   status = g_test_run ();
   dir = g_dir_open (tmp_dir, 0, NULL);
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)

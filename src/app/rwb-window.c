@@ -481,7 +481,7 @@ extract_thread (GTask        *task,
       return;
     }
   graph = rwb_input_load ((GFile **) data->files->pdata, data->files->len, lexicon, NULL,
-                          &options, data->engine >= 0 ? &dot_options : NULL, &data->scene,
+                          &options, 0, data->engine >= 0 ? &dot_options : NULL, &data->scene,
                           &kind, data->warnings, &failed, cancellable, &error);
   data->kind = kind;
   if (graph == NULL)

@@ -50,7 +50,7 @@ rwb_cli_log_to_stderr (const char *message, gpointer user_data)
  * what a Graphviz import dropped as warnings. */
 RwbGraph *
 rwb_cli_load_inputs (char **files, const char *lexicon_dir, gboolean verbose, gboolean replace_invalid,
-             const RwbLayoutOptions *dot_options, RwbScene **dot_scene, char **failed_file,
+             guint n_jobs, const RwbLayoutOptions *dot_options, RwbScene **dot_scene, char **failed_file,
              GError **error)
 {
   g_autoptr (GPtrArray) inputs = g_ptr_array_new_with_free_func (g_object_unref);
@@ -67,7 +67,7 @@ rwb_cli_load_inputs (char **files, const char *lexicon_dir, gboolean verbose, gb
   if (inputs->len == 0)
     return rwb_graph_new ();
   graph = rwb_input_load ((GFile **) inputs->pdata, inputs->len, NULL, lexicon_dir, &options,
-                          dot_options, dot_scene, NULL, warnings, &failed, NULL, error);
+                          n_jobs, dot_options, dot_scene, NULL, warnings, &failed, NULL, error);
   if (graph == NULL)
     {
       if (failed >= 0)

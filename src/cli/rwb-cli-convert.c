@@ -3,6 +3,7 @@
 #define G_LOG_DOMAIN "rawabit-cli"
 
 #include "rwb-cli.h"
+#include "rwb-input.h"
 
 #include "rwb-config.h"
 #include "rwb-dot.h"
@@ -137,10 +138,12 @@ rwb_cli_cmd_convert (int argc, char **argv)
   if (to_stdout && (format == NULL || out_format == RWB_FORMAT_CSV))
     return rwb_cli_usage_error (_("-o - needs --format json, dot, graphml, gexf or cytoscape"));
 
-  /* Articles are extracted into one graph, as `extract` does; each graph file is a graph. */
+  /* Articles are extracted and joined into one graph, as `extract` does, in the place of the
+   * first; each graph file is a graph. */
   g_autoptr (GPtrArray) graphs = g_ptr_array_new_with_free_func ((GDestroyNotify) rwb_graph_unref);
-  g_autoptr (RwbLexicon) lexicon = NULL;
-  RwbGraph *articles = NULL;
+  g_autoptr (GPtrArray) articles = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) article_names = g_ptr_array_new ();
+  guint articles_at = 0;
   RwbExtractOptions options = { NULL, NULL, replace_invalid ? RWB_TEXT_LOAD_REPLACE_INVALID
                                                              : RWB_TEXT_LOAD_DEFAULT };
   g_autoptr (GPtrArray) messages = g_ptr_array_new_with_free_func (g_free);
@@ -156,13 +159,25 @@ rwb_cli_cmd_convert (int argc, char **argv)
       if (!is_article)
         /* A project's errors name the file already. */
         return rwb_cli_fail (error->domain == RWB_PROJECT_ERROR ? NULL : files[i], error);
-      if (lexicon == NULL && (lexicon = rwb_lexicon_new_default (lexicon_dir, &error)) == NULL)
+      if (articles->len == 0)
+        articles_at = graphs->len;
+      g_ptr_array_add (articles, g_file_new_for_commandline_arg (files[i]));
+      g_ptr_array_add (article_names, files[i]);
+    }
+  if (articles->len > 0)
+    {
+      g_autoptr (RwbLexicon) lexicon = rwb_lexicon_new_default (lexicon_dir, &error);
+      gint failed = -1;
+      RwbGraph *graph;
+
+      if (lexicon == NULL)
         return rwb_cli_fail (NULL, error);
-      if (articles == NULL)
-        g_ptr_array_add (graphs, articles = rwb_graph_new ());
-      g_autoptr (GFile) file = g_file_new_for_commandline_arg (files[i]);
-      if (!rwb_extract_file (lexicon, articles, file, &options, NULL, &error))
-        return rwb_cli_fail (files[i], error);
+      graph = rwb_input_load_articles ((GFile **) articles->pdata, articles->len, lexicon,
+                                       &options, 0, &failed, NULL, &error);
+      if (graph == NULL)
+        return rwb_cli_fail (failed >= 0 ? g_ptr_array_index (article_names, failed) : NULL,
+                             error);
+      g_ptr_array_insert (graphs, articles_at, graph);
     }
   if (graphs->len > 1 && !merge)
     return rwb_cli_usage_error (_("the inputs make several graphs: add --merge to combine them"));

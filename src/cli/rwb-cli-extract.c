@@ -29,6 +29,7 @@ rwb_cli_cmd_extract (int argc, char **argv)
   g_autofree char *lexicon_dir = NULL;
   g_auto (GStrv) files = NULL;
   gboolean verbose = FALSE, replace_invalid = FALSE;
+  gint jobs = -1;
   const GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("Output format: json (default) or dot"),
       N_("FORMAT") },
@@ -36,6 +37,9 @@ rwb_cli_cmd_extract (int argc, char **argv)
       N_("Read articles that are not valid UTF-8, each bad byte replaced by U+FFFD"), NULL },
     { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose,
       N_("Explain on stderr which lexicon entry or rule made each entity and relation"), NULL },
+    { "jobs", 'j', 0, G_OPTION_ARG_INT, &jobs,
+      N_("Extract N articles at once (default: one per core); the graph is the same for any N"),
+      N_("N") },
     { "lexicon", 0, 0, G_OPTION_ARG_FILENAME, &lexicon_dir,
       N_("Also load the *.tsv lexicon and pattern files in DIR"), N_("DIR") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE…") },
@@ -51,10 +55,15 @@ rwb_cli_cmd_extract (int argc, char **argv)
     return rwb_cli_usage_error (_("extract needs at least one FILE"));
   if (format && !g_str_equal (format, "json") && !g_str_equal (format, "dot"))
     return rwb_cli_usage_error (_("--format must be json or dot"));
+  /* Not given: one per core (0 to the loader). */
+  if (jobs == -1)
+    jobs = 0;
+  else if (jobs < 1 || jobs > 256)
+    return rwb_cli_usage_error (_("--jobs must be between 1 and 256"));
 
   char *failed = NULL;
-  g_autoptr (RwbGraph) graph = rwb_cli_load_inputs (files, lexicon_dir, verbose, replace_invalid, NULL,
-                                            NULL, &failed, &error);
+  g_autoptr (RwbGraph) graph = rwb_cli_load_inputs (files, lexicon_dir, verbose, replace_invalid,
+                                                    (guint) jobs, NULL, NULL, &failed, &error);
   if (graph == NULL)
     return rwb_cli_fail (failed, error);
   if (format && g_str_equal (format, "dot"))

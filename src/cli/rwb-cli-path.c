@@ -285,7 +285,7 @@ rwb_cli_cmd_path (int argc, char **argv)
 
   char *failed = NULL;
   g_autoptr (RwbGraph) graph = rwb_cli_load_inputs (args + 2, lexicon_dir, FALSE,
-                                                    replace_invalid, NULL, NULL, &failed,
+                                                    replace_invalid, 0, NULL, NULL, &failed,
                                                     &error);
   if (graph == NULL)
     return rwb_cli_fail (failed, error);

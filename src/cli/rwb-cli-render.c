@@ -161,7 +161,7 @@ rwb_cli_cmd_render (int argc, char **argv)
   if (engine == NULL)
     dot_options.engine = RWB_LAYOUT_N_ENGINES;
   g_autoptr (RwbScene) dot_scene = NULL;
-  g_autoptr (RwbGraph) graph = rwb_cli_load_inputs (files, lexicon_dir, FALSE, replace_invalid,
+  g_autoptr (RwbGraph) graph = rwb_cli_load_inputs (files, lexicon_dir, FALSE, replace_invalid, 0,
                                             &dot_options, &dot_scene, &failed, &error);
   if (graph == NULL)
     return rwb_cli_fail (failed, error);

@@ -399,7 +399,7 @@ rwb_cli_cmd_stats (int argc, char **argv)
     return rwb_cli_usage_error (_("--pivots must be 1 or more"));
 
   char *failed = NULL;
-  g_autoptr (RwbGraph) graph = rwb_cli_load_inputs (files, lexicon_dir, FALSE, replace_invalid,
+  g_autoptr (RwbGraph) graph = rwb_cli_load_inputs (files, lexicon_dir, FALSE, replace_invalid, 0,
                                                     NULL, NULL, &failed, &error);
   if (graph == NULL)
     return rwb_cli_fail (failed, error);

@@ -24,11 +24,13 @@ int       rwb_cli_fail          (const char *what, const GError *error);
 int       rwb_cli_usage_error   (const char *message);
 /* An RwbExtractLogFunc that prints each decision on stderr (-v). */
 void      rwb_cli_log_to_stderr (const char *message, gpointer user_data);
-/* Builds one graph from article files and Rawabit JSON files, or opens one Graphviz file (laid
+/* Builds one graph from article files (each extracted on its own, @n_jobs at once, 0: one per
+ * core; joined in order) or one graph file, or opens one Graphviz file (laid
  * out in the helper with @dot_options; its scene goes to @dot_scene, may be NULL). On failure
  * *failed_file names the input at fault (or is NULL). Returns: (transfer full) */
 RwbGraph *rwb_cli_load_inputs   (char **files, const char *lexicon_dir, gboolean verbose,
-                                 gboolean replace_invalid, const RwbLayoutOptions *dot_options,
+                                 gboolean replace_invalid, guint n_jobs,
+                                 const RwbLayoutOptions *dot_options,
                                  RwbScene **dot_scene, char **failed_file, GError **error);
 
 /* Whether @path is a Rawabit project (NAME.rawabit, or an SQLite file with its id). */

@@ -9,6 +9,7 @@
 
 #include "rwb-dot.h"
 #include "rwb-formats.h"
+#include "rwb-graph-builder.h"
 #include "rwb-input.h"
 #include "rwb-project.h"
 
@@ -118,12 +119,204 @@ load_dot (GFile *file, const RwbLayoutOptions *dot_options, RwbScene **dot_scene
   return graph;
 }
 
+/* One article of a parallel extraction: written by its worker, read by the joiner once done. */
+typedef struct {
+  GFile *file;
+  RwbGraph *graph;   /* one document and what was found in it; NULL until done or on error */
+  GError *error;
+  GPtrArray *log;    /* the article's log lines, held until its turn (NULL without a log) */
+  gboolean done;
+} Part;
+
+typedef struct {
+  RwbLexicon *lexicon;
+  const RwbExtractOptions *options;
+  GCancellable *cancellable;
+  Part *parts;
+  GMutex lock;
+  GCond cond;
+} Work;
+
+static void
+log_to_part (const char *message, gpointer user_data)
+{
+  g_ptr_array_add (((Part *) user_data)->log, g_strdup (message));
+}
+
+static void
+log_file_name (const RwbExtractOptions *options, GFile *file)
+{
+  g_autofree char *name = g_file_get_parse_name (file);
+  g_autofree char *line = g_strdup_printf ("# %s", name);
+
+  options->log (line, options->log_data);
+}
+
+/* Extracts @part's file into a fresh graph; @options' log goes straight through. */
+static void
+extract_part (RwbLexicon *lexicon, const RwbExtractOptions *options, Part *part,
+              GCancellable *cancellable)
+{
+  g_autoptr (RwbGraph) graph = rwb_graph_new ();
+
+  if (options->log != NULL)
+    log_file_name (options, part->file);
+  if (rwb_extract_file (lexicon, graph, part->file, options, cancellable, &part->error))
+    part->graph = g_steal_pointer (&graph);
+}
+
+static void
+extract_part_in_pool (gpointer data, gpointer user_data)
+{
+  Work *work = user_data;
+  Part *part = &work->parts[GPOINTER_TO_UINT (data) - 1];
+  RwbExtractOptions options = *work->options;
+
+  /* A worker's lines wait for its article's turn, so -v reads as in one thread. */
+  if (options.log != NULL)
+    {
+      part->log = g_ptr_array_new_with_free_func (g_free);
+      options.log = log_to_part;
+      options.log_data = part;
+    }
+  extract_part (work->lexicon, &options, part, work->cancellable);
+  g_mutex_lock (&work->lock);
+  part->done = TRUE;
+  g_cond_broadcast (&work->cond);
+  g_mutex_unlock (&work->lock);
+}
+
+static void
+clear_part (Part *part)
+{
+  g_clear_pointer (&part->graph, rwb_graph_unref);
+  g_clear_error (&part->error);
+  g_clear_pointer (&part->log, g_ptr_array_unref);
+}
+
+/* Joins the graph of article @part after those before it, in @builder. */
+static void
+join_part (RwbGraphBuilder *builder, const RwbExtractOptions *options, Part *part)
+{
+  RwbGraph *g = rwb_graph_builder_get_graph (builder);
+  guint first;
+
+  for (guint j = 0; part->log != NULL && j < part->log->len; j++)
+    options->log (g_ptr_array_index (part->log, j), options->log_data);
+  first = rwb_graph_builder_add (builder, part->graph);
+  /* Each article's graph named its document d0; in the whole they are d0, d1, … as one graph
+   * extracting them all would name them. */
+  for (guint d = first; d < g->documents->len; d++)
+    {
+      RwbDocument *doc = g_ptr_array_index (g->documents, d);
+
+      g_free (doc->id);
+      doc->id = g_strdup_printf ("d%u", d);
+    }
+  clear_part (part);
+}
+
+/* At most this many articles per thread are extracted ahead of the one being joined: what a
+ * slow article holds back stays bounded. */
+#define PARTS_AHEAD_PER_THREAD 2
+
+/**
+ * rwb_input_load_articles:
+ * Extracts @n_files articles on @n_threads threads and joins their graphs in order (see
+ * rwb-input.h).
+ */
+RwbGraph *
+rwb_input_load_articles (GFile **files, guint n_files, RwbLexicon *lexicon,
+                         const RwbExtractOptions *options, guint n_threads, gint *failed,
+                         GCancellable *cancellable, GError **error)
+{
+  RwbExtractOptions no_options = { 0 };
+  gint dummy_failed;
+  g_autoptr (RwbGraphBuilder) builder = NULL;
+  g_autofree Part *parts = g_new0 (Part, n_files);
+  GThreadPool *pool = NULL;
+  Work work = { lexicon, options, cancellable, parts };
+  guint pushed = 0, ahead;
+
+  g_return_val_if_fail (files != NULL && n_files > 0 && lexicon != NULL, NULL);
+  if (options == NULL)
+    options = &no_options;
+  if (failed == NULL)
+    failed = &dummy_failed;
+  *failed = -1;
+  work.options = options;
+  for (guint i = 0; i < n_files; i++)
+    parts[i].file = files[i];
+  if (n_threads == 0)
+    n_threads = g_get_num_processors ();
+  n_threads = CLAMP (n_threads, 1, n_files);
+
+  /* One article: its own graph as extraction made it, untouched by a join. */
+  if (n_files == 1)
+    {
+      extract_part (lexicon, options, &parts[0], cancellable);
+      if (parts[0].graph == NULL)
+        {
+          *failed = 0;
+          g_propagate_error (error, g_steal_pointer (&parts[0].error));
+          return NULL;
+        }
+      return g_steal_pointer (&parts[0].graph);
+    }
+
+  builder = rwb_graph_builder_new ();
+  ahead = n_threads * PARTS_AHEAD_PER_THREAD;
+  if (n_threads > 1)
+    {
+      g_mutex_init (&work.lock);
+      g_cond_init (&work.cond);
+      pool = g_thread_pool_new (extract_part_in_pool, &work, n_threads, FALSE, NULL);
+    }
+  for (guint i = 0; i < n_files; i++)
+    {
+      Part *part = &parts[i];
+
+      if (pool == NULL)
+        extract_part (lexicon, options, part, cancellable);
+      else
+        {
+          for (; pushed < n_files && pushed < i + ahead; pushed++)
+            g_thread_pool_push (pool, GUINT_TO_POINTER (pushed + 1), NULL);
+          g_mutex_lock (&work.lock);
+          while (!part->done)
+            g_cond_wait (&work.cond, &work.lock);
+          g_mutex_unlock (&work.lock);
+        }
+      if (part->graph == NULL)
+        {
+          /* The first article at fault in input order, as one thread would have stopped. */
+          *failed = i;
+          g_propagate_error (error, g_steal_pointer (&part->error));
+          break;
+        }
+      join_part (builder, options, part);
+    }
+  if (pool != NULL)
+    {
+      /* After a failure, articles not yet begun are dropped; those running finish. */
+      g_thread_pool_free (pool, TRUE, TRUE);
+      g_mutex_clear (&work.lock);
+      g_cond_clear (&work.cond);
+    }
+  for (guint i = 0; i < n_files; i++)
+    clear_part (&parts[i]);
+  if (*failed >= 0)
+    return NULL;
+  return rwb_graph_ref (rwb_graph_builder_get_graph (builder));
+}
+
 RwbGraph *
 rwb_input_load (GFile                  **files,
                 guint                    n_files,
                 RwbLexicon              *lexicon,
                 const char              *lexicon_dir,
                 const RwbExtractOptions *extract_options,
+                guint                    n_threads,
                 const RwbLayoutOptions  *dot_options,
                 RwbScene               **dot_scene,
                 RwbInputKind            *kind,
@@ -132,7 +325,6 @@ rwb_input_load (GFile                  **files,
                 GCancellable            *cancellable,
                 GError                 **error)
 {
-  g_autoptr (RwbGraph) graph = NULL;
   g_autoptr (RwbLexicon) own_lexicon = NULL;
   RwbExtractOptions no_options = { 0 };
   gint dummy_failed;
@@ -184,21 +376,6 @@ rwb_input_load (GFile                  **files,
         return NULL;
       lexicon = own_lexicon;
     }
-  graph = rwb_graph_new ();
-  for (guint i = 0; i < n_files; i++)
-    {
-      if (extract_options->log != NULL)
-        {
-          g_autofree char *name = g_file_get_parse_name (files[i]);
-          g_autofree char *line = g_strdup_printf ("# %s", name);
-
-          extract_options->log (line, extract_options->log_data);
-        }
-      if (!rwb_extract_file (lexicon, graph, files[i], extract_options, cancellable, error))
-        {
-          *failed = i;
-          return NULL;
-        }
-    }
-  return g_steal_pointer (&graph);
+  return rwb_input_load_articles (files, n_files, lexicon, extract_options, n_threads, failed,
+                                  cancellable, error);
 }
