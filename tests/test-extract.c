@@ -418,6 +418,12 @@ test_role_complements (void)
                       RWB_RELATION_EXECUTIVE));
   g_assert_true (HAS (types_between (g, "نجم الساحل للاستشارات", "الربوة القابضة"),
                       RWB_RELATION_SUPPLY));
+  /* A nisba before a quoted name describes it. */
+  {
+    g_autoptr (RwbGraph) q = extract_text ("وتجري محادثات مع شركة السيارات الصينية \"ليانغ\" منذ "
+                                           "شهور.", "ar");
+    g_assert_true (HAS (types_between (q, "ليانغ", "China"), RWB_RELATION_LOCATION));
+  }
   /* The nisba before a comma describes nothing after it. */
   g_assert_false (HAS (types_between (g, "نجم الساحل للاستشارات", "Jordan"),
                        RWB_RELATION_LOCATION));

@@ -821,7 +821,8 @@ function_word_between (Sent *s, guint a, guint b)
     {
       const Token *t = &g_array_index (s->tokens, Token, k);
       /* A punctuation mark too: "بنك X اللبناني، شركة Y" — the nisba ends its phrase. */
-      if (!t->word
+      /* (Not a quotation mark: "شركة السيارات الصينية «جريت وول»".) */
+      if ((!t->word && !is_open_quote (t) && !is_close_quote (t))
           || (t->cue & (RWB_CUE_STOP | RWB_CUE_OBJECT | RWB_CUE_LOCATIVE | RWB_CUE_CLAUSE
                         | RWB_CUE_CONJUNCTION)))
         return TRUE;
