@@ -96,6 +96,11 @@ test_arabic_name_shapes (void)
     g_assert_cmpint (rwb_graph_find_entity (d, "سمران"), >=, 0);
     g_assert_cmpint (rwb_graph_find_entity (d, "دخلت"), <, 0);
   }
+  /* A noun with a possessive pronoun after a head is no name: "رئيس مجلس إدارتها". */
+  {
+    g_autoptr (RwbGraph) p = extract_lang ("ولا يزال يشغل منصب رئيس مجلس إدارتها.", "ar");
+    g_assert_cmpint (rwb_graph_find_entity (p, "إدارتها"), <, 0);
+  }
   g_assert_cmpint (rwb_graph_find_entity (g, "جناح"), <, 0);
   for (guint k = 0; k < g->entities->len; k++)
     {

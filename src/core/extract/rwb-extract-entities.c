@@ -350,6 +350,10 @@ name_like_arabic (Ctx *ctx, Token *t)
     return FALSE;
   if (g_utf8_strlen (t->form, -1) < 3 || g_str_has_suffix (t->form, "\xd9\x8a\xd9\x87"))
     return FALSE;
+  /* "إدارتها"، "شركاتهم": a noun in ـة or ـات with a possessive pronoun is no name. */
+  if (g_str_has_suffix (t->form, "\xd8\xaa\xd9\x87\xd8\xa7") /* ـتها */
+      || g_str_has_suffix (t->form, "\xd8\xaa\xd9\x87\xd9\x85") /* ـتهم */)
+    return FALSE;
   /* "للدخول" is ل + الدخول: a preposition before a definite noun, not a name. */
   for (guint c = 1; c < t->n_cands; c++)
     if (t->keys[c] != t->cands[c])
