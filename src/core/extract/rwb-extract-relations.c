@@ -1208,8 +1208,11 @@ find_joint_contractors (Sent *s)
       if (y < 0 || z < 0)
         continue;
       const Mention *ym = &g_array_index (s->mentions, Mention, y);
-      /* A supply phrase right before the contractor ("عقدا مع شركة Y"). */
-      for (guint g = 0; g < s->triggers->len; g++)
+      /* A supply phrase right before the contractor ("عقدا مع شركة Y"): only the hits that
+       * can end within three tokens of it are looked at. */
+      guint back = 3 + s->trigger_span;
+      for (guint g = trigger_from (s, ym->first > back ? ym->first - back : 0);
+           g < s->triggers->len; g++)
         {
           const TriggerHit *sup = &g_array_index (s->triggers, TriggerHit, g);
           s->ctx->work++;

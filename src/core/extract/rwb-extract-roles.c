@@ -444,7 +444,8 @@ role_org_before (Sent *s, const Mention *holder)
 {
   GArray *tokens = s->tokens;
   guint gap = 0;
-  for (guint k = holder->first; k > 0 && gap <= 1; k--)
+  /* At most a dozen tokens back, whatever stands there. */
+  for (guint k = holder->first; k > 0 && gap <= 1 && k + 12 > holder->first; k--)
     {
       const Token *t = TOK (k - 1);
       if (t->mention >= 0)
@@ -503,7 +504,12 @@ find_role_complements (Sent *s)
       /* "شركة “Y” الأمريكية لتكون الشريك": a nisba and a closing quote after the name. */
       if (before > 0 && TOK (before)->mention >= 0
           && g_array_index (s->mentions, Mention, TOK (before)->mention).kind == MENTION_ADJECTIVE)
-        before = g_array_index (s->mentions, Mention, TOK (before)->mention).first - 1;
+        {
+          guint first = g_array_index (s->mentions, Mention, TOK (before)->mention).first;
+          if (first == 0)
+            continue; /* the nisba opens the sentence: no holder before it */
+          before = first - 1;
+        }
       if (before > 0 && is_close_quote (TOK (before)))
         before--;
       gint hm = TOK (before)->mention;
