@@ -37,15 +37,6 @@ is_name_ali (Ctx *ctx, const Token *t)
   return g_str_equal (t->form, "\xd8\xb9\xd9\x84\xd9\x8a") && surface_ends_in_yaa (ctx, t);
 }
 
-static gboolean
-form_in (const Token *t, const char *const *forms)
-{
-  for (guint i = 0; forms[i]; i++)
-    if (g_str_equal (t->form, forms[i]))
-      return TRUE;
-  return FALSE;
-}
-
 /* Words that join two parts of a name: بن، ابن، بنت، آل (in matching form: ابن، بنت، ال). */
 static const char *const links[] = {
   "\xd8\xa8\xd9\x86",                 /* بن */

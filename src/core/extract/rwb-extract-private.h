@@ -148,7 +148,11 @@ G_GNUC_INTERNAL gboolean is_open_quote (const Token *t);
 G_GNUC_INTERNAL gboolean is_close_quote (const Token *t);
 G_GNUC_INTERNAL gboolean quoted (GArray *tokens, guint first, guint last);
 G_GNUC_INTERNAL gboolean form_is (const Token *t, const char *form);
+/* Whether a key matches a trigger word ("تصنيع*" matches every key it begins). */
+G_GNUC_INTERNAL gboolean key_matches (const char *key, const char *pattern);
 G_GNUC_INTERNAL gboolean token_matches (Token *t, const char *pattern);
+G_GNUC_INTERNAL gboolean is_comma (const Token *t);
+G_GNUC_INTERNAL gboolean form_in (const Token *t, const char *const *forms);
 G_GNUC_INTERNAL gboolean is_separator (const Token *t);
 G_GNUC_INTERNAL gboolean surface_ends_in_yaa (Ctx *ctx, const Token *t);
 

@@ -9,61 +9,48 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-gboolean
-trigger_at (GArray *tokens, guint i, const RwbTrigger *tr)
+/* Whether @tr matches at @i; with @first_key, token @i is read as that key (the word
+ * without its possessive pronoun, "مفاوضاته" → "مفاوضات"). */
+static gboolean
+trigger_matches (GArray *tokens, guint i, const RwbTrigger *tr, const char *first_key)
 {
   if (i + tr->n_tokens > tokens->len)
     return FALSE;
   for (guint k = 0; k < tr->n_tokens; k++)
     {
       Token *t = TOK (i + k);
-      if (!t->word || t->mention >= 0 || !token_matches (t, tr->tokens[k]))
+      if (!t->word || t->mention >= 0)
+        return FALSE;
+      if (k == 0 && first_key ? !key_matches (first_key, tr->tokens[0])
+                              : !token_matches (t, tr->tokens[k]))
         return FALSE;
     }
   return TRUE;
 }
 
-/* Whether @tr matches at @i with its first word read as @base: the key of token @i without
- * its possessive pronoun ("مفاوضاته" → "مفاوضات"). */
-static gboolean
-trigger_at_base (GArray *tokens, guint i, const RwbTrigger *tr, const char *base)
+gboolean
+trigger_at (GArray *tokens, guint i, const RwbTrigger *tr)
 {
-  if (i + tr->n_tokens > tokens->len)
-    return FALSE;
-  const char *p = tr->tokens[0];
-  gsize n = strlen (p);
-  if (n > 0 && p[n - 1] == '*' ? strncmp (base, p, n - 1) != 0 : strcmp (base, p) != 0)
-    return FALSE;
-  for (guint k = 1; k < tr->n_tokens; k++)
-    {
-      Token *t = TOK (i + k);
-      if (!t->word || t->mention >= 0 || !token_matches (t, tr->tokens[k]))
-        return FALSE;
-    }
-  return TRUE;
+  return trigger_matches (tokens, i, tr, NULL);
 }
 
+/* Adds the hit of @tr at @i, keeping the longest phrase of a type at one place. */
 static void
 add_hit (GArray *hits, guint i, const RwbTrigger *tr)
 {
-  gboolean dup = FALSE;
   /* Hits are appended in token order: those at @i are the last ones. */
   for (guint h = hits->len; h-- > 0 && g_array_index (hits, TriggerHit, h).first == i;)
     {
       TriggerHit *o = &g_array_index (hits, TriggerHit, h);
       if (o->trigger->type == tr->type)
         {
-          /* Keep the longest phrase of a type at one place. */
           if (tr->n_tokens > o->trigger->n_tokens)
             o->trigger = tr, o->last = i + tr->n_tokens - 1;
-          dup = TRUE;
+          return;
         }
     }
-  if (!dup)
-    {
-      TriggerHit hit = { i, i + tr->n_tokens - 1, tr };
-      g_array_append_val (hits, hit);
-    }
+  TriggerHit hit = { i, i + tr->n_tokens - 1, tr };
+  g_array_append_val (hits, hit);
 }
 
 /* Possessive pronouns a noun takes, in matching form, the longest first. */
@@ -84,7 +71,7 @@ try_base_triggers (Ctx *ctx, GArray *tokens, guint i, const char *base, GArray *
   for (guint j = 0; info && info->triggers && j < info->triggers->len; j++)
     {
       const RwbTrigger *tr = g_ptr_array_index (info->triggers, j);
-      if (trigger_at_base (tokens, i, tr, base))
+      if (trigger_matches (tokens, i, tr, base))
         add_hit (hits, i, tr);
     }
 }
@@ -149,26 +136,8 @@ try_triggers (GArray *tokens, guint i, GPtrArray *list, GArray *hits)
   for (guint j = 0; list && j < list->len; j++)
     {
       const RwbTrigger *tr = g_ptr_array_index (list, j);
-      if (!trigger_at (tokens, i, tr))
-        continue;
-      gboolean dup = FALSE;
-      /* Hits are appended in token order: those at @i are the last ones. */
-      for (guint h = hits->len; h-- > 0 && g_array_index (hits, TriggerHit, h).first == i;)
-        {
-          TriggerHit *o = &g_array_index (hits, TriggerHit, h);
-          if (o->trigger->type == tr->type)
-            {
-              /* Keep the longest phrase of a type at one place. */
-              if (tr->n_tokens > o->trigger->n_tokens)
-                o->trigger = tr, o->last = i + tr->n_tokens - 1;
-              dup = TRUE;
-            }
-        }
-      if (!dup)
-        {
-          TriggerHit hit = { i, i + tr->n_tokens - 1, tr };
-          g_array_append_val (hits, hit);
-        }
+      if (trigger_at (tokens, i, tr))
+        add_hit (hits, i, tr);
     }
 }
 
@@ -467,7 +436,7 @@ find_relative_clauses (Sent *s)
   for (guint i = 0; i < s->tokens->len; i++)
     {
       const Token *t = &g_array_index (s->tokens, Token, i);
-      gboolean comma = g_str_equal (t->form, ",") || g_str_equal (t->form, "\xd8\x8c");
+      gboolean comma = is_comma (t);
       gboolean opens_with_comma = comma && i + 1 < s->tokens->len
                                   && (g_array_index (s->tokens, Token, i + 1).cue
                                       & RWB_CUE_RELATIVE);

@@ -139,7 +139,7 @@ slot_start (GArray *tokens, guint org_last)
   for (guint n = 0; k < tokens->len && n < MAX_SLOT_SKIP; n++)
     {
       Token *t = TOK (k);
-      gboolean comma = g_str_equal (t->form, ",") || g_str_equal (t->form, "\xd8\x8c");
+      gboolean comma = is_comma (t);
       /* "…، والمهندس فلان": و opens the next item of a list; its person holds no title of
        * the organization before. */
       if (t->mention < 0 && t->arabic && (t->cue & RWB_CUE_PERSON) && t->n_cands > 1
@@ -151,12 +151,6 @@ slot_start (GArray *tokens, guint org_last)
         break;
     }
   return k;
-}
-
-static gboolean
-is_comma (const Token *t)
-{
-  return g_str_equal (t->form, ",") || g_str_equal (t->form, "\xd8\x8c");
 }
 
 /* Whether @t may be a word of a person's name read from its slot. */
@@ -317,7 +311,7 @@ find_roles (Sent *s)
       while (k > 0 && skipped < 2)
         {
           Token *t = TOK (k - 1);
-          gboolean comma = g_str_equal (t->form, ",") || g_str_equal (t->form, "\xd8\x8c");
+          gboolean comma = is_comma (t);
           if (t->mention >= 0 || !(comma || is_dash (t)))
             break;
           k--, skipped++;
@@ -376,12 +370,7 @@ static const char *const role_copulas[] = {
 static gboolean
 is_role_copula (const Token *t)
 {
-  if (!t->arabic || t->mention >= 0)
-    return FALSE;
-  for (guint i = 0; role_copulas[i]; i++)
-    if (g_str_equal (t->form, role_copulas[i]))
-      return TRUE;
-  return FALSE;
+  return t->arabic && t->mention < 0 && form_in (t, role_copulas);
 }
 
 /* The relation a company in the accusative role @t takes (or, after a copula, in the

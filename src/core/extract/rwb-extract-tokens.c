@@ -190,16 +190,36 @@ form_is (const Token *t, const char *form)
 }
 
 gboolean
-token_matches (Token *t, const char *pattern)
+key_matches (const char *key, const char *pattern)
 {
   gsize n = strlen (pattern);
   gboolean star = n > 0 && pattern[n - 1] == '*';
+  return star ? strncmp (key, pattern, n - 1) == 0 : strcmp (key, pattern) == 0;
+}
+
+gboolean
+token_matches (Token *t, const char *pattern)
+{
   for (guint c = 0; c < t->n_cands; c++)
-    {
-      const char *key = t->keys[c];
-      if (star ? strncmp (key, pattern, n - 1) == 0 : strcmp (key, pattern) == 0)
-        return TRUE;
-    }
+    if (key_matches (t->keys[c], pattern))
+      return TRUE;
+  return FALSE;
+}
+
+/* A comma, Latin or Arabic. */
+gboolean
+is_comma (const Token *t)
+{
+  return g_str_equal (t->form, ",") || g_str_equal (t->form, "\xd8\x8c" /* ، */);
+}
+
+/* Whether @t's matching form is one of the NULL-terminated @forms. */
+gboolean
+form_in (const Token *t, const char *const *forms)
+{
+  for (guint i = 0; forms[i]; i++)
+    if (g_str_equal (t->form, forms[i]))
+      return TRUE;
   return FALSE;
 }
 
@@ -207,7 +227,7 @@ token_matches (Token *t, const char *pattern)
 gboolean
 is_separator (const Token *t)
 {
-  return g_str_equal (t->form, ",") || g_str_equal (t->form, "\xd8\x8c" /* ، */)
+  return is_comma (t)
          || (t->cue & RWB_CUE_CONJUNCTION) || is_open_quote (t) || is_close_quote (t);
 }
 
