@@ -242,3 +242,27 @@ close_window (RwbApplication *app, RwbWindow **window)
   g_assert_finalize_object (*window);
   *window = NULL;
 }
+
+RwbSession *
+window_session (RwbWindow *window)
+{
+  return rwb_graph_view_get_session (template_child_of (window, RWB_TYPE_WINDOW, "graph_view"));
+}
+
+gboolean
+window_shows_latest (gpointer data)
+{
+  RwbSession *session = window_session (data);
+  RwbScene *scene = rwb_session_get_scene (session);
+  return is_idle (data) && rwb_session_get_pending_graph (session) == NULL && scene != NULL
+         && scene->graph == rwb_session_get_graph (session);
+}
+
+void
+run_window_action (RwbWindow *window, const char *name, GVariant *parameter)
+{
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), name));
+  g_action_group_activate_action (G_ACTION_GROUP (window), name, parameter);
+  g_assert_true (wait_for (window_shows_latest, window));
+  settle ();
+}

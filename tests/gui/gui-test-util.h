@@ -39,6 +39,16 @@ RwbWindow *wait_for_sample (RwbApplication *app, RwbWindow *window);
 /* The index of the entity called @name in the graph @view shows; the test fails without one. */
 guint view_entity_named (RwbGraphView *view, const char *name);
 
+/* The session @window's graph view binds to. */
+RwbSession *window_session (RwbWindow *window);
+
+/* A Condition: the RwbWindow @data is idle and shows the scene of its session's latest graph. */
+gboolean window_shows_latest (gpointer data);
+
+/* Activates win.@name (enabled, or the test fails) with @parameter and waits until the graph it
+ * made is laid out and shown. */
+void run_window_action (RwbWindow *window, const char *name, GVariant *parameter);
+
 /* --- Pictures ------------------------------------------------------------------------------ */
 
 typedef struct

@@ -51,22 +51,11 @@ find (const char *name)
   return rwb_graph_find_entity (graph (), name);
 }
 
-static gboolean
-shows_latest (gpointer data)
-{
-  return is_idle (window) && rwb_session_get_pending_graph (session ()) == NULL
-         && rwb_session_get_scene (session ()) != NULL
-         && rwb_session_get_scene (session ())->graph == graph ();
-}
-
 /* Activates win.@name and waits until the graph it made is laid out and shown. */
 static void
 run (const char *name, GVariant *parameter)
 {
-  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), name));
-  g_action_group_activate_action (G_ACTION_GROUP (window), name, parameter);
-  g_assert_true (wait_for (shows_latest, NULL));
-  settle ();
+  run_window_action (window, name, parameter);
 }
 
 static void
@@ -301,7 +290,7 @@ test_split_and_evidence (void)
     g_assert_true (gtk_widget_get_visible (GTK_WIDGET (correct)));
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (correct), "win.split", "s",
                                                "شاومي"));
-    g_assert_true (wait_for (shows_latest, NULL));
+    g_assert_true (wait_for (window_shows_latest, window));
     g_assert_cmpint (find ("شاومي"), !=, find ("Xiaomi"));
     run ("undo", NULL);
     g_assert_cmpint (find ("شاومي"), ==, find ("Xiaomi"));
@@ -465,7 +454,7 @@ test_add_text (void)
 
   rwb_window_add_text (window, "Baidu and Xiaomi met in Beijing.\n\n"
                                "Lei Jun said Xiaomi will open a new plant in Thailand next year.\n");
-  g_assert_true (wait_for (shows_latest, NULL));
+  g_assert_true (wait_for (window_shows_latest, window));
   settle ();
   g_assert_cmpuint (graph ()->documents->len, ==, documents + 1);
   g_assert_cmpint (find ("Baidu"), <, 0);
@@ -497,7 +486,7 @@ test_project (void)
   g_assert_true (rwb_window_save_project_as (window, file, &error));
   g_assert_no_error (error);
   g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "work.rawabit"));
-  g_assert_true (wait_for (shows_latest, NULL));
+  g_assert_true (wait_for (window_shows_latest, window));
   g_assert_cmpuint (graph ()->entities->len, ==, entities);
   g_assert_cmpint (find ("Geely"), <, 0);
 
@@ -530,7 +519,7 @@ test_project (void)
   /* Opened again (as after a restart), the work is there. */
   g_assert_true (rwb_window_open_project (window, file, &error));
   g_assert_no_error (error);
-  g_assert_true (wait_for (shows_latest, NULL));
+  g_assert_true (wait_for (window_shows_latest, window));
   g_assert_cmpint (find ("Geely"), <, 0);
   g_assert_cmpint (find ("Baidu"), >=, 0);
 }

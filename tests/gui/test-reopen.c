@@ -41,7 +41,7 @@ static int status;
 static RwbSession *
 session (void)
 {
-  return rwb_graph_view_get_session (template_child_of (window, RWB_TYPE_WINDOW, "graph_view"));
+  return window_session (window);
 }
 
 static RwbGraph *
@@ -56,21 +56,10 @@ find (const char *name)
   return rwb_graph_find_entity (graph (), name);
 }
 
-static gboolean
-shows_latest (gpointer data)
-{
-  return is_idle (window) && rwb_session_get_pending_graph (session ()) == NULL
-         && rwb_session_get_scene (session ()) != NULL
-         && rwb_session_get_scene (session ())->graph == graph ();
-}
-
 static void
 run (const char *name)
 {
-  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), name));
-  g_action_group_activate_action (G_ACTION_GROUP (window), name, NULL);
-  g_assert_true (wait_for (shows_latest, NULL));
-  settle ();
+  run_window_action (window, name, NULL);
 }
 
 static char *
@@ -155,13 +144,13 @@ test_edit (void)
   window = wait_for_sample (app, window);
   g_assert_true (rwb_window_open_project (window, file, &error));
   g_assert_no_error (error);
-  g_assert_true (wait_for (shows_latest, NULL));
+  g_assert_true (wait_for (window_shows_latest, window));
   g_assert_cmpuint (graph ()->documents->len, ==, 2);
 
   /* A third article, pasted. */
   g_assert_true (g_file_get_contents (third, &text, NULL, &error));
   rwb_window_add_text (window, text);
-  g_assert_true (wait_for (shows_latest, NULL));
+  g_assert_true (wait_for (window_shows_latest, window));
   g_assert_cmpuint (graph ()->documents->len, ==, 3);
 
   /* Corrections: a deletion, a merge. */
@@ -183,7 +172,7 @@ test_edit (void)
   rwb_graph_view_drag_to (view, 37, 41);
   rwb_graph_view_release (view, 37, 41);
   settle ();
-  g_assert_true (wait_for (shows_latest, NULL));
+  g_assert_true (wait_for (window_shows_latest, window));
 
   /* Last, a rename undone: there is something to redo. */
   {
@@ -192,7 +181,7 @@ test_edit (void)
 
     g_assert_true (rwb_session_correct (session (), rename, &error));
     g_assert_no_error (error);
-    g_assert_true (wait_for (shows_latest, NULL));
+    g_assert_true (wait_for (window_shows_latest, window));
     g_assert_cmpint (find ("Reuters News"), >=, 0);
   }
   run ("undo");
@@ -213,7 +202,7 @@ test_edit (void)
 static gboolean
 has_project (gpointer data)
 {
-  return rwb_session_get_project (session ()) != NULL && shows_latest (NULL);
+  return rwb_session_get_project (session ()) != NULL && window_shows_latest (window);
 }
 
 static void

@@ -43,7 +43,7 @@ static char *tmp_dir;
 static RwbSession *
 session (void)
 {
-  return rwb_graph_view_get_session (template_child_of (window, RWB_TYPE_WINDOW, "graph_view"));
+  return window_session (window);
 }
 
 static RwbGraph *
@@ -58,21 +58,10 @@ find (const char *name)
   return rwb_graph_find_entity (graph (), name);
 }
 
-static gboolean
-shows_latest (gpointer data)
-{
-  return is_idle (window) && rwb_session_get_pending_graph (session ()) == NULL
-         && rwb_session_get_scene (session ()) != NULL
-         && rwb_session_get_scene (session ())->graph == graph ();
-}
-
 static void
 run (const char *name)
 {
-  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), name));
-  g_action_group_activate_action (G_ACTION_GROUP (window), name, NULL);
-  g_assert_true (wait_for (shows_latest, NULL));
-  settle ();
+  run_window_action (window, name, NULL);
 }
 
 static RwbCorrectionsPanel *
@@ -119,7 +108,7 @@ open_project (void)
   }
   g_assert_true (rwb_window_open_project (window, file, &error));
   g_assert_no_error (error);
-  g_assert_true (wait_for (shows_latest, NULL));
+  g_assert_true (wait_for (window_shows_latest, window));
   g_assert_cmpuint (graph ()->documents->len, ==, 3);
 }
 
@@ -173,7 +162,7 @@ test_corrections_panel (void)
   withdraw = find_named (GTK_WIDGET (panel), "withdraw");
   g_assert_nonnull (withdraw);
   g_signal_emit_by_name (withdraw, "clicked");
-  g_assert_true (wait_for (shows_latest, NULL));
+  g_assert_true (wait_for (window_shows_latest, window));
   settle ();
   g_assert_cmpint (find ("Nadec"), >=, 0);
   g_assert_cmpint (find ("نوفا"), ==, find ("Nova Electronics"));
@@ -283,7 +272,7 @@ test_articles_panel (void)
     gtk_editable_set_text (GTK_EDITABLE (entry), "2024-04-10");
     g_signal_emit_by_name (entry, "activate");
   }
-  g_assert_true (wait_for (shows_latest, NULL));
+  g_assert_true (wait_for (window_shows_latest, window));
   settle ();
   g_assert_true (row_starts (panel, 2, "Almarai agrees"));
   g_assert_cmpstr (rwb_timeline_date (rwb_session_get_timeline (session ()), 2), ==,
@@ -295,7 +284,7 @@ test_articles_panel (void)
   /* Removing it removes what only it said, and nothing the others say too. */
   g_assert_cmpint (find ("Nadec"), >=, 0);
   g_signal_emit_by_name (row_named (panel, 1, "remove"), "clicked");
-  g_assert_true (wait_for (shows_latest, NULL));
+  g_assert_true (wait_for (window_shows_latest, window));
   settle ();
   g_assert_cmpuint (graph ()->documents->len, ==, 2);
   g_assert_cmpint (find ("Nadec"), <, 0);
@@ -707,7 +696,7 @@ test_search_sentences (void)
 
   open_project ();
   rwb_session_set_as_of (session (), NULL);
-  g_assert_true (wait_for (shows_latest, NULL));
+  g_assert_true (wait_for (window_shows_latest, window));
   bar = template_child_of (window, RWB_TYPE_WINDOW, "search_bar");
   list = template_child_of (bar, RWB_TYPE_SEARCH_BAR, "sentence_list");
   box = template_child_of (bar, RWB_TYPE_SEARCH_BAR, "sentences_box");
@@ -767,11 +756,11 @@ test_search_sentences (void)
 
   /* As of 18 March the dairy article is not shown, nor are its sentences. */
   rwb_session_set_as_of (session (), "2024-03-18");
-  g_assert_true (wait_for (shows_latest, NULL));
+  g_assert_true (wait_for (window_shows_latest, window));
   g_assert_cmpstr (search_for (bar, "powder"), ==, "No matches");
   g_assert_false (gtk_widget_get_visible (box));
   rwb_session_set_as_of (session (), NULL);
-  g_assert_true (wait_for (shows_latest, NULL));
+  g_assert_true (wait_for (window_shows_latest, window));
 
   /* Nothing found anywhere says so. */
   g_assert_cmpstr (search_for (bar, "zzqx"), ==, "No matches");
@@ -784,7 +773,7 @@ test_search_sentences (void)
 static gboolean
 has_documents (gpointer n)
 {
-  return shows_latest (NULL) && graph ()->documents->len == GPOINTER_TO_UINT (n);
+  return window_shows_latest (window) && graph ()->documents->len == GPOINTER_TO_UINT (n);
 }
 
 /* Files dropped on the window are articles added to the project, one undoable command. */
@@ -906,7 +895,7 @@ test_new_project_folder_recent (void)
 
   /* Added in full: every article of the folder and its subfolder, in one undoable step. */
   rwb_window_add_articles (window, &dir, 1);
-  g_assert_true (wait_for (shows_latest, NULL));
+  g_assert_true (wait_for (window_shows_latest, window));
   g_assert_cmpuint (graph ()->documents->len, ==, 3);
   g_assert_cmpint (find ("Nova Electronics"), >=, 0);
   g_assert_cmpstr (rwb_session_get_undo_label (session ()), ==, "Add Articles");
@@ -923,12 +912,12 @@ test_new_project_folder_recent (void)
 
     g_assert_true (rwb_window_open_project (window, other, &error));
     g_assert_no_error (error);
-    g_assert_true (wait_for (shows_latest, NULL));
+    g_assert_true (wait_for (window_shows_latest, window));
   }
   g_assert_null (strstr (gtk_window_get_title (GTK_WINDOW (window)), "folder.rawabit"));
   g_action_group_activate_action (G_ACTION_GROUP (window), "open-recent",
                                   g_variant_new_string (uri));
-  g_assert_true (wait_for (shows_latest, NULL));
+  g_assert_true (wait_for (window_shows_latest, window));
   g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "folder.rawabit"));
   g_assert_cmpuint (graph ()->documents->len, ==, 3);
   /* The next start without files opens it again (rwb_application_activate). */
