@@ -58,7 +58,7 @@ test_sentences_glued (void)
   g_assert_cmpstr (g_ptr_array_index (s, 2), ==, "وباعت 1.11 مليون سيارة.");
 }
 
-/* An Arabic acronym spelled in letter names with full stops (إم.إن.جي، إيه.بي.سي) is one word:
+/* An Arabic acronym spelled in letter names with full stops (كيو.إل.تي، إيه.بي.سي) is one word:
  * its stops end no sentence, while a stop after an ordinary short word still does. */
 static void
 test_sentences_arabic_acronym (void)

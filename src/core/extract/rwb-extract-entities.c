@@ -76,7 +76,7 @@ index_key (Ctx *ctx, const char *name, guint index)
 }
 
 /* The entity with a name or alias spelled like @name up to hamza, alef maqsura, taa marbuta,
- * diacritics, presentation forms and case ("بنك عوده" is "بنك عودة"), of a type that fits,
+ * diacritics, presentation forms and case ("بنك نهضه" is "بنك نهضة"), of a type that fits,
  * or -1. The index of keys grows with the aliases entities gain: each name is keyed once,
  * and a lookup passes over the entities (not their aliases) to find new ones. */
 gint
@@ -380,7 +380,7 @@ loanword_name_part (Ctx *ctx, Token *t, gboolean first)
   return name_like_arabic (ctx, t) && (first || t->n_cands == 1);
 }
 
-/* "قدمته ناريفا وانترناشونال باور"، "ومضة كابيتال": two to four name-like words ending in a
+/* "قدمته نوراس وسيلفر باور"، "ومضة كابيتال": two to four name-like words ending in a
  * business word in Arabic letters (كابيتال، انترناشونال، جروب) are a company. The clitic
  * of the first word stays out of the name. */
 gboolean
@@ -441,7 +441,7 @@ quoted_arabic_name (Ctx *ctx, GArray *tokens, guint i, GArray *mentions, guint *
 {
   if (i == 0 || !is_open_quote (TOK (i - 1)))
     return FALSE;
-  /* After a head noun ("شركة «السيف مهندسون مقاولون»") the quotes hold the name, whatever
+  /* After a head noun ("شركة «الوادي مهندسون مقاولون»") the quotes hold the name, whatever
    * its words (a relation word too: "مقاولون"): up to five, none a function word or a verb
    * of saying. */
   RwbCueFlags cue = i > 1 ? TOK (i - 2)->cue : 0;
@@ -468,7 +468,7 @@ quoted_arabic_name (Ctx *ctx, GArray *tokens, guint i, GArray *mentions, guint *
   else if (cue & RWB_CUE_ORGANIZATION)
     type = RWB_ENTITY_ORGANIZATION;
   g_autofree char *arabic = span_text (ctx, tokens, i, last);
-  /* «كوسومار» (Cosumar): the Latin name in parentheses after the quote is the same company. */
+  /* «نوراس» (Nawras): the Latin name in parentheses after the quote is the same company. */
   guint e = type == RWB_ENTITY_PERSON
               ? entity_for_pattern (ctx, NULL, arabic, type, rule)
               : entity_with_paren_latin (ctx, tokens, mentions, last + 1, arabic, type, rule);
@@ -519,7 +519,7 @@ arabic_name_after_cue (Ctx *ctx, GArray *tokens, guint i, GArray *mentions)
 {
   if (i == 0)
     return FALSE;
-  /* "الشركة الإماراتية آبار": a definite head noun and its nisba (a describing word may
+  /* "الشركة الإماراتية سمران": a definite head noun and its nisba (a describing word may
    * stand between them), then the name. */
   guint h = i - 1;
   while (h > 0 && i - h <= 3 && TOK (h)->arabic
@@ -638,14 +638,14 @@ latin_given_name_run (GArray *tokens, guint first, guint last)
 {
   guint len = last - first + 1;
   const Token *t = TOK (first);
-  /* Particles and family articles do not count: "Mahmoud bin Abdullah Al Hashmi". */
+  /* Particles and family articles do not count: "Hamdan bin Rashid Al Tarmouk". */
   guint core = 0;
   for (guint k = first; k <= last; k++)
     if (!(TOK (k)->cue & RWB_CUE_PARTICLE))
       core++;
   if (len < 2 || core > 4 || len > 7)
     return FALSE;
-  /* "Essma Ben Hamida": a nasab link inside makes it a person's name, whatever the given
+  /* "Noura Ben Salah": a nasab link inside makes it a person's name, whatever the given
    * name. */
   gboolean nasab = FALSE;
   for (guint k = first + 1; k < last; k++)
@@ -695,7 +695,7 @@ english_name_context (Ctx *ctx, GArray *tokens, GArray *mentions, guint first, g
   guint len = last - first + 1;
   /* Capitalized common words with no cue, suffix or head are a heading, a title or a term
    * ("Merger and Acquisition Regulations"), not a name, unless the article named the entity
-   * in full before ("Agility" after "Agility Public Warehousing Co"). */
+   * in full before ("Tarvel" after "Tarvel Harvest Logistics Co"). */
   if (common_words_run (tokens, first, last)
       && !(len == 1 && names_known_entity (ctx, tokens, first)))
     return FALSE;
@@ -755,7 +755,7 @@ english_name_context (Ctx *ctx, GArray *tokens, GArray *mentions, guint first, g
     {
       /* Sentence (or clause) start: only a name of several words, one the article has
        * already named in full ("Hemsworth competes …"), or one an apposition describes
-       * ("Mal, an Abu Dhabi-based start-up, …"). */
+       * ("Qorvan, an Amman-based start-up, …"). */
       gboolean apposition = next && next2 && form_is (next, ",") && (next2->cue & RWB_CUE_ARTICLE);
       if (len < 2 && !apposition && !names_known_entity (ctx, tokens, first))
         return FALSE;
@@ -819,8 +819,8 @@ minister_office (Ctx *ctx, GArray *tokens, GArray *mentions, guint i, guint *out
   return TRUE;
 }
 
-/* Whether the sentence is a heading in title case ("Mal Raises Record $230M for AI Islamic
- * Finance Platform"): four words or more, most of them capitalized, no full stop at the
+/* Whether the sentence is a heading in title case ("Qorvan Raises Record Funding for Smart
+ * Ledger Platform"): four words or more, most of them capitalized, no full stop at the
  * end. Its capitalized runs are no evidence of a name; the lexicon and cues still are. */
 static gboolean
 english_heading (GArray *tokens)
@@ -891,14 +891,14 @@ find_entities (Ctx *ctx, GArray *tokens, GArray *mentions, gboolean arabic_doc)
           gboolean cued = (i > 0 && (TOK (i - 1)->cue & (RWB_CUE_COMPANY | RWB_CUE_ORGANIZATION)))
                           || quoted (tokens, i, last);
           /* A form that is also an everyday word, with no cue: no lexicon name — but a
-           * capitalized Latin word may still open an unknown name ("PC Oman Ventures"). */
+           * capitalized Latin word may still open an unknown name ("Jordan Ventures"). */
           if (entry->needs_cue && !cued)
             {
               if (t->latin && t->capital)
                 goto latin_name;
               continue;
             }
-          /* "Oman Ventures Limited": a place or a person the lexicon knows, then company
+          /* "Jordan Ventures Limited": a place or a person the lexicon knows, then company
            * suffixes, names a company of its own. */
           if (hit->kind == RWB_LEX_NAME && entry->type != RWB_ENTITY_COMPANY && t->latin
               && last + 1 < tokens->len && TOK (last + 1)->capital && TOK (last + 1)->mention < 0
@@ -952,14 +952,14 @@ find_entities (Ctx *ctx, GArray *tokens, GArray *mentions, gboolean arabic_doc)
           i = last;
           continue;
         }
-      /* "وانترناشونال باور"، "ومضة كابيتال": name-like words with an English business word
+      /* "وسيلفر باور"، "ومضة كابيتال": name-like words with an English business word
        * in Arabic letters among them. */
       if (arabic_loanword_name (ctx, tokens, i, mentions, &last))
         {
           i = last;
           continue;
         }
-      /* "مدينة طرفاية", "بمنطقة ليساسفة": an unknown name after a place's head noun. */
+      /* "مدينة سمراية", "بمنطقة قرطاسة": an unknown name after a place's head noun. */
       if (arabic_place_after_head (ctx, tokens, i, mentions))
         continue;
       /* "شركة زيمبرا", "وكالة ستاربرس": an unknown Arabic name right after a cue. */

@@ -211,8 +211,8 @@ read_chain (Ctx *ctx, GArray *tokens, guint k, gboolean indefinite_before, guint
   return k;
 }
 
-/* A sector noun and a nationality after a company's head noun, "الإسمنت الليبية" or "صناعة
- * الإسمنت الليبية", with no name after them: returns the nationality's token, or -1. */
+/* A sector noun and a nationality after a company's head noun, "الحديد الأردنية" or "صناعة
+ * الحديد الأردنية", with no name after them: returns the nationality's token, or -1. */
 static gint
 sector_nisba_end (Ctx *ctx, GArray *tokens, guint k)
 {
@@ -221,7 +221,7 @@ sector_nisba_end (Ctx *ctx, GArray *tokens, guint k)
     return -1;
   if (!definite (t))
     {
-      /* صناعة الإسمنت: an indefinite sector noun before a definite one. */
+      /* صناعة الحديد: an indefinite sector noun before a definite one. */
       if (k + 1 >= tokens->len || !definite (TOK (k + 1)) || !generic_word (ctx, TOK (k + 1))
           || TOK (k + 1)->n_cands != 1 || TOK (k + 1)->mention >= 0)
         return -1;
@@ -242,7 +242,7 @@ sector_nisba_end (Ctx *ctx, GArray *tokens, guint k)
   return (gint) k + 1;
 }
 
-/* "والماء" after "وزارة الكهرباء", "وتقانة المعلومات" after "وزارة الاتصالات": و and a second
+/* "والري" after "وزارة الزراعة", "وتنمية الريف" after "وزارة الزراعة": و and a second
  * field of the same body, a definite noun or an idafa of two words. Not another body ("وهيئة
  * السوق") or a company ("والشركة"). Returns its last token, or -1. */
 static gint
@@ -266,7 +266,7 @@ field_conjunct (Ctx *ctx, GArray *tokens, guint k)
           Token *n = TOK (k + 1);
           if (definite (n) && n->n_cands == 1 && n->mention < 0 && blocking_cue (n) == 0
               && !starts_trigger (ctx, n) && !lexicon_at (ctx, tokens, k + 1))
-            return (gint) k + 1; /* وتقانة المعلومات */
+            return (gint) k + 1; /* وتنمية الريف */
         }
       return -1;
     }
@@ -308,8 +308,8 @@ without_head_clitic (Ctx *ctx, const Token *head, const char *text)
   return g_strdup (text);
 }
 
-/* A Latin name in parentheses right after token @k: "الشركة الصينية العامة للهندسة المعمارية
- * (CSCEC)". Sets its first and last token. */
+/* A Latin name in parentheses right after token @k: "الشركة الأردنية العامة للهندسة المدنية
+ * (JGCE)". Sets its first and last token. */
 static gboolean
 paren_latin_after (GArray *tokens, guint k, guint *first, guint *last)
 {
@@ -340,7 +340,7 @@ entity_with_paren_latin (Ctx *ctx, GArray *tokens, GArray *mentions, guint last,
   const RwbLexHit *hit;
   if (!paren_latin_after (tokens, last, &lf, &ll))
     {
-      /* "(تي إي إس)": an acronym in Arabic letters is an alias and a mention. */
+      /* "(آر إن إف)": an acronym in Arabic letters is an alias and a mention. */
       guint e = entity_for_pattern (ctx, NULL, arabic, type, rule);
       if (paren_acronym_after (ctx, tokens, last, &lf, &ll))
         {
@@ -377,13 +377,13 @@ emit (Ctx *ctx, GArray *tokens, GArray *mentions, guint head, guint first, guint
   guint e = entity_with_paren_latin (ctx, tokens, mentions, last, shown, type, rule);
   RwbEntity *x = g_ptr_array_index (ctx->graph->entities, e);
   /* The other forms an article or an annotator may use: with or without the head noun,
-   * without a trailing place nisba (بنك عودة اللبناني → بنك عودة). */
+   * without a trailing place nisba (بنك نهضة الأردني → بنك نهضة). */
   if (first != head)
     {
       g_autofree char *bare = span_text (ctx, tokens, first, plain_last);
       g_autofree char *headed_text = span_text (ctx, tokens, head, plain_last);
       g_autofree char *headed = without_head_clitic (ctx, TOK (head), headed_text);
-      /* A sector word alone ("الإسمنت") names no company. */
+      /* A sector word alone ("الحديد") names no company. */
       if (!name_whole)
         rwb_entity_add_alias (x, bare);
       rwb_entity_add_alias (x, headed);
@@ -426,7 +426,7 @@ arabic_short_form (Ctx *ctx, const Token *t)
   return -1;
 }
 
-/* A given name inside a company's name ("أولاد علي"): علي is the name, not على. */
+/* A given name inside a company's name ("أولاد سالم"): علي is the name, not على. */
 static gboolean
 given_name_word (Ctx *ctx, Token *t)
 {
@@ -436,7 +436,7 @@ given_name_word (Ctx *ctx, Token *t)
 }
 
 /* An acronym in parentheses right after token @k: Latin capitals "(TES)" or Arabic letter
- * names "(تي إي إس)". Sets its first and last token. */
+ * names "(آر إن إف)". Sets its first and last token. */
 static gboolean
 paren_acronym_after (Ctx *ctx, GArray *tokens, guint k, guint *first, guint *last)
 {
@@ -454,7 +454,7 @@ paren_acronym_after (Ctx *ctx, GArray *tokens, guint k, guint *first, guint *las
   return TRUE;
 }
 
-/* "ومجموعة العرجاني"، "شركة المراعي": one definite word after an indefinite company head is
+/* "ومجموعة الفرحاني"، "شركة المراعي": one definite word after an indefinite company head is
  * the name when nothing more general reads it — not a sector or common word, an adjective,
  * a nisba the lexicon knows as a place's, or a noun ending in ة / ات (a description: "شركة
  * الإدارة"). */
@@ -522,7 +522,7 @@ arabic_org_after_head (Ctx *ctx, GArray *tokens, guint i, GArray *mentions, guin
     first_definite = TRUE;
   else if (generic_word (ctx, w) && (sector_end = sector_nisba_end (ctx, tokens, i)) >= 0)
     {
-      /* "شركة الإسمنت الليبية"، "شركة صناعة الإسمنت الليبية": a sector and a nationality make
+      /* "شركة الحديد الأردنية"، "شركة صناعة الحديد الأردنية": a sector and a nationality make
        * the name, unless a name follows that they describe ("شركة الشحن الإماراتية أرامكس"). */
       last = (guint) sector_end;
       plain_last = last - 1;
@@ -551,7 +551,7 @@ arabic_org_after_head (Ctx *ctx, GArray *tokens, guint i, GArray *mentions, guin
       last = read_chain (ctx, tokens, k, indefinite, &tails, &adjectives, &place_nisbas,
                          &plain_last);
     }
-  /* "وزارة الكهرباء والماء": a second field joined by و, then what closes the name. */
+  /* "وزارة الزراعة والري": a second field joined by و, then what closes the name. */
   if (field_head && first_definite)
     {
       gint c = last + 1 < tokens->len ? field_conjunct (ctx, tokens, last + 1) : -1;
@@ -562,13 +562,13 @@ arabic_org_after_head (Ctx *ctx, GArray *tokens, guint i, GArray *mentions, guin
           last = l2, plain_last = pl2, tails += t2, adjectives += a2, place_nisbas += p2;
         }
     }
-  /* "شركة جبل عمر للتطوير": a name of two or three proper words is closed by a sector tail,
+  /* "شركة نجم الساحل للتطوير": a name of two or three proper words is closed by a sector tail,
    * a legal form or a name adjective after them. */
   if (indefinite && last == i)
     {
-      /* Also a person's name inside ("شركة أولاد علي الغانم للسيارات": a given name, and a
+      /* Also a person's name inside ("شركة أولاد سالم الهاجري للسيارات": a given name, and a
        * family name with the article last), or a name closed by its acronym in parentheses
-       * ("شركة تري إنرجي سولوشنز (تي إي إس)"). */
+       * ("شركة رمل نيو فيوتشر (آر إن إف)"). */
       guint k2 = i;
       gboolean given = FALSE;
       while (k2 + 1 < tokens->len && k2 - i < 3
@@ -645,8 +645,8 @@ arabic_definite_org (Ctx *ctx, GArray *tokens, guint i, GArray *mentions, guint 
   return TRUE;
 }
 
-/* Whether @t is an acronym spelled in Arabic letter names joined by dots, "إم.إن.جي"،
- * "سي.ام.إي.سي" (one word to the segmenter): at least two letters; a stop may close it. */
+/* Whether @t is an acronym spelled in Arabic letter names joined by dots, "كيو.إل.تي"،
+ * "بي.إل.إم" (one word to the segmenter): at least two letters; a stop may close it. */
 static gboolean
 letter_acronym (Ctx *ctx, const Token *t)
 {
@@ -676,7 +676,7 @@ pure_letter_name (Ctx *ctx, const Token *t)
   return (f & RWB_CUE_LETTER_NAME) && (f & ~(RwbCueFlags) RWB_CUE_LETTER_NAME) == 0;
 }
 
-/* An acronym spelled in letter names at @i: one dotted word ("إم.إن.جي") or a run of separate
+/* An acronym spelled in letter names at @i: one dotted word ("كيو.إل.تي") or a run of separate
  * letter names ("إتش إس بي سي"، "بي إم كيه"). A run starts and ends with a letter that is no
  * other word, so "في" and "أو" end none; it may hold them inside. Sets its last token. */
 static gboolean
@@ -704,7 +704,7 @@ letter_run (Ctx *ctx, GArray *tokens, guint i, guint *out_last)
   return TRUE;
 }
 
-/* "إيه.دي.كيو"، "شركة سي.ام.إي.سي"، "مجموعة بي إم كيه"، "إم.إن.جي كارغو"، "شركة إف.جي.إل
+/* "إيه.بي.سي"، "شركة بي.إل.إم"، "مجموعة بي إم كيه"، "كيو.إل.تي كارغو"، "شركة إف.جي.إل
  * للنقل": an acronym spelled in Arabic letters is a name; one name-like word right after it
  * and the chain that follows (sector tails, legal forms) belong to it. An organization when
  * an organization's head noun stands before it; else a company. */

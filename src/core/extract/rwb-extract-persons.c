@@ -247,8 +247,8 @@ arabic_person_by_given_name (Ctx *ctx, GArray *tokens, guint i, GArray *mentions
         }
       /* An undefined family name ("ليلى حداد،") only as the last word before a comma, a
        * function word, a role or the end, and only after a given name that is not a common
-       * word. A grandfather's or family name may follow it: "محمد عباس فايد،"، "محمد عباس
-       * الفايد". */
+       * word. A grandfather's or family name may follow it: "سليم عباس فارح،"، "سليم عباس
+       * الفارح". */
       if (!strong || g_utf8_strlen (u->form, -1) < 3)
         break;
       if (closes_name (tokens, n + 1) || role_at (tokens, n + 1))

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rwb-extract-places.c — Arabic place names no lexicon lists, from the head noun that news
- * prose puts before them: "مدينة طرفاية"، "بمنطقة ليساسفة"، "ولاية سطيف". The head stays out
+ * prose puts before them: "مدينة سمراية"، "بمنطقة قرطاسة"، "ولاية سطيف". The head stays out
  * of the name (it is an alias with the head); the word after it must look like a name: not
  * a function word, a cue, a relation word or a common noun in ـة/ـات/ـون/ـين, and not a name
  * the lexicon already knows (its own rule reads "مدينة مكة المكرمة").
@@ -9,7 +9,7 @@
 
 #include "rwb-extract-private.h"
 
-/* A definite word that may be a place's name (الرويبة is; الصناعات، المستثمرين are not). */
+/* A definite word that may be a place's name (البطحاء is; الصناعات، المستثمرين are not). */
 static gboolean
 definite_place_word (Ctx *ctx, const Token *t)
 {
@@ -35,7 +35,7 @@ definite_place_word (Ctx *ctx, const Token *t)
   return TRUE;
 }
 
-/* A word of the place's idafa chain after its first word ("سور مجرى العيون"). */
+/* A word of the place's idafa chain after its first word ("قصر وادي الرمال"). */
 static gboolean
 chain_word (Ctx *ctx, Token *t)
 {
@@ -46,9 +46,9 @@ chain_word (Ctx *ctx, Token *t)
   return name_like_arabic (ctx, t) || definite_place_word (ctx, t);
 }
 
-/* "مدينة طرفاية"، "منطقة ليساسفة الصناعية": an indefinite word in ـة after a place's head
+/* "مدينة سمراية"، "منطقة قرطاسة الصناعية": an indefinite word in ـة after a place's head
  * noun is its name, not an adjective agreeing with it, when it ends in ـاية (no adjective
- * does: طرفاية، سقاية) or a definite nisba follows it (an indefinite adjective takes none
+ * does: سمراية، سقاية) or a definite nisba follows it (an indefinite adjective takes none
  * after it: "منطقة صناعية جديدة"). */
 static gboolean
 feminine_place_name (Ctx *ctx, GArray *tokens, guint i)
@@ -92,7 +92,7 @@ arabic_place_after_head (Ctx *ctx, GArray *tokens, guint i, GArray *mentions)
   if (t->cue & RWB_CUE_GIVEN_ANY)
     return FALSE; /* "مدينة الملك عبدالله"-like names after a person's: not read here */
   /* An idafa chain goes on after indefinite words and ends at a definite one: "مثلث
-   * ماسبيرو"، "سور مجرى العيون". */
+   * الريحان"، "قصر وادي الرمال". */
   guint last = i;
   while (!definite && last + 1 < tokens->len && last - i < 3 && chain_word (ctx, TOK (last + 1))
          && !lookup_phrase (ctx, tokens, last + 1, &l, &hit, &cand))

@@ -564,7 +564,7 @@ relate_by_trigger (Sent *s, guint ia, guint ib, const TriggerHit *hit)
                                                  b->entity);
   if (!between && !around && !after && !verb_first)
     return FALSE;
-  /* "وليد الأحمدي - الرئيس التنفيذي لشركة المناخة …": a title that names its organization
+  /* "وليد الأحمدي - الرئيس التنفيذي لشركة الوفرة …": a title that names its organization
    * is held there, not in another party of the sentence. */
   if (role_title)
     {
@@ -935,10 +935,10 @@ pair (Sent *s, guint i, guint j)
     relate (s, a->entity, b->entity, RWB_RELATION_MENTION, 0.2, "same sentence");
 }
 
-/* "بنك عودة مصر"، "MTN Syria", "Bank Audi Egypt": a company named as another one plus a
+/* "بنك نهضة مصر"، "MTN Syria", "Bank Audi Egypt": a company named as another one plus a
  * country is that company's unit there (ownership, parent → unit). The place gets its
  * location relation from find_locations. */
-/* "شركة المناخة للتطوير (مجموعة دله)": a group named with its head noun in parentheses
+/* "شركة الوفرة للتطوير (مجموعة سنابل)": a group named with its head noun in parentheses
  * right after a company is the company's owner. */
 static void
 parent_in_parentheses (Sent *s, const Mention *x)

@@ -72,7 +72,7 @@ title_org (Ctx *ctx, GArray *tokens, GArray *mentions, guint hit_last, gint *org
       && j + 1 < tokens->len)
     {
       t = TOK (++j);
-      /* "لشركة “سي إي سي”": the quoted name after the head noun. */
+      /* "لشركة “دي إس كيو”": the quoted name after the head noun. */
       if (t->mention < 0 && is_open_quote (t) && j + 1 < tokens->len)
         t = TOK (++j);
     }
@@ -85,7 +85,7 @@ title_org (Ctx *ctx, GArray *tokens, GArray *mentions, guint hit_last, gint *org
     return -1;
   *org_mention = t->mention;
   guint last = m->last;
-  /* "(ESEC)" or a place nisba right after the name belongs with it. */
+  /* "(RGC)" or a place nisba right after the name belongs with it. */
   for (guint k = last + 1; k < tokens->len && k <= last + MAX_SLOT_SKIP; k++)
     {
       Token *x = TOK (k);
@@ -116,7 +116,7 @@ title_org (Ctx *ctx, GArray *tokens, GArray *mentions, guint hit_last, gint *org
               continue;
             }
         }
-      /* "للشركة X في الشرق الأوسط (CSCEC) فلان": where the office is. */
+      /* "للشركة X في الشرق الأوسط (JGCE) فلان": where the office is. */
       if (x->mention < 0 && x->arabic && (x->cue & RWB_CUE_LOCATIVE) && x->n_cands == 1
           && k + 1 < tokens->len && TOK (k + 1)->mention >= 0
           && etype (ctx, g_array_index (mentions, Mention, TOK (k + 1)->mention).entity)
@@ -443,7 +443,7 @@ role_org_before (Sent *s, const Mention *holder)
           if (m->kind == MENTION_ADJECTIVE)
             {
               k = m->first + 1;
-              continue; /* "بنك عودة اللبناني": the nisba describes the bank */
+              continue; /* "بنك نهضة الأردني": the nisba describes the bank */
             }
           return is_org_entity (s->ctx, m->entity) && !is_media (s->ctx, m->entity) ? t->mention
                                                                                     : -1;

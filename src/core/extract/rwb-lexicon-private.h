@@ -77,7 +77,7 @@ typedef enum {
   RWB_CUE_FACILITY = 1 << 25,    /* مطار، شارع: a place named after a person (مطار الملك خالد) */
   RWB_CUE_ORDINARY_ADJECTIVE = 1 << 26, /* الحالي، التنفيذي: looks like a nisba, is no name */
   RWB_CUE_PLACE_HEAD = 1 << 27,  /* مدينة، منطقة: the name after it is a place */
-  RWB_CUE_LETTER_NAME = 1 << 28, /* إم، كيو: a Latin letter spelled in Arabic (إم.إن.جي) */
+  RWB_CUE_LETTER_NAME = 1 << 28, /* إم، كيو: a Latin letter spelled in Arabic (كيو.إل.تي) */
   RWB_CUE_COMMON_WORD = 1 << 29, /* iron, merger: an ordinary English word, no name alone */
   RWB_CUE_LOANWORD = 1 << 30,    /* كابيتال، انترناشونال: an English business word in Arabic letters */
 } RwbCueFlags;

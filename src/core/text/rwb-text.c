@@ -230,7 +230,7 @@ letter_run (const char *text, gsize bstart, gsize bend, gsize i, gboolean forwar
   return n;
 }
 
-/* A stop inside an acronym spelled in Arabic letter names, "إم.إن.جي": short words on both
+/* A stop inside an acronym spelled in Arabic letter names, "كيو.إل.تي": short words on both
  * sides and another stop right before or after them. */
 static gboolean
 in_arabic_acronym (const char *text, gsize bstart, gsize bend, gsize i)
@@ -244,7 +244,7 @@ in_arabic_acronym (const char *text, gsize bstart, gsize bend, gsize i)
 /* ICU does not break "الذكي.وتجري" (no space after the stop). Split a sentence wherever a
  * terminator sits between two letters and the next is Arabic, or a lower-case Latin letter
  * precedes and an upper-case one follows ("plan.The"); digits ("1.11"), abbreviations
- * ("U.S.", "إم.إن.جي") and domain names ("JD.com") stay whole. */
+ * ("U.S.", "كيو.إل.تي") and domain names ("JD.com") stay whole. */
 static void
 split_glued (GArray *spans, const char *text, gsize bstart, gsize bend, guint cp_start)
 {
@@ -484,7 +484,7 @@ next_paragraph (RwbSegmenter *seg, GError **error)
   gsize pb = seg->para.byte_at[0], pe = seg->para.byte_at[seg->para.n16];
   for (gint32 e = ubrk_next (seg->sentences); e != UBRK_DONE; e = ubrk_next (seg->sentences))
     {
-      /* ICU ends a sentence at every stop before an Arabic letter, also inside "إم.إن.جي". */
+      /* ICU ends a sentence at every stop before an Arabic letter, also inside "كيو.إل.تي". */
       gsize eb = seg->para.byte_at[e];
       if (e < (gint32) seg->para.n16 && eb > pb && seg->text[eb - 1] == '.'
           && in_arabic_acronym (seg->text, pb, pe, eb - 1))
