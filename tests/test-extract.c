@@ -299,10 +299,10 @@ test_org_grammar (void)
     "وقعت شركة نماء للحديد عقدا مع مجموعة الواحة القابضة. "
     "وحصل بنك الساحل الوطني على موافقة الهيئة الوطنية للمواصفات على المنتج. "
     "وقال رئيس مجلس الإدارة إن الشركة الصينية ستبني المصنع. "
-    "ويمول البنك الأهلي المتحد المشروع مع شركة نقل دمشق.";
+    "ويمول البنك الوطني المتحد المشروع مع شركة نقل دمشق.";
   g_autoptr (RwbGraph) g = extract_text (text, "ar");
   const char *orgs[] = { "نماء للحديد", "الواحة القابضة", "بنك الساحل الوطني",
-                         "الهيئة الوطنية للمواصفات", "البنك الأهلي المتحد", "نقل دمشق" };
+                         "الهيئة الوطنية للمواصفات", "البنك الوطني المتحد", "نقل دمشق" };
   for (guint i = 0; i < G_N_ELEMENTS (orgs); i++)
     {
       gint e = -1;
@@ -509,20 +509,20 @@ test_lists_with_nisbas (void)
 }
 
 /* In a list of signatories each title names its own organization: no one holds a title in
- * another party of the sentence. A trade tail (لتطوير المشاريع العمرانية) ends a name; a
+ * another party of the sentence. A trade tail (لتطوير العقارات السكنية) ends a name; a
  * group in parentheses after a company owns it. */
 static void
 test_signatories (void)
 {
   const char *text =
     "وقع الاتفاقية السيد سامر الخطيب الرئيس التنفيذي لشركة رمال الخليج للمقاولات، والمهندس "
-    "وليد أحمد البدري - الرئيس التنفيذي لشركة الوفرة لتطوير المشاريع العمرانية (مجموعة "
+    "وليد أحمد البدري - الرئيس التنفيذي لشركة الوفرة لتطوير العقارات السكنية (مجموعة "
     "سنابل) والأستاذ ناصر محمد – المدير الإقليمي لمجموعة الربوة القابضة.";
   g_autoptr (RwbGraph) g = extract_text (text, "ar");
-  g_assert_cmpint (find (g, "الوفرة لتطوير المشاريع العمرانية"), >=, 0);
-  g_assert_true (HAS (types_between (g, "وليد أحمد البدري", "الوفرة لتطوير المشاريع العمرانية"),
+  g_assert_cmpint (find (g, "الوفرة لتطوير العقارات السكنية"), >=, 0);
+  g_assert_true (HAS (types_between (g, "وليد أحمد البدري", "الوفرة لتطوير العقارات السكنية"),
                       RWB_RELATION_EXECUTIVE));
-  g_assert_true (HAS (types_between (g, "سنابل", "الوفرة لتطوير المشاريع العمرانية"),
+  g_assert_true (HAS (types_between (g, "سنابل", "الوفرة لتطوير العقارات السكنية"),
                       RWB_RELATION_OWNERSHIP));
   g_assert_false (HAS (types_between (g, "وليد أحمد البدري", "رمال الخليج للمقاولات"),
                        RWB_RELATION_EXECUTIVE));

@@ -129,7 +129,7 @@ idafa_word (Ctx *ctx, GArray *tokens, guint k)
   return (gint) k;
 }
 
-/* "لتطوير المشاريع": ل, a verbal noun of the form تفعيل (five letters or more, no article),
+/* "لتطوير العقارات": ل, a verbal noun of the form تفعيل (five letters or more, no article),
  * then a definite noun that is no name or cue. */
 static gboolean
 trade_tail (Ctx *ctx, GArray *tokens, guint k)
@@ -159,7 +159,7 @@ read_chain (Ctx *ctx, GArray *tokens, guint k, gboolean indefinite_before, guint
     {
       guint n = k + 1;
       Part p = name_tail_part (ctx, tokens, n);
-      /* "لتطوير المشاريع العمرانية"، "لتجارة السيارات": ل + a verbal noun in ت and the
+      /* "لتطوير العقارات السكنية"، "لتجارة السيارات": ل + a verbal noun in ت and the
        * definite noun it governs name the trade, like a sector tail. */
       if (p == PART_NONE && *n_tails == 0 && n + 1 < tokens->len && trade_tail (ctx, tokens, n))
         {
