@@ -40,6 +40,69 @@ work_for (const char *unit, guint n, const char *language)
   return work;
 }
 
+/* A letter-made word for @n, different for every @n: "Bakomi" … in Latin, or Arabic
+ * letters that are no clitics (جحخد …), so no two words differ only by a prefix. */
+static void
+append_word (GString *text, guint n, gboolean arabic)
+{
+  static const char *const latin[] = { "ba", "ko", "mi", "tu", "ze", "ra", "lo", "pi",
+                                       "da", "fe", "gu", "ha", "jo", "ni", "so", "vu" };
+  static const char *const arab[] = { "\xd8\xac", "\xd8\xad", "\xd8\xae", "\xd8\xaf", "\xd8\xb1", "\xd8\xb2", "\xd8\xb3", "\xd8\xb4", "\xd8\xb5", "\xd8\xb6", "\xd8\xb7", "\xd8\xb9", "\xd8\xba", "\xd9\x82", "\xd9\x86", "\xd8\xab" };
+  const char *const *letters = arabic ? arab : latin;
+  gsize start = text->len;
+  for (guint k = 0; k < 4; k++, n /= 16)
+    g_string_append (text, letters[n % 16]);
+  if (!arabic)
+    text->str[start] = g_ascii_toupper (text->str[start]);
+}
+
+/* Steps of the whole extraction for @n sentences, each naming three parties no other
+ * sentence names. */
+static guint64
+work_for_distinct (guint n, gboolean arabic)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+  for (guint i = 0; i < n; i++)
+    {
+      if (arabic)
+        g_string_append (text, "\xd9\x88\xd9\x82\xd8\xb9\xd8\xaa \xd8\xb4\xd8\xb1\xd9\x83\xd8\xa9 "); /* وقعت شركة */
+      append_word (text, 3 * i, arabic);
+      g_string_append_c (text, ' ');
+      append_word (text, 3 * i + 1, arabic);
+      g_string_append (text, arabic ? " \xd9\x84\xd9\x84\xd8\xaa\xd8\xb7\xd9\x88\xd9\x8a\xd8\xb1 \xd8\xb9\xd9\x82\xd8\xaf\xd8\xa7 \xd9\x85\xd8\xb9 \xd8\xa8\xd9\x86\xd9\x83 " /* للتطوير عقدا مع بنك */
+                                    : " Holdings signed a deal with ");
+      append_word (text, 3 * i + 2, arabic);
+      g_string_append (text, arabic ? ".\n" : " Capital.\n");
+    }
+  g_autoptr (RwbGraph) graph = rwb_graph_new ();
+  guint doc = rwb_graph_add_document (graph, NULL, arabic ? "ar" : "en", text->str);
+  g_autoptr (GError) error = NULL;
+  guint64 work = 0;
+  g_assert_true (extract_document_counting (default_lexicon (), graph, doc, NULL, &work,
+                                            &error));
+  g_assert_no_error (error);
+  /* Every sentence gives its two parties and their relation. */
+  g_assert_cmpuint (graph->entities->len, >=, 2 * n);
+  g_assert_cmpuint (graph->relations->len, >=, n);
+  return work;
+}
+
+/* Names never seen before are looked up through indices: a new name costs the same whatever
+ * the number of names before it (a scan of every entity per new name was quadratic). */
+static void
+test_distinct_names (void)
+{
+  for (guint arabic = 0; arabic < 2; arabic++)
+    {
+      guint64 small = work_for_distinct (200, arabic);
+      guint64 large = work_for_distinct (1600, arabic);
+      g_test_message ("%s: %" G_GUINT64_FORMAT " steps for 200 sentences, %" G_GUINT64_FORMAT
+                      " for 1600", arabic ? "Arabic" : "English", small, large);
+      g_assert_cmpuint (large, <=, small * 10);
+      g_assert_cmpuint (large, >=, small * 6);
+    }
+}
+
 static void
 check_linear (const char *unit, const char *language)
 {
@@ -110,5 +173,6 @@ main (int argc, char **argv)
   g_test_add_func ("/extract-bounds/reporting", test_reporting);
   g_test_add_func ("/extract-bounds/repeated-name", test_repeated_name);
   g_test_add_func ("/extract-bounds/keep-relations", test_bounds_keep_relations);
+  g_test_add_func ("/extract-bounds/distinct-names", test_distinct_names);
   return g_test_run ();
 }

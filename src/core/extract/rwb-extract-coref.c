@@ -16,6 +16,28 @@ is_party (RwbGraph *graph, guint entity)
   return e->type == RWB_ENTITY_COMPANY || e->type == RWB_ENTITY_ORGANIZATION;
 }
 
+/* ctx->recent holds parties in the order last named, newest last. Naming a party again
+ * moves it to the end: its old slot becomes a hole (RECENT_HOLE), and the array is compacted
+ * when holes are half of it, so each mention costs constant time on average. */
+#define RECENT_HOLE G_MAXUINT
+
+static void
+recent_compact (Ctx *ctx)
+{
+  guint kept = 0;
+  for (guint i = 0; i < ctx->recent->len; i++)
+    {
+      guint e = g_array_index (ctx->recent, guint, i);
+      ctx->work++;
+      if (e == RECENT_HOLE)
+        continue;
+      g_array_index (ctx->recent, guint, kept) = e;
+      g_hash_table_insert (ctx->recent_at, GUINT_TO_POINTER (e), GUINT_TO_POINTER (kept + 1));
+      kept++;
+    }
+  g_array_set_size (ctx->recent, kept);
+}
+
 void
 remember (Ctx *ctx, guint entity)
 {
@@ -25,13 +47,37 @@ remember (Ctx *ctx, guint entity)
   g_hash_table_insert (ctx->salience, key,
                        GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (ctx->salience,
                                                                                 key)) + 1));
-  for (guint i = 0; i < ctx->recent->len; i++)
-    if (g_array_index (ctx->recent, guint, i) == entity)
-      {
-        g_array_remove_index (ctx->recent, i);
-        break;
-      }
+  guint at = GPOINTER_TO_UINT (g_hash_table_lookup (ctx->recent_at, key));
+  if (at == ctx->recent->len && at > 0)
+    return; /* already the newest */
+  if (at > 0)
+    {
+      g_array_index (ctx->recent, guint, at - 1) = RECENT_HOLE;
+      ctx->recent_holes++;
+    }
   g_array_append_val (ctx->recent, entity);
+  g_hash_table_insert (ctx->recent_at, key, GUINT_TO_POINTER (ctx->recent->len));
+  if (ctx->recent_holes > 16 && ctx->recent_holes * 2 > ctx->recent->len)
+    {
+      recent_compact (ctx);
+      ctx->recent_holes = 0;
+    }
+}
+
+/* The party named before slot *@cursor, stepping over holes, and moves @cursor to it; -1
+ * when there is none. A hole passed stands for a party named again later, which the walk
+ * from the end has already passed: k parties cost at most 2k steps. */
+static gint
+recent_party (Ctx *ctx, guint *cursor)
+{
+  while (*cursor > 0)
+    {
+      guint e = g_array_index (ctx->recent, guint, --*cursor);
+      ctx->work++;
+      if (e != RECENT_HOLE)
+        return (gint) e;
+    }
+  return -1;
 }
 
 /* The head nouns a description can name its kind by, in matching form and in Latin: "البنك"
@@ -62,8 +108,10 @@ static const KindHead kind_heads[] = {
   { "group", group_words },
 };
 
-/* How many of the most recent parties a description looks back over. */
+/* How many of the most recent parties a description looks back over: for one of a kind
+ * ("البنك"), and for the two the article is about ("both companies"). */
 #define KIND_LOOKBACK 16
+#define SALIENT_LOOKBACK 256
 
 static gboolean
 names_hold (const RwbEntity *e, const char *const *words)
@@ -102,9 +150,11 @@ referent_of_kind (Ctx *ctx, const char *const *words, gint preferred)
   if (preferred >= 0
       && names_hold (g_ptr_array_index (ctx->graph->entities, (guint) preferred), words))
     return preferred;
-  for (guint r = ctx->recent->len, n = 0; r-- > 0 && n < KIND_LOOKBACK; n++)
+  guint cursor = ctx->recent->len;
+  gint party;
+  for (guint n = 0; n < KIND_LOOKBACK && (party = recent_party (ctx, &cursor)) >= 0; n++)
     {
-      guint e = g_array_index (ctx->recent, guint, r);
+      guint e = (guint) party;
       if (!g_hash_table_contains (ctx->media, GUINT_TO_POINTER (e))
           && names_hold (g_ptr_array_index (ctx->graph->entities, e), words))
         return (gint) e;
@@ -172,14 +222,17 @@ resolve_coreference (Ctx *ctx, GArray *tokens, GArray *mentions)
           referents[0] = (guint) ctx->pair[0];
           referents[1] = (guint) ctx->pair[1];
         }
-      else if (ctx->recent->len >= want)
+      else if (ctx->recent->len - ctx->recent_holes >= want)
         {
           /* "both companies": the two the article is about — named most often so far, the
-           * latest first among equals. */
+           * latest first among equals, among the last SALIENT_LOOKBACK parties. */
           guint best[2] = { G_MAXUINT, G_MAXUINT }, score[2] = { 0, 0 };
-          for (guint r = ctx->recent->len; r-- > 0;)
+          guint cursor = ctx->recent->len;
+          gint party;
+          for (guint seen = 0;
+               seen < SALIENT_LOOKBACK && (party = recent_party (ctx, &cursor)) >= 0; seen++)
             {
-              guint e = g_array_index (ctx->recent, guint, r);
+              guint e = (guint) party;
               if (g_hash_table_contains (ctx->media, GUINT_TO_POINTER (e)))
                 continue;
               guint n = GPOINTER_TO_UINT (g_hash_table_lookup (ctx->salience,
@@ -190,8 +243,11 @@ resolve_coreference (Ctx *ctx, GArray *tokens, GArray *mentions)
                 best[1] = e, score[1] = n;
             }
           if (want == 1 || best[1] == G_MAXUINT)
-            for (guint k = 0; k < want; k++)
-              referents[k] = g_array_index (ctx->recent, guint, ctx->recent->len - 1 - k);
+            {
+              guint back = ctx->recent->len;
+              for (guint k = 0; k < want; k++)
+                referents[k] = (guint) recent_party (ctx, &back);
+            }
           else
             referents[0] = best[0], referents[1] = best[1];
         }

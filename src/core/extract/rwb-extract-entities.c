@@ -18,14 +18,14 @@ entity_for_entry (Ctx *ctx, guint entry_index, const char *surface)
                                                      GUINT_TO_POINTER (entry_index + 1)));
   if (idx == 0)
     {
-      gint found = rwb_graph_find_entity (ctx->graph, entry->name);
+      gint found = find_by_name (ctx, entry->name);
       if (found < 0)
         {
           found = rwb_graph_add_entity (ctx->graph, entry->name, entry->type);
           RwbEntity *e = g_ptr_array_index (ctx->graph->entities, found);
           e->source = g_strdup_printf ("lexicon %s", entry->origin);
           if (entry->arabic)
-            rwb_entity_add_alias (e, entry->arabic);
+            entity_add_alias (ctx, found, entry->arabic);
         }
       idx = found + 1;
       g_hash_table_insert (ctx->by_entry, GUINT_TO_POINTER (entry_index + 1),
@@ -33,7 +33,7 @@ entity_for_entry (Ctx *ctx, guint entry_index, const char *surface)
     }
   RwbEntity *e = g_ptr_array_index (ctx->graph->entities, idx - 1);
   if (surface && !g_str_equal (surface, e->name))
-    rwb_entity_add_alias (e, surface);
+    entity_add_alias (ctx, idx - 1, surface);
   if (entry->media)
     g_hash_table_add (ctx->media, GUINT_TO_POINTER (idx - 1));
   return idx - 1;
@@ -64,70 +64,93 @@ types_may_merge (RwbEntityType a, RwbEntityType b)
   return a == b || (org_a && org_b);
 }
 
-/* Keys @name for entity @index unless an earlier entity holds that key. */
+/* Records @name (a name or an alias of entity @index) in the exact and the matching-form
+ * index. Where two entities share a spelling the earlier one holds it, as a scan of the
+ * entities in order would find it. */
 static void
-index_key (Ctx *ctx, const char *name, guint index)
+index_name (GHashTable *table, char *key, guint index)
 {
-  char *key = rwb_name_key (name);
-  if (g_hash_table_contains (ctx->by_key, key))
+  guint held = GPOINTER_TO_UINT (g_hash_table_lookup (table, key));
+  if (held != 0 && held <= index + 1)
     g_free (key);
   else
-    g_hash_table_insert (ctx->by_key, key, GUINT_TO_POINTER (index + 1));
+    g_hash_table_replace (table, key, GUINT_TO_POINTER (index + 1));
+}
+
+static void
+index_spelling (Ctx *ctx, const char *name, guint index)
+{
+  ctx->work++;
+  index_name (ctx->by_exact, g_strdup (name), index);
+  index_name (ctx->by_key, rwb_name_key (name), index);
+}
+
+/* Brings the two name indices up to the graph's entities: entities added since the last call
+ * are keyed with all their names; aliases added later come through entity_add_alias. Each
+ * name is keyed once, so extraction stays linear in the number of names. */
+static void
+sync_names (Ctx *ctx)
+{
+  GPtrArray *entities = ctx->graph->entities;
+  for (; ctx->names_done < entities->len; ctx->names_done++)
+    {
+      RwbEntity *e = g_ptr_array_index (entities, ctx->names_done);
+      index_spelling (ctx, e->name, ctx->names_done);
+      for (guint a = 0; a < e->aliases->len; a++)
+        index_spelling (ctx, g_ptr_array_index (e->aliases, a), ctx->names_done);
+    }
+}
+
+/* Adds @alias to entity @index and to the name indices. */
+void
+entity_add_alias (Ctx *ctx, guint index, const char *alias)
+{
+  rwb_entity_add_alias (g_ptr_array_index (ctx->graph->entities, index), alias);
+  if (index < ctx->names_done && alias != NULL && *alias != '\0')
+    index_spelling (ctx, alias, index);
+}
+
+/* The entity named or aliased exactly @name, or -1: rwb_graph_find_entity through the
+ * index. */
+gint
+find_by_name (Ctx *ctx, const char *name)
+{
+  sync_names (ctx);
+  guint idx = GPOINTER_TO_UINT (g_hash_table_lookup (ctx->by_exact, name));
+  return (gint) idx - 1;
 }
 
 /* The entity with a name or alias spelled like @name up to hamza, alef maqsura, taa marbuta,
  * diacritics, presentation forms and case ("بنك نهضه" is "بنك نهضة"), of a type that fits,
- * or -1. The index of keys grows with the aliases entities gain: each name is keyed once,
- * and a lookup passes over the entities (not their aliases) to find new ones. */
+ * or -1. */
 gint
 find_by_key (Ctx *ctx, const char *name, RwbEntityType type)
 {
-  GPtrArray *entities = ctx->graph->entities;
-  if (ctx->keyed->len < entities->len)
-    g_array_set_size (ctx->keyed, entities->len);
-  for (guint i = 0; i < entities->len; i++)
-    {
-      RwbEntity *e = g_ptr_array_index (entities, i);
-      guint *done = &g_array_index (ctx->keyed, guint, i);
-      if (*done == 0)
-        index_key (ctx, e->name, i);
-      for (guint a = *done > 0 ? *done - 1 : 0; a < e->aliases->len; a++)
-        index_key (ctx, g_ptr_array_index (e->aliases, a), i);
-      *done = e->aliases->len + 1;
-    }
+  sync_names (ctx);
   g_autofree char *key = rwb_name_key (name);
   guint idx = GPOINTER_TO_UINT (g_hash_table_lookup (ctx->by_key, key));
   if (idx == 0)
     return -1;
-  RwbEntity *e = g_ptr_array_index (entities, idx - 1);
+  RwbEntity *e = g_ptr_array_index (ctx->graph->entities, idx - 1);
   return types_may_merge (e->type, type) ? (gint) idx - 1 : -1;
 }
 
-static void index_name_words (Ctx *ctx, const RwbEntity *e);
+static void index_name_words (Ctx *ctx, const RwbEntity *e, guint index);
+static gint shortened_name (Ctx *ctx, const char *word);
 
 guint
 entity_for_pattern_uncached (Ctx *ctx, const char *latin, const char *arabic,
                              RwbEntityType type, const char *rule)
 {
-  gint found = latin ? rwb_graph_find_entity (ctx->graph, latin) : -1;
+  gint found = latin ? find_by_name (ctx, latin) : -1;
   if (found < 0 && arabic)
-    found = rwb_graph_find_entity (ctx->graph, arabic);
+    found = find_by_name (ctx, arabic);
   if (found < 0 && arabic)
     found = find_by_key (ctx, arabic, type);
   /* "Hemsworth" after "Hemsworth Living": news shortens a name it has given in full; people
    * are called by their family name ("Fuentes" after "Mariela Fuentes"). */
   if (found < 0 && latin && strchr (latin, ' ') == NULL)
-    for (guint i = 0; i < ctx->graph->entities->len && found < 0; i++)
-      {
-        RwbEntity *e = g_ptr_array_index (ctx->graph->entities, i);
-        gsize n = strlen (latin), len = strlen (e->name);
-        if (e->type != RWB_ENTITY_PERSON && g_str_has_prefix (e->name, latin)
-            && e->name[n] == ' ')
-          found = i;
-        else if (e->type == RWB_ENTITY_PERSON && len > n + 1 && g_str_has_suffix (e->name, latin)
-                 && e->name[len - n - 1] == ' ')
-          found = i;
-      }
+    found = shortened_name (ctx, latin);
   if (found < 0)
     {
       const char *name = latin ? latin : arabic;
@@ -144,12 +167,12 @@ entity_for_pattern_uncached (Ctx *ctx, const char *latin, const char *arabic,
           g_free (e->name);
           e->name = g_strdup (latin);
           if ((guint) found < ctx->name_words_done)
-            index_name_words (ctx, e);
+            index_name_words (ctx, e, found);
         }
-      rwb_entity_add_alias (e, latin);
+      entity_add_alias (ctx, found, latin);
     }
   if (arabic)
-    rwb_entity_add_alias (e, arabic);
+    entity_add_alias (ctx, found, arabic);
   return found;
 }
 
@@ -605,16 +628,56 @@ arabic_name_after_cue (Ctx *ctx, GArray *tokens, guint i, GArray *mentions)
 }
 
 /* Adds the first word of @e's name (and a person's last word) to the tables that
- * names_known_entity reads: one look-up per word instead of a scan of every entity. */
+ * names_known_entity and shortened_name read: one look-up per word instead of a scan of
+ * every entity. */
 static void
-index_name_words (Ctx *ctx, const RwbEntity *e)
+index_name_words (Ctx *ctx, const RwbEntity *e, guint index)
 {
   const char *space = strchr (e->name, ' ');
   if (space == NULL)
     return;
+  GHashTable *words = e->type == RWB_ENTITY_PERSON ? ctx->person_last : ctx->org_first;
+  char *word = e->type == RWB_ENTITY_PERSON ? g_strdup (strrchr (e->name, ' ') + 1)
+                                            : g_strndup (e->name, space - e->name);
   g_hash_table_add (ctx->first_words, g_strndup (e->name, space - e->name));
   if (e->type == RWB_ENTITY_PERSON)
-    g_hash_table_add (ctx->last_words, g_strdup (strrchr (e->name, ' ') + 1));
+    g_hash_table_add (ctx->last_words, g_strdup (word));
+  index_name (words, word, index);
+}
+
+static void
+sync_name_words (Ctx *ctx)
+{
+  GPtrArray *entities = ctx->graph->entities;
+  for (; ctx->name_words_done < entities->len; ctx->name_words_done++, ctx->work++)
+    index_name_words (ctx, g_ptr_array_index (entities, ctx->name_words_done),
+                      ctx->name_words_done);
+}
+
+/* The entity whose name one word @word shortens: "Hemsworth" after "Hemsworth Living" (the
+ * first word of an organization's name), "Fuentes" after "Mariela Fuentes" (a person's family
+ * name); the earlier one when both fit, or -1. An entity renamed since it was indexed is
+ * checked against its name now. */
+static gint
+shortened_name (Ctx *ctx, const char *word)
+{
+  sync_name_words (ctx);
+  gint found = -1;
+  GHashTable *tables[] = { ctx->org_first, ctx->person_last };
+  for (guint k = 0; k < G_N_ELEMENTS (tables); k++)
+    {
+      guint idx = GPOINTER_TO_UINT (g_hash_table_lookup (tables[k], word));
+      if (idx == 0 || (found >= 0 && (gint) idx - 1 > found))
+        continue;
+      const RwbEntity *e = g_ptr_array_index (ctx->graph->entities, idx - 1);
+      gsize n = strlen (word), len = strlen (e->name);
+      gboolean fits = k == 0 ? g_str_has_prefix (e->name, word) && e->name[n] == ' '
+                             : len > n + 1 && g_str_has_suffix (e->name, word)
+                                   && e->name[len - n - 1] == ' ';
+      if (fits)
+        found = idx - 1;
+    }
+  return found;
 }
 
 /* Whether one capitalized word shortens a name the graph already has (the first word of a
@@ -622,9 +685,7 @@ index_name_words (Ctx *ctx, const RwbEntity *e)
 gboolean
 names_known_entity (Ctx *ctx, GArray *tokens, guint i)
 {
-  GPtrArray *entities = ctx->graph->entities;
-  for (; ctx->name_words_done < entities->len; ctx->name_words_done++)
-    index_name_words (ctx, g_ptr_array_index (entities, ctx->name_words_done));
+  sync_name_words (ctx);
   g_autofree char *word = span_text (ctx, tokens, i, i);
   strip_possessive (word);
   return g_hash_table_contains (ctx->first_words, word)
@@ -780,7 +841,7 @@ paren_alias (Ctx *ctx, GArray *tokens, GArray *mentions, guint last, guint entit
     {
       guint end = latin_run_end (tokens, k + 2);
       g_autofree char *alias = span_text (ctx, tokens, k + 2, end);
-      rwb_entity_add_alias (g_ptr_array_index (ctx->graph->entities, entity), alias);
+      entity_add_alias (ctx, entity, alias);
       add_mention (ctx, tokens, mentions, k + 2, end, entity, MENTION_NAME);
       return;
     }
@@ -789,7 +850,7 @@ paren_alias (Ctx *ctx, GArray *tokens, GArray *mentions, guint last, guint entit
       || TOK (last + 2)->span.bend - TOK (last + 2)->span.bstart > 8)
     return;
   g_autofree char *acronym = span_text (ctx, tokens, last + 2, last + 2);
-  rwb_entity_add_alias (g_ptr_array_index (ctx->graph->entities, entity), acronym);
+  entity_add_alias (ctx, entity, acronym);
   add_mention (ctx, tokens, mentions, last + 2, last + 2, entity, MENTION_NAME);
 }
 
@@ -936,7 +997,7 @@ find_entities (Ctx *ctx, GArray *tokens, GArray *mentions, gboolean arabic_doc)
               guint c2;
               if (!lookup_phrase (ctx, tokens, last + 1, &l3, &h2, &c2) || h2->entry == hit->entry)
                 {
-                  rwb_entity_add_alias (g_ptr_array_index (ctx->graph->entities, e), latin);
+                  entity_add_alias (ctx, e, latin);
                   add_mention (ctx, tokens, mentions, last + 1, l2, e, MENTION_NAME);
                   i = l2;
                   continue;

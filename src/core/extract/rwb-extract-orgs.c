@@ -345,7 +345,7 @@ entity_with_paren_latin (Ctx *ctx, GArray *tokens, GArray *mentions, guint last,
       if (paren_acronym_after (ctx, tokens, last, &lf, &ll))
         {
           g_autofree char *acronym = span_text (ctx, tokens, lf, ll);
-          rwb_entity_add_alias (g_ptr_array_index (ctx->graph->entities, e), acronym);
+          entity_add_alias (ctx, e, acronym);
           add_mention (ctx, tokens, mentions, lf, ll, e, MENTION_NAME);
         }
       return e;
@@ -359,7 +359,7 @@ entity_with_paren_latin (Ctx *ctx, GArray *tokens, GArray *mentions, guint last,
     }
   guint e = entity_for_pattern (ctx, NULL, arabic, type, rule);
   g_autofree char *latin = span_text (ctx, tokens, lf, ll);
-  rwb_entity_add_alias (g_ptr_array_index (ctx->graph->entities, e), latin);
+  entity_add_alias (ctx, e, latin);
   add_mention (ctx, tokens, mentions, lf, ll, e, MENTION_NAME);
   return e;
 }
@@ -375,7 +375,6 @@ emit (Ctx *ctx, GArray *tokens, GArray *mentions, guint head, guint first, guint
   g_autofree char *shown = from == head ? without_head_clitic (ctx, TOK (head), name)
                                          : g_strdup (name);
   guint e = entity_with_paren_latin (ctx, tokens, mentions, last, shown, type, rule);
-  RwbEntity *x = g_ptr_array_index (ctx->graph->entities, e);
   /* The other forms an article or an annotator may use: with or without the head noun,
    * without a trailing place nisba (بنك نهضة الأردني → بنك نهضة). */
   if (first != head)
@@ -385,13 +384,13 @@ emit (Ctx *ctx, GArray *tokens, GArray *mentions, guint head, guint first, guint
       g_autofree char *headed = without_head_clitic (ctx, TOK (head), headed_text);
       /* A sector word alone ("الحديد") names no company. */
       if (!name_whole)
-        rwb_entity_add_alias (x, bare);
-      rwb_entity_add_alias (x, headed);
+        entity_add_alias (ctx, e, bare);
+      entity_add_alias (ctx, e, headed);
     }
   if (plain_last < last && plain_last >= first)
     {
       g_autofree char *full = span_text (ctx, tokens, from, last);
-      rwb_entity_add_alias (x, full);
+      entity_add_alias (ctx, e, full);
     }
   /* A trailing place nisba stays a mention of its own (the company's country): the name with
    * it is an alias. */

@@ -112,7 +112,7 @@ arabic_place_after_head (Ctx *ctx, GArray *tokens, guint i, GArray *mentions)
           break;
         }
   guint e = entity_for_pattern (ctx, NULL, name, RWB_ENTITY_PLACE, "arabic-place-after-head");
-  rwb_entity_add_alias (g_ptr_array_index (ctx->graph->entities, e), headed);
+  entity_add_alias (ctx, e, headed);
   add_mention (ctx, tokens, mentions, i, last, e, MENTION_NAME);
   say (ctx, "entity “%s” (place) ← pattern arabic-place-after-head at %u–%u", name,
        t->span.start, TOK (last)->span.end);

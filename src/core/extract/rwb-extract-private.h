@@ -67,24 +67,31 @@ typedef struct
   GHashTable *by_entry; /* lexicon entry index → graph entity index + 1 */
   GHashTable *media;    /* graph entity indices of news agencies and outlets */
   GHashTable *by_name;  /* pattern names seen in this document → graph entity index + 1 */
+  GHashTable *by_exact; /* every entity name and alias → entity index + 1 (the first holder) */
   GHashTable *by_key;   /* rwb_name_key of every entity name and alias → entity index + 1 */
-  GArray *keyed;        /* guint per entity: how many of its aliases by_key holds */
+  guint names_done;     /* entities whose names and aliases the two indices hold */
   GHashTable *short_forms; /* first word (matching form) of an organization named in full in
                             * this document → graph entity index + 1: "نوفا" after "شركة نوفا
                             * للإلكترونيات" is the same company */
-  GArray *recent;       /* entity indices of recent company/org mentions, newest last */
+  GArray *recent;       /* entity indices of recent company/org mentions, newest last, with
+                         * holes where a party named again was (rwb-extract-coref.c) */
+  GHashTable *recent_at; /* entity → its slot in recent + 1 */
+  guint recent_holes;
   gint subject;         /* first company of the last sentence that named one, or -1 */
   gint pair[2];         /* the two parties of the last typed relation between two companies or
                          * organizations ("الشركتان" after it), or -1 */
   GHashTable *salience; /* entity → times named in this document */
   GHashTable *first_words; /* first word of every entity name of several words (names_known_entity) */
   GHashTable *last_words;  /* last word of every person's name of several words */
-  guint name_words_done;   /* entities whose names the two tables hold */
+  GHashTable *org_first;   /* first word of a non-person's name of several words → index + 1 */
+  GHashTable *person_last; /* last word of a person's name of several words → index + 1 */
+  guint name_words_done;   /* entities whose names the four tables hold */
   GStringChunk *chunk;  /* the current sentence's token strings */
   GString *scratch;
   GArray *tokens; /* the current sentence's tokens, reused */
   GArray *words;  /* the current sentence's words, reused */
-  guint64 work;   /* steps of the relation search (pairs, triggers, mentions looked at) */
+  guint64 work;   /* steps of the relation search (pairs, triggers, mentions looked at) and
+                   * of the name indices (names keyed, recent parties walked) */
 } Ctx;
 
 typedef struct
@@ -144,6 +151,8 @@ G_GNUC_INTERNAL gboolean place_at (Ctx *ctx, GArray *tokens, guint k, guint *las
 /* The entity named or aliased @name up to spelling variants (rwb_name_key), of a type that
  * may be @type, or -1. */
 G_GNUC_INTERNAL gint find_by_key (Ctx *ctx, const char *name, RwbEntityType type);
+G_GNUC_INTERNAL gint find_by_name (Ctx *ctx, const char *name);
+G_GNUC_INTERNAL void entity_add_alias (Ctx *ctx, guint index, const char *alias);
 G_GNUC_INTERNAL gboolean is_open_quote (const Token *t);
 G_GNUC_INTERNAL gboolean is_close_quote (const Token *t);
 G_GNUC_INTERNAL gboolean quoted (GArray *tokens, guint first, guint last);
