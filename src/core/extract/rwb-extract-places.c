@@ -54,7 +54,12 @@ static gboolean
 feminine_place_name (Ctx *ctx, GArray *tokens, guint i)
 {
   Token *t = TOK (i);
-  if (t->n_cands != 1 || blocking_cue (t) != 0 || g_utf8_strlen (t->form, -1) < 4
+  /* Right after the head noun no preposition can stand: a first letter that could be a
+   * clitic (ليساسفة، بوقنادل) is the name's own, but not a conjunction (و، ف). */
+  if (t->n_cands > 1 && (g_str_has_prefix (t->form, "\xd9\x88") /* و */
+                         || g_str_has_prefix (t->form, "\xd9\x81") /* ف */))
+    return FALSE;
+  if (blocking_cue (t) != 0 || g_utf8_strlen (t->form, -1) < 4
       || !g_str_has_suffix (t->form, "\xd9\x87") /* ة, folded to ه */)
     return FALSE;
   if (g_str_has_suffix (t->form, "\xd8\xa7\xd9\x8a\xd9\x87") /* ـاية */)
