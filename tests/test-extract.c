@@ -539,6 +539,36 @@ test_signatories (void)
   }
 }
 
+/* English names from their grammar: a demonym opening a name of two fields joined by "and"
+ * before its suffix; a family firm; a run stopping before a known party after "of"; an
+ * everyday word opening the sentence before a short name; the seller after "from the". */
+static void
+test_english_name_grammar (void)
+{
+  const char *text =
+    "The Qarvo Fund agreed to acquire a 60 percent shareholding in the Jordanian Paint and "
+    "Chemicals Company (Tasco) from the Nabrel Industries Corporation. "
+    "Later Tasco hired Qasim Ali Hamdan and Sons Trading Company as a supplier. "
+    "Value of World Bank's loan to Tarsel Group reached $10 million.";
+  g_autoptr (RwbGraph) g = extract_text (text, "en");
+  gint tasco = find (g, "Jordanian Paint and Chemicals Company");
+  g_assert_cmpint (tasco, >=, 0);
+  g_assert_cmpint (find (g, "Tasco"), ==, tasco);
+  g_assert_cmpint (find (g, "Later Tasco"), <, 0);
+  g_assert_cmpint (find (g, "Chemicals Company"), <, 0);
+  g_assert_true (HAS (types_between (g, "Nabrel Industries Corporation",
+                                     "Jordanian Paint and Chemicals Company"),
+                      RWB_RELATION_OWNERSHIP));
+  g_assert_true (HAS (types_between (g, "Qarvo Fund", "Nabrel Industries Corporation"),
+                      RWB_RELATION_ACQUISITION));
+  gint sons = find (g, "Qasim Ali Hamdan and Sons Trading Company");
+  g_assert_cmpint (sons, >=, 0);
+  g_assert_cmpint (((RwbEntity *) g_ptr_array_index (g->entities, sons))->type, ==,
+                   RWB_ENTITY_COMPANY);
+  g_assert_cmpint (find (g, "Value of World Bank"), <, 0);
+  g_assert_cmpint (find (g, "World Bank"), >=, 0);
+}
+
 /* A definite organization named again with a clitic ("للشركة الوطنية …") is the same one,
  * not "the company" standing for another; its name gets the article's alef back. */
 static void
@@ -784,6 +814,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extract/signatories", test_signatories);
   g_test_add_func ("/extract/definite-org-again", test_definite_org_again);
   g_test_add_func ("/extract/place-heads", test_place_heads);
+  g_test_add_func ("/extract/english-name-grammar", test_english_name_grammar);
   g_test_add_func ("/extract/own-article-ar", test_own_articles);
   g_test_add_func ("/extract/own-article-en", test_english_article);
   g_test_add_func ("/extract/arabic-acronyms-and-bodies", test_arabic_acronyms_and_bodies);

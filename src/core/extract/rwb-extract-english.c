@@ -32,7 +32,16 @@ english_org_run_end (GArray *tokens, guint first, guint last)
       for (guint k = first; k + 1 <= last; k++)
         if (org_head (TOK (k)) && (form_is (TOK (k + 1), "of") || form_is (TOK (k + 1), "for")))
           of_head = TRUE;
-      gboolean head_after = org_head (TOK (end));
+      /* "Iron and Steel Company", "Oil and Gas Corporation": two fields, everyday words
+       * both, joined before a company's suffix. */
+      gboolean fields = (TOK (end)->cue & RWB_CUE_COMPANY_SUFFIX) && end > and + 1
+                        && (TOK (last)->cue & RWB_CUE_COMMON_WORD);
+      for (guint k = and + 1; fields && k < end; k++)
+        fields = (TOK (k)->cue & RWB_CUE_COMMON_WORD) != 0;
+      /* "Mohammed Hassan Al Fahad and Sons Investment Company", "Kamal and Partners": a
+       * family firm names its founder and his sons or partners. */
+      gboolean family = TOK (and + 1)->cue & RWB_CUE_COMPANY_SUFFIX;
+      gboolean head_after = org_head (TOK (end)) || fields || family;
       gboolean head_before = FALSE;
       for (guint k = first; k <= last; k++)
         head_before |= org_head (TOK (k));

@@ -287,6 +287,27 @@ latin_run_end (GArray *tokens, guint i)
   return last;
 }
 
+/* "Value of AfDB’s investment": a capitalized run reaching a company or organization the
+ * lexicon knows through "of" stops before the "of" — the known name is read on its own.
+ * Places stay inside ("Bank of Jordan", "University of Cairo"). Returns the run's new end. */
+guint
+before_known_party (Ctx *ctx, GArray *tokens, guint first, guint last)
+{
+  for (guint k = first + 1; k + 1 <= last; k++)
+    {
+      if (!form_is (TOK (k), "of"))
+        continue;
+      guint l, cand;
+      const RwbLexHit *hit;
+      if (!lookup_phrase (ctx, tokens, k + 1, &l, &hit, &cand) || hit->kind != RWB_LEX_NAME)
+        continue;
+      const RwbLexEntry *entry = g_ptr_array_index (ctx->lex->entries, hit->entry);
+      if (entry->type == RWB_ENTITY_COMPANY || entry->type == RWB_ENTITY_ORGANIZATION)
+        return k - 1;
+    }
+  return last;
+}
+
 /* Model names mix letters and digits (E2, A320neo, SU7); company names rarely do. */
 gboolean
 has_model_number (Ctx *ctx, GArray *tokens, guint first, guint last)
@@ -943,6 +964,9 @@ find_entities (Ctx *ctx, GArray *tokens, GArray *mentions, gboolean arabic_doc)
               && TOK (last + 1)->capital && is_name_token (TOK (last + 1)))
             {
               guint run = latin_run_end (tokens, last + 1);
+              /* "the Saudi Iron and Steel Company": the name may join two fields by "and". */
+              if (!arabic_doc)
+                run = english_org_run_end (tokens, last + 1, run);
               gboolean suffix = FALSE;
               for (guint k = last + 1; k <= run; k++)
                 suffix |= (TOK (k)->cue & RWB_CUE_COMPANY_SUFFIX) != 0;
@@ -1067,6 +1091,20 @@ find_entities (Ctx *ctx, GArray *tokens, GArray *mentions, gboolean arabic_doc)
       last = latin_run_end (tokens, i);
       if (!arabic_doc)
         last = english_org_run_end (tokens, i, last);
+      last = before_known_party (ctx, tokens, i, last);
+      /* "Later Hadeed grew": an everyday word capitalized only because it opens the sentence,
+       * before a name the article has given, is not part of it. */
+      if (!arabic_doc && i < last && (i == 0 || !TOK (i - 1)->word)
+          && (t->cue & RWB_CUE_COMMON_WORD) && !(t->cue & RWB_CUE_GIVEN_ANY))
+        {
+          g_autofree char *rest = span_text (ctx, tokens, i + 1, last);
+          strip_possessive (rest);
+          if (find_by_name (ctx, rest) >= 0)
+            {
+              i++;
+              t = TOK (i);
+            }
+        }
       /* "Chief Executive Olayan Alwetaid": a title inside the run is not part of the name. */
       gboolean titled = FALSE;
       for (guint k = last; k > i; k--)

@@ -152,6 +152,7 @@ G_GNUC_INTERNAL gboolean place_at (Ctx *ctx, GArray *tokens, guint k, guint *las
  * may be @type, or -1. */
 G_GNUC_INTERNAL gint find_by_key (Ctx *ctx, const char *name, RwbEntityType type);
 G_GNUC_INTERNAL gint find_by_name (Ctx *ctx, const char *name);
+G_GNUC_INTERNAL guint before_known_party (Ctx *ctx, GArray *tokens, guint first, guint last);
 G_GNUC_INTERNAL void entity_add_alias (Ctx *ctx, guint index, const char *alias);
 G_GNUC_INTERNAL gboolean is_open_quote (const Token *t);
 G_GNUC_INTERNAL gboolean is_close_quote (const Token *t);

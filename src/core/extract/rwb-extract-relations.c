@@ -1073,7 +1073,7 @@ party_in (Sent *s, guint from, guint to, gboolean adjacent)
           {
             const Token *t = &g_array_index (s->tokens, Token, k);
             if (!(t->cue & (RWB_CUE_COMPANY | RWB_CUE_ORGANIZATION | RWB_CUE_BANK))
-                && !is_open_quote (t))
+                && !is_open_quote (t) && !form_is (t, "the"))
               return -1;
           }
       return (gint) m;
@@ -1102,6 +1102,9 @@ find_sellers (Sent *s)
       while (k < tokens->len && k <= ym->last + 3 && TOK (k)->mention >= 0
              && g_array_index (s->mentions, Mention, TOK (k)->mention).kind == MENTION_ADJECTIVE)
         k++;
+      /* "… Steel Company (Hadeed) from …": the thing bought's short name in parentheses. */
+      if (k + 2 < tokens->len && form_is (TOK (k), "(") && form_is (TOK (k + 2), ")"))
+        k += 3;
       if (k >= tokens->len || TOK (k)->mention >= 0
           || !(form_is (TOK (k), "\xd9\x85\xd9\x86") /* من */ || form_is (TOK (k), "from")))
         continue;
