@@ -8,8 +8,6 @@
 
 #include "rwb-text.h"
 
-#include <string.h>
-
 /* ---- applying ------------------------------------------------------------------------ */
 
 /* The graph being corrected is a copy that the corrections change in place; entities and
