@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* rwb-window.c — the main window: opening articles, layout, status and errors, and the
- * sidebar of panels beside the graph.
+/* rwb-window.c — the main window: its state, the error banner and status line, the actions
+ * table, the context menu, and the sidebar of panels beside the graph. Loading and layout jobs
+ * are in rwb-window-load.c, opening (the dialog, drops, paste, folders, projects) in
+ * rwb-window-open.c; rwb-window-private.h is what they share.
  *
  * Work never runs on the UI thread: articles are read and extracted in a GTask thread, and the
  * layout runs in the `rawabit-layout` child process through rwb_layout_run_async(). At most one
@@ -21,79 +23,24 @@
 
 #include "rwb-article-view.h"
 #include "rwb-articles-panel.h"
-#include "rwb-bidi.h"
 #include "rwb-corrections-panel.h"
 #include "rwb-project-actions.h"
 #include "rwb-details-panel.h"
-#include "rwb-dot.h"
-#include "rwb-formats.h"
-#include "rwb-graph-builder.h"
 #include "rwb-entity-list.h"
 #include "rwb-export-dialog.h"
 #include "rwb-filter-panel.h"
 #include "rwb-graph-view.h"
-#include "rwb-import.h"
-#include "rwb-input.h"
-#include "rwb-project.h"
 #include "rwb-analysis-actions.h"
 #include "rwb-edit-actions.h"
 #include "rwb-layout.h"
 #include "rwb-search-bar.h"
 #include "rwb-timeline-bar.h"
-#include "rwb-window.h"
+#include "rwb-window-private.h"
 
 /* Above this many entities dot takes minutes and draws a tangle; sfdp is made for it. */
 
 /* Graphviz rank directions, in the order of the drop-down. */
 static const char *const rank_directions[] = { "LR", "TB", "RL", "BT" };
-
-struct _RwbWindow
-{
-  GtkApplicationWindow parent_instance;
-
-  /* Template children */
-  GtkDropDown *engine_dropdown;
-  GtkDropDown *rankdir_dropdown;
-  GtkSpinner *spinner;
-  GtkRevealer *banner_revealer;
-  GtkLabel *banner_label;
-  GtkWidget *banner_replace_button;
-  GtkStack *main_stack;
-  RwbGraphView *graph_view;
-  GtkLabel *status_label;
-  GtkLabel *busy_label;
-  GtkWidget *sidebar;
-  GtkStack *sidebar_stack;
-  RwbSearchBar *search_bar;
-  RwbDetailsPanel *details_panel;
-  RwbArticleView *article_view;
-  RwbEntityList *entity_list;
-  RwbFilterPanel *filter_panel;
-  RwbCorrectionsPanel *corrections_panel;
-  RwbArticlesPanel *articles_panel;
-  RwbTimelineBar *timeline_bar;
-
-  /* What the user works on: the graph view and every panel bind to it. */
-  RwbSession *session;
-  GMenu *undo_section;          /* "Undo Merge" / "Redo Merge" in the primary menu */
-  GMenu *recent_section;        /* Open Recent's projects */
-  GtkWidget *context_menu;      /* the graph view's, while it is up */
-
-  GSettings *settings;          /* may be NULL: see rwb_application_get_settings() */
-  RwbGraph *graph;              /* the graph shown (a reference) */
-  GFile *dot_file;              /* the Graphviz file shown, laid out again from the file */
-  RwbLayoutEngine engine;
-  gboolean engine_chosen;       /* by the user, now or in an earlier session */
-  gboolean picking_engine;      /* the window, not the user, is changing the engine */
-  const char *rankdir;          /* one of rank_directions */
-  gboolean show_mentions;
-
-  struct _Job *job;             /* the running job, or NULL */
-  GtkNativeDialog *open_dialog; /* while the file chooser is up */
-  guint message_timeout;        /* restores the status line after rwb_window_show_message() */
-  GPtrArray *invalid_files;     /* GFile: the open that failed on invalid UTF-8, for the banner's
-                                 * "Open with Replacement Characters"; NULL otherwise */
-};
 
 G_DEFINE_FINAL_TYPE (RwbWindow, rwb_window, GTK_TYPE_APPLICATION_WINDOW)
 
@@ -104,59 +51,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* One load or re-layout. The window points to its current job; a cancelled job is forgotten by
- * the window at once but frees itself only when its callback runs. */
-typedef struct _Job
-{
-  RwbWindow *window;            /* strong reference */
-  GCancellable *cancellable;
-  RwbGraph *graph;              /* the graph to lay out; NULL while extracting */
-  gboolean replace;             /* a newly opened graph, to replace the current one */
-  char *what;                   /* for error messages: the file name(s) */
-  char *info;                   /* what an import removed, for the banner once shown */
-} Job;
-
-static void
-job_free (Job *job)
-{
-  g_clear_object (&job->window);
-  g_clear_object (&job->cancellable);
-  g_clear_pointer (&job->graph, rwb_graph_unref);
-  g_free (job->what);
-  g_free (job->info);
-  g_free (job);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Job, job_free)
-
-/* Files to read, handed to the extraction thread. */
-typedef struct
-{
-  RwbApplication *application;  /* keeps the shared lexicon alive */
-  GPtrArray *files;             /* GFile */
-  /* Results besides the graph: a DOT file comes laid out in its own style. */
-  RwbScene *scene;
-  GPtrArray *warnings;          /* char*: what an import removed or refused */
-  gint engine;                  /* RwbLayoutEngine to lay a DOT file out with, -1: its own */
-  RwbTextLoadFlags load_flags;  /* articles: RWB_TEXT_LOAD_REPLACE_INVALID once the user asks */
-  char *text;                   /* a pasted article, instead of files */
-  gboolean add;                 /* articles join the work shown instead of replacing it */
-  RwbInputKind kind;            /* what the files were */
-} ExtractData;
-
-static void
-extract_data_free (ExtractData *data)
-{
-  g_clear_object (&data->application);
-  g_clear_pointer (&data->files, g_ptr_array_unref);
-  g_clear_pointer (&data->scene, rwb_scene_free);
-  g_clear_pointer (&data->warnings, g_ptr_array_unref);
-  g_free (data->text);
-  g_free (data);
-}
-
-static void start_layout (RwbWindow *self, Job *job);
 
 /* The graph once there is one; before that, a spinner while the first load runs (rather than
  * "No Articles Open" when articles are being opened), else the invitation to open some. */
@@ -181,8 +75,8 @@ update_page (RwbWindow *self)
                                g_str_equal (page, "graph"));
 }
 
-static void
-set_job (RwbWindow *self, Job *job)
+void
+rwb_window_set_job (RwbWindow *self, Job *job)
 {
   gboolean was_busy = self->job != NULL;
 
@@ -203,31 +97,8 @@ set_job (RwbWindow *self, Job *job)
     }
 }
 
-/* Starts a new job of the window (cancelling the one running): @graph (may be NULL for an
- * extraction that makes its graph) is what it lays out; @replace says whether its result
- * replaces the graph shown. */
-static Job *
-begin_job (RwbWindow *self, RwbGraph *graph, gboolean replace)
-{
-  Job *job = g_new0 (Job, 1);
-
-  job->window = g_object_ref (self);
-  job->cancellable = g_cancellable_new ();
-  job->graph = graph != NULL ? rwb_graph_ref (graph) : NULL;
-  job->replace = replace;
-  set_job (self, job);
-  return job;
-}
-
-/* Whether the job's result is still wanted; the callbacks of cancelled jobs only clean up. */
-static gboolean
-job_is_current (Job *job)
-{
-  return !g_cancellable_is_cancelled (job->cancellable) && job->window->job == job;
-}
-
-static void
-hide_error (RwbWindow *self)
+void
+rwb_window_hide_error (RwbWindow *self)
 {
   gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
 }
@@ -245,7 +116,7 @@ rwb_window_show_error (RwbWindow *self, const char *message)
   gtk_widget_set_visible (self->banner_replace_button, FALSE);
   gtk_label_set_text (self->banner_label, message);
   gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
-  /* An error after an import's notes (show_info) looks like an error again. */
+  /* An error after an import's notes (rwb_window_show_info) looks like an error again. */
   {
     GtkWidget *banner = gtk_revealer_get_child (self->banner_revealer);
     GtkWidget *icon = banner ? gtk_widget_get_first_child (banner) : NULL;
@@ -262,8 +133,8 @@ rwb_window_show_error (RwbWindow *self, const char *message)
 
 /* The banner with an information icon instead of the error one: an import that went well but
  * left something out. rwb_window_show_error() turns it back. */
-static void
-show_info (RwbWindow *self, const char *message)
+void
+rwb_window_show_info (RwbWindow *self, const char *message)
 {
   GtkWidget *banner = gtk_revealer_get_child (self->banner_revealer);
   GtkWidget *icon = banner ? gtk_widget_get_first_child (banner) : NULL;
@@ -277,15 +148,13 @@ show_info (RwbWindow *self, const char *message)
     gtk_image_set_from_icon_name (GTK_IMAGE (icon), "dialog-information-symbolic");
 }
 
-static void update_status (RwbWindow *self);
-
 static gboolean
 message_timeout_cb (gpointer user_data)
 {
   RwbWindow *self = RWB_WINDOW (user_data);
 
   self->message_timeout = 0;
-  update_status (self);
+  rwb_window_update_status (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -300,8 +169,8 @@ rwb_window_show_message (RwbWindow *self, const char *message)
   self->message_timeout = g_timeout_add_seconds (5, message_timeout_cb, self);
 }
 
-static void
-update_status (RwbWindow *self)
+void
+rwb_window_update_status (RwbWindow *self)
 {
   const RwbGraph *graph = self->graph;
   g_autofree char *entities = NULL;
@@ -340,825 +209,15 @@ update_status (RwbWindow *self)
   gtk_label_set_text (self->status_label, text);
 }
 
-static void
-fill_layout_options (RwbWindow *self, RwbLayoutOptions *options)
-{
-  rwb_layout_options_init (options);
-  options->engine = self->engine;
-  options->include_mentions = self->show_mentions;
-  options->rankdir = self->rankdir;
-}
-
 /* Hands a newly shown graph to the panels. */
-static void
-set_panels_graph (RwbWindow *self, RwbGraph *graph)
+void
+rwb_window_set_panels_graph (RwbWindow *self, RwbGraph *graph)
 {
   rwb_details_panel_set_graph (self->details_panel, graph);
   rwb_article_view_set_graph (self->article_view, graph);
   rwb_entity_list_set_graph (self->entity_list, graph);
   rwb_filter_panel_set_graph (self->filter_panel, graph);
   rwb_search_bar_set_graph (self->search_bar, graph);
-}
-
-/* For a large graph the default engine is sfdp, unless the user picked one: a choice made
- * once (and saved) is kept for every graph after it. */
-static void
-pick_engine_for (RwbWindow *self, RwbGraph *graph)
-{
-  RwbLayoutEngine engine;
-
-  if (self->engine_chosen)
-    return;
-  engine = rwb_layout_engine_for_size (graph->entities->len);
-  if (engine == self->engine)
-    return;
-
-  self->picking_engine = TRUE;
-  g_action_group_change_action_state (G_ACTION_GROUP (self), "layout-engine",
-                                      g_variant_new_string (rwb_layout_engine_to_string (engine)));
-  self->picking_engine = FALSE;
-}
-
-static void
-layout_done (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr (Job) job = user_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (RwbScene) scene = NULL;
-  RwbWindow *self = job->window;
-
-  scene = rwb_layout_run_finish (result, &error);
-  if (!job_is_current (job))
-    return;
-
-  if (scene == NULL)
-    {
-      g_autofree char *message = NULL;
-
-      /* Translators: %s is the error from Graphviz or the layout helper. */
-      message = g_strdup_printf (_("Could not lay out the graph: %s"), error->message);
-      rwb_window_show_error (self, message);
-      set_job (self, NULL);
-      return;
-    }
-
-  /* The view frees the old scene first; only then may the old graph it borrows go. */
-  rwb_session_set_scene (self->session, g_steal_pointer (&scene));
-  if (job->replace)
-    {
-      g_clear_pointer (&self->graph, rwb_graph_unref);
-      self->graph = rwb_graph_ref (job->graph);
-      set_panels_graph (self, self->graph);
-    }
-  else
-    /* A new layout is a new scene; what the filters hide must carry over to it. */
-    rwb_filter_panel_apply (self->filter_panel);
-  hide_error (self);
-  if (job->info != NULL)
-    show_info (self, job->info);
-  update_status (self);
-  set_job (self, NULL);
-}
-
-static void
-start_layout (RwbWindow *self, Job *job)
-{
-  RwbLayoutOptions options;
-
-  g_assert (job->graph != NULL);
-
-  fill_layout_options (self, &options);
-  gtk_label_set_text (self->busy_label, _("Laying out…"));
-  rwb_layout_run_async (job->graph, &options, job->cancellable, layout_done, job);
-}
-
-/* Runs in the extraction thread. The core's loader (rwb-input.h, shared with rawabit-cli) tells
- * a graph file from articles; a DOT file is parsed and laid out by the helper process (the call
- * blocks this thread, not the window; Cancel kills the helper). */
-static void
-extract_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  ExtractData *data = task_data;
-  g_autoptr (RwbGraph) graph = NULL;
-  g_autoptr (GError) error = NULL;
-  RwbLexicon *lexicon;
-  RwbExtractOptions options = { .load_flags = data->load_flags };
-  RwbLayoutOptions dot_options;
-  RwbInputKind kind = RWB_INPUT_ARTICLE;
-  gint failed = -1;
-
-  lexicon = rwb_application_get_lexicon (data->application, &error);
-  if (lexicon == NULL)
-    {
-      g_prefix_error (&error, "%s", _("Could not load the lexicon: "));
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  /* Without an engine chosen in the window: a DOT file's own `layout`, else dot. */
-  rwb_layout_options_init (&dot_options);
-  if (data->engine >= 0)
-    dot_options.engine = data->engine;
-  data->warnings = g_ptr_array_new_with_free_func (g_free);
-  if (data->text != NULL)
-    {
-      g_autoptr (RwbImportItem) item = rwb_import_text (lexicon, data->text, NULL, NULL, NULL,
-                                                        NULL, &options, &error);
-
-      if (item == NULL || item->graph == NULL)
-        {
-          if (error == NULL && item != NULL && item->error != NULL)
-            error = g_error_copy (item->error);
-          g_prefix_error (&error, "%s", _("Could not read the pasted text: "));
-          g_task_return_error (task, g_steal_pointer (&error));
-          return;
-        }
-      g_task_return_pointer (task, g_steal_pointer (&item->graph),
-                             (GDestroyNotify) rwb_graph_unref);
-      return;
-    }
-  graph = rwb_input_load ((GFile **) data->files->pdata, data->files->len, lexicon, NULL,
-                          &options, 0, data->engine >= 0 ? &dot_options : NULL, &data->scene,
-                          &kind, data->warnings, &failed, cancellable, &error);
-  data->kind = kind;
-  if (graph == NULL)
-    {
-      if (failed >= 0)
-        {
-          GFile *file = g_ptr_array_index (data->files, failed);
-          g_autofree char *path = g_file_get_parse_name (file);
-          /* Isolated: an Arabic file name does not reorder the message around it. */
-          g_autofree char *name = rwb_bidi_isolate (path);
-
-          /* Translators: %s is a file name; an error message follows. */
-          if (kind == RWB_INPUT_ARTICLE)
-            g_prefix_error (&error, _("Could not read “%s”: "), name);
-          else
-            g_prefix_error (&error, _("Could not open “%s”: "), name);
-        }
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  g_task_return_pointer (task, g_steal_pointer (&graph), (GDestroyNotify) rwb_graph_unref);
-}
-
-static void
-extract_done (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr (Job) job = user_data;
-  g_autoptr (GError) error = NULL;
-  RwbGraph *graph;
-  RwbWindow *self = job->window;
-
-  graph = g_task_propagate_pointer (G_TASK (result), &error);
-  if (!job_is_current (job))
-    {
-      g_clear_pointer (&graph, rwb_graph_unref);
-      return;
-    }
-
-  if (graph == NULL)
-    {
-      rwb_window_show_error (self, error->message);
-      /* A text in a broken encoding can still be read, with U+FFFD for each bad byte. */
-      if (g_error_matches (error, RWB_TEXT_ERROR, RWB_TEXT_ERROR_INVALID_UTF8))
-        {
-          ExtractData *data = g_task_get_task_data (G_TASK (result));
-
-          self->invalid_files = g_ptr_array_ref (data->files);
-          gtk_widget_set_visible (self->banner_replace_button, TRUE);
-        }
-      set_job (self, NULL);
-      return;
-    }
-
-  job->graph = graph;
-  {
-    ExtractData *data = g_task_get_task_data (G_TASK (result));
-
-    /* A project opens to be worked in, not as a read-only graph. */
-    if (data->kind == RWB_INPUT_PROJECT)
-      {
-        g_autoptr (GError) open_error = NULL;
-
-        set_job (self, NULL);
-        if (!rwb_window_open_project (self, g_ptr_array_index (data->files, 0), &open_error))
-          rwb_window_show_error (self, open_error->message);
-        return;
-      }
-
-    /* Added articles join the work: the session lays out the joined graph as an edit. */
-    if (data->add && data->kind == RWB_INPUT_ARTICLE && self->dot_file == NULL
-        && rwb_session_get_graph (self->session) != NULL)
-      {
-        g_autoptr (GError) add_error = NULL;
-
-        set_job (self, NULL);
-        if (rwb_session_get_project (self->session) != NULL)
-          {
-            /* Into the project: one "Add Articles" command, then the session reads it back. */
-            g_autoptr (RwbImportItem) item = g_new0 (RwbImportItem, 1);
-            g_autoptr (GPtrArray) items = g_ptr_array_new ();
-
-            item->graph = rwb_graph_ref (graph);
-            g_ptr_array_add (items, item);
-            /* A project keeps each article with what was found in it alone. */
-            if (graph->documents->len != 1)
-              rwb_window_show_error (self, _("Add one article at a time to a project, or "
-                                             "all of a folder with rawabit-cli project add"));
-            else if (!rwb_project_add_articles (rwb_session_get_project (self->session), items, NULL,
-                                           &add_error)
-                || !rwb_session_reload (self->session, &add_error))
-              rwb_window_show_error (self, add_error->message);
-          }
-        else if (!rwb_session_add_graph (self->session, graph, &add_error))
-          rwb_window_show_error (self, add_error->message);
-        return;
-      }
-
-    if (data->warnings != NULL && data->warnings->len > 0)
-      {
-        g_autoptr (GString) info = g_string_new (NULL);
-
-        for (guint i = 0; i < data->warnings->len; i++)
-          g_string_append_printf (info, "%s%s", i ? "\n" : "",
-                                  (char *) g_ptr_array_index (data->warnings, i));
-        job->info = g_string_free (g_steal_pointer (&info), FALSE);
-      }
-    if (data->scene != NULL)
-      {
-        /* A DOT file arrives laid out in its own style: show it as it is, and keep the file
-         * so another engine lays it out again in that style (see relayout). */
-        GFile *dot_file = data->files->len == 1 ? g_ptr_array_index (data->files, 0) : NULL;
-        g_set_object (&self->dot_file, dot_file);
-        rwb_session_set_scene (self->session, g_steal_pointer (&data->scene));
-        g_clear_pointer (&self->graph, rwb_graph_unref);
-        self->graph = rwb_graph_ref (job->graph);
-        set_panels_graph (self, self->graph);
-        hide_error (self);
-        if (job->info != NULL)
-          show_info (self, job->info);
-        update_status (self);
-        set_job (self, NULL);
-        return;
-      }
-  }
-  g_clear_object (&self->dot_file);
-  pick_engine_for (self, graph);
-  start_layout (self, g_steal_pointer (&job));
-}
-
-/* What the status line says while @files load: by their names alone (no reading on the UI
- * thread), so a Graphviz file or a graph is not announced as an article. */
-static const char *
-loading_label (GFile **files, guint n_files)
-{
-  g_autofree char *name = n_files == 1 ? g_file_get_basename (files[0]) : NULL;
-  g_autofree char *lower = name != NULL ? g_ascii_strdown (name, -1) : NULL;
-
-  if (lower != NULL && (g_str_has_suffix (lower, ".gv") || g_str_has_suffix (lower, ".dot")))
-    return _("Reading the Graphviz file…");
-  if (lower != NULL && (g_str_has_suffix (lower, ".json") || g_str_has_suffix (lower, ".graphml")
-                        || g_str_has_suffix (lower, ".gexf")))
-    return _("Reading the graph…");
-  return g_dngettext (GETTEXT_PACKAGE, "Reading the article…", "Reading the articles…", n_files);
-}
-
-static void open_files (RwbWindow *self, GFile **files, guint n_files, gint engine,
-                        RwbTextLoadFlags load_flags);
-
-void
-rwb_window_open_files (RwbWindow *self, GFile **files, guint n_files)
-{
-  open_files (self, files, n_files, -1, RWB_TEXT_LOAD_DEFAULT);
-}
-
-/* --- Adding many articles: files and folders, each article on its own ------------------------ */
-
-/* What the import thread gets and gives back. */
-typedef struct
-{
-  RwbApplication *application;
-  GPtrArray *paths;             /* char*: files and folders as given */
-  GPtrArray *items;             /* RwbImportItem, the result */
-  guint n_failed;
-  char *first_failure;          /* the first file that could not be read, and why */
-  Job *job;                     /* borrowed: freed only by import_done, after the thread */
-} ImportData;
-
-static void
-import_data_free (ImportData *data)
-{
-  g_clear_object (&data->application);
-  g_clear_pointer (&data->paths, g_ptr_array_unref);
-  g_clear_pointer (&data->items, g_ptr_array_unref);
-  g_free (data->first_failure);
-  g_free (data);
-}
-
-/* One progress report, carried from the import thread to the UI thread. */
-typedef struct
-{
-  RwbWindow *window;
-  GCancellable *cancellable;    /* the job's: a report of a job gone is dropped */
-  guint done, total;
-} ImportProgress;
-
-static gboolean
-show_import_progress (gpointer user_data)
-{
-  ImportProgress *p = user_data;
-
-  if (p->window->job != NULL && p->window->job->cancellable == p->cancellable
-      && !g_cancellable_is_cancelled (p->cancellable))
-    {
-      /* Translators: the status while a folder of articles is read; the numbers count them. */
-      g_autofree char *text = g_strdup_printf (_("Reading articles… %u of %u"), p->done, p->total);
-
-      gtk_label_set_text (p->window->busy_label, text);
-    }
-  g_object_unref (p->window);
-  g_object_unref (p->cancellable);
-  g_free (p);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_import_progress (guint done, guint total, gpointer user_data)
-{
-  Job *job = user_data;
-  ImportProgress *p;
-
-  p = g_new0 (ImportProgress, 1);
-  p->window = g_object_ref (job->window);
-  p->cancellable = g_object_ref (job->cancellable);
-  p->done = done;
-  p->total = total;
-  g_main_context_invoke (NULL, show_import_progress, p);
-}
-
-/* Runs in a worker thread: folders become their articles, every article is extracted on its
- * own (on every core), and what could not be read is counted for the message. */
-static void
-import_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
-{
-  ImportData *data = task_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) files = NULL;
-  RwbLexicon *lexicon = rwb_application_get_lexicon (data->application, &error);
-
-  if (lexicon == NULL)
-    {
-      g_prefix_error (&error, "%s", _("Could not load the lexicon: "));
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  g_ptr_array_add (data->paths, NULL);
-  files = rwb_import_expand_paths ((const char *const *) data->paths->pdata, &error);
-  g_ptr_array_remove_index (data->paths, data->paths->len - 1);
-  if (files == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  if (files->len == 0)
-    {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "%s",
-                               _("There are no articles (.txt, .html) in the folder"));
-      return;
-    }
-  g_ptr_array_add (files, NULL);
-  data->items = rwb_import_files (lexicon, (const char *const *) files->pdata, 0, NULL,
-                                  on_import_progress, data->job, cancellable, &error);
-  if (data->items == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  for (guint i = 0; i < data->items->len; i++)
-    {
-      RwbImportItem *item = g_ptr_array_index (data->items, i);
-
-      if (item->error == NULL)
-        continue;
-      if (data->n_failed++ == 0)
-        {
-          g_autofree char *path = rwb_bidi_isolate (item->path);
-          data->first_failure = g_strdup_printf ("%s: %s", path, item->error->message);
-        }
-    }
-  g_task_return_boolean (task, TRUE);
-}
-
-static void
-import_done (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr (Job) job = user_data;
-  ImportData *data = g_task_get_task_data (G_TASK (result));
-  RwbWindow *self = job->window;
-  RwbProject *project = rwb_session_get_project (self->session);
-  g_autoptr (GError) error = NULL;
-
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      if (job_is_current (job))
-        {
-          if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-            rwb_window_show_error (self, error->message);
-          set_job (self, NULL);
-        }
-      return;
-    }
-  if (!job_is_current (job))
-    return;
-  set_job (self, NULL);
-
-  if (project != NULL)
-    {
-      /* One "Add Articles" command: undone, every article of the folder goes at once. */
-      if (!rwb_project_add_articles (project, data->items, NULL, &error)
-          || !rwb_session_reload (self->session, &error))
-        {
-          rwb_window_show_error (self, error->message);
-          return;
-        }
-    }
-  else
-    {
-      g_autoptr (RwbGraphBuilder) builder = rwb_graph_builder_new ();
-      RwbGraph *joined;
-
-      for (guint i = 0; i < data->items->len; i++)
-        {
-          RwbImportItem *item = g_ptr_array_index (data->items, i);
-
-          if (item->graph != NULL)
-            rwb_graph_builder_add (builder, item->graph);
-        }
-      joined = rwb_graph_builder_get_graph (builder);
-      if (joined->documents->len > 0 && rwb_session_get_graph (self->session) != NULL)
-        {
-          if (!rwb_session_add_graph (self->session, joined, &error))
-            rwb_window_show_error (self, error->message);
-        }
-      else if (joined->documents->len > 0)
-        {
-          Job *layout = begin_job (self, joined, TRUE);
-
-          pick_engine_for (self, joined);
-          start_layout (self, layout);
-        }
-    }
-  if (data->n_failed > 0)
-    {
-      g_autofree char *message = g_strdup_printf (
-        g_dngettext (GETTEXT_PACKAGE, "%u file could not be read (%s)",
-                     "%u files could not be read (the first: %s)", data->n_failed),
-        data->n_failed, data->first_failure);
-
-      rwb_window_show_error (self, message);
-    }
-}
-
-/* Whether @files are articles and folders (what import_articles reads), all local. */
-static gboolean
-all_articles_or_folders (GFile **files, guint n_files, gboolean *has_folder)
-{
-  *has_folder = FALSE;
-  for (guint i = 0; i < n_files; i++)
-    {
-      GFileType type = g_file_query_file_type (files[i], G_FILE_QUERY_INFO_NONE, NULL);
-      g_autofree char *path = g_file_get_path (files[i]);
-
-      if (path == NULL)
-        return FALSE;
-      if (type == G_FILE_TYPE_DIRECTORY)
-        *has_folder = TRUE;
-      else if (rwb_input_kind (files[i], NULL) != RWB_INPUT_ARTICLE)
-        return FALSE;
-    }
-  return TRUE;
-}
-
-/* Reads @files (articles and folders of articles) off the UI thread, with progress in the
- * status line and Cancel, and adds them to the project, or to the work in memory. */
-static void
-import_articles (RwbWindow *self, GFile **files, guint n_files)
-{
-  g_autoptr (GTask) task = NULL;
-  ImportData *data = g_new0 (ImportData, 1);
-  Job *job = begin_job (self, NULL, TRUE);
-
-  data->application = RWB_APPLICATION (g_object_ref (gtk_window_get_application (GTK_WINDOW (self))));
-  data->paths = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; i < n_files; i++)
-    g_ptr_array_add (data->paths, g_file_get_path (files[i]));
-  gtk_label_set_text (self->busy_label, _("Reading articles…"));
-  task = g_task_new (self, job->cancellable, import_done, job);
-  g_task_set_source_tag (task, import_articles);
-  g_task_set_task_data (task, data, (GDestroyNotify) import_data_free);
-  data->job = job;
-  g_task_run_in_thread (task, import_thread);
-}
-
-/* Starts reading files (or, with @text, a pasted article) whose articles join the work shown. */
-static void
-add_articles (RwbWindow *self, GFile **files, guint n_files, const char *text)
-{
-  g_autoptr (GTask) task = NULL;
-  ExtractData *data;
-  Job *job;
-  gboolean has_folder;
-
-  /* Into a project each article goes on its own; a folder is many articles. */
-  if (text == NULL && n_files > 0 && all_articles_or_folders (files, n_files, &has_folder)
-      && (has_folder || rwb_session_get_project (self->session) != NULL)
-      && self->dot_file == NULL)
-    {
-      import_articles (self, files, n_files);
-      return;
-    }
-
-  job = begin_job (self, NULL, TRUE);
-
-  data = g_new0 (ExtractData, 1);
-  data->application = RWB_APPLICATION (g_object_ref (gtk_window_get_application (GTK_WINDOW (self))));
-  data->files = g_ptr_array_new_with_free_func (g_object_unref);
-  data->engine = -1;
-  data->add = TRUE;
-  data->text = g_strdup (text);
-  for (guint i = 0; i < n_files; i++)
-    g_ptr_array_add (data->files, g_object_ref (files[i]));
-
-  gtk_label_set_text (self->busy_label, _("Reading the articles…"));
-  task = g_task_new (self, job->cancellable, extract_done, job);
-  g_task_set_source_tag (task, rwb_window_add_articles);
-  g_task_set_task_data (task, data, (GDestroyNotify) extract_data_free);
-  g_task_run_in_thread (task, extract_thread);
-}
-
-/* The title says which project the work is in. */
-static void
-update_title (RwbWindow *self)
-{
-  RwbProject *project = rwb_session_get_project (self->session);
-  g_autofree char *base = NULL;
-  g_autofree char *title = NULL;
-
-  if (project == NULL)
-    {
-      gtk_window_set_title (GTK_WINDOW (self), _("Rawabit"));
-      return;
-    }
-  base = g_path_get_basename (rwb_project_get_path (project));
-  /* Translators: the window title; %s is the project's file name. */
-  g_autofree char *isolated = rwb_bidi_isolate (base);
-  title = g_strdup_printf (_("%s — Rawabit"), isolated);
-  gtk_window_set_title (GTK_WINDOW (self), title);
-}
-
-static void
-remember_recent (RwbWindow *self, GFile *file)
-{
-  g_autofree char *uri = g_file_get_uri (file);
-  g_autofree char *path = g_file_get_path (file);
-
-  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
-  /* Opened again at the next start: after a crash the work is there as last written. */
-  if (self->settings != NULL && path != NULL)
-    g_settings_set_string (self->settings, "last-project", path);
-}
-
-/* Lays out the session's graph when it has none laid out (a project just opened). */
-static void
-layout_session_graph (RwbWindow *self)
-{
-  RwbGraph *graph = rwb_session_get_graph (self->session);
-  Job *job;
-
-  if (graph == NULL || rwb_session_get_scene (self->session) != NULL)
-    return;
-  job = begin_job (self, graph, TRUE);
-  pick_engine_for (self, graph);
-  start_layout (self, job);
-}
-
-gboolean
-rwb_window_open_project (RwbWindow *self, GFile *file, GError **error)
-{
-  g_autofree char *path = NULL;
-  g_autoptr (RwbProject) project = NULL;
-
-  g_return_val_if_fail (RWB_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  path = g_file_get_path (file);
-  if (path == NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                           _("A project must be a local file"));
-      return FALSE;
-    }
-  /* The project worked in already: read it again (it holds the lock itself). */
-  if (rwb_session_get_project (self->session) != NULL
-      && g_strcmp0 (rwb_project_get_path (rwb_session_get_project (self->session)), path) == 0)
-    return rwb_session_reload (self->session, error);
-  project = rwb_project_open (path, RWB_PROJECT_OPEN_DEFAULT, error);
-  if (project == NULL)
-    return FALSE;
-  /* Another project's work (or the work in memory) gives way to this one. */
-  g_clear_object (&self->dot_file);
-  rwb_session_set_scene (self->session, NULL);
-  if (!rwb_session_set_project (self->session, NULL, error)
-      || !rwb_session_set_project (self->session, project, error))
-    return FALSE;
-  update_title (self);
-  remember_recent (self, file);
-  layout_session_graph (self);
-  return TRUE;
-}
-
-gboolean
-rwb_window_save_project_as (RwbWindow *self, GFile *file, GError **error)
-{
-  GtkApplication *application;
-  RwbLexicon *lexicon;
-  g_autofree char *path = NULL;
-
-  g_return_val_if_fail (RWB_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  application = gtk_window_get_application (GTK_WINDOW (self));
-  lexicon = RWB_IS_APPLICATION (application)
-              ? rwb_application_get_lexicon (RWB_APPLICATION (application), error) : NULL;
-  if (lexicon == NULL)
-    {
-      if (error != NULL && *error == NULL)
-        g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("No lexicon"));
-      return FALSE;
-    }
-  path = g_file_get_path (file);
-  if (path == NULL || rwb_session_save_as (self->session, path, lexicon, error) == NULL)
-    {
-      if (path == NULL)
-        g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                             _("A project must be a local file"));
-      return FALSE;
-    }
-  update_title (self);
-  remember_recent (self, file);
-  return TRUE;
-}
-
-static void
-on_save_as_response (GtkNativeDialog *dialog, int response, RwbWindow *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autoptr (GError) error = NULL;
-
-      if (file != NULL && !rwb_window_save_project_as (self, file, &error))
-        rwb_window_show_error (self, error->message);
-    }
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
-}
-
-static void
-save_as_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
-{
-  RwbWindow *self = RWB_WINDOW (user_data);
-  GtkFileChooserNative *native;
-
-  native = gtk_file_chooser_native_new (_("Save Project As"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), "graph" RWB_PROJECT_SUFFIX);
-  g_signal_connect (native, "response", G_CALLBACK (on_save_as_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
-}
-
-void
-rwb_window_add_articles (RwbWindow *self, GFile **files, guint n_files)
-{
-  g_return_if_fail (RWB_IS_WINDOW (self));
-  g_return_if_fail (files != NULL && n_files > 0);
-
-  add_articles (self, files, n_files, NULL);
-}
-
-void
-rwb_window_add_text (RwbWindow *self, const char *text)
-{
-  g_return_if_fail (RWB_IS_WINDOW (self));
-  g_return_if_fail (text != NULL);
-
-  {
-    g_autofree char *stripped = g_strstrip (g_strdup (text));
-
-    if (*stripped == '\0')
-      return;
-  }
-  add_articles (self, NULL, 0, text);
-}
-
-static gboolean
-on_drop (GtkDropTarget *target, const GValue *value, double x, double y, RwbWindow *self)
-{
-  GSList *list = g_value_get_boxed (value);
-  g_autoptr (GPtrArray) files = g_ptr_array_new ();
-
-  for (GSList *l = list; l != NULL; l = l->next)
-    g_ptr_array_add (files, l->data);
-  if (files->len == 0)
-    return FALSE;
-  rwb_window_add_articles (self, (GFile **) files->pdata, files->len);
-  return TRUE;
-}
-
-static void
-on_paste_text (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr (RwbWindow) self = user_data;
-  g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, NULL);
-
-  if (text != NULL)
-    rwb_window_add_text (self, text);
-}
-
-static void
-paste_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
-{
-  RwbWindow *self = RWB_WINDOW (user_data);
-
-  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (self)), NULL,
-                                 on_paste_text, g_object_ref (self));
-}
-
-static void
-open_files (RwbWindow *self, GFile **files, guint n_files, gint engine,
-            RwbTextLoadFlags load_flags)
-{
-  g_autoptr (GTask) task = NULL;
-  ExtractData *data;
-  Job *job;
-
-  g_return_if_fail (RWB_IS_WINDOW (self));
-  g_return_if_fail (files != NULL && n_files > 0);
-
-  job = begin_job (self, NULL, TRUE);
-
-  data = g_new0 (ExtractData, 1);
-  data->application = RWB_APPLICATION (g_object_ref (gtk_window_get_application (GTK_WINDOW (self))));
-  data->files = g_ptr_array_new_with_free_func (g_object_unref);
-  data->engine = engine;
-  data->load_flags = load_flags;
-  for (guint i = 0; i < n_files; i++)
-    g_ptr_array_add (data->files, g_object_ref (files[i]));
-
-  gtk_label_set_text (self->busy_label, loading_label (files, n_files));
-
-  task = g_task_new (self, job->cancellable, extract_done, job);
-  g_task_set_source_tag (task, rwb_window_open_files);
-  g_task_set_task_data (task, data, (GDestroyNotify) extract_data_free);
-  g_task_run_in_thread (task, extract_thread);
-}
-
-/* Lays out again with the current options: the graph being loaded if a load is past
- * extraction, else the graph shown. A load still extracting picks the options up by itself. */
-static void
-relayout (RwbWindow *self)
-{
-  RwbGraph *graph = NULL;
-  gboolean replace = FALSE;
-  Job *job;
-
-  if (self->job != NULL)
-    {
-      if (self->job->graph == NULL)
-        return;
-      graph = self->job->graph;
-      replace = self->job->replace;
-    }
-  else if (self->dot_file != NULL)
-    {
-      /* A Graphviz file is laid out again by the helper from the file, in its own style. */
-      g_autoptr (GFile) file = g_object_ref (self->dot_file);
-      open_files (self, &file, 1, self->engine, RWB_TEXT_LOAD_DEFAULT);
-      return;
-    }
-  else if (self->graph != NULL)
-    graph = self->graph;
-  else
-    return;
-
-  job = begin_job (self, graph, replace);
-  start_layout (self, job);
 }
 
 static void
@@ -1189,7 +248,7 @@ layout_engine_change_state (GSimpleAction *action, GVariant *value, gpointer use
   self->engine_chosen = TRUE;
   if (self->settings != NULL)
     g_settings_set_string (self->settings, "layout-engine", name);
-  relayout (self);
+  rwb_window_relayout (self);
 }
 
 static void
@@ -1213,7 +272,7 @@ rankdir_change_state (GSimpleAction *action, GVariant *value, gpointer user_data
     return;
   self->rankdir = rank_directions[index];
   if (self->engine == RWB_LAYOUT_DOT)
-    relayout (self);
+    rwb_window_relayout (self);
 }
 
 static void
@@ -1224,7 +283,7 @@ cancel_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
   /* Cancelling the job's GCancellable kills the layout helper or stops the extraction; the
    * graph shown (if any) stays. */
   if (self->job != NULL)
-    set_job (self, NULL);
+    rwb_window_set_job (self, NULL);
 }
 
 static void
@@ -1248,8 +307,8 @@ on_pending_graph (RwbWindow *self)
   if (pending == NULL)
     return;
   g_clear_object (&self->dot_file);
-  job = begin_job (self, pending, TRUE);
-  start_layout (self, job);
+  job = rwb_window_begin_job (self, pending, TRUE);
+  rwb_window_start_layout (self, job);
 }
 
 static void
@@ -1337,13 +396,13 @@ on_show_mentions_changed (RwbWindow *self)
     return;
   self->show_mentions = show;
   /* The co-occurrence edges are only in the scene if the layout had them. */
-  relayout (self);
+  rwb_window_relayout (self);
 }
 
 static void
 dismiss_error_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
-  hide_error (RWB_WINDOW (user_data));
+  rwb_window_hide_error (RWB_WINDOW (user_data));
 }
 
 /* The banner's answer to invalid UTF-8: the same files again, bad bytes read as U+FFFD. */
@@ -1355,9 +414,9 @@ open_replacing_action (GSimpleAction *action, GVariant *parameter, gpointer user
 
   if (files == NULL)
     return;
-  hide_error (self);
+  rwb_window_hide_error (self);
   gtk_widget_set_visible (self->banner_replace_button, FALSE);
-  open_files (self, (GFile **) files->pdata, files->len, -1, RWB_TEXT_LOAD_REPLACE_INVALID);
+  rwb_window_load_files (self, (GFile **) files->pdata, files->len, -1, RWB_TEXT_LOAD_REPLACE_INVALID);
 }
 
 static void
@@ -1416,96 +475,6 @@ on_sentence_activated (RwbSearchBar *bar, guint document, guint start, guint end
   gtk_stack_set_visible_child_name (self->sidebar_stack, "article");
 }
 
-static void
-on_open_response (GtkNativeDialog *dialog, int response, RwbWindow *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr (GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
-      guint n = g_list_model_get_n_items (files);
-      g_autoptr (GPtrArray) array = g_ptr_array_new_with_free_func (g_object_unref);
-
-      for (guint i = 0; i < n; i++)
-        g_ptr_array_add (array, g_list_model_get_item (files, i));
-      if (array->len > 0)
-        rwb_window_open_files (self, (GFile **) array->pdata, array->len);
-    }
-
-  g_clear_object (&self->open_dialog);
-}
-
-GListModel *
-rwb_window_new_open_filters (void)
-{
-  /* What the input loader reads (rwb-input.h): articles (plain text or HTML), projects, and
-   * graph files. The first filter, selected when the dialog opens, shows all three, and any text
-   * file (articles need not be called *.txt). The Articles filter goes by name alone: Graphviz,
-   * XML and JSON files are all text/plain to shared-mime-info. */
-  static const char *const article_types[] = { "text/plain", "text/html", NULL };
-  static const struct {
-    const char *name;
-    const char *const *mime_types;
-    const char *suffixes[10];
-  } kinds[] = {
-    { N_("Articles, Projects and Graphs"), article_types,
-      { "txt", "html", "htm", "rawabit", "gv", "dot", "graphml", "gexf", "json", NULL } },
-    { N_("Articles (text, HTML)"), NULL, { "txt", "html", "htm", NULL } },
-    { N_("Projects"), NULL, { "rawabit", NULL } },
-    { N_("Graphs (DOT, GraphML, GEXF, Rawabit JSON)"), NULL,
-      { "gv", "dot", "graphml", "gexf", "json", NULL } },
-  };
-  GListStore *filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
-
-  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
-    {
-      g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
-      gtk_file_filter_set_name (filter, _(kinds[k].name));
-      for (guint s = 0; kinds[k].suffixes[s] != NULL; s++)
-        gtk_file_filter_add_suffix (filter, kinds[k].suffixes[s]);
-      for (guint m = 0; kinds[k].mime_types != NULL && kinds[k].mime_types[m] != NULL; m++)
-        gtk_file_filter_add_mime_type (filter, kinds[k].mime_types[m]);
-      g_list_store_append (filters, filter);
-    }
-
-  g_autoptr (GtkFileFilter) all = gtk_file_filter_new ();
-  gtk_file_filter_set_name (all, _("All Files"));
-  gtk_file_filter_add_pattern (all, "*");
-  g_list_store_append (filters, all);
-
-  return G_LIST_MODEL (filters);
-}
-
-void
-rwb_window_show_open_dialog (RwbWindow *self)
-{
-  g_autoptr (GListModel) filters = NULL;
-  GtkFileChooserNative *native;
-
-  g_return_if_fail (RWB_IS_WINDOW (self));
-
-  if (self->open_dialog != NULL)
-    {
-      gtk_native_dialog_show (self->open_dialog);
-      return;
-    }
-
-  native = gtk_file_chooser_native_new (_("Open Articles"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (native), TRUE);
-
-  filters = rwb_window_new_open_filters ();
-  for (guint i = 0; i < g_list_model_get_n_items (filters); i++)
-    {
-      g_autoptr (GtkFileFilter) filter = g_list_model_get_item (filters, i);
-      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
-    }
-
-  self->open_dialog = GTK_NATIVE_DIALOG (native);
-  g_signal_connect (native, "response", G_CALLBACK (on_open_response), self);
-  gtk_native_dialog_show (self->open_dialog);
-}
-
 gboolean
 rwb_window_get_busy (RwbWindow *self)
 {
@@ -1536,8 +505,8 @@ static const GActionEntry win_actions[] = {
   { .name = "cancel", .activate = cancel_action },
   { .name = "show-panel", .parameter_type = "s", .activate = show_panel_action },
   { .name = "export", .activate = export_action },
-  { .name = "paste", .activate = paste_action },
-  { .name = "save-as", .activate = save_as_action },
+  { .name = "paste", .activate = rwb_window_paste_action },
+  { .name = "save-as", .activate = rwb_window_save_as_action },
 };
 
 static void
@@ -1770,7 +739,7 @@ rwb_window_init (RwbWindow *self)
   {
     GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
 
-    g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
+    g_signal_connect (drop, "drop", G_CALLBACK (rwb_window_on_drop), self);
     gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
   }
   {
@@ -1801,7 +770,7 @@ rwb_window_init (RwbWindow *self)
   gtk_drop_down_set_selected (self->engine_dropdown, RWB_LAYOUT_DOT);
   self->engine = RWB_LAYOUT_DOT;
 
-  update_status (self);
+  rwb_window_update_status (self);
 }
 
 RwbWindow *

@@ -67,7 +67,11 @@ gboolean   rwb_formats_markup_error    (GMarkupParseContext *context, GError **e
 
 /* rwb-formats-dot.c: the DOT text of @graph (positions pinned from @scene, may be NULL). */
 char      *rwb_formats_write_dot       (RwbGraph *graph, const RwbScene *scene);
-/* rwb-formats-graphml.c */
+/* rwb-formats-graphml.c, rwb-formats-graphml-read.c. Bounds on yEd geometry, read or written
+ * (points): Graphviz's own output is held to the same coordinates (rwb-gvjson.c); a node larger
+ * than this is not a drawing. */
+#define GRAPHML_MAX_COORD 1e7
+#define GRAPHML_MAX_SIZE 1e5
 char      *rwb_formats_write_graphml   (RwbGraph *graph, const RwbScene *scene);
 RwbGraph  *rwb_formats_read_graphml    (const char *data, gsize length, GPtrArray *warnings,
                                         GError **error);

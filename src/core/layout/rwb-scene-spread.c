@@ -198,44 +198,73 @@ run_end (const Spread *s, guint p)
   return q;
 }
 
-/* One pass: every overlapping pair found through the grid of the pass's start is pushed apart
- * at once, cell by cell in order. Returns the pairs pushed. */
-static guint
-push_pass (Spread *s)
+/* Calls @visit for every pair of nodes that share a cell of a grid built from where the nodes
+ * are now, cell by cell in order; @key is the cell's. A pair that shares several cells comes
+ * once for each (owns_pair() tells the one cell to act in). */
+typedef void (*PairFunc) (Spread *s, guint a, guint b, guint64 key, gpointer data);
+
+static void
+for_each_cell_pair (Spread *s, PairFunc visit, gpointer data)
 {
   build_grid (s);
   const GridItem *items = (const GridItem *) s->grid->data;
-  guint pushed = 0;
   for (guint start = 0, end; start < s->grid->len; start = end)
     {
       end = run_end (s, start);
       for (guint p = start; p < end; p++)
         for (guint q = p + 1; q < end; q++)
-          {
-            guint a = items[p].node, b = items[q].node;
-            double ox, oy;
-            if (s->work)
-              (*s->work)++;
-            if (!overlap (s, a, b, &ox, &oy) || !owns_pair (s, a, b, items[p].key))
-              continue;
-            /* @b goes the way it already lies from @a; from the same centre, right or down
-             * by index, so nothing depends on chance. */
-            if (ox <= oy)
-              {
-                double dir = s->x[b] > s->x[a] || (s->x[b] == s->x[a] && b > a) ? 1 : -1;
-                s->x[a] -= dir * ox * PUSH;
-                s->x[b] += dir * ox * PUSH;
-              }
-            else
-              {
-                double dir = s->y[b] > s->y[a] || (s->y[b] == s->y[a] && b > a) ? 1 : -1;
-                s->y[a] -= dir * oy * PUSH;
-                s->y[b] += dir * oy * PUSH;
-              }
-            pushed++;
-          }
+          visit (s, items[p].node, items[q].node, items[p].key, data);
     }
+}
+
+static void
+push_pair (Spread *s, guint a, guint b, guint64 key, gpointer data)
+{
+  guint *pushed = data;
+  double ox, oy;
+  if (s->work)
+    (*s->work)++;
+  if (!overlap (s, a, b, &ox, &oy) || !owns_pair (s, a, b, key))
+    return;
+  /* @b goes the way it already lies from @a; from the same centre, right or down
+   * by index, so nothing depends on chance. */
+  if (ox <= oy)
+    {
+      double dir = s->x[b] > s->x[a] || (s->x[b] == s->x[a] && b > a) ? 1 : -1;
+      s->x[a] -= dir * ox * PUSH;
+      s->x[b] += dir * ox * PUSH;
+    }
+  else
+    {
+      double dir = s->y[b] > s->y[a] || (s->y[b] == s->y[a] && b > a) ? 1 : -1;
+      s->y[a] -= dir * oy * PUSH;
+      s->y[b] += dir * oy * PUSH;
+    }
+  (*pushed)++;
+}
+
+/* One pass: every overlapping pair found through the grid of the pass's start is pushed apart
+ * at once, cell by cell in order. Returns the pairs pushed. */
+static guint
+push_pass (Spread *s)
+{
+  guint pushed = 0;
+  for_each_cell_pair (s, push_pair, &pushed);
   return pushed;
+}
+
+static void
+scale_pair (Spread *s, guint a, guint b, guint64 key, gpointer data)
+{
+  double *factor = data;
+  double ox, oy;
+  if (!overlap (s, a, b, &ox, &oy))
+    return;
+  double dx = fabs (s->x[a] - s->x[b]), dy = fabs (s->y[a] - s->y[b]);
+  double fx = dx > 1e-9 ? (s->hw[a] + s->hw[b]) / dx : G_MAXDOUBLE;
+  double fy = dy > 1e-9 ? (s->hh[a] + s->hh[b]) / dy : G_MAXDOUBLE;
+  if (MIN (fx, fy) < G_MAXDOUBLE)
+    *factor = MAX (*factor, MIN (fx, fy) * 1.001);
 }
 
 /* The uniform scale about the centre that separates every pair still overlapping: a pair
@@ -245,26 +274,8 @@ push_pass (Spread *s)
 static double
 separating_scale (Spread *s)
 {
-  build_grid (s);
-  const GridItem *items = (const GridItem *) s->grid->data;
   double factor = 1;
-  for (guint start = 0, end; start < s->grid->len; start = end)
-    {
-      end = run_end (s, start);
-      for (guint p = start; p < end; p++)
-        for (guint q = p + 1; q < end; q++)
-          {
-            guint a = items[p].node, b = items[q].node;
-            double ox, oy;
-            if (!overlap (s, a, b, &ox, &oy))
-              continue;
-            double dx = fabs (s->x[a] - s->x[b]), dy = fabs (s->y[a] - s->y[b]);
-            double fx = dx > 1e-9 ? (s->hw[a] + s->hw[b]) / dx : G_MAXDOUBLE;
-            double fy = dy > 1e-9 ? (s->hh[a] + s->hh[b]) / dy : G_MAXDOUBLE;
-            if (MIN (fx, fy) < G_MAXDOUBLE)
-              factor = MAX (factor, MIN (fx, fy) * 1.001);
-          }
-    }
+  for_each_cell_pair (s, scale_pair, &factor);
   return factor;
 }
 
