@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rwb-graph-view-private.h — what the files of the graph view share: its instance struct and
- * the functions one file of it calls in another (rwb-graph-view.c: state, coordinates and API;
- * -tiles.c: drawing; -input.c: pointer input and tooltips; -actions.c: view.* actions).
+ * the functions one file of it calls in another (rwb-graph-view.c: coordinates, selection and
+ * API; -states.c: draw states; -tiles.c: drawing; -input.c: pointer input and tooltips;
+ * -actions.c: view.* actions).
  *
  * It also holds the view's input entry points, for its tests: GTK 4.8 has no public way to
  * synthesize pointer events, so each gesture handler of the view is a thin wrapper around one of
@@ -164,7 +165,7 @@ struct _RwbGraphView
   const void *focus_graph;     /* the graph it is of, only compared: a new graph drops it */
 };
 
-/* --- rwb-graph-view.c: coordinates, states, selection -------------------------------------- */
+/* --- rwb-graph-view.c: coordinates, selection; -states.c: draw states ---------------------- */
 void     rwb_graph_view_widget_to_scene     (RwbGraphView *self,
                                              double        x,
                                              double        y,
